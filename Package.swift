@@ -1,0 +1,97 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// Strict settings shared by every Swift target.
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "Chorus",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "chorus", targets: ["chorus"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+    ],
+    targets: [
+        // C libraries, seen by Swift only through the small wrappers in ChorusFetch and ChorusParse.
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+
+        // The value types every stage shares: Item, Sentiment, ids, timestamps.
+        .target(name: "ChorusModel", swiftSettings: strict),
+        // Stage 1: HTTP through libcurl's multi interface.
+        .target(
+            name: "ChorusFetch",
+            dependencies: ["CCurl", "ChorusModel", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strict
+        ),
+        // Stage 2: feed formats and social API payloads to Items.
+        .target(
+            name: "ChorusParse",
+            dependencies: ["CLibXML2", "ChorusModel", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strict
+        ),
+        // Stage 1b: platform connectors (requests, cursors, pagination) built on Fetch and Parse.
+        .target(
+            name: "ChorusConnectors",
+            dependencies: ["ChorusFetch", "ChorusParse", "ChorusModel", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strict
+        ),
+        // Stage 3: rule-based sentiment.
+        .target(
+            name: "ChorusSentiment",
+            dependencies: ["ChorusModel", "Yams"],
+            swiftSettings: strict
+        ),
+        // Stage 4: NDJSON encoding and durable files.
+        .target(name: "ChorusOutput", dependencies: ["ChorusModel"], swiftSettings: strict),
+        // The run: config, state, dedup, lock, ingest, preview.
+        .target(
+            name: "ChorusRun",
+            dependencies: [
+                "ChorusModel", "ChorusFetch", "ChorusParse", "ChorusConnectors", "ChorusSentiment", "ChorusOutput",
+                "Yams", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        // The thin executable: commands only.
+        .executableTarget(
+            name: "chorus",
+            dependencies: [
+                "ChorusModel", "ChorusFetch", "ChorusParse", "ChorusConnectors", "ChorusSentiment", "ChorusOutput", "ChorusRun",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        // Loopback servers (nginx, Python fault/API servers) and paths for the tests.
+        .target(name: "ChorusTestSupport", swiftSettings: strict),
+
+        .testTarget(name: "ChorusModelTests", dependencies: ["ChorusModel"], swiftSettings: strict),
+        .testTarget(name: "ChorusFetchTests", dependencies: ["ChorusFetch", "ChorusTestSupport"], swiftSettings: strict),
+        .testTarget(name: "ChorusParseTests", dependencies: ["ChorusParse", "ChorusOutput", "ChorusTestSupport"], swiftSettings: strict),
+        .testTarget(name: "ChorusConnectorsTests", dependencies: ["ChorusConnectors", "ChorusTestSupport"], swiftSettings: strict),
+        .testTarget(name: "ChorusSentimentTests", dependencies: ["ChorusSentiment", "ChorusTestSupport"], swiftSettings: strict),
+        .testTarget(name: "ChorusOutputTests", dependencies: ["ChorusOutput", "ChorusTestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "ChorusRunTests",
+            dependencies: ["ChorusRun", "ChorusTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
+    ]
+)

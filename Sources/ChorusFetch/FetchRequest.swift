@@ -1,0 +1,24 @@
+/// One GET to perform: the URL, the per-source headers and conditional validators, and the policy.
+public struct FetchRequest: Sendable {
+    public var url: String
+    /// Extra request headers (`Authorization`, `Accept`...). Values may be secrets: never logged.
+    public var headers: [(name: String, value: String)]
+    /// Validators from the previous run, sent as If-None-Match / If-Modified-Since.
+    public var etag: String?
+    public var lastModified: String?
+    public var policy: FetchPolicy
+    /// Who asked (the source name), for logs and error messages.
+    public var label: String
+
+    public init(
+        url: String, headers: [(name: String, value: String)] = [], etag: String? = nil, lastModified: String? = nil,
+        policy: FetchPolicy = FetchPolicy(), label: String = ""
+    ) {
+        self.url = url
+        self.headers = headers
+        self.etag = etag
+        self.lastModified = lastModified
+        self.policy = policy
+        self.label = label
+    }
+}

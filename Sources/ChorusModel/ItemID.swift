@@ -1,0 +1,47 @@
+public import Foundation
+
+/// Derives an item's stable `id`: the first 128 bits of SHA-256, in hex, over
+/// `namespace LF scope LF key`, where namespace is the platform's id namespace (all feed
+/// formats share `feed`). The recipe is part of the schema contract (docs/schema.md).
+public enum ItemID {
+    /// The id for a platform post or feed entry whose native key is known.
+    /// - Parameters:
+    ///   - key: the native identity (guid, atom:id, post URI, platform id as a string).
+    ///   - scope: narrows a key that is only unique locally (a bare guid like "42" within its feed);
+    ///     nil or empty for globally unique keys.
+    public static func make(platform: Platform, key: String, scope: String? = nil) -> String {
+        digest("\(platform.idNamespace)\n\(scope ?? "")\n\(key)")
+    }
+
+    /// The id for a feed entry, following the documented fallbacks: the native id (scoped by the
+    /// feed when it is not URL/URN/tag-like), else the permalink, else title plus published date.
+    public static func forFeedEntry(
+        platform: Platform, nativeID: String?, url: String?, title: String?, published: Date?, feedScope: String?
+    ) -> String {
+        if let nativeID, !nativeID.isEmpty {
+            let global = nativeID.contains(":")
+            return make(platform: platform, key: nativeID, scope: global ? nil : (feedScope ?? ""))
+        }
+        if let url, !url.isEmpty {
+            return digest("\(platform.idNamespace)\nurl\n\(url)")
+        }
+        let date = published.map(RFC3339.format) ?? ""
+        return digest("\(platform.idNamespace)\ntitle\n\(feedScope ?? "")\n\(title ?? "")\n\(date)")
+    }
+
+    private static func digest(_ material: String) -> String {
+        let hash = SHA256.hash(Array(material.utf8))
+        return hexString(hash.prefix(16))
+    }
+
+    private static func hexString<S: Sequence>(_ bytes: S) -> String where S.Element == UInt8 {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(32)
+        for b in bytes {
+            out.append(digits[Int(b >> 4)])
+            out.append(digits[Int(b & 0x0f)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

@@ -1,0 +1,120 @@
+public import Foundation
+public import ChorusModel
+
+/// Appends compact JSON tokens to a byte buffer. Strings are escaped per RFC 8259 and
+/// invalid UTF-8 cannot occur (Swift strings are valid Unicode); doubles are written with a
+/// fixed number of decimals so output is byte-stable across platforms.
+public struct JSONWriter: Sendable {
+    /// The bytes written so far.
+    public var bytes: [UInt8]
+
+    public init(capacity: Int = 4096) {
+        bytes = []
+        bytes.reserveCapacity(capacity)
+    }
+
+    @inline(__always) public mutating func raw(_ byte: UInt8) { bytes.append(byte) }
+    @inline(__always) public mutating func raw(_ text: StaticString) {
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    /// `"key":` — keys are ASCII literals chosen by Chorus, written without escaping.
+    @inline(__always) public mutating func key(_ name: StaticString, first: Bool = false) {
+        if !first { bytes.append(UInt8(ascii: ",")) }
+        bytes.append(UInt8(ascii: "\""))
+        raw(name)
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
+    }
+
+    public mutating func null() { raw("null") }
+    public mutating func bool(_ value: Bool) { value ? raw("true") : raw("false") }
+
+    public mutating func int(_ value: Int64) {
+        if value == 0 { bytes.append(48); return }
+        var v = value.magnitude
+        var tmp: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                  UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var n = 0
+        withUnsafeMutableBytes(of: &tmp) { buf in
+            while v > 0 {
+                buf[n] = 48 + UInt8(v % 10)
+                v /= 10
+                n += 1
+            }
+        }
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        withUnsafeBytes(of: &tmp) { buf in
+            for i in stride(from: n - 1, through: 0, by: -1) { bytes.append(buf[i]) }
+        }
+    }
+
+    public mutating func int(_ value: Int64?) { if let value { int(value) } else { null() } }
+
+    /// A finite double with exactly `places` decimals (non-finite values become null).
+    public mutating func fixed(_ value: Double, places: Int = 4) {
+        guard value.isFinite else { null(); return }
+        var scale: Double = 1
+        for _ in 0..<places { scale *= 10 }
+        let scaled = Int64((abs(value) * scale).rounded())
+        if value < 0 && scaled != 0 { bytes.append(UInt8(ascii: "-")) }
+        int(scaled / Int64(scale))
+        if places > 0 {
+            bytes.append(UInt8(ascii: "."))
+            var frac = scaled % Int64(scale)
+            var digits = [UInt8](repeating: 48, count: places)
+            for i in stride(from: places - 1, through: 0, by: -1) {
+                digits[i] = 48 + UInt8(frac % 10)
+                frac /= 10
+            }
+            bytes.append(contentsOf: digits)
+        }
+    }
+
+    public mutating func string(_ value: String?) {
+        guard var value else { null(); return }
+        bytes.append(UInt8(ascii: "\""))
+        value.withUTF8 { utf8 in
+            var start = 0
+            for i in 0..<utf8.count {
+                let c = utf8[i]
+                if c >= 0x20 && c != UInt8(ascii: "\"") && c != UInt8(ascii: "\\") { continue }
+                if start < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i])) }
+                start = i + 1
+                switch c {
+                case UInt8(ascii: "\""): raw("\\\"")
+                case UInt8(ascii: "\\"): raw("\\\\")
+                case 0x0A: raw("\\n")
+                case 0x0D: raw("\\r")
+                case 0x09: raw("\\t")
+                case 0x08: raw("\\b")
+                case 0x0C: raw("\\f")
+                default:
+                    let hex = Array("0123456789abcdef".utf8)
+                    raw("\\u00")
+                    bytes.append(hex[Int(c >> 4)])
+                    bytes.append(hex[Int(c & 0xF)])
+                }
+            }
+            if start < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<utf8.count])) }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    public mutating func date(_ value: Date?) {
+        guard let value else { null(); return }
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(contentsOf: RFC3339.bytes(value))
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    public mutating func strings(_ values: [String]) {
+        bytes.append(UInt8(ascii: "["))
+        for (i, v) in values.enumerated() {
+            if i > 0 { bytes.append(UInt8(ascii: ",")) }
+            string(v)
+        }
+        bytes.append(UInt8(ascii: "]"))
+    }
+}

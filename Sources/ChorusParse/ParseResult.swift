@@ -1,0 +1,24 @@
+public import ChorusModel
+
+/// The items of one document, with what the parser had to forgive.
+public struct ParseResult: Sendable {
+    public var items: [Item]
+    /// The format that was detected (or forced).
+    public var platform: Platform
+    public var feed: FeedRef?
+    /// True when libxml2's recover mode had to skip broken markup; the items are what could be kept.
+    public var recovered: Bool
+    /// Human-readable notes ("line 12: bare '&' in text"), for logs.
+    public var warnings: [String]
+    /// Dates present in the document that could not be parsed (written as null).
+    public var unparsedDates: Int
+
+    public init(items: [Item], platform: Platform, feed: FeedRef? = nil, recovered: Bool = false, warnings: [String] = [], unparsedDates: Int = 0) {
+        self.items = items
+        self.platform = platform
+        self.feed = feed
+        self.recovered = recovered
+        self.warnings = warnings
+        self.unparsedDates = unparsedDates
+    }
+}

@@ -1,0 +1,21 @@
+import ArgumentParser
+
+/// `chorus`: ingest reactions and news items as NDJSON.
+@main
+struct Chorus: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "chorus",
+        abstract: "Ingest social reactions and news items, tagged with sentiment, as NDJSON.",
+        discussion: """
+            Data goes to stdout (or the output directory); logs go to stderr.
+            Exit codes: see `chorus help` of each command and the README.
+            """,
+        version: ChorusVersion.string,
+        subcommands: [IngestCommand.self, CheckCommand.self, ParseCommand.self, FetchCommand.self, ScoreCommand.self]
+    )
+}
+
+/// The release version, printed by `--version` and sent in the User-Agent.
+enum ChorusVersion {
+    static let string = "0.1.0"
+}

@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+import ChorusModel
+@testable import ChorusOutput
+
+@Suite("NDJSON item encoding")
+struct ItemEncoderTests {
+    static let keys = [
+        "schema_version", "id", "source", "platform", "kind", "native_id", "url", "title", "text", "lang", "author",
+        "published_at", "updated_at", "fetched_at", "tags", "enclosures", "feed", "metrics", "in_reply_to", "repost_of",
+        "quote_of", "content_warning", "keywords", "revision", "sentiment",
+    ]
+
+    @Test("A minimal item has every key, in order, with nulls and empty lists")
+    func minimalItemShape() throws {
+        let item = Item(id: "abc", source: "s", platform: .rss)
+        let line = ItemEncoder.line(item)
+        #expect(line.last == UInt8(ascii: "\n"))
+        #expect(line.filter { $0 == UInt8(ascii: "\n") }.count == 1)
+        let text = String(decoding: line, as: UTF8.self)
+        var cursor = text.startIndex
+        for key in Self.keys {
+            let range = try #require(text.range(of: "\"\(key)\":", range: cursor..<text.endIndex), "missing \(key)")
+            cursor = range.upperBound
+        }
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any])
+        #expect(object.count == Self.keys.count)
+        #expect(object["title"] is NSNull)
+        #expect((object["tags"] as? [Any])?.isEmpty == true)
+        #expect(object["schema_version"] as? Int == 1)
+    }
+
+    @Test("Strings with quotes, controls, newlines and non-Latin text round-trip")
+    func escaping() throws {
+        let nasty = "He said \"back in business\"\n\ttab \\ slash \u{01} 好消息 🎉 \u{2028}"
+        let item = Item(id: "x", source: "s", platform: .mastodon, kind: .post, text: nasty,
+                        author: Author(name: "Ana", handle: "ana@other.example"),
+                        publishedAt: Date(timeIntervalSince1970: 1_526_290_200),
+                        metrics: Metrics(likes: 9, reposts: 2, replies: 0),
+                        sentiment: Sentiment(label: .positive, compound: 0.61249, pos: 0.5, neu: 0.5, neg: 0, tags: ["excitement"], rules: ["breaking good news"]))
+        let line = ItemEncoder.line(item)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any])
+        #expect(object["text"] as? String == nasty)
+        #expect(object["published_at"] as? String == "2018-05-14T09:30:00Z")
+        let sentiment = try #require(object["sentiment"] as? [String: Any])
+        #expect(sentiment["label"] as? String == "positive")
+        #expect(String(decoding: line, as: UTF8.self).contains("\"compound\":0.6125"))
+        let metrics = try #require(object["metrics"] as? [String: Any])
+        #expect(metrics["likes"] as? Int == 9)
+        #expect(metrics["score"] is NSNull)
+    }
+
+    @Test("Numbers are written exactly", arguments: [
+        (0.0, "0.0000"), (-0.5, "-0.5000"), (1.0, "1.0000"), (-0.00001, "0.0000"), (0.99995, "1.0000"),
+    ])
+    func fixedDecimals(value: Double, expected: String) {
+        var w = JSONWriter()
+        w.fixed(value)
+        #expect(String(decoding: w.bytes, as: UTF8.self) == expected)
+    }
+
+    @Test("Integers at the 64-bit edges", arguments: [Int64.min, -1, 0, 7, Int64.max])
+    func integers(value: Int64) {
+        var w = JSONWriter()
+        w.int(value)
+        #expect(String(decoding: w.bytes, as: UTF8.self) == String(value))
+    }
+}
