@@ -71,12 +71,16 @@ struct SocialDecoding {
             var fraction = 0.0
             if i < b.count, b[i] == 0x2E {
                 i += 1
-                var scale = 0.1
+                var digits = 0
+                var scale = 1.0
                 while i < b.count, b[i] >= 48, b[i] <= 57 {
-                    fraction += Double(b[i] - 48) * scale
-                    scale /= 10
+                    if scale < 1e9 {
+                        digits = digits * 10 + Int(b[i] - 48)
+                        scale *= 10
+                    }
                     i += 1
                 }
+                fraction = Double(digits) / scale
             }
             var offset = 0
             guard i < b.count else { return nil }
