@@ -46,7 +46,7 @@ struct IngestCrashTests {
                 kill(process.processIdentifier, SIGKILL)
                 killed += 1
             }
-            process.waitUntilExit()
+            IngestHarness.wait(process)
         }
         #expect(killed > 0, "the schedule should catch at least one run in flight")
         let finish = try h.run(["--ignore-schedule"])
@@ -74,22 +74,26 @@ struct IngestCrashTests {
         let lines = second.stderr.split(separator: "\n")
         #expect(lines.count == 1, "\(second.stderr)")
         #expect(lines.first?.contains("pid \(first.processIdentifier)") == true)
-        first.waitUntilExit()
+        IngestHarness.wait(first)
         #expect(first.terminationStatus == 0)
         #expect(try h.allRecords().count == 3)
     }
 
     @Test func sigtermStopsCleanlyKeepingFinishedSourcesAndDroppingTheRest() throws {
         let h = try IngestHarness()
-        let slow = try LoopbackServer(pythonScript: "slow_feed_server.py")
+        let requests = h.root.appendingPathComponent("requests.log")
+        let slow = try LoopbackServer(pythonScript: "slow_feed_server.py", arguments: [requests.path])
         defer { slow.stop() }
         try h.writeConfig(feeds: [("quick", "\(slow.baseURL)/quick.rss"), ("stuck", "\(slow.baseURL)/stuck.rss?delay=60")])
         let (process, _, err) = try h.start([])
-        waitForLock(h, pid: process.processIdentifier)
-        // Give the quick source time to finish; the stuck one waits a minute for its answer.
-        usleep(1_500_000)
+        // Wait until the stuck request has arrived (the quick one was sent with it and is answered
+        // at once), then give the run a moment to take the quick answer in.
+        for _ in 0..<1_000 where !((try? String(contentsOf: requests, encoding: .utf8)) ?? "").contains("/stuck.rss") {
+            usleep(20_000)
+        }
+        usleep(500_000)
         kill(process.processIdentifier, SIGTERM)
-        process.waitUntilExit()
+        IngestHarness.wait(process)
         #expect(process.terminationStatus == 1, "\((try? String(contentsOf: err, encoding: .utf8)) ?? "")")
         let records = try h.allRecords()
         #expect(records.count == 3)

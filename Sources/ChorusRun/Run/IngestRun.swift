@@ -65,7 +65,7 @@ public struct IngestRun: Sendable {
             if !options.sources.isEmpty && !explicit { continue }
             let saved = records[source.name] ?? SourceRecord(name: source.name)
             if !source.enabled && !explicit { collector.skip(source.name, status: .disabled); continue }
-            if !explicit && !options.ignoreSchedule && !scheduler.isDue(saved, interval: source.interval) {
+            if !explicit && !options.ignoreSchedule && !options.dryRun && !scheduler.isDue(saved, interval: source.interval) {
                 collector.skip(source.name, status: .notDue); continue
             }
             switch ConnectorFactory.make(source) {

@@ -42,6 +42,11 @@ struct SourceTask: Sendable {
         do {
             poll = try await connector.poll(from: saved.state, using: fetcher, now: now)
         } catch {
+            if Task.isCancelled {
+                // Stopped by a signal or --max-duration: not a failure of the source.
+                report.status = .cancelled
+                return Result(report: report, poll: nil, items: [])
+            }
             report.status = .error
             report.errors = 1
             report.error = error.message
