@@ -7,7 +7,7 @@ struct SegmentScore: Sendable {
     var pos: Double = 0
     var neu: Double = 0
     var neg: Double = 0
-    /// Largest positive and most negative single contribution (for `mixed`).
+    /// Largest positive and most negative single contribution before contrast weighting (for `mixed`).
     var strongestPositive: Float = 0
     var strongestNegative: Float = 0
     /// Whether any token was scored at all.

@@ -93,9 +93,9 @@ extension ValenceScorer {
             let v = values[k]
             sum += v
             if v > 0 {
-                posSum += v + 1; result.strongestPositive = max(result.strongestPositive, v)
+                posSum += v + 1
             } else if v < 0 {
-                negSum += v - 1; result.strongestNegative = min(result.strongestNegative, v)
+                negSum += v - 1
             } else {
                 neu += 1
             }

@@ -123,6 +123,8 @@ struct ValenceScorer {
                 if !negated { for tg in rule.tags { tag(tg) } }
             }
             values[k] = v
+            if v > result.strongestPositive { result.strongestPositive = v }
+            if v < result.strongestNegative { result.strongestNegative = v }
             if explaining { explanation.append("  \(fmt(v))  \(note)") }
         }
         if h.contrast { applyContrast(range, of: scan) }
