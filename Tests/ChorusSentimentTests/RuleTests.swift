@@ -71,7 +71,7 @@ import Testing
     }
 
     @Test func weakOppositesAreNotMixed() {
-        #expect(TestFixtures.heuristics.score("good good good good, barely bad").label == .positive)
+        #expect(TestFixtures.heuristics.score("good good good, not good").label == .positive)
     }
 
     @Test func thresholdsAreConfigurable() throws {
