@@ -53,6 +53,8 @@ struct ScoreCommand: ParsableCommand {
         }
         var session = SentimentSession(analyzer)
         var out = JSONWriter(capacity: 1 << 17)
+        // Read the options once: ArgumentParser's property wrappers are slow to read per line.
+        let explain = self.explain, lang = self.lang
         let handle: (String) -> Void = { text in
             if explain {
                 let e = session.explain(text, lang: lang)
