@@ -32,12 +32,15 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
 
+        // Typed C wrappers for libcurl's variadic calls (setopt/getinfo); ChorusFetch's only C door.
+        .target(name: "CCurlShim", dependencies: ["CCurl"], linkerSettings: [.linkedLibrary("curl")]),
+
         // The value types every stage shares: Item, Sentiment, ids, timestamps.
         .target(name: "ChorusModel", swiftSettings: strict),
         // Stage 1: HTTP through libcurl's multi interface.
         .target(
             name: "ChorusFetch",
-            dependencies: ["CCurl", "ChorusModel", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["CCurl", "CCurlShim", "ChorusModel", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict
         ),
         // Stage 2: feed formats and social API payloads to Items.
@@ -83,7 +86,10 @@ let package = Package(
         .target(name: "ChorusTestSupport", swiftSettings: strict),
 
         .testTarget(name: "ChorusModelTests", dependencies: ["ChorusModel"], swiftSettings: strict),
-        .testTarget(name: "ChorusFetchTests", dependencies: ["ChorusFetch", "ChorusTestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "ChorusFetchTests", dependencies: ["ChorusFetch", "ChorusTestSupport"],
+            exclude: ["Fixtures"], swiftSettings: strict
+        ),
         .testTarget(name: "ChorusParseTests", dependencies: ["ChorusParse", "ChorusOutput", "ChorusTestSupport"], swiftSettings: strict),
         .testTarget(name: "ChorusConnectorsTests", dependencies: ["ChorusConnectors", "ChorusTestSupport"], swiftSettings: strict),
         .testTarget(name: "ChorusSentimentTests", dependencies: ["ChorusSentiment", "ChorusTestSupport"], swiftSettings: strict),

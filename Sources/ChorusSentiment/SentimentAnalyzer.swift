@@ -14,8 +14,3 @@ public struct SentimentAnalyzer: Sendable {
         score(title: nil, text: text, lang: lang)
     }
 }
-
-/// Settings of the sentiment stage: lexicons, rule files, thresholds.
-public struct SentimentConfiguration: Sendable {
-    public init() {}
-}
