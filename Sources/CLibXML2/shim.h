@@ -14,4 +14,8 @@
 #include <libxml/encoding.h>
 #include <libxml/xmlerror.h>
 #include <libxml/uri.h>
+
+/* xmlFree is a global function pointer, which Swift 6 treats as shared mutable state. */
+static inline void chorus_xml_free(void *p) { xmlFree(p); }
+
 #endif

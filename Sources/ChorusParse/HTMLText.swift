@@ -1,14 +1,9 @@
-/// Turns HTML fragments into plain text (skeleton: replaced by the libxml2-based converter).
+/// Turns HTML fragments into plain text through libxml2's HTML parser (see
+/// ``HTMLTextExtractor``): script and style dropped, every entity decoded, link text kept,
+/// block elements separating words, whitespace collapsed.
 public enum HTMLText {
     /// Plain text of an HTML fragment: tags dropped, entities decoded, blocks separated by spaces.
     public static func plainText(_ html: String) -> String {
-        var out = ""
-        var inTag = false
-        for ch in html {
-            if ch == "<" { inTag = true; continue }
-            if ch == ">" { inTag = false; continue }
-            if !inTag { out.append(ch) }
-        }
-        return out
+        HTMLTextExtractor().plainText(html) ?? ""
     }
 }

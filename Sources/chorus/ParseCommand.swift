@@ -1,14 +1,112 @@
 import ArgumentParser
+import ChorusModel
+import ChorusParse
+import Foundation
+import Logging
 
-/// `chorus parse` (skeleton: lands with its issue).
-struct ParseCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "parse", abstract: "Not implemented yet.")
+/// `chorus parse`: reads feed documents (files or stdin) and prints their items as NDJSON.
+struct ParseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "parse",
+        abstract: "Parse feed files (RSS, RDF, Atom, JSON Feed) or saved API payloads into NDJSON items.",
+        discussion: """
+            Prints one NDJSON line per entry, in document order, to stdout. The format is detected \
+            from content unless --platform is given. Large feeds are streamed: memory stays flat.
+            A file that cannot be parsed gets one line on stderr naming it and the cause; the other \
+            files still print, and the exit status is 65. A feed that needed libxml2's recover mode \
+            prints what could be kept and a warning on stderr.
+            """
+    )
+
+    @Option(help: "auto, or one of: \(Platform.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var platform = "auto"
+
+    @Option(help: "Source name written to every item (default: the file name without extension; 'stdin' for -).")
+    var source: String?
+
+    @Option(name: .customLong("base-url"), help: "The document's URL, for resolving relative links and scoping ids.")
+    var baseURL: String?
+
+    @Option(name: .customLong("fetched-at"), help: "RFC 3339 time written as fetched_at (default: now).")
+    var fetchedAt: String?
+
+    @Argument(help: "Feed files to parse; - reads stdin.")
+    var files: [String] = []
 
     @OptionGroup var global: GlobalOptions
 
-    func run() async throws {
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("give at least one FILE, or - for stdin") }
+        if platform != "auto", Platform(rawValue: platform) == nil {
+            throw ValidationError("--platform must be auto or one of: \(Platform.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        if let fetchedAt, DateParser.parse(fetchedAt) == nil { throw ValidationError("--fetched-at is not a date: \(fetchedAt)") }
+    }
+
+    func run() throws {
         global.bootstrap()
-        print("chorus parse: not implemented yet")
-        throw ExitStatus.fatal
+        let logger = Logger(label: "chorus.parse")
+        let fetched = fetchedAt.flatMap(DateParser.parse) ?? Date()
+        var out = ParseStdoutWriter()
+        var failed = 0
+        for file in files {
+            let name = source ?? ParseCommand.defaultSource(file)
+            let context = ParseContext(source: name, baseURL: baseURL, platform: Platform(rawValue: platform), fetchedAt: fetched)
+            do {
+                let result = try ParseCommand.parse(file: file, context: context, logger: logger) { out.write($0) }
+                if result.recovered {
+                    ParseCommand.warn("\(file): warning: recovered from malformed XML, kept what could be read (\(result.warnings.first ?? ""))")
+                }
+                if result.unparsedDates > 0 {
+                    logger.info("dates that could not be parsed were written as null", metadata: ["file": "\(file)", "count": "\(result.unparsedDates)"])
+                }
+            } catch {
+                failed += 1
+                out.flush()
+                ParseCommand.warn("\(file): \(ParseCommand.cause(error, source: name))")
+            }
+        }
+        out.flush()
+        if failed > 0 { throw ExitStatus.dataError }
+    }
+
+    /// Streams one file (or stdin) through a FeedStreamParser in 256 KiB reads.
+    static func parse(file: String, context: ParseContext, logger: Logger, onItem: @escaping (Item) -> Void) throws -> ParseResult {
+        let fd: Int32 = file == "-" ? 0 : open(file, O_RDONLY)
+        if fd < 0 { throw ParseError("parse: \(context.source): cannot open: \(String(cString: strerror(errno)))") }
+        defer { if fd != 0 { close(fd) } }
+        let parser = FeedStreamParser(context: context, logger: logger, onItem: onItem)
+        let size = 1 << 18
+        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: size, alignment: 16)
+        defer { chunk.deallocate() }
+        while true {
+            let n = read(fd, chunk.baseAddress, size)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw ParseError("parse: \(context.source): read failed: \(String(cString: strerror(errno)))")
+            }
+            if n == 0 { break }
+            parser.feed(UnsafeRawBufferPointer(rebasing: chunk[0..<n]))
+        }
+        return try parser.finish()
+    }
+
+    /// `reuters-zte.xml` → `reuters-zte`; stdin → `stdin`.
+    static func defaultSource(_ file: String) -> String {
+        if file == "-" { return "stdin" }
+        let base = (file as NSString).lastPathComponent
+        let stem = (base as NSString).deletingPathExtension
+        return stem.isEmpty ? base : stem
+    }
+
+    /// The error text without the "parse: SOURCE: " prefix the file name already stands for.
+    static func cause(_ error: any Error, source: String) -> String {
+        let text = (error as? ParseError)?.message ?? "\(error)"
+        let prefix = "parse: \(source): "
+        return text.hasPrefix(prefix) ? String(text.dropFirst(prefix.count)) : text
+    }
+
+    static func warn(_ line: String) {
+        FileHandle.standardError.write(Data("chorus parse: \(line)\n".utf8))
     }
 }

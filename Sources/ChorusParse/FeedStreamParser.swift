@@ -1,0 +1,116 @@
+public import ChorusModel
+public import Logging
+
+/// The streaming entry point of the parse stage: push a document in chunks of any size and
+/// receive each item through `onItem` as soon as its end tag is read. XML feeds (RSS, RDF,
+/// Atom) go through a libxml2 push parser holding one entry at a time, so memory stays flat
+/// however large the document; JSON documents (JSON Feed, social payloads) are buffered and
+/// parsed at ``finish()``.
+public final class FeedStreamParser {
+    private enum Mode {
+        case sniffing
+        case xml(XMLPushParser, FeedSAXHandler)
+        case buffered
+    }
+
+    private let context: ParseContext
+    private let logger: Logger
+    private let onItem: (Item) -> Void
+    private var mode = Mode.sniffing
+    private var buffer: [UInt8] = []
+
+    /// - Parameters:
+    ///   - context: source name, document URL, HTTP charset, forced platform, fetch time.
+    ///   - onItem: called once per item, in document order, before `feed`/`finish` return.
+    public init(context: ParseContext, logger: Logger = Logger(label: "chorus.parse"), onItem: @escaping (Item) -> Void) {
+        self.context = context
+        self.logger = logger
+        self.onItem = onItem
+    }
+
+    /// Pushes the next bytes of the document.
+    public func feed(_ bytes: UnsafeRawBufferPointer) {
+        switch mode {
+        case .xml(let parser, _):
+            parser.feed(bytes)
+        case .buffered:
+            buffer.append(contentsOf: bytes)
+        case .sniffing:
+            buffer.append(contentsOf: bytes)
+            guard let first = FormatSniffer.firstSignificantByte(buffer) else { return }
+            startMode(first: first)
+        }
+    }
+
+    /// Pushes the next bytes of the document.
+    public func feed(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { feed($0) }
+    }
+
+    private func startMode(first: UInt8) {
+        let forcedSocial = context.platform.map { !FormatSniffer.xmlPlatforms.contains($0) } ?? false
+        if forcedSocial || first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
+            mode = .buffered
+            return
+        }
+        let adapter = FeedEntryAdapter(context: context)
+        let handler = FeedSAXHandler(adapter: adapter, onItem: onItem)
+        let parser = XMLPushParser(handler: handler, httpCharset: context.httpCharset)
+        mode = .xml(parser, handler)
+        let pending = buffer
+        buffer = []
+        pending.withUnsafeBytes { parser.feed($0) }
+    }
+
+    /// Ends the document. Items were delivered through `onItem`; the result carries the
+    /// detected platform, the feed, the recovered flag, warnings and the unparsed-date count
+    /// (its `items` is empty). Throws when the document yields nothing usable.
+    public func finish() throws(ParseError) -> ParseResult {
+        if case .sniffing = mode {
+            guard let first = FormatSniffer.firstSignificantByte(buffer) else {
+                throw ParseError("parse: \(context.source): empty document")
+            }
+            startMode(first: first)
+        }
+        switch mode {
+        case .sniffing:
+            throw ParseError("parse: \(context.source): empty document")
+        case .buffered:
+            let bytes = buffer
+            buffer = []
+            var result = try JSONDocumentParser.parse(bytes, context: context)
+            for item in result.items { onItem(item) }
+            result.items = []
+            return result
+        case .xml(let parser, let handler):
+            parser.finish()
+            return try summary(handler)
+        }
+    }
+
+    private func summary(_ h: FeedSAXHandler) throws(ParseError) -> ParseResult {
+        let source = context.source
+        if let found = h.mismatch, let forced = context.platform {
+            throw ParseError("parse: \(source): expected \(forced.rawValue) but the document is \(found.rawValue)")
+        }
+        guard let platform = h.platform else {
+            if let root = h.rootName { throw ParseError("parse: \(source): not a feed: root element is <\(root)>") }
+            let cause = h.warnings.first ?? "no root element"
+            throw ParseError("parse: \(source): not a feed: malformed XML (\(cause))")
+        }
+        if h.errorCount > 0 && h.itemCount == 0 {
+            throw ParseError("parse: \(source): malformed XML, no items recovered (\(h.warnings.first ?? "unknown error"))")
+        }
+        if h.errorCount > 0 {
+            logger.debug("recovered from malformed XML", metadata: ["source": "\(source)", "errors": "\(h.errorCount)"])
+        }
+        let channel = h.channel
+        let feedURL = channel.link ?? context.baseURL
+        let title = channel.title ?? channel.dcTitle
+        return ParseResult(
+            items: [], platform: platform,
+            feed: title == nil && feedURL == nil ? nil : FeedRef(title: title, url: feedURL),
+            recovered: h.errorCount > 0, warnings: h.warnings, unparsedDates: h.adapter.unparsedDates
+        )
+    }
+}

@@ -1,0 +1,92 @@
+import CLibXML2
+
+/// Turns HTML fragments into plain text with libxml2's HTML parser driven through SAX: no
+/// tree is built, script and style bodies are dropped, entities are decoded by libxml2,
+/// block elements separate words, link text is kept. One parser context is reused for every
+/// fragment, so an extractor is cheap per call but must not be shared between threads.
+final class HTMLTextExtractor {
+    private var ctxt: htmlParserCtxtPtr?
+    private var out = TextAccumulator(capacity: 1024)
+    /// Depth inside elements whose text is not content (`<head>`, `<title>` of a full page, `<noscript>`).
+    fileprivate var hiddenDepth = 0
+
+    init() {
+        guard let ctxt = htmlNewParserCtxt() else { return }
+        self.ctxt = ctxt
+        var sax = xmlSAXHandler()
+        sax.startElement = { ctx, name, _ in HTMLTextExtractor.from(ctx)?.start(name) }
+        sax.endElement = { ctx, name in HTMLTextExtractor.from(ctx)?.end(name) }
+        sax.characters = { ctx, ch, len in HTMLTextExtractor.from(ctx)?.text(ch, len) }
+        sax.ignorableWhitespace = sax.characters
+        // Script and style bodies arrive as CDATA blocks in the HTML parser: dropped.
+        sax.cdataBlock = { _, _, _ in }
+        sax.serror = { _, _ in }
+        sax.initialized = 0
+        if let target = ctxt.pointee.sax {
+            target.pointee = sax
+        }
+        // Lifetime: `_private` points at self without retaining it; the context is freed in
+        // deinit, so no callback can run after self is gone.
+        ctxt.pointee._private = Unmanaged.passUnretained(self).toOpaque()
+    }
+
+    deinit {
+        if let ctxt { htmlFreeParserCtxt(ctxt) }
+    }
+
+    /// The plain text of the UTF-8 HTML fragment, or nil when it has none.
+    func plainText(_ html: UnsafeBufferPointer<UInt8>) -> String? {
+        out.reset()
+        if !HTMLTextExtractor.hasMarkup(html) {
+            out.append(html)
+            return out.string()
+        }
+        guard let ctxt, let base = html.baseAddress, html.count < Int(Int32.max) else {
+            out.append(html)
+            return out.string()
+        }
+        hiddenDepth = 0
+        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
+            | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NOIMPLIED.rawValue)
+        base.withMemoryRebound(to: CChar.self, capacity: html.count) { chars in
+            _ = htmlCtxtReadMemory(ctxt, chars, Int32(html.count), nil, "UTF-8", options)
+        }
+        return out.string()
+    }
+
+    /// The plain text of an HTML string.
+    func plainText(_ html: String) -> String? {
+        var copy = html
+        return copy.withUTF8 { plainText($0) }
+    }
+
+    /// True when the bytes hold a tag or an entity, i.e. need the HTML parser at all.
+    static func hasMarkup(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for c in bytes where c == UInt8(ascii: "<") || c == UInt8(ascii: "&") { return true }
+        return false
+    }
+
+    fileprivate static func from(_ ctx: UnsafeMutableRawPointer?) -> HTMLTextExtractor? {
+        guard let ctx else { return nil }
+        let ctxt = ctx.assumingMemoryBound(to: htmlParserCtxt.self)
+        guard let me = ctxt.pointee._private else { return nil }
+        return Unmanaged<HTMLTextExtractor>.fromOpaque(me).takeUnretainedValue()
+    }
+
+    fileprivate func start(_ name: UnsafePointer<xmlChar>?) {
+        let kind = HTMLElementKind(name)
+        if kind == .hidden { hiddenDepth += 1 }
+        if kind != .inline { out.separate() }
+    }
+
+    fileprivate func end(_ name: UnsafePointer<xmlChar>?) {
+        let kind = HTMLElementKind(name)
+        if kind == .hidden, hiddenDepth > 0 { hiddenDepth -= 1 }
+        if kind != .inline { out.separate() }
+    }
+
+    fileprivate func text(_ ch: UnsafePointer<xmlChar>?, _ len: Int32) {
+        guard hiddenDepth == 0, let ch, len > 0 else { return }
+        out.append(UnsafeBufferPointer(start: ch, count: Int(len)))
+    }
+}

@@ -1,0 +1,29 @@
+import ChorusModel
+import Foundation
+
+/// Reads the author forms feeds use in one string: `email (Name)`, `Name <email>`, a bare
+/// email, or a bare name.
+enum AuthorParser {
+    static func parse(_ raw: String) -> Author? {
+        let s = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !s.isEmpty else { return nil }
+        if s.hasSuffix(")"), let open = s.firstIndex(of: "(") {
+            let head = s[..<open].trimmingCharacters(in: .whitespaces)
+            let inner = s[s.index(after: open)..<s.index(before: s.endIndex)].trimmingCharacters(in: .whitespaces)
+            if head.contains("@"), !head.contains(" ") {
+                return Author(name: inner.isEmpty ? nil : inner, email: head)
+            }
+        }
+        if s.hasSuffix(">"), let open = s.lastIndex(of: "<") {
+            let name = s[..<open].trimmingCharacters(in: CharacterSet(charactersIn: " \"'"))
+            let email = s[s.index(after: open)..<s.index(before: s.endIndex)].trimmingCharacters(in: .whitespaces)
+            if email.contains("@") {
+                return Author(name: name.isEmpty ? nil : name, email: email)
+            }
+        }
+        if s.contains("@"), !s.contains(" ") {
+            return Author(email: s.hasPrefix("mailto:") ? String(s.dropFirst(7)) : s)
+        }
+        return Author(name: s)
+    }
+}

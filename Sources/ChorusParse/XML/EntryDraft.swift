@@ -1,0 +1,108 @@
+import ChorusModel
+
+/// The raw values of one feed entry (or of the channel itself) as the state machine reads
+/// them, already as plain text; ``FeedEntryAdapter`` turns a draft into an ``Item``.
+struct EntryDraft {
+    var title: String?
+    var dcTitle: String?
+    /// Best link so far and its rank (0 = rel=alternate text/html, higher is worse).
+    var link: String?
+    var linkRank = Int.max
+    var origLink: String?
+    var contentSource: String?
+    var guid: String?
+    var guidIsPermaLink = true
+    var atomID: String?
+    var rdfAbout: String?
+    var dcIdentifier: String?
+    var published: String?
+    var updated: String?
+    var dcDate: String?
+    var created: String?
+    var summary: String?
+    var content: String?
+    var dcDescription: String?
+    var itunesSummary: String?
+    var mediaDescription: String?
+    var authorName: String?
+    var authorEmail: String?
+    var authorURI: String?
+    var rssAuthor: String?
+    var dcCreator: String?
+    var itunesAuthor: String?
+    var categories: [String] = []
+    var enclosures: [Enclosure] = []
+    var comments: String?
+    var lang: String?
+    var dcLanguage: String?
+
+    /// True when an Atom author record has been started (only the first is kept).
+    var hasAtomAuthor: Bool { authorName != nil || authorEmail != nil || authorURI != nil }
+
+    /// Stores captured text in the slot for `field`; the first value wins for single slots.
+    mutating func set(_ field: DraftField, _ value: String) {
+        switch field {
+        case .none: break
+        case .title: if title == nil { title = value }
+        case .dcTitle: if dcTitle == nil { dcTitle = value }
+        case .link: offerLink(value, rank: 2)
+        case .origLink: if origLink == nil { origLink = value }
+        case .guid: if guid == nil { guid = value }
+        case .atomID: if atomID == nil { atomID = value }
+        case .dcIdentifier: if dcIdentifier == nil { dcIdentifier = value }
+        case .published: if published == nil { published = value }
+        case .updated: if updated == nil { updated = value }
+        case .dcDate: if dcDate == nil { dcDate = value }
+        case .created: if created == nil { created = value }
+        case .summary: if summary == nil { summary = value }
+        case .content: if content == nil { content = value }
+        case .dcDescription: if dcDescription == nil { dcDescription = value }
+        case .itunesSummary: if itunesSummary == nil { itunesSummary = value }
+        case .mediaDescription: if mediaDescription == nil { mediaDescription = value }
+        case .authorName: if authorName == nil { authorName = value }
+        case .authorEmail: if authorEmail == nil { authorEmail = value }
+        case .authorURI: if authorURI == nil { authorURI = value }
+        case .rssAuthor: if rssAuthor == nil { rssAuthor = value }
+        case .dcCreator: if dcCreator == nil { dcCreator = value }
+        case .itunesAuthor: if itunesAuthor == nil { itunesAuthor = value }
+        case .category: if !categories.contains(value) { categories.append(value) }
+        case .comments: if comments == nil { comments = value }
+        case .language: if dcLanguage == nil { dcLanguage = value }
+        }
+    }
+
+    /// Keeps `url` as the entry link when it ranks better than the current one.
+    mutating func offerLink(_ url: String, rank: Int) {
+        if rank < linkRank { link = url; linkRank = rank }
+    }
+
+    mutating func addEnclosure(_ enclosure: Enclosure) {
+        if !enclosures.contains(where: { $0.url == enclosure.url }) { enclosures.append(enclosure) }
+    }
+}
+
+/// The draft slot a captured text element fills.
+enum DraftField {
+    case none, title, dcTitle, link, origLink, guid, atomID, dcIdentifier, published, updated, dcDate, created
+    case summary, content, dcDescription, itunesSummary, mediaDescription, authorName, authorEmail, authorURI
+    case rssAuthor, dcCreator, itunesAuthor, category, comments, language
+}
+
+/// How captured text is to be read: as-is, as escaped HTML, as inline XHTML markup, or as
+/// base64 of one of those (Atom 0.3 `mode="base64"`).
+enum TextKind {
+    case plain, html, xhtml, base64Plain, base64HTML
+
+    /// The kind an Atom text construct declares through `type` (1.0) and `mode` (0.3).
+    static func atom(type: String?, mode: String?) -> TextKind {
+        let t = (type ?? "text").lowercased()
+        let isHTML = t == "html" || t == "text/html"
+        let isXHTML = t == "xhtml" || t == "application/xhtml+xml"
+        switch mode?.lowercased() {
+        case "base64": return isHTML || isXHTML ? .base64HTML : .base64Plain
+        case "escaped": return isXHTML || isHTML ? .html : .plain
+        case "xml": return .xhtml
+        default: return isHTML ? .html : isXHTML ? .xhtml : .plain
+        }
+    }
+}

@@ -1,0 +1,18 @@
+import Foundation
+import CLibXML2
+
+/// Resolves relative links against a base URL with libxml2's RFC 3986 resolver
+/// (`xmlBuildURI`); absolute http(s) links are returned as they are, trimmed.
+enum LinkResolver {
+    static func resolve(_ link: String, against base: String?) -> String {
+        let trimmed = link.utf8.first.map(isBlank) == true || link.utf8.last.map(isBlank) == true
+            ? link.trimmingCharacters(in: .whitespacesAndNewlines) : link
+        if trimmed.hasPrefix("https://") || trimmed.hasPrefix("http://") { return trimmed }
+        guard let base, !base.isEmpty else { return trimmed }
+        guard let built = xmlBuildURI(trimmed, base) else { return trimmed }
+        defer { chorus_xml_free(built) }
+        return String(cString: built)
+    }
+
+    @inline(__always) private static func isBlank(_ c: UInt8) -> Bool { c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D }
+}

@@ -1,0 +1,42 @@
+import CLibXML2
+
+/// The attributes of one SAX2 start tag (libxml2 passes five pointers per attribute:
+/// localname, prefix, URI, value start, value end). Only valid during the callback.
+struct XMLAttributes {
+    let base: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+    let count: Int
+
+    static let xmlNamespace = "http://www.w3.org/XML/1998/namespace"
+
+    /// The value of the attribute with this local name and no namespace (or, with `uri`, that namespace).
+    func value(_ name: StaticString, uri: String? = nil) -> String? {
+        guard let base, count > 0 else { return nil }
+        for i in 0..<count {
+            let p = base + i * 5
+            guard let local = p[0], XMLAttributes.equal(local, name) else { continue }
+            let attrURI = p[2]
+            if let uri {
+                guard let attrURI, String(cString: attrURI) == uri else { continue }
+            } else if attrURI != nil {
+                continue
+            }
+            guard let start = p[3], let end = p[4] else { return "" }
+            let buffer = UnsafeBufferPointer(start: start, count: end - start)
+            return String(decoding: buffer, as: UTF8.self)
+        }
+        return nil
+    }
+
+    /// `xml:base` or `xml:lang` (namespace matched by URI).
+    func xml(_ name: StaticString) -> String? {
+        guard count > 0 else { return nil }
+        return value(name, uri: XMLAttributes.xmlNamespace)
+    }
+
+    static func equal(_ a: UnsafePointer<xmlChar>, _ b: StaticString) -> Bool {
+        let n = b.utf8CodeUnitCount
+        let s = b.utf8Start
+        for i in 0..<n where a[i] != s[i] { return false }
+        return a[n] == 0
+    }
+}

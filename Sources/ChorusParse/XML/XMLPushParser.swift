@@ -1,0 +1,106 @@
+import CLibXML2
+
+/// Owns one libxml2 SAX2 push parser context and forwards its callbacks to a
+/// ``FeedSAXHandler``. Safe defaults live here and only here: recover mode, no network
+/// (`XML_PARSE_NONET`), no entity substitution, no DTD loading, no huge-document mode, and
+/// no `entityDecl` callback, so DTD-declared entities are never stored or expanded.
+final class XMLPushParser {
+    private let handler: FeedSAXHandler
+    private var ctxt: xmlParserCtxtPtr?
+    private let httpCharset: String?
+    private var head: [UInt8] = []
+    private var finished = false
+
+    /// `XML_PARSE_OLDSAX` makes libxml2 ask `getEntity` for every entity, the predefined
+    /// five included, which is where ``FeedSAXHandler`` keeps decoding alive after an error.
+    static let options = Int32(XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
+        | XML_PARSE_NOWARNING.rawValue | XML_PARSE_OLDSAX.rawValue)
+
+    init(handler: FeedSAXHandler, httpCharset: String?) {
+        self.handler = handler
+        self.httpCharset = httpCharset
+    }
+
+    deinit {
+        if let ctxt { xmlFreeParserCtxt(ctxt) }
+    }
+
+    /// Pushes the next bytes of the document.
+    func feed(_ bytes: UnsafeRawBufferPointer) {
+        guard !bytes.isEmpty, !finished else { return }
+        if ctxt == nil {
+            head.append(contentsOf: bytes)
+            if head.count >= 4 { start() }
+            return
+        }
+        push(bytes, terminate: false)
+    }
+
+    /// Signals the end of the document; every pending callback runs before it returns.
+    func finish() {
+        guard !finished else { return }
+        if ctxt == nil { start() }
+        push(UnsafeRawBufferPointer(start: nil, count: 0), terminate: true)
+        finished = true
+    }
+
+    private func start() {
+        var sax = XMLPushParser.saxHandler()
+        // Lifetime: the handler is retained by self and the context is freed in deinit, so
+        // the unretained pointer given to libxml2 as userData outlives every callback.
+        let user = Unmanaged.passUnretained(handler).toOpaque()
+        guard let ctxt = xmlCreatePushParserCtxt(&sax, user, nil, 0, nil) else { return }
+        self.ctxt = ctxt
+        handler.ctxt = ctxt
+        var options = XMLPushParser.options
+        if let httpCharset, !XMLPushParser.hasBOM(head), let enc = xmlFindCharEncodingHandler(httpCharset) {
+            options |= Int32(XML_PARSE_IGNORE_ENC.rawValue)
+            xmlSwitchToEncoding(ctxt, enc)
+        }
+        xmlCtxtUseOptions(ctxt, options)
+        let pending = head
+        head = []
+        pending.withUnsafeBytes { push($0, terminate: false) }
+    }
+
+    private func push(_ bytes: UnsafeRawBufferPointer, terminate: Bool) {
+        guard let ctxt else { return }
+        var offset = 0
+        repeat {
+            let n = min(bytes.count - offset, 1 << 30)
+            let chunk = bytes.baseAddress.map { ($0 + offset).assumingMemoryBound(to: CChar.self) }
+            _ = xmlParseChunk(ctxt, chunk, Int32(n), terminate && offset + n == bytes.count ? 1 : 0)
+            offset += n
+        } while offset < bytes.count
+    }
+
+    static func hasBOM(_ b: [UInt8]) -> Bool {
+        if b.count >= 3, b[0] == 0xEF, b[1] == 0xBB, b[2] == 0xBF { return true }
+        if b.count >= 2, (b[0] == 0xFE && b[1] == 0xFF) || (b[0] == 0xFF && b[1] == 0xFE) { return true }
+        return false
+    }
+
+    private static func saxHandler() -> xmlSAXHandler {
+        var sax = xmlSAXHandler()
+        sax.initialized = UInt32(XML_SAX2_MAGIC)
+        sax.startElementNs = { ctx, local, _, uri, _, _, nAttrs, _, attrs in
+            FeedSAXHandler.from(ctx).startElement(local, uri, XMLAttributes(base: attrs, count: Int(nAttrs)))
+        }
+        sax.endElementNs = { ctx, local, _, uri in
+            FeedSAXHandler.from(ctx).endElement(local, uri)
+        }
+        sax.characters = { ctx, ch, len in
+            FeedSAXHandler.from(ctx).characters(ch, Int(len))
+        }
+        sax.cdataBlock = sax.characters
+        sax.ignorableWhitespace = sax.characters
+        sax.getEntity = { ctx, name in
+            FeedSAXHandler.from(ctx).entity(name)
+        }
+        sax.serror = { ctx, error in
+            guard let ctx, let error else { return }
+            FeedSAXHandler.from(ctx).error(error)
+        }
+        return sax
+    }
+}
