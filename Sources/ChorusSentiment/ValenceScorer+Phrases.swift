@@ -34,7 +34,10 @@ extension ValenceScorer {
                     slot[k].shift += v
                     slot[k].ruleAt = r
                 case .booster(let b):
+                    // The phrase acts from its last token, which carries no valence of its own
+                    // ("just enough": "enough" only boosts).
                     slot[k + m - 1].phraseBooster = b
+                    slot[k + m - 1].setValence = 0
                     for q in 0..<(m - 1) { slot[k + q].consumed = true }
                 case .flip:
                     flip = true
