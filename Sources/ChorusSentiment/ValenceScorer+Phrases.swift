@@ -65,15 +65,23 @@ extension ValenceScorer {
         return false
     }
 
-    /// "but"/"however": halves the weight before it in its sentence (or the previous one when
-    /// it opens a sentence) and raises the weight after it by half, to the sentence's end.
+    /// "but"/"however": in each sentence, the contributions before its last contrast word
+    /// are halved (back to the start of the previous sentence when the word opens its own)
+    /// and those after it, to the sentence's end, count 1.5 times. One pass, so a text full
+    /// of "but"s stays linear.
     mutating func applyContrast(_ range: Range<Int>, of scan: TextScanner) {
         let base = range.lowerBound
         let n = range.count
-        for k in 0..<n {
+        var k = n - 1
+        var lastSentence = -1
+        while k >= 0 {
             let t = scan.tokens[base + k]
-            guard t.id >= 0, !slot[k].consumed, model.vocabulary.entries[Int(t.id)].isContrast else { continue }
             let s = Int(t.sentence)
+            guard s != lastSentence, t.id >= 0, !slot[k].consumed, model.vocabulary.entries[Int(t.id)].isContrast else {
+                k -= 1
+                continue
+            }
+            lastSentence = s
             var from = scan.sentences[s].tokenStart
             if base + k == from && s > 0 { from = scan.sentences[s - 1].tokenStart }
             from = max(from - base, 0)
@@ -85,6 +93,7 @@ extension ValenceScorer {
                 fire(HeuristicName.contrast)
                 if explaining { explanation.append("  contrast '\(model.vocabulary.token(t.id))': before ×0.5, after ×1.5") }
             }
+            k = from - 1
         }
     }
 
@@ -131,6 +140,9 @@ extension ValenceScorer {
             swap(&posSum, &negSum)
             posSum = -posSum
             negSum = -negSum
+        }
+        if !(sum.isFinite && posSum.isFinite && negSum.isFinite) {
+            sum = 0; posSum = 0; negSum = 0
         }
         result.sum = sum
         result.compound = SegmentScore.normalize(sum)
