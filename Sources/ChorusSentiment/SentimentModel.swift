@@ -11,6 +11,8 @@ struct SentimentModel: Sendable {
     private(set) var phraseKeys: [PhraseKey] = []
     /// The phrases' token ids, back to back (`PhraseKey.tokenStart`).
     private(set) var phraseTokens: [Int32] = []
+    /// Each phrase's second token id (−1 for one-token phrases): most candidates fail there.
+    private(set) var phraseSecond: [Int32] = []
     /// For each phrase list id (`Vocabulary.Entry.phraseList`): a range of `phraseListItems`.
     private(set) var phraseLists: [(start: Int32, count: Int32)] = []
     /// Phrase indices of every list, longest phrase first, later definitions first.
@@ -137,6 +139,7 @@ struct SentimentModel: Sendable {
                 language: PhraseKey.languageCode(p.language), position: p.position, effect: p.effect,
                 nameID: nameID, tags: ReactionTag.mask(p.tags)))
             phraseTokens.append(contentsOf: p.tokens)
+            phraseSecond.append(p.tokens.count > 1 ? p.tokens[1] : -1)
         }
         var lists: [Int32: [Int32]] = [:]
         for (i, p) in phrases.enumerated() { lists[p.tokens[0], default: []].append(Int32(i)) }

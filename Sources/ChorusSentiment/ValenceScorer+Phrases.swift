@@ -10,15 +10,18 @@ extension ValenceScorer {
             let list = model.vocabulary.entries[Int(t.id)].phraseList
             var matched = 0
             let items = model.phraseLists[Int(list)]
+            let next: Int32 = k + 1 < n ? scan.tokens[base + k + 1].id : -2
             candidates: for c in Int(items.start)..<Int(items.start + items.count) {
                 let r = model.phraseListItems[c]
+                let second = model.phraseSecond[Int(r)]
+                if second >= 0 && second != next { continue }
                 let key = model.phraseKeys[Int(r)]
                 let m = Int(key.tokenCount)
                 if k + m > n { continue }
                 if key.language != 0 && key.language != language { continue }
                 if scan.tokens[base + k + m - 1].sentence != t.sentence { continue }
                 let ts = Int(key.tokenStart)
-                for q in 1..<m where scan.tokens[base + k + q].id != model.phraseTokens[ts + q] { continue candidates }
+                if m > 2 { for q in 2..<m where scan.tokens[base + k + q].id != model.phraseTokens[ts + q] { continue candidates } }
                 switch key.position {
                 case .any: break
                 case .start: if base + k != scan.sentences[Int(t.sentence)].tokenStart { continue }
