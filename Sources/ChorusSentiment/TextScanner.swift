@@ -98,6 +98,7 @@ struct TextScanner {
     private mutating func readLatinWord(_ p: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         let n = p.count
         var j = start, letters = 0, uppers = 0, run = 0, last: UInt8 = 0, elongated = false
+        var hash = Vocabulary.hashSeed
         while j < n {
             var b = p[j]
             if b >= 0x41 && b <= 0x5A {
@@ -114,6 +115,7 @@ struct TextScanner {
             } else {
                 break
             }
+            hash = Vocabulary.hashStep(hash, b)
             j += 1
         }
         if j < n {
@@ -133,7 +135,7 @@ struct TextScanner {
         var id: Int32
         var valenceID: Int32
         if uppers == 0 {
-            id = vocabulary.lookup(slice)
+            id = vocabulary.lookup(slice, hash: hash)
             if id < 0 && elongated { id = lookupCollapsed(slice) }
             valenceID = id < 0 && letters >= 4 ? lookupStem(slice) : id
         } else {
@@ -141,7 +143,7 @@ struct TextScanner {
             for b in slice { word.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b) }
             let w = word
             (id, valenceID) = w.withUnsafeBufferPointer { w in
-                var id = vocabulary.lookup(w)
+                var id = vocabulary.lookup(w, hash: hash)
                 if id < 0 && elongated { id = lookupCollapsed(w) }
                 return (id, id < 0 && letters >= 4 ? lookupStem(w) : id)
             }

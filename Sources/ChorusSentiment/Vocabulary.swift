@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Every token the scorer knows (lexicon words, boosters, negators, contrast words, words of
 /// phrase rules), English and Chinese, in one open-addressing hash table keyed by the token's
 /// normalized UTF-8 bytes, so the hot path looks tokens up without building Strings.
@@ -48,10 +42,16 @@ struct Vocabulary: Sendable {
 
     var count: Int { entries.count }
 
+    /// FNV-1a over the bytes; `hashSeed` and `hashStep` let a scanner hash as it reads.
+    static let hashSeed: UInt32 = 2_166_136_261
+
+    @inline(__always)
+    static func hashStep(_ h: UInt32, _ b: UInt8) -> UInt32 { (h ^ UInt32(b)) &* 16_777_619 }
+
     @inline(__always)
     static func hash(_ p: UnsafeBufferPointer<UInt8>) -> UInt32 {
-        var h: UInt32 = 2_166_136_261
-        for b in p { h = (h ^ UInt32(b)) &* 16_777_619 }
+        var h = hashSeed
+        for b in p { h = hashStep(h, b) }
         return h
     }
 
@@ -59,7 +59,13 @@ struct Vocabulary: Sendable {
     @inline(__always)
     func lookup(_ p: UnsafeBufferPointer<UInt8>) -> Int32 {
         if p.isEmpty { return -1 }
-        let h = Vocabulary.hash(p)
+        return lookup(p, hash: Vocabulary.hash(p))
+    }
+
+    /// The id of the token with these bytes, whose `hash` the caller computed, or −1.
+    @inline(__always)
+    func lookup(_ p: UnsafeBufferPointer<UInt8>, hash h: UInt32) -> Int32 {
+        if p.isEmpty { return -1 }
         return slots.withUnsafeBufferPointer { slots in
             keys.withUnsafeBufferPointer { keys in
                 keyArena.withUnsafeBufferPointer { arena in
@@ -70,9 +76,11 @@ struct Vocabulary: Sendable {
                         if slot.id < 0 { return -1 }
                         if slot.hash == h {
                             let key = keys[Int(slot.id)]
-                            if Int(key.length) == p.count
-                                && memcmp(arena.baseAddress! + Int(key.start), p.baseAddress!, p.count) == 0 {
-                                return slot.id
+                            if Int(key.length) == p.count {
+                                let a = arena.baseAddress! + Int(key.start)
+                                var same = true
+                                for i in 0..<p.count where a[i] != p[i] { same = false; break }
+                                if same { return slot.id }
                             }
                         }
                         i = (i + 1) & mask
