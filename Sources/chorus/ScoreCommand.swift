@@ -55,7 +55,7 @@ struct ScoreCommand: ParsableCommand {
         var out = JSONWriter(capacity: 1 << 17)
         // Read the options once: ArgumentParser's property wrappers are slow to read per line.
         let explain = self.explain, lang = self.lang
-        let handle: (String) -> Void = { text in
+        func handle(_ text: String) {
             if explain {
                 let e = session.explain(text, lang: lang)
                 var block = "\(text)\n"
