@@ -58,7 +58,7 @@ public final class CurlFetcher: HTTPFetching {
                 ])
                 return response
             case .failure(let error, let retryable, let serverDelay):
-                guard retryable, retries < request.policy.retries else { throw error }
+                guard retryable, retries < request.policy.retries else { throw describer.givingUp(error) }
                 let delay = serverDelay ?? retryPolicy.backoff(retry: retries, random: random())
                 let budget = request.policy.retryBudget - waited
                 guard delay <= budget else {

@@ -31,10 +31,9 @@ struct FailureDescriber {
 
     func judge(_ outcome: TransferOutcome, retries: Int, now: Date) -> Verdict {
         if outcome.cancelled { return .failure(cancelled(retries: retries), retryable: false, serverDelay: nil) }
-        let after = retries > 0 ? " after \(retries) \(retries == 1 ? "retry" : "retries")" : ""
         if outcome.code != 0 {
             let (kind, retryable) = Self.classify(curlCode: outcome.code, outcome: outcome)
-            let detail = describe(kind: kind, outcome: outcome) + after
+            let detail = describe(kind: kind, outcome: outcome)
             return .failure(FetchError(kind: kind, message: message(detail), retries: retries), retryable: retryable, serverDelay: nil)
         }
         let status = outcome.status
@@ -54,17 +53,24 @@ struct FailureDescriber {
         if !outcome.reason.isEmpty { detail += " \(outcome.reason)" }
         if status == 429 { detail += " (rate limited)" }
         if (300..<400).contains(status) { detail += " (a redirect without a usable Location)" }
-        var error = FetchError(kind: kind, message: message(detail + after), status: status, retries: retries)
+        var error = FetchError(kind: kind, message: message(detail), status: status, retries: retries)
         error.retryAfter = delay
         error.rateLimit = rateLimit
         return .failure(error, retryable: RetryPolicy.isRetryable(status: status), serverDelay: delay)
     }
 
+    /// The error as finally thrown: says how many retries were spent.
+    func givingUp(_ error: FetchError) -> FetchError {
+        guard error.retries > 0 else { return error }
+        var error = error
+        error.message += " after \(error.retries) \(error.retries == 1 ? "retry" : "retries")"
+        return error
+    }
+
     /// The error once the next wait would overrun the retry budget.
     func budgetExceeded(_ error: FetchError, delay: Double, budget: Double) -> FetchError {
-        var error = error
-        let base = error.message
-        error.message = base + "; the next retry would wait \(Self.seconds(delay)), over the retry budget of \(Self.seconds(budget))"
+        var error = givingUp(error)
+        error.message += "; the next retry would wait \(Self.seconds(delay)), over the retry budget of \(Self.seconds(budget))"
         return error
     }
 

@@ -142,7 +142,7 @@ public final class NginxServer: Sendable {
     }()
 
     /// A port the kernel just handed out for 127.0.0.1 (bound, then released for nginx).
-    static func freePort() throws -> Int {
+    public static func freePort() throws -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw LoopbackServerError(message: "nginx: socket() failed: errno \(errno)") }
         defer { close(fd) }
