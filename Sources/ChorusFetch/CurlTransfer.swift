@@ -15,9 +15,9 @@ final class CurlTransfer {
     private var outcome = TransferOutcome()
     private var inInterimResponse = false
 
-    /// Creates and configures the easy handle; throws the libcurl code of a refused option.
-    init(id: UInt64, request: FetchRequest, completion: @escaping @Sendable (TransferOutcome) -> Void) throws(CurlSetupError) {
-        guard let easy = curl_easy_init() else { throw CurlSetupError(code: CURLE_OUT_OF_MEMORY.rawValue, option: "curl_easy_init") }
+    /// Configures `easy` (fresh or reset, owned by the caller's ``CurlEasyPool``) for `request`;
+    /// throws the libcurl code of a refused option.
+    init(id: UInt64, easy: UnsafeMutableRawPointer, request: FetchRequest, completion: @escaping @Sendable (TransferOutcome) -> Void) throws(CurlSetupError) {
         self.id = id
         self.easy = easy
         self.request = request
@@ -28,7 +28,6 @@ final class CurlTransfer {
     }
 
     deinit {
-        curl_easy_cleanup(easy)
         curl_slist_free_all(headerList)
         errorBuffer.deallocate()
     }
@@ -226,6 +225,9 @@ final class CurlTransfer {
         _ = chorus_easy_getinfo_off(easy, CURLINFO_SIZE_DOWNLOAD_T, &downloaded)
         _ = chorus_easy_getinfo_long(easy, CURLINFO_HEADER_SIZE, &headerBytes)
         result.bytesOnWire = Int(downloaded) + headerBytes
+        var version = 0
+        _ = chorus_easy_getinfo_long(easy, CURLINFO_HTTP_VERSION, &version)
+        result.multiplexed = version >= Int(CURL_HTTP_VERSION_2_0)
         return result
     }
 }

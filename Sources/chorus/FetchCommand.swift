@@ -16,7 +16,7 @@ struct FetchCommand: AsyncParsableCommand {
             error (null, or {kind, message}), followed by permanent_redirect and bytes_on_wire.
             Exit status: 0 on success (304 Not Modified included), 69 when the fetch failed.
             With --urls-from FILE (one URL per line, optionally a tab and the ETag to send), every URL
-            is fetched concurrently and one object is printed per line, in completion order; the
+            is fetched concurrently and one object is printed per line, in the order of the file; the
             exit status is then 0 if all succeeded, 1 if some failed, 69 if all failed.
             """
     )
@@ -151,29 +151,22 @@ struct FetchCommand: AsyncParsableCommand {
         defer { fetcher.shutdown() }
         let policy = self.policy
         let headers = requestHeaders
-        let lastModified = self.lastModified
+        let requests = jobs.map { job in
+            FetchRequest(url: job.url, headers: headers, etag: job.etag, lastModified: lastModified, policy: policy, label: "")
+        }
+        let results = await fetcher.fetchAll(requests)
         var failures = 0
         var out = [UInt8]()
-        out.reserveCapacity(jobs.count * 320)
-        await withTaskGroup(of: FetchReport.self) { group in
-            for job in jobs {
-                group.addTask {
-                    let request = FetchRequest(
-                        url: job.url, headers: headers, etag: job.etag, lastModified: lastModified, policy: policy, label: ""
-                    )
-                    var report = FetchReport(url: job.url)
-                    do throws(FetchError) { report.response = try await fetcher.fetch(request) } catch { report.error = error }
-                    return report
-                }
+        out.reserveCapacity(jobs.count * 400)
+        for (job, result) in zip(jobs, results) {
+            var report = FetchReport(url: job.url)
+            switch result {
+            case .success(let response): report.response = response
+            case .failure(let error):
+                report.error = error
+                failures += 1
             }
-            for await report in group {
-                if report.error != nil { failures += 1 }
-                out.append(contentsOf: report.jsonLine())
-                if out.count > 1 << 16 {
-                    FileHandle.standardOutput.write(Data(out))
-                    out.removeAll(keepingCapacity: true)
-                }
-            }
+            out.append(contentsOf: report.jsonLine())
         }
         FileHandle.standardOutput.write(Data(out))
         if failures > 0 { throw failures == jobs.count ? ExitStatus.unavailable : ExitStatus.partialFailure }
