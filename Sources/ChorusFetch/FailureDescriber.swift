@@ -13,19 +13,22 @@ struct FailureDescriber {
     }
 
     let request: FetchRequest
-    let redactor: SecretRedactor
-    /// The request URL with secrets masked.
-    let safeURL: String
 
     init(request: FetchRequest) {
         self.request = request
-        redactor = SecretRedactor(headers: request.headers)
-        safeURL = redactor.redact(request.url)
     }
+
+    /// Built only when a message is needed (the success path never pays for it).
+    var redactor: SecretRedactor { SecretRedactor(headers: request.headers) }
+
+    /// The request URL with secrets masked.
+    var safeURL: String { redactor.redact(request.url) }
 
     /// "fetch: <label>: <url>: <detail>" (the label part left out when empty), redacted.
     func message(_ detail: String) -> String {
-        let head = request.label.isEmpty ? "fetch: \(safeURL)" : "fetch: \(request.label): \(safeURL)"
+        let redactor = self.redactor
+        let url = redactor.redact(request.url)
+        let head = request.label.isEmpty ? "fetch: \(url)" : "fetch: \(request.label): \(url)"
         return redactor.redact("\(head): \(detail)")
     }
 

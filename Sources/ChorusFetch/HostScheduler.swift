@@ -27,12 +27,22 @@ struct HostScheduler<Job> {
 
     /// The scheduling key of a URL: scheme, host and port, lowercased.
     static func hostKey(_ url: String) -> String {
-        guard let schemeEnd = url.range(of: "://") else { return url.lowercased() }
-        let rest = url[schemeEnd.upperBound...]
-        let end = rest.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? rest.endIndex
-        var authority = rest[..<end]
-        if let at = authority.lastIndex(of: "@") { authority = authority[authority.index(after: at)...] }
-        return (url[..<schemeEnd.upperBound] + authority).lowercased()
+        var bytes = Array(url.utf8)
+        var i = 0
+        // scheme "://"
+        while i + 2 < bytes.count, !(bytes[i] == 0x3A && bytes[i + 1] == 0x2F && bytes[i + 2] == 0x2F) { i += 1 }
+        guard i + 2 < bytes.count else { return url }
+        let authorityStart = i + 3
+        var end = authorityStart
+        var at: Int?
+        while end < bytes.count, bytes[end] != 0x2F, bytes[end] != 0x3F, bytes[end] != 0x23 {
+            if bytes[end] == 0x40 { at = end }
+            end += 1
+        }
+        if let at { bytes.removeSubrange(authorityStart...at); end -= at - authorityStart + 1 }
+        bytes.removeSubrange(end...)
+        for j in bytes.indices where bytes[j] >= 0x41 && bytes[j] <= 0x5A { bytes[j] |= 0x20 }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     mutating func enqueue(_ job: Job, host: String) {
