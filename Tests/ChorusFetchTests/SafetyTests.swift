@@ -92,6 +92,17 @@ struct SafetyTests {
         #expect(lines.allSatisfy { !$0.contains("tok-SECRET") })
     }
 
+    @Test("a per-source proxy carries the request (absolute-form request line to the proxy)")
+    func perSourceProxy() async throws {
+        var policy = FetchPolicy()
+        policy.proxy = fixture.server.baseURL
+        let response = try await fixture.fetcher.fetch(FetchRequest(url: "http://feeds.example.invalid/echo", policy: policy))
+        let echo = try JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any]
+        #expect(echo?["path"] as? String == "http://feeds.example.invalid/echo")
+        #expect((echo?["headers"] as? [String: String])?["host"] == "feeds.example.invalid")
+        #expect(response.finalURL == "http://feeds.example.invalid/echo")
+    }
+
     @Test("the Authorization header is still sent to the server")
     func authorizationIsSent() async throws {
         let request = FetchRequest(url: fixture.url("echo"), headers: [(name: "Authorization", value: "Bearer tok-5")])
