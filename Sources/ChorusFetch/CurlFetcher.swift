@@ -42,6 +42,8 @@ public final class CurlFetcher: HTTPFetching {
     /// Stops the curl thread; fetches still running fail as cancelled. Idempotent.
     public func shutdown() { multi.shutdown() }
 
+    /// Performs `request` with its policy: conditional headers, redirects, caps, retries. A 304
+    /// is a success; a cancelled task ends with a `FetchError` whose `cancelled` is true.
     public func fetch(_ request: FetchRequest) async throws(FetchError) -> FetchResponse {
         try await perform(request, first: nil)
     }

@@ -8,6 +8,7 @@ import Glibc
 public final class NginxServer: Sendable {
     /// `http://127.0.0.1:<port>`
     public let baseURL: String
+    /// The port nginx listens on.
     public let port: Int
     /// The directory being served.
     public let root: URL
