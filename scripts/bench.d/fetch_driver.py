@@ -129,6 +129,8 @@ def run(chorus, runs, here, work, port):
     py = shutil.which("python") or sys.executable
 
     contenders = {
+        # Chorus's default is 2 connections per host (politeness); all 1,000 URLs share one host
+        # here, so "per-host 16" is the same parallelism as the curl floor.
         "chorus": lambda lst, cfg: [chorus, "fetch", "--urls-from", lst],
         "chorus(per-host 16)": lambda lst, cfg: [chorus, "fetch", "--urls-from", lst, "--per-host", "16"],
         "curl": lambda lst, cfg: ["curl", "--parallel", "--parallel-max", "16", "-s", "-K", cfg],
@@ -154,8 +156,9 @@ def run(chorus, runs, here, work, port):
         for name, value in results[phase].items():
             print("%-8s %-22s %9.3f %11.2fx" % (phase, name, value, value / floor))
         print("%-8s %-22s %9s %11.2fx" % (phase, "python / chorus", "", results[phase]["python"] / results[phase]["chorus"]))
-    ok = all(results[p]["chorus"] <= 1.5 * results[p]["curl"] for p in results)
-    print("target (chorus within 1.5x of curl, cold and warm): %s" % ("met" if ok else "NOT met"))
+    for name, label in (("chorus(per-host 16)", "16 connections, as curl"), ("chorus", "default 2 per host")):
+        ok = all(results[p][name] <= 1.5 * results[p]["curl"] for p in results)
+        print("target (within 1.5x of curl, cold and warm), %s: %s" % (label, "met" if ok else "NOT met"))
 
 
 def check(name, phase, out, rc, status):
