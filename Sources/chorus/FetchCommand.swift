@@ -139,14 +139,26 @@ struct FetchCommand: AsyncParsableCommand {
         if report.error != nil { throw ExitStatus.unavailable }
     }
 
+    /// Lines of `URL` or `URL<TAB>ETag`; blank lines and `#` comments skipped; spaces trimmed.
+    static func urlList(_ data: Data) -> [(url: String, etag: String?)] {
+        func trimmed(_ field: ArraySlice<UInt8>) -> String {
+            var field = field
+            while let b = field.first, b == 0x20 || b == 0x0D { field = field.dropFirst() }
+            while let b = field.last, b == 0x20 || b == 0x0D { field = field.dropLast() }
+            return String(decoding: field, as: UTF8.self)
+        }
+        return [UInt8](data).split(separator: 0x0A).compactMap { line in
+            let fields = line.split(separator: 0x09, maxSplits: 1, omittingEmptySubsequences: false)
+            let url = trimmed(fields[0])
+            guard !url.isEmpty, !url.hasPrefix("#") else { return nil }
+            let etag = fields.count > 1 ? trimmed(fields[1]) : ""
+            return (url, etag.isEmpty ? nil : etag)
+        }
+    }
+
     /// `--urls-from`: all URLs at once through one fetcher, one JSON line each.
     private func runMany(listFile: String, logger: Logger) async throws {
-        let text = try String(contentsOfFile: listFile, encoding: .utf8)
-        let jobs: [(url: String, etag: String?)] = text.split(whereSeparator: \.isNewline).compactMap { line in
-            let fields = line.split(separator: "\t", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard let first = fields.first, !first.isEmpty, !first.hasPrefix("#") else { return nil }
-            return (first, fields.count > 1 && !fields[1].isEmpty ? fields[1] : nil)
-        }
+        let jobs = Self.urlList(try Data(contentsOf: URL(fileURLWithPath: listFile)))
         let fetcher = CurlFetcher(logger: logger, maxConcurrent: concurrency, maxPerHost: perHost)
         defer { fetcher.shutdown() }
         let policy = self.policy
