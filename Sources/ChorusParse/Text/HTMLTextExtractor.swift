@@ -11,6 +11,7 @@ final class HTMLTextExtractor {
     fileprivate var hiddenDepth = 0
 
     init() {
+        LibXML2Setup.ensure()
         guard let ctxt = htmlNewParserCtxt() else { return }
         self.ctxt = ctxt
         var sax = xmlSAXHandler()

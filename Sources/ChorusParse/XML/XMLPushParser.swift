@@ -17,6 +17,7 @@ final class XMLPushParser {
         | XML_PARSE_NOWARNING.rawValue | XML_PARSE_OLDSAX.rawValue)
 
     init(handler: FeedSAXHandler, httpCharset: String?) {
+        LibXML2Setup.ensure()
         self.handler = handler
         self.httpCharset = httpCharset
     }
