@@ -38,16 +38,18 @@ final class FeedSAXHandler {
     private var captureKind = TextKind.plain
     private var captureNested = false
     private var hiddenDepth = 0
-    private var text = TextAccumulator(capacity: 4096)
+    private let text = TextAccumulator(capacity: 4096)
 
     init(adapter: FeedEntryAdapter, onItem: @escaping (Item) -> Void) {
         self.adapter = adapter
         self.onItem = onItem
     }
 
-    static func from(_ ctx: UnsafeMutableRawPointer?) -> FeedSAXHandler {
-        // Lifetime: see XMLPushParser.start(); userData is always this handler.
-        Unmanaged<FeedSAXHandler>.fromOpaque(ctx!).takeUnretainedValue()
+    /// Runs `body` with the handler behind libxml2's userData, without retain/release traffic.
+    @inline(__always)
+    static func with<R>(_ ctx: UnsafeMutableRawPointer?, _ body: (FeedSAXHandler) -> R) -> R {
+        // Lifetime: see XMLPushParser.start(); userData is always this handler, alive for the whole parse.
+        Unmanaged<FeedSAXHandler>.fromOpaque(ctx!)._withUnsafeGuaranteedRef(body)
     }
 
     private func tag(_ local: UnsafePointer<xmlChar>, _ uri: UnsafePointer<xmlChar>?) -> FeedTag {
@@ -270,7 +272,7 @@ final class FeedSAXHandler {
         field = .none
         var kind = captureNested ? .xhtml : captureKind
         if kind == .base64Plain || kind == .base64HTML {
-            let decoded = Data(base64Encoded: Data(text.bytes), options: .ignoreUnknownCharacters).map { [UInt8]($0) } ?? []
+            let decoded = Data(base64Encoded: Data(text.buffer), options: .ignoreUnknownCharacters).map { [UInt8]($0) } ?? []
             kind = kind == .base64HTML ? .html : .plain
             text.reset()
             text.append(decoded)
@@ -278,8 +280,8 @@ final class FeedSAXHandler {
         // Invalid UTF-8 only reaches here from a document whose declared encoding is wrong.
         if sawInvalidEncoding { text.repairEncoding() }
         let value: String?
-        if kind == .html, HTMLTextExtractor.hasMarkup(text.bytes.withUnsafeBufferPointer { $0 }) {
-            value = text.bytes.withUnsafeBufferPointer { adapter.extractor.plainText($0) }
+        if kind == .html, HTMLTextExtractor.hasMarkup(text.buffer) {
+            value = adapter.extractor.plainText(text.buffer)
         } else {
             value = text.string()
         }
