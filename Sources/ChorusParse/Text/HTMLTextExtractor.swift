@@ -9,7 +9,7 @@ final class HTMLTextExtractor {
     private let out = TextAccumulator(capacity: 1024)
     /// Element kinds by name pointer: the HTML parser interns names in its dictionary, which
     /// lives as long as the reused context.
-    private var kinds: [UInt: HTMLElementKind] = [:]
+    private var kinds = PointerCache<HTMLElementKind>(capacity: 64)
     /// Depth inside elements whose text is not content (`<head>`, `<title>` of a full page, `<noscript>`).
     fileprivate var hiddenDepth = 0
 
@@ -82,9 +82,9 @@ final class HTMLTextExtractor {
     private func kind(_ name: UnsafePointer<xmlChar>?) -> HTMLElementKind {
         guard let name else { return .inline }
         let key = UInt(bitPattern: name)
-        if let hit = kinds[key] { return hit }
+        if let hit = kinds.value(key) { return hit }
         let kind = HTMLElementKind(name)
-        kinds[key] = kind
+        kinds.insert(key, 0, kind)
         return kind
     }
 

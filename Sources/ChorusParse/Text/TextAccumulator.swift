@@ -89,6 +89,19 @@ final class TextAccumulator {
         if out > 0, storage[out - 1] != 0x20 { storage[out] = 0x20; out += 1 }
     }
 
+    /// Appends bytes as they are (no whitespace folding), for text a converter folds later.
+    func appendRaw(_ chunk: UnsafeBufferPointer<UInt8>) {
+        guard let src = chunk.baseAddress, chunk.count > 0 else { return }
+        flushHeld()
+        reserve(chunk.count)
+        (storage + count).update(from: src, count: chunk.count)
+        count += chunk.count
+    }
+
+    func appendRaw(_ array: [UInt8]) {
+        array.withUnsafeBufferPointer { appendRaw($0) }
+    }
+
     func append(_ array: [UInt8]) {
         array.withUnsafeBufferPointer { append($0) }
     }
