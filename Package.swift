@@ -31,13 +31,22 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // zlib, for gzip output files; seen only by ChorusOutput's GzipCompressor.
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+
+        // Typed C wrappers for libcurl's variadic calls (setopt/getinfo); ChorusFetch's only C door.
+        .target(name: "CCurlShim", dependencies: ["CCurl"], linkerSettings: [.linkedLibrary("curl")]),
 
         // The value types every stage shares: Item, Sentiment, ids, timestamps.
         .target(name: "ChorusModel", swiftSettings: strict),
         // Stage 1: HTTP through libcurl's multi interface.
         .target(
             name: "ChorusFetch",
-            dependencies: ["CCurl", "ChorusModel", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["CCurl", "CCurlShim", "ChorusModel", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict
         ),
         // Stage 2: feed formats and social API payloads to Items.
@@ -59,7 +68,7 @@ let package = Package(
             swiftSettings: strict
         ),
         // Stage 4: NDJSON encoding and durable files.
-        .target(name: "ChorusOutput", dependencies: ["ChorusModel"], swiftSettings: strict),
+        .target(name: "ChorusOutput", dependencies: ["ChorusModel", "CZlib"], swiftSettings: strict),
         // The run: config, state, dedup, lock, ingest, preview.
         .target(
             name: "ChorusRun",
@@ -83,14 +92,18 @@ let package = Package(
         .target(name: "ChorusTestSupport", swiftSettings: strict),
 
         .testTarget(name: "ChorusModelTests", dependencies: ["ChorusModel"], swiftSettings: strict),
-        .testTarget(name: "ChorusFetchTests", dependencies: ["ChorusFetch", "ChorusTestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "ChorusFetchTests", dependencies: ["ChorusFetch", "ChorusTestSupport"],
+            exclude: ["Fixtures"], swiftSettings: strict
+        ),
         .testTarget(name: "ChorusParseTests", dependencies: ["ChorusParse", "ChorusOutput", "ChorusTestSupport"], swiftSettings: strict),
         .testTarget(name: "ChorusConnectorsTests", dependencies: ["ChorusConnectors", "ChorusTestSupport"], swiftSettings: strict),
-        .testTarget(name: "ChorusSentimentTests", dependencies: ["ChorusSentiment", "ChorusTestSupport"], swiftSettings: strict),
+        .testTarget(name: "ChorusSentimentTests", dependencies: ["ChorusSentiment", "ChorusOutput", "ChorusTestSupport"], swiftSettings: strict),
         .testTarget(name: "ChorusOutputTests", dependencies: ["ChorusOutput", "ChorusTestSupport"], swiftSettings: strict),
         .testTarget(
             name: "ChorusRunTests",
-            dependencies: ["ChorusRun", "ChorusTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["ChorusRun", "ChorusOutput", "ChorusConnectors", "ChorusModel", "ChorusTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["Fixtures"],
             swiftSettings: strict
         ),
     ]

@@ -16,6 +16,8 @@ public struct FetchResponse: Sendable {
     public var bytesOnWire: Int
     /// Retries used before this response.
     public var retries: Int
+    /// The response's rate-limit headers (any dialect), normalized; nil when absent.
+    public var rateLimit: RateLimit?
 
     public init(
         url: String, finalURL: String, status: Int, headers: [String: String] = [:], body: [UInt8] = [],

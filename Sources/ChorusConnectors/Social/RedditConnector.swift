@@ -1,0 +1,100 @@
+public import Foundation
+public import ChorusModel
+public import ChorusFetch
+public import Logging
+
+/// Reads Reddit listings: a subreddit's newest posts (`/r/<sub>/new.json`) or a search
+/// (`/search.json?q=`), newest first with the `after` cursor.
+public struct RedditConnector: SourceConnector {
+    /// What to read.
+    public enum Stream: Sendable, Equatable {
+        /// `/r/<sub>/new.json`; the name without `r/`.
+        case subreddit(String)
+        /// `/search.json?q=` site-wide, or `/r/<sub>/search.json?restrict_sr=1` within one subreddit.
+        case search(query: String, subreddit: String?)
+    }
+
+    /// The source's configuration, as the run maps it from YAML.
+    public struct Options: Sendable, Equatable {
+        public var name: String
+        /// `https://www.reddit.com`, or `https://oauth.reddit.com` with a token.
+        public var baseURL: String
+        public var stream: Stream
+        /// OAuth bearer token (application-only), already read from the environment by the run.
+        public var token: String?
+        public var tokenVariable: String?
+        /// Reddit asks for `<platform>:<app ID>:<version> (by /u/<username>)`; generic agents are throttled.
+        public var userAgent: String
+        /// Posts per request (`limit`, 1...100).
+        public var pageSize: Int
+        public var maxPages: Int
+        public var maxItems: Int
+        public var policy: FetchPolicy
+
+        /// The User-Agent used when the config names none; set your own Reddit username.
+        public static let defaultUserAgent = "linux:org.chorus-pipeline.chorus:v0.1.0 (by /u/chorus-pipeline)"
+
+        public init(
+            name: String, baseURL: String = "https://www.reddit.com", stream: Stream, token: String? = nil,
+            tokenVariable: String? = nil, userAgent: String = Options.defaultUserAgent, pageSize: Int = 100,
+            maxPages: Int = 5, maxItems: Int = 500, policy: FetchPolicy = FetchPolicy()
+        ) {
+            self.name = name
+            self.baseURL = baseURL
+            self.stream = stream
+            self.token = token
+            self.tokenVariable = tokenVariable
+            self.userAgent = userAgent
+            self.pageSize = pageSize
+            self.maxPages = maxPages
+            self.maxItems = maxItems
+            self.policy = policy
+        }
+    }
+
+    public let options: Options
+    let logger: Logger
+
+    public init(options: Options, logger: Logger = Logger(label: "chorus.connectors")) {
+        self.options = options
+        self.logger = logger
+    }
+
+    public var name: String { options.name }
+
+    public func poll(from state: SourceState, using fetcher: any HTTPFetching, now: Date) async throws(ConnectorError) -> PollResult {
+        var policy = options.policy
+        policy.userAgent = options.userAgent
+        let requester = SocialRequester(
+            fetcher: fetcher, source: options.name, platform: .reddit, policy: policy, token: options.token,
+            tokenVariable: options.tokenVariable, target: target, logger: logger)
+        let pager = NewestFirstPager(source: options.name, maxPages: options.maxPages, maxItems: options.maxItems, logger: logger)
+        return try await pager.poll(from: state, startDrain: { [:] }) { request throws(ConnectorError) in
+            try await requester.page(url(for: request), fetchedAt: now)
+        }
+    }
+
+    /// The request for one page of the drain (`raw_json=1`: no legacy HTML escaping in strings).
+    func url(for request: NewestFirstPager.PageRequest) -> String {
+        let limit = String(min(100, max(1, options.pageSize)))
+        switch options.stream {
+        case .subreddit(let sub):
+            return QueryString.url(options.baseURL, "/r/\(QueryString.encode(sub))/new.json", [
+                ("limit", limit), ("after", request.token), ("raw_json", "1"),
+            ])
+        case .search(let query, let sub):
+            let path = sub.map { "/r/\(QueryString.encode($0))/search.json" } ?? "/search.json"
+            return QueryString.url(options.baseURL, path, [
+                ("q", query), ("sort", "new"), ("restrict_sr", sub == nil ? nil : "1"), ("type", "link"), ("limit", limit),
+                ("after", request.token), ("raw_json", "1"),
+            ])
+        }
+    }
+
+    var target: String {
+        switch options.stream {
+        case .subreddit(let sub): "r/\(sub)"
+        case .search(let query, let sub): "the search \"\(query)\"" + (sub.map { " in r/\($0)" } ?? "")
+        }
+    }
+}

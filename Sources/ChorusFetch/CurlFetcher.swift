@@ -1,0 +1,98 @@
+public import Foundation
+public import Logging
+
+/// The libcurl-backed ``HTTPFetching``: every transfer of a process goes through one multi
+/// handle on a thread of its own (connections reused, HTTP/2 multiplexed where offered, at
+/// most `maxConcurrent` transfers at once and `maxPerHost` connections per host). Each
+/// ``fetch(_:)`` suspends without blocking the cooperative pool, retries per ``RetryPolicy``
+/// and its request's ``FetchPolicy``, and honours task cancellation.
+public final class CurlFetcher: HTTPFetching {
+    private let multi: CurlMulti
+    private let logger: Logger
+    private let retryPolicy: RetryPolicy
+    private let now: @Sendable () -> Date
+    private let sleep: @Sendable (Double) async throws -> Void
+    private let random: @Sendable () -> Double
+
+    /// - Parameters:
+    ///   - logger: where retries and failures are logged (label `chorus.fetch` by convention).
+    ///   - maxConcurrent: transfers in flight at once (and total connections).
+    ///   - maxPerHost: connections per host.
+    ///   - retryPolicy: the backoff shape.
+    ///   - now: the clock, for HTTP-date `Retry-After` and rate-limit resets.
+    ///   - sleep: waits the given seconds between retries (injected so tests need not wait).
+    ///   - random: a value in [0, 1) for backoff jitter.
+    public init(
+        logger: Logger = Logger(label: "chorus.fetch"), maxConcurrent: Int = 16, maxPerHost: Int = 2,
+        retryPolicy: RetryPolicy = RetryPolicy(),
+        now: @escaping @Sendable () -> Date = { Date() },
+        sleep: @escaping @Sendable (Double) async throws -> Void = { try await Task.sleep(for: .seconds($0)) },
+        random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }
+    ) {
+        multi = CurlMulti(maxConcurrent: maxConcurrent, maxPerHost: maxPerHost)
+        self.logger = logger
+        self.retryPolicy = retryPolicy
+        self.now = now
+        self.sleep = sleep
+        self.random = random
+    }
+
+    deinit { multi.shutdown() }
+
+    /// Stops the curl thread; fetches still running fail as cancelled. Idempotent.
+    public func shutdown() { multi.shutdown() }
+
+    public func fetch(_ request: FetchRequest) async throws(FetchError) -> FetchResponse {
+        let describer = FailureDescriber(request: request)
+        var retries = 0
+        var waited = 0.0
+        while true {
+            let outcome = await attempt(request)
+            let verdict = describer.judge(outcome, retries: retries, now: now())
+            switch verdict {
+            case .success(var response):
+                response.retries = retries
+                logger.debug("fetched", metadata: [
+                    "source": "\(request.label)", "url": "\(describer.safeURL)", "http.status": "\(response.status)",
+                    "bytes": "\(response.body.count)", "retries": "\(retries)",
+                ])
+                return response
+            case .failure(let error, let retryable, let serverDelay):
+                guard retryable, retries < request.policy.retries else { throw error }
+                let delay = serverDelay ?? retryPolicy.backoff(retry: retries, random: random())
+                let budget = request.policy.retryBudget - waited
+                guard delay <= budget else {
+                    throw describer.budgetExceeded(error, delay: delay, budget: request.policy.retryBudget)
+                }
+                logger.warning("\(describer.retryNotice(error, delay: delay, retry: retries + 1))", metadata: [
+                    "source": "\(request.label)", "url": "\(describer.safeURL)",
+                ])
+                do {
+                    try await sleep(delay)
+                } catch {
+                    throw describer.cancelled(retries: retries)
+                }
+                if Task.isCancelled { throw describer.cancelled(retries: retries) }
+                waited += delay
+                retries += 1
+            }
+        }
+    }
+
+    /// One transfer on the multi thread; cancellation of the calling task removes it.
+    private func attempt(_ request: FetchRequest) async -> TransferOutcome {
+        let id = multi.makeID()
+        let multi = self.multi
+        return await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<TransferOutcome, Never>) in
+                if Task.isCancelled {
+                    continuation.resume(returning: TransferOutcome(cancelled: true))
+                    return
+                }
+                multi.submit(.init(id: id, request: request) { continuation.resume(returning: $0) })
+            }
+        } onCancel: {
+            multi.cancel(id)
+        }
+    }
+}

@@ -1,0 +1,130 @@
+/// A parsed JSON document: the original bytes plus a tape of nodes made by ``JSONReader``.
+/// Read it through ``root``; values are decoded lazily, so reading ten members of a
+/// forty-member object costs ten small decodes.
+public final class JSONDocument: Sendable {
+    let bytes: [UInt8]
+    let nodes: [JSONNode]
+
+    init(bytes: [UInt8], nodes: [JSONNode]) {
+        self.bytes = bytes
+        self.nodes = nodes
+    }
+
+    /// The top-level value.
+    public var root: JSONValue { JSONValue(document: self, index: 0) }
+
+    /// The index of the node after `index` and its subtree.
+    @inline(__always) func next(after index: Int) -> Int {
+        let node = nodes[index]
+        return node.kind == .array || node.kind == .object ? Int(node.end) : index + 1
+    }
+
+    /// The path of a node, for error messages: `feed[3].post.record.text`, `[0].account`.
+    func path(of index: Int) -> String {
+        var parts: [String] = []
+        var current = index
+        while true {
+            let parent = nodes[current].parent
+            if parent == JSONNode.noParent { break }
+            let p = Int(parent)
+            if nodes[p].kind == .object {
+                // Members are key, value pairs: the value's key is the node just before it.
+                parts.append("." + decodeString(current - 1))
+            } else {
+                var position = 0
+                var child = p + 1
+                while child < current {
+                    child = next(after: child)
+                    position += 1
+                }
+                parts.append("[\(position)]")
+            }
+            current = p
+        }
+        var text = parts.reversed().joined()
+        if text.hasPrefix(".") { text.removeFirst() }
+        return text
+    }
+
+    /// True when the string node's raw bytes equal `key` (keys with escapes are decoded first).
+    @inline(__always) func stringEquals(_ index: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        let node = nodes[index]
+        if node.flag != 0 { return Array(decodeString(index).utf8).elementsEqual(key) }
+        let length = Int(node.end - node.start)
+        guard length == key.count else { return false }
+        return bytes.withUnsafeBufferPointer { all in
+            guard let a = all.baseAddress, let b = key.baseAddress else { return length == 0 }
+            let a0 = a + Int(node.start)
+            for i in 0..<length where a0[i] != b[i] { return false }
+            return true
+        }
+    }
+
+    /// The text of a string node, escapes resolved; invalid UTF-8 becomes U+FFFD.
+    func decodeString(_ index: Int) -> String {
+        let node = nodes[index]
+        let start = Int(node.start)
+        let end = Int(node.end)
+        return bytes.withUnsafeBufferPointer { all in
+            let raw = UnsafeBufferPointer(rebasing: all[start..<end])
+            if node.flag == 0 { return String(decoding: raw, as: UTF8.self) }
+            return String(decoding: Self.unescape(raw), as: UTF8.self)
+        }
+    }
+
+    /// Resolves backslash escapes (already validated by the reader); lone surrogates become U+FFFD.
+    private static func unescape(_ raw: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(raw.count)
+        var i = 0
+        while i < raw.count {
+            let b = raw[i]
+            guard b == UInt8(ascii: "\\"), i + 1 < raw.count else {
+                out.append(b)
+                i += 1
+                continue
+            }
+            let e = raw[i + 1]
+            i += 2
+            switch e {
+            case UInt8(ascii: "b"): out.append(0x08)
+            case UInt8(ascii: "f"): out.append(0x0C)
+            case UInt8(ascii: "n"): out.append(0x0A)
+            case UInt8(ascii: "r"): out.append(0x0D)
+            case UInt8(ascii: "t"): out.append(0x09)
+            case UInt8(ascii: "u"):
+                var scalar = hex4(raw, i) ?? 0xFFFD
+                i += 4
+                if (0xD800..<0xDC00).contains(scalar) {
+                    if i + 6 <= raw.count, raw[i] == UInt8(ascii: "\\"), raw[i + 1] == UInt8(ascii: "u"),
+                        let low = hex4(raw, i + 2), (0xDC00..<0xE000).contains(low)
+                    {
+                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                        i += 6
+                    } else {
+                        scalar = 0xFFFD
+                    }
+                } else if (0xDC00..<0xE000).contains(scalar) {
+                    scalar = 0xFFFD
+                }
+                appendUTF8(Unicode.Scalar(scalar) ?? "\u{FFFD}", to: &out)
+            default: out.append(e)  // \" \\ \/
+            }
+        }
+        return out
+    }
+
+    private static func hex4(_ raw: UnsafeBufferPointer<UInt8>, _ at: Int) -> UInt32? {
+        guard at + 4 <= raw.count else { return nil }
+        var value: UInt32 = 0
+        for k in 0..<4 {
+            guard let digit = JSONReader.hexValue(raw[at + k]) else { return nil }
+            value = value << 4 | digit
+        }
+        return value
+    }
+
+    private static func appendUTF8(_ scalar: Unicode.Scalar, to out: inout [UInt8]) {
+        if let encoded = UTF8.encode(scalar) { out.append(contentsOf: encoded) }
+    }
+}
