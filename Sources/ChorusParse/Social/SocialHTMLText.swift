@@ -52,9 +52,7 @@ struct SocialHTMLText {
         let nameStart = i
         while i < b.count, Self.isNameByte(b[i]) { i += 1 }
         guard i > nameStart, i < b.count else { return nil }
-        var name = ""
-        name.unicodeScalars.reserveCapacity(i - nameStart)
-        for k in nameStart..<i { name.unicodeScalars.append(Unicode.Scalar(b[k] | (b[k] >= 65 && b[k] <= 90 ? 0x20 : 0))) }
+        let kind = Self.kind(UnsafeBufferPointer(rebasing: b[nameStart..<i]))
         // Attributes: skip to the closing '>' outside quotes.
         var quote: UInt8 = 0
         while i < b.count {
@@ -71,7 +69,7 @@ struct SocialHTMLText {
             i += 1
         }
         guard i < b.count else { return nil }
-        switch HTMLElementKind(lowercased: name) {
+        switch kind {
         case .hidden: return nil
         case .block: out.separate()
         case .inline: break
@@ -113,6 +111,22 @@ struct SocialHTMLText {
         }
         withUnsafeBytes(of: bytes) { raw in out.append(UnsafeBufferPointer(rebasing: raw.bindMemory(to: UInt8.self)[0..<count])) }
         return i + 1
+    }
+
+    /// The element kind, with the names social HTML is made of decided without hashing.
+    private static func kind(_ name: UnsafeBufferPointer<UInt8>) -> HTMLElementKind {
+        let lower = { (i: Int) in name[i] | 0x20 }
+        switch name.count {
+        case 1 where lower(0) == UInt8(ascii: "p"): return .block
+        case 1 where lower(0) == UInt8(ascii: "a"): return .inline
+        case 2 where lower(0) == UInt8(ascii: "b") && lower(1) == UInt8(ascii: "r"): return .block
+        case 4 where lower(0) == UInt8(ascii: "s") && lower(1) == UInt8(ascii: "p") && lower(2) == UInt8(ascii: "a") && lower(3) == UInt8(ascii: "n"):
+            return .inline
+        default:
+            var text = ""
+            for c in name { text.unicodeScalars.append(Unicode.Scalar(c | (c >= 65 && c <= 90 ? 0x20 : 0))) }
+            return HTMLElementKind(lowercased: text)
+        }
     }
 
     private static func isNameByte(_ c: UInt8) -> Bool {
