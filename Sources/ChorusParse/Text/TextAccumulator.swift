@@ -71,6 +71,12 @@ struct TextAccumulator {
         if heldC2 { heldC2 = false; put(0xC2) }
     }
 
+    /// Makes the collected bytes valid UTF-8 (see ``UTF8Repair``).
+    mutating func repairEncoding() {
+        flushHeld()
+        UTF8Repair.repair(&bytes)
+    }
+
     /// The collected text, or nil when it is empty.
     mutating func string() -> String? {
         flushHeld()

@@ -16,6 +16,8 @@ final class FeedSAXHandler {
     private(set) var errorCount = 0
     private(set) var warnings: [String] = []
     private(set) var itemCount = 0
+    /// Set once libxml2 reports bytes that do not match the declared encoding.
+    var sawInvalidEncoding = false
     /// The detected platform when it differs from a forced one.
     private(set) var mismatch: Platform?
 
@@ -273,6 +275,8 @@ final class FeedSAXHandler {
             text.reset()
             text.append(decoded)
         }
+        // Invalid UTF-8 only reaches here from a document whose declared encoding is wrong.
+        if sawInvalidEncoding { text.repairEncoding() }
         let value: String?
         if kind == .html, HTMLTextExtractor.hasMarkup(text.bytes.withUnsafeBufferPointer { $0 }) {
             value = text.bytes.withUnsafeBufferPointer { adapter.extractor.plainText($0) }
@@ -291,6 +295,10 @@ final class FeedSAXHandler {
 
     func entity(_ name: UnsafePointer<xmlChar>?) -> xmlEntityPtr? {
         guard let name else { return nil }
+        // libxml2 stops inlining entities once the document is known not to be well-formed;
+        // recover mode should keep decoding them, and the errors are already counted.
+        if errorCount > 0, let ctxt { ctxt.pointee.wellFormed = 1 }
+        if let predefined = xmlGetPredefinedEntity(name) { return predefined }
         return entities.entity(name)
     }
 

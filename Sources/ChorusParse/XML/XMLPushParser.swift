@@ -11,8 +11,10 @@ final class XMLPushParser {
     private var head: [UInt8] = []
     private var finished = false
 
+    /// `XML_PARSE_OLDSAX` makes libxml2 ask `getEntity` for every entity, the predefined
+    /// five included, which is where ``FeedSAXHandler`` keeps decoding alive after an error.
     static let options = Int32(XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
-        | XML_PARSE_NOWARNING.rawValue)
+        | XML_PARSE_NOWARNING.rawValue | XML_PARSE_OLDSAX.rawValue)
 
     init(handler: FeedSAXHandler, httpCharset: String?) {
         self.handler = handler
