@@ -98,7 +98,7 @@ let package = Package(
         ),
         .testTarget(name: "ChorusParseTests", dependencies: ["ChorusParse", "ChorusOutput", "ChorusTestSupport"], swiftSettings: strict),
         .testTarget(name: "ChorusConnectorsTests", dependencies: ["ChorusConnectors", "ChorusTestSupport"], swiftSettings: strict),
-        .testTarget(name: "ChorusSentimentTests", dependencies: ["ChorusSentiment", "ChorusTestSupport"], swiftSettings: strict),
+        .testTarget(name: "ChorusSentimentTests", dependencies: ["ChorusSentiment", "ChorusOutput", "ChorusTestSupport"], swiftSettings: strict),
         .testTarget(name: "ChorusOutputTests", dependencies: ["ChorusOutput", "ChorusTestSupport"], swiftSettings: strict),
         .testTarget(
             name: "ChorusRunTests",

@@ -39,7 +39,8 @@ public struct SentimentConfiguration: Sendable, Equatable {
     public var negativeThreshold: Double
 
     /// `mixed` when both the `pos` and the `neg` proportion reach this value and a strong
-    /// positive and a strong negative contribution both appear. Default: 0.2.
+    /// positive and a strong negative contribution (|valence| ≥ 1.5 before the contrast
+    /// weighting) both appear. Default: 0.15.
     /// Set above 1 to never label `mixed`.
     public var mixedThreshold: Double
 
@@ -71,7 +72,7 @@ public struct SentimentConfiguration: Sendable, Equatable {
         disabledRules: Set<String> = [],
         positiveThreshold: Double = 0.05,
         negativeThreshold: Double = -0.05,
-        mixedThreshold: Double = 0.2,
+        mixedThreshold: Double = 0.15,
         chineseEnabled: Bool = true,
         titleWeight: Double = 0.3,
         wholeTextMaxSentences: Int = 4,

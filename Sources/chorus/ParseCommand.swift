@@ -63,7 +63,7 @@ struct ParseCommand: ParsableCommand {
             } catch {
                 failed += 1
                 out.flush()
-                ParseCommand.warn("\(file): \(error)")
+                ParseCommand.warn("\(file): \(ParseCommand.cause(error, source: name))")
             }
         }
         out.flush()
@@ -97,6 +97,13 @@ struct ParseCommand: ParsableCommand {
         let base = (file as NSString).lastPathComponent
         let stem = (base as NSString).deletingPathExtension
         return stem.isEmpty ? base : stem
+    }
+
+    /// The error text without the "parse: SOURCE: " prefix the file name already stands for.
+    static func cause(_ error: any Error, source: String) -> String {
+        let text = (error as? ParseError)?.message ?? "\(error)"
+        let prefix = "parse: \(source): "
+        return text.hasPrefix(prefix) ? String(text.dropFirst(prefix.count)) : text
     }
 
     static func warn(_ line: String) {

@@ -61,6 +61,38 @@ public struct BlueskyConnector: SourceConnector {
     public var name: String { options.name }
 
     public func poll(from state: SourceState, using fetcher: any HTTPFetching, now: Date) async throws(ConnectorError) -> PollResult {
-        throw ConnectorError("fetch: \(options.name): the Bluesky connector is not implemented yet")
+        let requester = SocialRequester(
+            fetcher: fetcher, source: options.name, platform: .bluesky, policy: options.policy, token: options.token,
+            tokenVariable: options.tokenVariable, target: target, logger: logger)
+        let pager = NewestFirstPager(source: options.name, maxPages: options.maxPages, maxItems: options.maxItems, logger: logger)
+        return try await pager.poll(from: state, startDrain: { [:] }) { request throws(ConnectorError) in
+            try await requester.page(url(for: request), fetchedAt: now)
+        }
+    }
+
+    /// The request for one page of the drain.
+    func url(for request: NewestFirstPager.PageRequest) -> String {
+        let limit = String(min(100, max(1, options.pageSize)))
+        switch options.stream {
+        case .search(let query):
+            // `since` (inclusive) keeps the search at or after the last run's newest post.
+            let since = request.watermark.map { RFC3339.format(Date(timeIntervalSince1970: Double($0.millis / 1000))) }
+            return QueryString.url(options.baseURL, "/xrpc/app.bsky.feed.searchPosts", [
+                ("q", query), ("sort", "latest"), ("limit", limit), ("lang", options.language), ("since", since),
+                ("cursor", request.token),
+            ])
+        case .author(let actor):
+            return QueryString.url(options.baseURL, "/xrpc/app.bsky.feed.getAuthorFeed", [
+                ("actor", actor), ("limit", limit), ("cursor", request.token),
+            ])
+        }
+    }
+
+    /// What a 404 or 403 refers to.
+    var target: String {
+        switch options.stream {
+        case .search(let query): "the search \"\(query)\""
+        case .author(let actor): "the account \(actor)"
+        }
     }
 }

@@ -55,6 +55,37 @@ public struct HackerNewsConnector: SourceConnector {
     public var name: String { options.name }
 
     public func poll(from state: SourceState, using fetcher: any HTTPFetching, now: Date) async throws(ConnectorError) -> PollResult {
-        throw ConnectorError("fetch: \(options.name): the Hacker News connector is not implemented yet")
+        let requester = SocialRequester(
+            fetcher: fetcher, source: options.name, platform: .hackernews, policy: options.policy, token: nil,
+            tokenVariable: nil, target: "the search \"\(options.query)\"", logger: logger)
+        let pager = NewestFirstPager(source: options.name, maxPages: options.maxPages, maxItems: options.maxItems, logger: logger)
+        let nowSeconds = Int64(now.timeIntervalSince1970.rounded(.down))
+        // A drain is bounded above by its start time, so page numbers stay stable while new hits arrive.
+        let start = { ["upper": String(nowSeconds), "lower": String(nowSeconds - Int64(options.initialLookback))] }
+        return try await pager.poll(from: state, startDrain: start) { request throws(ConnectorError) in
+            var (page, response) = try await requester.page(url(for: request), fetchedAt: now)
+            let current = Int(request.token ?? "0") ?? 0
+            if let pages = page.pageCount, current + 1 < pages { page.nextCursor = String(current + 1) }
+            return (page, response)
+        }
+    }
+
+    /// The request for one page: hits at or after the watermark's second (or the first run's
+    /// lookback), up to the drain's start.
+    func url(for request: NewestFirstPager.PageRequest) -> String {
+        let tags = options.kinds.isEmpty || options.kinds.count > 1
+            ? "(" + (options.kinds.isEmpty ? HitKind.allCases : options.kinds).map(\.rawValue).joined(separator: ",") + ")"
+            : options.kinds[0].rawValue
+        var filters: [String] = []
+        if let mark = request.watermark {
+            filters.append("created_at_i>=\(mark.millis / 1000)")
+        } else if let lower = request.drainInfo["lower"] {
+            filters.append("created_at_i>=\(lower)")
+        }
+        if let upper = request.drainInfo["upper"] { filters.append("created_at_i<=\(upper)") }
+        return QueryString.url(options.baseURL, "/api/v1/search_by_date", [
+            ("query", options.query), ("tags", tags), ("numericFilters", filters.joined(separator: ",")),
+            ("hitsPerPage", String(min(1000, max(1, options.pageSize)))), ("page", request.token),
+        ])
     }
 }

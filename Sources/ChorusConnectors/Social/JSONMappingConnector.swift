@@ -48,6 +48,47 @@ public struct JSONMappingConnector: SourceConnector {
     public var name: String { options.name }
 
     public func poll(from state: SourceState, using fetcher: any HTTPFetching, now: Date) async throws(ConnectorError) -> PollResult {
-        throw ConnectorError("fetch: \(options.name): the JSON mapping connector is not implemented yet")
+        let requester = SocialRequester(
+            fetcher: fetcher, source: options.name, platform: .json, policy: options.policy, token: options.token,
+            tokenVariable: options.tokenVariable, target: "the document \(options.url)", logger: logger,
+            extraHeaders: options.headers.sorted { $0.key < $1.key }.map { (name: $0.key, value: $0.value) })
+        let url = state.currentURL ?? options.url
+        let request = FetchRequest(
+            url: url, headers: requester.headers, etag: state.etag, lastModified: state.lastModified, policy: options.policy,
+            label: options.name)
+        let response: FetchResponse
+        do {
+            response = try await fetcher.fetch(request)
+        } catch {
+            throw requester.describe(error)
+        }
+        var next = state
+        if let moved = response.permanentRedirect { next.currentURL = moved }
+        if response.notModified {
+            return PollResult(items: [], state: next, httpStatus: response.status, notModified: true, pages: 1)
+        }
+        let page: SocialPage
+        do {
+            page = try JSONMappingDecoder.decode(
+                response.body, mapping: options.mapping,
+                context: ParseContext(source: options.name, baseURL: url, platform: .json, fetchedAt: now))
+        } catch {
+            throw ConnectorError(error.message)
+        }
+        // New items, oldest first, so a cap leaves the newer ones for the next poll.
+        let committed = Watermark(cursor: state.cursor, prefix: "newest_")
+        var fresh = zip(page.items, page.sortTimes).filter { committed?.covers($0.0, sortTime: $0.1) != true }
+        fresh.sort { ($0.1 ?? .distantPast) < ($1.1 ?? .distantPast) }
+        let capped = fresh.count > max(1, options.maxItems)
+        if capped { fresh = Array(fresh.prefix(max(1, options.maxItems))) }
+        let emitted = SocialPage(items: fresh.map(\.0), sortTimes: fresh.map(\.1))
+        if let mark = Watermark.latest(committed, Watermark.top(of: emitted)) { mark.store(into: &next.cursor, prefix: "newest_") }
+        // Keep the validators only when everything was taken; otherwise a 304 would hide the rest.
+        next.etag = capped ? nil : response.etag
+        next.lastModified = capped ? nil : response.lastModified
+        var warnings = page.warnings
+        if capped { warnings.append("\(options.name): more than \(options.maxItems) new items; the rest follow next run") }
+        logger.info("polled", metadata: ["source": "\(options.name)", "pages": "1", "items": "\(emitted.items.count)"])
+        return PollResult(items: emitted.items, state: next, httpStatus: response.status, pages: 1, warnings: warnings)
     }
 }

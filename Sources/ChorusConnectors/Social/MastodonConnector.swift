@@ -2,6 +2,7 @@ public import Foundation
 public import ChorusModel
 public import ChorusFetch
 public import Logging
+import ChorusParse
 
 /// Reads a Mastodon instance: a hashtag timeline, an account's statuses or a status search.
 /// Incremental runs page forward with `min_id` from the newest status already emitted, so a
@@ -63,6 +64,112 @@ public struct MastodonConnector: SourceConnector {
     public var name: String { options.name }
 
     public func poll(from state: SourceState, using fetcher: any HTTPFetching, now: Date) async throws(ConnectorError) -> PollResult {
-        throw ConnectorError("fetch: \(options.name): the Mastodon connector is not implemented yet")
+        let requester = SocialRequester(
+            fetcher: fetcher, source: options.name, platform: .mastodon, policy: options.policy, token: options.token,
+            tokenVariable: options.tokenVariable, target: target, logger: logger)
+        var cursor = state.cursor
+        let path = try await streamPath(requester: requester, cursor: &cursor)
+        let pageSize = min(40, max(1, options.pageSize))
+        let limit = String(pageSize)
+        let newest = cursor["newest_id"]
+        var url = QueryString.url(options.baseURL, path.path, path.query + [("limit", limit), ("min_id", newest)])
+
+        var items: [Item] = []
+        var warnings: [String] = []
+        var pages = 0
+        var lastStatus: Int?
+        var high = newest
+        while pages < max(1, options.maxPages), items.count < max(1, options.maxItems) {
+            let page: SocialPage
+            let response: FetchResponse
+            do {
+                (page, response) = try await requester.page(url, fetchedAt: now)
+            } catch {
+                if pages == 0 { throw error }
+                warnings.append("\(error.message); the next run continues from status \(high ?? "?")")
+                break
+            }
+            pages += 1
+            lastStatus = response.status
+            warnings += page.warnings
+            for item in page.items {
+                guard let id = item.nativeID else { continue }
+                if let newest, !Self.isNewer(id, than: newest) { continue }
+                items.append(item)
+                if high.map({ Self.isNewer(id, than: $0) }) ?? true { high = id }
+            }
+            // The first run reads only the newest page; later runs walk forward until a short page.
+            guard newest != nil, page.items.count >= pageSize, let high else { break }
+            if RateLimitSignal.isExhausted(response.headers) {
+                warnings.append("fetch: \(options.name): rate limit exhausted after \(pages) pages; the next run continues")
+                break
+            }
+            url = nextURL(link: response.headers["link"], path: path, limit: limit, after: high)
+        }
+        cursor["newest_id"] = high
+        logger.info("polled", metadata: ["source": "\(options.name)", "pages": "\(pages)", "items": "\(items.count)"])
+        var next = state
+        next.cursor = cursor
+        return PollResult(items: items, state: next, httpStatus: lastStatus, pages: pages, warnings: warnings)
+    }
+
+    /// The endpoint for the stream; an account is resolved once and its id kept in the cursor.
+    private func streamPath(requester: SocialRequester, cursor: inout [String: String]) async throws(ConnectorError) -> (path: String, query: [(String, String?)]) {
+        switch options.stream {
+        case .hashtag(let tag):
+            let name = tag.hasPrefix("#") ? String(tag.dropFirst()) : tag
+            return ("/api/v1/timelines/tag/\(QueryString.encode(name))", [])
+        case .search(let query):
+            guard options.token?.isEmpty == false else {
+                let variable = options.tokenVariable.map { "$\($0)" } ?? "a token variable"
+                throw ConnectorError("fetch: \(options.name): Mastodon status search needs a user token (set \(variable))")
+            }
+            return ("/api/v2/search", [("q", query), ("type", "statuses"), ("resolve", "false")])
+        case .account(let handle):
+            let acct = handle.hasPrefix("@") ? String(handle.dropFirst()) : handle
+            if cursor["account"] != acct || cursor["account_id"] == nil {
+                cursor["account_id"] = try await lookUp(acct, requester: requester)
+                cursor["account"] = acct
+            }
+            return ("/api/v1/accounts/\(QueryString.encode(cursor["account_id"] ?? ""))/statuses", [])
+        }
+    }
+
+    /// `GET /api/v1/accounts/lookup?acct=` → the account id.
+    private func lookUp(_ acct: String, requester: SocialRequester) async throws(ConnectorError) -> String {
+        let response = try await requester.get(QueryString.url(options.baseURL, "/api/v1/accounts/lookup", [("acct", acct)]))
+        let document: JSONDocument
+        do {
+            document = try JSONReader.parse(response.body)
+        } catch {
+            throw ConnectorError("parse: \(options.name): account lookup: \(error.description)")
+        }
+        do {
+            return try document.root.requireObject().requiredString("id")
+        } catch {
+            throw ConnectorError("parse: \(options.name): account lookup: \(error.description)")
+        }
+    }
+
+    /// The next page forward: the server's `rel="prev"` link (newer statuses) when it stays on
+    /// this instance, else `min_id` built from the newest id read.
+    private func nextURL(link: String?, path: (path: String, query: [(String, String?)]), limit: String, after high: String) -> String {
+        if let prev = LinkHeader.parse(link)["prev"], prev.hasPrefix(options.baseURL), prev.contains("min_id=\(high)") {
+            return prev
+        }
+        return QueryString.url(options.baseURL, path.path, path.query + [("limit", limit), ("min_id", high)])
+    }
+
+    /// Mastodon ids sort by length, then lexically (social-apis.md §0.2).
+    static func isNewer(_ a: String, than b: String) -> Bool {
+        a.count != b.count ? a.count > b.count : a > b
+    }
+
+    var target: String {
+        switch options.stream {
+        case .hashtag(let tag): "the hashtag #\(tag.hasPrefix("#") ? String(tag.dropFirst()) : tag)"
+        case .account(let acct): "the account \(acct)"
+        case .search(let query): "the search \"\(query)\""
+        }
     }
 }

@@ -63,6 +63,38 @@ public struct RedditConnector: SourceConnector {
     public var name: String { options.name }
 
     public func poll(from state: SourceState, using fetcher: any HTTPFetching, now: Date) async throws(ConnectorError) -> PollResult {
-        throw ConnectorError("fetch: \(options.name): the Reddit connector is not implemented yet")
+        var policy = options.policy
+        policy.userAgent = options.userAgent
+        let requester = SocialRequester(
+            fetcher: fetcher, source: options.name, platform: .reddit, policy: policy, token: options.token,
+            tokenVariable: options.tokenVariable, target: target, logger: logger)
+        let pager = NewestFirstPager(source: options.name, maxPages: options.maxPages, maxItems: options.maxItems, logger: logger)
+        return try await pager.poll(from: state, startDrain: { [:] }) { request throws(ConnectorError) in
+            try await requester.page(url(for: request), fetchedAt: now)
+        }
+    }
+
+    /// The request for one page of the drain (`raw_json=1`: no legacy HTML escaping in strings).
+    func url(for request: NewestFirstPager.PageRequest) -> String {
+        let limit = String(min(100, max(1, options.pageSize)))
+        switch options.stream {
+        case .subreddit(let sub):
+            return QueryString.url(options.baseURL, "/r/\(QueryString.encode(sub))/new.json", [
+                ("limit", limit), ("after", request.token), ("raw_json", "1"),
+            ])
+        case .search(let query, let sub):
+            let path = sub.map { "/r/\(QueryString.encode($0))/search.json" } ?? "/search.json"
+            return QueryString.url(options.baseURL, path, [
+                ("q", query), ("sort", "new"), ("restrict_sr", sub == nil ? nil : "1"), ("type", "link"), ("limit", limit),
+                ("after", request.token), ("raw_json", "1"),
+            ])
+        }
+    }
+
+    var target: String {
+        switch options.stream {
+        case .subreddit(let sub): "r/\(sub)"
+        case .search(let query, let sub): "the search \"\(query)\"" + (sub.map { " in r/\($0)" } ?? "")
+        }
     }
 }

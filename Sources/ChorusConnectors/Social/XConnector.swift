@@ -51,6 +51,34 @@ public struct XConnector: SourceConnector {
     public var name: String { options.name }
 
     public func poll(from state: SourceState, using fetcher: any HTTPFetching, now: Date) async throws(ConnectorError) -> PollResult {
-        throw ConnectorError("fetch: \(options.name): the X connector is not implemented yet")
+        guard let token = options.token, !token.isEmpty else {
+            let variable = options.tokenVariable.map { "$\($0)" } ?? "a token variable"
+            throw ConnectorError("fetch: \(options.name): X recent search needs a bearer token (set \(variable))")
+        }
+        let requester = SocialRequester(
+            fetcher: fetcher, source: options.name, platform: .x, policy: options.policy, token: token,
+            tokenVariable: options.tokenVariable, target: "the search \"\(options.query)\"", logger: logger)
+        let pager = NewestFirstPager(source: options.name, maxPages: options.maxPages, maxItems: options.maxItems, logger: logger)
+        return try await pager.poll(from: state, startDrain: { [:] }) { request throws(ConnectorError) in
+            try await requester.page(url(for: request), fetchedAt: now)
+        }
+    }
+
+    /// The fields Chorus maps (social-apis.md §5).
+    static let tweetFields = "created_at,lang,author_id,conversation_id,public_metrics,referenced_tweets,entities,note_tweet"
+
+    /// The request for one page: `since_id` from the newest post already delivered, `next_token` within a drain.
+    func url(for request: NewestFirstPager.PageRequest) -> String {
+        let since = request.watermark?.keys.max(by: Self.idOrder)
+        return QueryString.url(options.baseURL, "/2/tweets/search/recent", [
+            ("query", options.query), ("max_results", String(min(100, max(10, options.pageSize)))), ("since_id", since),
+            ("next_token", request.token), ("tweet.fields", Self.tweetFields), ("expansions", "author_id"),
+            ("user.fields", "username,name"),
+        ])
+    }
+
+    /// Numeric id order on strings (shorter is smaller), so ids never pass through a number type.
+    static func idOrder(_ a: String, _ b: String) -> Bool {
+        a.count != b.count ? a.count < b.count : a < b
     }
 }

@@ -3,22 +3,24 @@ import CLibXML2
 
 /// What Chorus does when libxml2 reports a well-formedness error in recover mode: count it,
 /// keep the first messages as warnings, put back the literal text libxml2 dropped (a bare
-/// `&` or `<`, `AT&T`, an entity no one declared), and keep entity decoding on (libxml2
+/// `&`, `AT&T`, an entity no one declared), and keep entity decoding on (libxml2
 /// stops inlining `&amp;` once it knows the document is not well-formed).
 enum FeedErrorRecovery {
     static func handle(_ err: xmlError, handler: FeedSAXHandler) {
         if err.level == XML_ERR_WARNING { return }
         let message = err.message.map { String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines) } ?? "error \(err.code)"
         handler.record(line: err.line, message: message)
+        if err.code == Int32(XML_ERR_INVALID_CHAR.rawValue) || err.code == Int32(XML_ERR_INVALID_ENCODING.rawValue) {
+            handler.sawInvalidEncoding = true
+        }
         guard let ctxt = handler.ctxt else { return }
-        ctxt.pointee.wellFormed = 1
         guard handler.isCapturing, ctxt.pointee.instate == XML_PARSER_CONTENT, let input = ctxt.pointee.input,
               let cur = input.pointee.cur, let base = input.pointee.base, cur > base else { return }
         switch Int(err.code) {
         case Int(XML_ERR_NAME_REQUIRED.rawValue):
-            // "&" or "<" followed by something that is not a name: libxml2 consumed the one byte.
+            // A bare "&" (not followed by a name): libxml2 consumed the one byte.
             let c = (cur - 1).pointee
-            if c == UInt8(ascii: "&") || c == UInt8(ascii: "<") {
+            if c == UInt8(ascii: "&") {
                 var byte = c
                 withUnsafePointer(to: &byte) { handler.appendLiteral(UnsafeBufferPointer(start: $0, count: 1)) }
             }

@@ -73,17 +73,18 @@ public final class JSONDocument: Sendable {
     }
 
     /// Resolves backslash escapes (already validated by the reader); lone surrogates become U+FFFD.
+    /// Runs without escapes are copied in bulk.
     private static func unescape(_ raw: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(raw.count)
         var i = 0
+        var run = 0
         while i < raw.count {
-            let b = raw[i]
-            guard b == UInt8(ascii: "\\"), i + 1 < raw.count else {
-                out.append(b)
+            guard raw[i] == UInt8(ascii: "\\"), i + 1 < raw.count else {
                 i += 1
                 continue
             }
+            if run < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: raw[run..<i])) }
             let e = raw[i + 1]
             i += 2
             switch e {
@@ -110,7 +111,9 @@ public final class JSONDocument: Sendable {
                 appendUTF8(Unicode.Scalar(scalar) ?? "\u{FFFD}", to: &out)
             default: out.append(e)  // \" \\ \/
             }
+            run = i
         }
+        if run < raw.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: raw[run..<raw.count])) }
         return out
     }
 

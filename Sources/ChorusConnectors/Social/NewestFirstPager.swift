@@ -1,0 +1,106 @@
+public import Foundation
+public import ChorusModel
+public import ChorusFetch
+public import ChorusParse
+public import Logging
+
+/// Pages through a newest-first API (Bluesky, Reddit, HN, X) without losing or repeating
+/// items across runs, by draining: a poll starts at the newest page and walks older pages
+/// with the platform's continuation token until it reaches the watermark of the last
+/// completed drain. When a cap, a rate limit or an error stops it first, the state keeps
+/// the token and the mark to adopt, and the next poll continues the same drain.
+///
+/// Cursor keys: `newest_time`/`newest_keys` (the watermark: epoch milliseconds and the ids
+/// at that instant), and while a drain is unfinished `drain_cursor`, `drain_time`/`drain_keys`
+/// (the mark it will commit) and `drain_<name>` values the connector keeps for the drain.
+struct NewestFirstPager {
+    /// What the connector fetches next.
+    struct PageRequest {
+        /// The platform's continuation token; nil for the newest page.
+        var token: String?
+        /// Values the connector keeps for the whole drain (HN's upper time bound).
+        var drainInfo: [String: String]
+        /// The completed drain's watermark, for server-side filters (X `since_id`, HN `created_at_i`).
+        var watermark: Watermark?
+    }
+
+    let source: String
+    let maxPages: Int
+    let maxItems: Int
+    let logger: Logger
+
+    /// Runs one poll. `fetch` performs one request; `startDrain` gives the values to keep for a new drain.
+    func poll(
+        from state: SourceState,
+        startDrain: () -> [String: String],
+        fetch: (PageRequest) async throws(ConnectorError) -> (SocialPage, FetchResponse)
+    ) async throws(ConnectorError) -> PollResult {
+        var cursor = state.cursor
+        let committed = Watermark(cursor: cursor, prefix: "newest_")
+        let resuming = cursor["drain_cursor"] != nil
+        var target = resuming ? Watermark(cursor: cursor, prefix: "drain_") : nil
+        var drainInfo: [String: String] = [:]
+        if resuming {
+            for (k, v) in cursor where k.hasPrefix("drain_info_") { drainInfo[String(k.dropFirst(11))] = v }
+        } else {
+            drainInfo = startDrain()
+        }
+        var request = PageRequest(token: cursor["drain_cursor"], drainInfo: drainInfo, watermark: committed)
+
+        var items: [Item] = []
+        var warnings: [String] = []
+        var pages = 0
+        var lastStatus: Int?
+        var finished = false
+        while pages < max(1, maxPages), items.count < max(1, maxItems) {
+            let page: SocialPage
+            let response: FetchResponse
+            do {
+                (page, response) = try await fetch(request)
+            } catch {
+                if pages == 0 { throw error }
+                warnings.append("\(error.message); the next run continues from this page")
+                break
+            }
+            pages += 1
+            lastStatus = response.status
+            warnings += page.warnings
+            if target == nil { target = Watermark.top(of: page) }
+            var reachedMark = false
+            for (item, time) in zip(page.items, page.sortTimes) {
+                if let committed {
+                    if committed.isBelow(sortTime: time) {
+                        reachedMark = true
+                        break
+                    }
+                    if committed.covers(item, sortTime: time) { continue }
+                }
+                items.append(item)
+            }
+            guard !reachedMark, let next = page.nextCursor, !page.items.isEmpty, next != request.token else {
+                finished = true
+                break
+            }
+            request.token = next
+            if RateLimitSignal.isExhausted(response.headers) {
+                warnings.append("fetch: \(source): rate limit exhausted after \(pages) pages; the next run continues")
+                break
+            }
+        }
+
+        for key in cursor.keys where key.hasPrefix("drain_") { cursor[key] = nil }
+        if finished {
+            if let mark = Watermark.latest(committed, target) { mark.store(into: &cursor, prefix: "newest_") }
+        } else {
+            cursor["drain_cursor"] = request.token ?? ""
+            target?.store(into: &cursor, prefix: "drain_")
+            for (k, v) in drainInfo { cursor["drain_info_\(k)"] = v }
+        }
+        logger.info("polled", metadata: [
+            "source": "\(source)", "pages": "\(pages)", "items": "\(items.count)", "drain.finished": "\(finished)",
+        ])
+        var next = state
+        next.cursor = cursor
+        return PollResult(items: items, state: next, httpStatus: lastStatus, pages: pages, warnings: warnings)
+    }
+}

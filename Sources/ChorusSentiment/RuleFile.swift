@@ -1,0 +1,38 @@
+/// The contents of one rule file (`rules-en.yaml`, `rules-zh.yaml` or a user's), before the
+/// phrases are turned into vocabulary ids.
+struct RuleFile: Sendable {
+    /// A phrase with a number: a booster, dampener or idiom.
+    struct Weighted: Sendable {
+        var phrase: String
+        var value: Float
+    }
+
+    /// One entry of `rules:`.
+    struct Definition: Sendable {
+        var name: String
+        var phrases: [String]
+        var effect: PhraseRule.Effect
+        var tags: [String]
+        var language: String?
+        var position: PhraseRule.Position
+        var line: Int
+    }
+
+    /// Path of the file, for messages.
+    var file: String
+    /// Default language scope of the file's rules (`lang:`), nil for any.
+    var language: String?
+    /// `boosters:` phrase → scalar (> 0 intensifies, < 0 dampens).
+    var boosters: [Weighted] = []
+    /// `negators:` words that flip the next sentiment words.
+    var negators: [String] = []
+    /// `contrast:` words that shift weight to the later clause.
+    var contrast: [String] = []
+    /// `markers.english` / `markers.foreign`: function words for the language guess.
+    var englishMarkers: [String] = []
+    var foreignMarkers: [String] = []
+    /// `idioms:` phrase → valence.
+    var idioms: [Weighted] = []
+    /// `rules:` reaction and phrase rules.
+    var rules: [Definition] = []
+}

@@ -1,0 +1,148 @@
+import Foundation
+import Yams
+
+/// Parses rule files (YAML). Top-level keys: `lang`, `boosters`, `negators`, `contrast`,
+/// `markers`, `idioms`, `rules`; see docs/sentiment.md. Errors name the file and line.
+enum RuleFileParser {
+    static func parse(contentsOf url: URL) throws -> RuleFile {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw SentimentError(file: url.path, reason: "cannot read rules: \(error.localizedDescription)")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw SentimentError(file: url.path, reason: "rules file is not valid UTF-8")
+        }
+        return try parse(text, file: url.path)
+    }
+
+    static func parse(_ text: String, file: String) throws -> RuleFile {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw SentimentError(file: file, line: Self.line(of: error), reason: "invalid YAML: \(Self.problem(of: error))")
+        } catch {
+            throw SentimentError(file: file, reason: "invalid YAML: \(error)")
+        }
+        var out = RuleFile(file: file)
+        guard let root else { return out }
+        guard let top = root.mapping else { throw fail(file, root, "expected a mapping at the top level") }
+        for (keyNode, value) in top {
+            let key = keyNode.string ?? ""
+            switch key {
+            case "lang":
+                out.language = try string(file, value)
+            case "boosters":
+                out.boosters = try weighted(file, value, range: -2...2)
+            case "idioms":
+                out.idioms = try weighted(file, value, range: -4...4)
+            case "negators":
+                out.negators = try strings(file, value)
+            case "contrast":
+                out.contrast = try strings(file, value)
+            case "markers":
+                guard let m = value.mapping else { throw fail(file, value, "markers: expected a mapping with english and foreign") }
+                for (k, v) in m {
+                    switch k.string ?? "" {
+                    case "english": out.englishMarkers = try strings(file, v)
+                    case "foreign": out.foreignMarkers = try strings(file, v)
+                    default: throw fail(file, k, "markers: unknown key \"\(k.string ?? "")\" (expected english or foreign)")
+                    }
+                }
+            case "rules":
+                guard let seq = value.sequence else { throw fail(file, value, "rules: expected a list of rules") }
+                for node in seq { out.rules.append(try definition(file, node, fileLanguage: out.language)) }
+            default:
+                throw fail(file, keyNode, "unknown key \"\(key)\" (expected lang, boosters, negators, contrast, markers, idioms or rules)")
+            }
+        }
+        // `lang` may come after `rules`; apply the file's scope to rules without their own.
+        for i in out.rules.indices where out.rules[i].language == nil { out.rules[i].language = out.language }
+        return out
+    }
+
+    private static func definition(_ file: String, _ node: Node, fileLanguage: String?) throws -> RuleFile.Definition {
+        guard let m = node.mapping else { throw fail(file, node, "a rule must be a mapping with name and match") }
+        var name: String?
+        var phrases: [String] = []
+        var effects: [PhraseRule.Effect] = []
+        var tags: [String] = []
+        var language: String?
+        var position = PhraseRule.Position.any
+        for (k, v) in m {
+            let key = k.string ?? ""
+            switch key {
+            case "name": name = try string(file, v)
+            case "match": phrases = v.sequence != nil ? try strings(file, v) : [try string(file, v)]
+            case "valence": effects.append(.set(try number(file, v, range: -4...4)))
+            case "shift": effects.append(.shift(try number(file, v, range: -4...4)))
+            case "booster": effects.append(.booster(try number(file, v, range: -2...2)))
+            case "flip":
+                guard v.bool == true else { throw fail(file, v, "flip: expected true") }
+                effects.append(.flip)
+            case "tags":
+                tags = try strings(file, v)
+                for t in tags where !ReactionTag.all.contains(t) {
+                    throw fail(file, v, "unknown tag \"\(t)\" (known: \(ReactionTag.all.sorted().joined(separator: ", ")))")
+                }
+            case "lang": language = try string(file, v)
+            case "at":
+                let s = try string(file, v)
+                guard let p = PhraseRule.Position(rawValue: s) else { throw fail(file, v, "at: \"\(s)\" is not one of any, start, end, whole") }
+                position = p
+            default:
+                throw fail(file, k, "unknown rule key \"\(key)\" (expected name, match, valence, shift, booster, flip, tags, lang, at)")
+            }
+        }
+        guard let name, !name.isEmpty else { throw fail(file, node, "rule without a name") }
+        guard !phrases.isEmpty, phrases.allSatisfy({ !WordNormalizer.tokens($0).isEmpty }) else {
+            throw fail(file, node, "rule \"\(name)\" has no match phrase")
+        }
+        guard effects.count <= 1 else { throw fail(file, node, "rule \"\(name)\" has more than one of valence, shift, booster, flip") }
+        return RuleFile.Definition(
+            name: name, phrases: phrases, effect: effects.first ?? .shift(0), tags: tags,
+            language: language, position: position, line: node.mark?.line ?? 0)
+    }
+
+    private static func weighted(_ file: String, _ node: Node, range: ClosedRange<Float>) throws -> [RuleFile.Weighted] {
+        guard let m = node.mapping else { throw fail(file, node, "expected a mapping of phrase: number") }
+        return try m.map { k, v in RuleFile.Weighted(phrase: try string(file, k), value: try number(file, v, range: range)) }
+    }
+
+    private static func strings(_ file: String, _ node: Node) throws -> [String] {
+        guard let seq = node.sequence else { throw fail(file, node, "expected a list") }
+        return try seq.map { try string(file, $0) }
+    }
+
+    private static func string(_ file: String, _ node: Node) throws -> String {
+        guard let s = node.scalar?.string, !s.isEmpty else { throw fail(file, node, "expected a non-empty string") }
+        return s
+    }
+
+    private static func number(_ file: String, _ node: Node, range: ClosedRange<Float>) throws -> Float {
+        guard let s = node.scalar?.string, let v = Float(s), v.isFinite, range.contains(v) else {
+            throw fail(file, node, "expected a number in \(range.lowerBound)...\(range.upperBound), got \"\(node.scalar?.string ?? "a collection")\"")
+        }
+        return v
+    }
+
+    private static func fail(_ file: String, _ node: Node, _ reason: String) -> SentimentError {
+        SentimentError(file: file, line: node.mark?.line, reason: reason)
+    }
+
+    private static func line(of error: YamlError) -> Int? {
+        switch error {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): return mark.line
+        default: return nil
+        }
+    }
+
+    private static func problem(of error: YamlError) -> String {
+        switch error {
+        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _): return problem
+        default: return "\(error)"
+        }
+    }
+}

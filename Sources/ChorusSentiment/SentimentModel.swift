@@ -1,0 +1,157 @@
+import Foundation
+
+/// Everything the scorer reads, built once from the lexicon and rule files and then shared,
+/// read-only, by every scoring call: the vocabulary and the phrase rules indexed by their
+/// first token.
+struct SentimentModel: Sendable {
+    private(set) var vocabulary = Vocabulary()
+    /// Every phrase rule, with the strings --explain shows.
+    private(set) var phrases: [PhraseRule] = []
+    /// The same rules as plain values for the matcher, by the same index.
+    private(set) var phraseKeys: [PhraseKey] = []
+    /// The phrases' token ids, back to back (`PhraseKey.tokenStart`).
+    private(set) var phraseTokens: [Int32] = []
+    /// Each phrase's second token id (−1 for one-token phrases): most candidates fail there.
+    private(set) var phraseSecond: [Int32] = []
+    /// For each phrase list id (`Vocabulary.Entry.phraseList`): a range of `phraseListItems`.
+    private(set) var phraseLists: [(start: Int32, count: Int32)] = []
+    /// Phrase indices of every list, longest phrase first, later definitions first.
+    private(set) var phraseListItems: [Int32] = []
+    /// Names reported in `Sentiment.rules`, by id: the heuristics, then the phrase rules.
+    private(set) var ruleNames: [String] = HeuristicName.all
+    /// The files loaded, in order.
+    private(set) var files: [String] = []
+    let configuration: SentimentConfiguration
+    /// Heuristics switched on (all unless named in `disabledRules`).
+    let heuristics: Heuristics
+
+    /// Which built-in heuristics are on.
+    struct Heuristics: Sendable {
+        var negation = true, booster = true, caps = true, exclamation = true, question = true
+        var contrast = true, elongation = true
+
+        init(disabled: Set<String>) {
+            negation = !disabled.contains("negation")
+            booster = !disabled.contains("booster")
+            caps = !disabled.contains("caps-emphasis")
+            exclamation = !disabled.contains("exclamation")
+            question = !disabled.contains("question")
+            contrast = !disabled.contains("contrast")
+            elongation = !disabled.contains("elongation")
+        }
+    }
+
+    /// Loads the shipped files (unless replaced) and the configured ones.
+    init(configuration: SentimentConfiguration) throws {
+        self.configuration = configuration
+        heuristics = Heuristics(disabled: configuration.disabledRules)
+        var lexicons: [(URL, String)] = []
+        var rules: [URL] = []
+        if !configuration.replaceDefaultLexicons || !configuration.replaceDefaultRules {
+            let share = try configuration.shareDirectory ?? SentimentResources.locate()
+            if !configuration.replaceDefaultLexicons {
+                lexicons.append((share.appendingPathComponent(SentimentResources.englishLexicon), "en"))
+                if configuration.chineseEnabled {
+                    lexicons.append((share.appendingPathComponent(SentimentResources.chineseLexicon), "zh"))
+                }
+            }
+            if !configuration.replaceDefaultRules {
+                rules.append(share.appendingPathComponent(SentimentResources.englishRules))
+                if configuration.chineseEnabled { rules.append(share.appendingPathComponent(SentimentResources.chineseRules)) }
+            }
+        }
+        lexicons += configuration.lexiconFiles.map { ($0, "en") }
+        lexicons += configuration.chineseLexiconFiles.map { ($0, "zh") }
+        rules += configuration.ruleFiles
+        for (url, _) in lexicons { try addLexicon(LexiconFileParser.parse(contentsOf: url), file: url.path) }
+        for url in rules { try addRules(RuleFileParser.parse(contentsOf: url)) }
+        indexPhrases()
+    }
+
+    /// Adds lexicon entries (later entries override earlier ones for the same token).
+    mutating func addLexicon(_ entries: [LexiconFileParser.Entry], file: String) throws {
+        files.append(file)
+        let source = Int16(vocabulary.sources.count)
+        vocabulary.sources.append(URL(fileURLWithPath: file).lastPathComponent)
+        for e in entries {
+            let tokens = WordNormalizer.tokens(e.token)
+            if tokens.count > 1 {
+                addPhrase(name: "idiom", text: e.token, tokens: tokens, effect: .set(e.valence), tags: [], language: nil, position: .any)
+            } else if let t = tokens.first {
+                vocabulary.update(t) { $0.valence = e.valence; $0.source = source }
+            }
+        }
+    }
+
+    /// Adds a rule file; a rule named like an earlier file's rule replaces it.
+    mutating func addRules(_ file: RuleFile) throws {
+        files.append(file.file)
+        let redefined = Set(file.rules.map(\.name))
+        phrases.removeAll { redefined.contains($0.name) }
+        for b in file.boosters {
+            let tokens = WordNormalizer.tokens(b.phrase)
+            if tokens.count == 1 {
+                vocabulary.update(tokens[0]) { $0.booster = b.value }
+            } else {
+                addPhrase(name: b.value > 0 ? "booster" : "dampener", text: b.phrase, tokens: tokens,
+                          effect: .booster(b.value), tags: [], language: nil, position: .any)
+            }
+        }
+        for w in file.negators { for t in WordNormalizer.tokens(w) { vocabulary.update(t) { $0.isNegator = true } } }
+        for w in file.contrast { for t in WordNormalizer.tokens(w) { vocabulary.update(t) { $0.isContrast = true } } }
+        for w in file.englishMarkers { for t in WordNormalizer.tokens(w) { vocabulary.update(t) { $0.isEnglishMarker = true } } }
+        for w in file.foreignMarkers { for t in WordNormalizer.tokens(w) { vocabulary.update(t) { $0.isForeignMarker = true } } }
+        for i in file.idioms {
+            addPhrase(name: "idiom", text: i.phrase, tokens: WordNormalizer.tokens(i.phrase), effect: .set(i.value),
+                      tags: [], language: file.language, position: .any)
+        }
+        for r in file.rules {
+            for p in r.phrases {
+                addPhrase(name: r.name, text: p, tokens: WordNormalizer.tokens(p), effect: r.effect, tags: r.tags,
+                          language: r.language, position: r.position)
+            }
+        }
+    }
+
+    private mutating func addPhrase(name: String, text: String, tokens: [String], effect: PhraseRule.Effect,
+                                    tags: [String], language: String?, position: PhraseRule.Position) {
+        guard !tokens.isEmpty, !configuration.disabledRules.contains(name) else { return }
+        let ids = tokens.map { vocabulary.intern($0) }
+        phrases.append(PhraseRule(name: name, tokens: ids, effect: effect, tags: tags, language: language,
+                                  position: position, text: text))
+    }
+
+    /// Builds the matcher's plain tables and the first-token index.
+    private mutating func indexPhrases() {
+        var nameIDs: [String: Int32] = [:]
+        for (i, n) in ruleNames.enumerated() { nameIDs[n] = Int32(i) }
+        for p in phrases {
+            let nameID: Int32
+            if let known = nameIDs[p.name] {
+                nameID = known
+            } else {
+                nameID = Int32(ruleNames.count)
+                ruleNames.append(p.name)
+                nameIDs[p.name] = nameID
+            }
+            phraseKeys.append(PhraseKey(
+                tokenStart: Int32(phraseTokens.count), tokenCount: Int32(p.tokens.count),
+                language: PhraseKey.languageCode(p.language), position: p.position, effect: p.effect,
+                nameID: nameID, tags: ReactionTag.mask(p.tags)))
+            phraseTokens.append(contentsOf: p.tokens)
+            phraseSecond.append(p.tokens.count > 1 ? p.tokens[1] : -1)
+        }
+        var lists: [Int32: [Int32]] = [:]
+        for (i, p) in phrases.enumerated() { lists[p.tokens[0], default: []].append(Int32(i)) }
+        for (first, var list) in lists.sorted(by: { $0.key < $1.key }) {
+            list.sort { a, b in
+                let la = phrases[Int(a)].tokens.count, lb = phrases[Int(b)].tokens.count
+                return la != lb ? la > lb : a > b
+            }
+            let listID = Int32(phraseLists.count)
+            phraseLists.append((Int32(phraseListItems.count), Int32(list.count)))
+            phraseListItems.append(contentsOf: list)
+            vocabulary.entries[Int(first)].phraseList = listID
+        }
+    }
+}

@@ -1,0 +1,115 @@
+public import ChorusModel
+
+/// Scores many texts on one thread, reusing its scratch buffers (the fast path of
+/// `chorus score` and of the run stage). Make one per thread or task from a shared
+/// `SentimentAnalyzer`.
+public struct SentimentSession {
+    let model: SentimentModel
+    var scanner: TextScanner
+    var scorer: ValenceScorer
+
+    /// A session over the analyzer's lexicons and rules.
+    public init(_ analyzer: SentimentAnalyzer) {
+        model = analyzer.model
+        scanner = TextScanner(vocabulary: analyzer.model.vocabulary)
+        scorer = ValenceScorer(model: analyzer.model)
+    }
+
+    /// Scores one piece of text.
+    public mutating func score(_ text: String, lang: String? = nil) -> Sentiment {
+        score(title: nil, text: text, lang: lang)
+    }
+
+    /// Scores an item's title and text together: each is scored on its own and, when both
+    /// have something to score, the compounds (and pos/neu/neg) are averaged with weight
+    /// `titleWeight` on the title (default 0.3).
+    public mutating func score(title: String?, text: String?, lang: String?) -> Sentiment {
+        scorer.reset()
+        let t = title.flatMap { $0.isEmpty ? nil : scorePart($0, lang: lang) }
+        let x = text.flatMap { $0.isEmpty ? nil : scorePart($0, lang: lang) }
+        switch (t, x) {
+        case let (t?, x?) where !t.unsupported && !x.unsupported:
+            scorer.fire(HeuristicName.titleText)
+            return sentiment(t.weighted(min(1, max(0, model.configuration.titleWeight)), with: x))
+        case let (t?, _) where !t.unsupported:
+            return sentiment(t)
+        case let (_, x?) where !x.unsupported:
+            return sentiment(x)
+        case (nil, nil):
+            return Sentiment(label: .neutral, compound: 0, pos: 0, neu: 1, neg: 0)
+        default:
+            return Sentiment(label: .neutral, compound: 0, pos: 0, neu: 1, neg: 0, tags: [], rules: ["lang-unsupported"])
+        }
+    }
+
+    /// Scores `text` and describes every contribution, one line each.
+    public mutating func explain(title: String? = nil, _ text: String, lang: String? = nil) -> SentimentExplanation {
+        scorer.explaining = true
+        defer { scorer.explaining = false }
+        let s = score(title: title, text: text, lang: lang)
+        return SentimentExplanation(sentiment: s, lines: scorer.explanation)
+    }
+
+    /// One scored part (title or text).
+    struct Part {
+        var compound: Double, pos: Double, neu: Double, neg: Double
+        var strongestPositive: Float, strongestNegative: Float
+        var unsupported = false
+
+        func weighted(_ w: Double, with other: Part) -> Part {
+            Part(compound: w * compound + (1 - w) * other.compound, pos: w * pos + (1 - w) * other.pos,
+                 neu: w * neu + (1 - w) * other.neu, neg: w * neg + (1 - w) * other.neg,
+                 strongestPositive: max(strongestPositive, other.strongestPositive),
+                 strongestNegative: min(strongestNegative, other.strongestNegative))
+        }
+    }
+
+    private mutating func scorePart(_ text: String, lang: String?) -> Part {
+        var s = text
+        s.withUTF8 { scanner.scan($0) }
+        guard let language = LanguageGuess.decide(scanner.stats, hint: lang, chineseEnabled: model.configuration.chineseEnabled) else {
+            if scorer.explaining { scorer.explanation.append("  language not supported: neutral") }
+            return Part(compound: 0, pos: 0, neu: 1, neg: 0, strongestPositive: 0, strongestNegative: 0, unsupported: true)
+        }
+        if language == 2 { scorer.fire(HeuristicName.langZh) }
+        let sentences = scanner.sentences
+        if sentences.count > max(1, model.configuration.wholeTextMaxSentences) {
+            scorer.fire(HeuristicName.sentenceAverage)
+            var part = Part(compound: 0, pos: 0, neu: 0, neg: 0, strongestPositive: 0, strongestNegative: 0)
+            for span in sentences {
+                if scorer.explaining { scorer.explanation.append(" sentence \(span.tokenStart)..<\(span.tokenEnd):") }
+                let seg = scorer.score(span.tokenStart..<span.tokenEnd, of: scanner, language: language)
+                part.compound += seg.compound; part.pos += seg.pos; part.neu += seg.neu; part.neg += seg.neg
+                part.strongestPositive = max(part.strongestPositive, seg.strongestPositive)
+                part.strongestNegative = min(part.strongestNegative, seg.strongestNegative)
+            }
+            let c = Double(sentences.count)
+            part.compound /= c; part.pos /= c; part.neu /= c; part.neg /= c
+            return part
+        }
+        let seg = scorer.score(0..<scanner.tokens.count, of: scanner, language: language)
+        guard seg.hasTokens else { return Part(compound: 0, pos: 0, neu: 1, neg: 0, strongestPositive: 0, strongestNegative: 0) }
+        return Part(compound: seg.compound, pos: seg.pos, neu: seg.neu, neg: seg.neg,
+                    strongestPositive: seg.strongestPositive, strongestNegative: seg.strongestNegative)
+    }
+
+    private func sentiment(_ p: Part) -> Sentiment {
+        let c = model.configuration
+        let label: Sentiment.Label
+        if p.pos >= c.mixedThreshold && p.neg >= c.mixedThreshold
+            && p.strongestPositive >= Self.strongContribution && p.strongestNegative <= -Self.strongContribution {
+            label = .mixed
+        } else if p.compound >= c.positiveThreshold {
+            label = .positive
+        } else if p.compound <= c.negativeThreshold {
+            label = .negative
+        } else {
+            label = .neutral
+        }
+        return Sentiment(label: label, compound: p.compound, pos: p.pos, neu: p.neu, neg: p.neg,
+                         tags: scorer.tagNames, rules: scorer.ruleNames)
+    }
+
+    /// A contribution at least this large (after heuristics) counts as strong for `mixed`.
+    static let strongContribution: Float = 1.5
+}

@@ -1,0 +1,131 @@
+extension TextScanner {
+    /// Decodes the scalar starting at `i` (invalid bytes decode as one U+FFFD byte).
+    @inline(__always)
+    static func decode(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> (UInt32, Int) {
+        let b = p[i]
+        let n = p.count
+        if b < 0x80 { return (UInt32(b), 1) }
+        if b >= 0xF0, i + 3 < n {
+            return ((UInt32(b & 0x07) << 18) | (UInt32(p[i + 1] & 0x3F) << 12) | (UInt32(p[i + 2] & 0x3F) << 6) | UInt32(p[i + 3] & 0x3F), 4)
+        }
+        if b >= 0xE0, i + 2 < n {
+            return ((UInt32(b & 0x0F) << 12) | (UInt32(p[i + 1] & 0x3F) << 6) | UInt32(p[i + 2] & 0x3F), 3)
+        }
+        if b >= 0xC0, i + 1 < n {
+            return ((UInt32(b & 0x1F) << 6) | UInt32(p[i + 1] & 0x3F), 2)
+        }
+        return (0xFFFD, 1)
+    }
+
+    /// Appends a token, carrying the pending clause break.
+    mutating func emit(id: Int32, valenceID: Int32, allCaps: Bool, elongated: Bool) {
+        var startsPhrase = false
+        if id >= 0 {
+            let e = vocabulary.entries[Int(id)]
+            startsPhrase = e.phraseList >= 0
+            if e.isContrast { stats.contrastWords += 1 }
+        }
+        tokens.append(Token(
+            id: id, valenceID: valenceID, allCaps: allCaps, elongated: elongated,
+            breakBefore: pendingBreak, sentence: Int32(sentences.count), startsPhrase: startsPhrase))
+        pendingBreak = false
+    }
+
+    /// Closes the current sentence (if it has tokens or punctuation).
+    mutating func endSentence() {
+        if tokens.count > sentenceStart {
+            sentences.append(SentenceSpan(tokenStart: sentenceStart, tokenEnd: tokens.count,
+                                          exclamations: exclamations, questions: questions))
+            sentenceStart = tokens.count
+            exclamations = 0
+            questions = 0
+        }
+        pendingBreak = true
+    }
+
+    /// Ends the sentence when the punctuation run that `j` follows is over.
+    mutating func endSentenceIfLast(_ p: UnsafeBufferPointer<UInt8>, after j: Int) {
+        if j >= p.count { return }
+        let b = p[j]
+        if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b >= 0x80 && !Self.startsPunctuation(p, at: j) {
+            endSentence()
+        } else if b < 0x80 && b != 0x21 && b != 0x3F && b != 0x2E {
+            pendingBreak = true
+        }
+    }
+
+    private static func startsPunctuation(_ p: UnsafeBufferPointer<UInt8>, at j: Int) -> Bool {
+        let (v, _) = decode(p, at: j)
+        return v == 0xFF01 || v == 0xFF1F
+    }
+
+    /// ASCII punctuation: emoticons, ! and ?, sentence ends, clause breaks, mentions.
+    mutating func readPunctuation(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
+        let n = p.count
+        let b = p[i]
+        if i == 0 || p[i - 1] <= 0x20 {
+            var end = i
+            while end < n && p[end] > 0x20 && p[end] < 0x80 { end += 1 }
+            if end - i <= 8 {
+                let id = vocabulary.lookup(UnsafeBufferPointer(rebasing: p[i..<end]))
+                if id >= 0 {
+                    emit(id: id, valenceID: id, allCaps: false, elongated: false)
+                    return end
+                }
+            }
+            if b == 0x40 {  // @mention
+                while end < n && p[end] > 0x20 { end += 1 }
+                return end
+            }
+        }
+        switch b {
+        case 0x21:
+            exclamations += 1
+            endSentenceIfLast(p, after: i + 1)
+        case 0x3F:
+            questions += 1
+            endSentenceIfLast(p, after: i + 1)
+        case 0x2E:
+            if i + 1 >= n || p[i + 1] <= 0x20 { endSentence() }
+        case 0x2C, 0x3B, 0x3A, 0x28, 0x29, 0x22, 0x5B, 0x5D:
+            pendingBreak = true
+        case 0x2D:
+            if i + 1 < n && p[i + 1] == 0x20 { pendingBreak = true }
+        default:
+            break
+        }
+        return i + 1
+    }
+
+    /// Segments a run of Han characters by forward maximum matching.
+    mutating func readHanRun(_ p: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var offsets = hanOffsets
+        hanOffsets = []
+        offsets.removeAll(keepingCapacity: true)
+        var i = start
+        while i < p.count {
+            let (v, len) = Self.decode(p, at: i)
+            guard len > 1, ScriptClass.isHan(v) else { break }
+            offsets.append(i)
+            i += len
+        }
+        offsets.append(i)
+        let chars = offsets.count - 1
+        stats.hanLetters += chars
+        let longest = vocabulary.longestHanKey
+        var s = 0
+        while s < chars {
+            var k = min(longest, chars - s)
+            var found: Int32 = -1
+            while k >= 1 {
+                found = vocabulary.lookup(UnsafeBufferPointer(rebasing: p[offsets[s]..<offsets[s + k]]))
+                if found >= 0 { break }
+                k -= 1
+            }
+            emit(id: found, valenceID: found, allCaps: false, elongated: false)
+            s += max(k, 1)
+        }
+        hanOffsets = offsets
+        return i
+    }
+}

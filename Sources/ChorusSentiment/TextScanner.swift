@@ -1,0 +1,300 @@
+/// Splits UTF-8 text into tokens, sentences and script counts in one pass over the bytes.
+///
+/// Latin words are lower-cased (ASCII), contractions normalized ("don't" → "dont",
+/// "it's" → "it"), elongations looked up collapsed ("soooo" → "so"), and unknown inflections
+/// fall back to their stem ("loving" → "love"). Runs of Han characters are segmented by
+/// forward maximum matching over the vocabulary. Emoticons are matched on the raw
+/// whitespace-delimited chunk, emoji one scalar at a time. Mentions and URLs are skipped.
+struct TextScanner {
+    let vocabulary: Vocabulary
+    var tokens: [Token] = []
+    var sentences: [SentenceSpan] = []
+    var stats = TextStats()
+
+    // Scratch state, reused from text to text.
+    var word: [UInt8] = []
+    var variant: [UInt8] = []
+    var hanOffsets: [Int] = []
+    var pendingBreak = true
+    var sentenceStart = 0
+    var exclamations = 0
+    var questions = 0
+
+    init(vocabulary: Vocabulary) {
+        self.vocabulary = vocabulary
+        tokens.reserveCapacity(64)
+        word.reserveCapacity(64)
+        variant.reserveCapacity(64)
+    }
+
+    /// Scans `p`; the results are in `tokens`, `sentences` and `stats` (reset first).
+    mutating func scan(_ p: UnsafeBufferPointer<UInt8>) {
+        tokens.removeAll(keepingCapacity: true)
+        sentences.removeAll(keepingCapacity: true)
+        stats = TextStats()
+        pendingBreak = true
+        sentenceStart = 0
+        exclamations = 0
+        questions = 0
+        var i = 0
+        let n = p.count
+        while i < n {
+            let b = p[i]
+            if b < 0x80 {
+                if Self.isWordByte(b) {
+                    i = readLatinWord(p, from: i)
+                } else if b == 0x20 || b == 0x09 || b == 0x0D {
+                    i += 1
+                } else if b == 0x0A {
+                    endSentence()
+                    i += 1
+                } else {
+                    i = readPunctuation(p, at: i)
+                }
+                continue
+            }
+            let (v, len) = Self.decode(p, at: i)
+            switch ScriptClass.of(v) {
+            case .latin:
+                i = readLatinWord(p, from: i)
+            case .han:
+                i = readHanRun(p, from: i)
+            case .kana:
+                stats.kanaLetters += 1; i += len
+            case .hangul:
+                stats.hangulLetters += 1; i += len
+            case .otherLetter:
+                stats.otherLetters += 1; i += len
+            case .emoji:
+                if !(0x1F3FB...0x1F3FF).contains(v) {
+                    let id = vocabulary.lookup(UnsafeBufferPointer(rebasing: p[i..<(i + len)]))
+                    emit(id: id, valenceID: id, allCaps: false, elongated: false)
+                }
+                i += len
+            case .punctuation:
+                switch v {
+                case 0xFF01: exclamations += 1; endSentenceIfLast(p, after: i + len)
+                case 0xFF1F: questions += 1; endSentenceIfLast(p, after: i + len)
+                case 0x3002, 0x2026, 0xFF0E: endSentence()
+                default: pendingBreak = true
+                }
+                i += len
+            case .space, .other:
+                i += len
+            }
+        }
+        endSentence()
+    }
+
+    // MARK: - Latin words
+
+    @inline(__always)
+    private static func isWordByte(_ b: UInt8) -> Bool {
+        (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39)
+    }
+
+    /// Reads a word; the common case (ASCII letters and digits) is looked up in place when
+    /// lower-case, or after one lower-casing copy.
+    private mutating func readLatinWord(_ p: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        let n = p.count
+        var j = start, letters = 0, uppers = 0, run = 0, last: UInt8 = 0, elongated = false
+        var hash = Vocabulary.hashSeed
+        while j < n {
+            var b = p[j]
+            if b >= 0x41 && b <= 0x5A {
+                uppers += 1
+                b |= 0x20
+            }
+            if b >= 0x61 && b <= 0x7A {
+                letters += 1
+                run = b == last ? run + 1 : 1
+                last = b
+                if run == 3 { elongated = true }
+            } else if b >= 0x30 && b <= 0x39 {
+                last = 0
+            } else {
+                break
+            }
+            hash = Vocabulary.hashStep(hash, b)
+            j += 1
+        }
+        if j < n {
+            let b = p[j]
+            if b >= 0x80 || (b == 0x27 && j + 1 < n && Self.isWordByte(p[j + 1])) {
+                return readLatinWordCopying(p, from: start)
+            }
+            if b == 0x3A, j + 2 < n, p[j + 1] == 0x2F, p[j + 2] == 0x2F {
+                while j < n && p[j] > 0x20 { j += 1 }
+                return j
+            }
+        }
+        stats.latinLetters += letters
+        stats.lowerLetters += letters - uppers
+        stats.upperLetters += uppers
+        let slice = UnsafeBufferPointer(rebasing: p[start..<j])
+        var id: Int32
+        var valenceID: Int32
+        if uppers == 0 {
+            id = vocabulary.lookup(slice, hash: hash)
+            if id < 0 && elongated { id = lookupCollapsed(slice) }
+            valenceID = id < 0 && letters >= 4 ? lookupStem(slice) : id
+        } else {
+            word.removeAll(keepingCapacity: true)
+            for b in slice { word.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b) }
+            let w = word
+            (id, valenceID) = w.withUnsafeBufferPointer { w in
+                var id = vocabulary.lookup(w, hash: hash)
+                if id < 0 && elongated { id = lookupCollapsed(w) }
+                return (id, id < 0 && letters >= 4 ? lookupStem(w) : id)
+            }
+        }
+        if id >= 0 {
+            let e = vocabulary.entries[Int(id)]
+            if e.isEnglishMarker { stats.englishMarkers += 1 }
+            if e.isForeignMarker { stats.foreignMarkers += 1 }
+        }
+        emit(id: id, valenceID: valenceID, allCaps: letters >= 2 && uppers == letters, elongated: elongated)
+        return j
+    }
+
+    /// Reads a word with capitals, apostrophes or non-ASCII letters into `word`, normalized.
+    private mutating func readLatinWordCopying(_ p: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        word.removeAll(keepingCapacity: true)
+        var i = start
+        let n = p.count
+        var letters = 0, uppers = 0, lowers = 0
+        var hasApostrophe = false, elongated = false
+        var last: UInt8 = 0, run = 0
+        while i < n {
+            let b = p[i]
+            if b < 0x80 {
+                if b >= 0x41 && b <= 0x5A {
+                    uppers += 1; letters += 1
+                    let lower = b | 0x20
+                    run = lower == last ? run + 1 : 1; last = lower
+                    if run == 3 { elongated = true }
+                    word.append(lower)
+                } else if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) {
+                    if b >= 0x61 { lowers += 1; letters += 1 }
+                    run = b == last ? run + 1 : 1; last = b
+                    if run == 3 && b >= 0x61 { elongated = true }
+                    word.append(b)
+                } else if b == 0x27, i + 1 < n, Self.isWordByte(p[i + 1]), !word.isEmpty {
+                    hasApostrophe = true; word.append(0x27); last = 0
+                } else {
+                    break
+                }
+                i += 1
+            } else {
+                let (v, len) = Self.decode(p, at: i)
+                if v == 0x2019, i + len < n, Self.isWordByte(p[i + len]), !word.isEmpty {
+                    hasApostrophe = true; word.append(0x27); last = 0
+                } else if ScriptClass.of(v) == .latin {
+                    letters += 1; lowers += 1
+                    word.append(contentsOf: UnsafeBufferPointer(rebasing: p[i..<(i + len)]))
+                    last = 0
+                } else {
+                    break
+                }
+                i += len
+            }
+        }
+        stats.latinLetters += letters
+        stats.upperLetters += uppers
+        stats.lowerLetters += lowers
+        // URLs: skip the rest of the chunk.
+        if i + 2 < n, p[i] == 0x3A, p[i + 1] == 0x2F, p[i + 2] == 0x2F {
+            while i < n && p[i] > 0x20 { i += 1 }
+            return i
+        }
+        if hasApostrophe { normalizeContraction() }
+        if word.isEmpty { return i }
+        let w = word
+        let (id, valenceID) = w.withUnsafeBufferPointer { w in
+            var id = vocabulary.lookup(w)
+            if id < 0 && elongated { id = lookupCollapsed(w) }
+            return (id, id < 0 && letters >= 4 ? lookupStem(w) : id)
+        }
+        if id >= 0 {
+            let e = vocabulary.entries[Int(id)]
+            if e.isEnglishMarker { stats.englishMarkers += 1 }
+            if e.isForeignMarker { stats.foreignMarkers += 1 }
+        }
+        emit(id: id, valenceID: valenceID, allCaps: letters >= 2 && uppers == letters, elongated: elongated)
+        return i
+    }
+
+    /// "don't" → "dont"; "it's", "we'll", "they're", "I've", "I'd", "I'm" → the word before.
+    private mutating func normalizeContraction() {
+        guard let a = word.lastIndex(of: 0x27) else { return }
+        let suffix = word.count - a - 1
+        let s0 = suffix > 0 ? word[a + 1] : 0, s1 = suffix > 1 ? word[a + 2] : 0
+        let dropSuffix = (suffix == 1 && (s0 == 0x73 || s0 == 0x64 || s0 == 0x6D))
+            || (suffix == 2 && ((s0 == 0x6C && s1 == 0x6C) || (s0 == 0x72 && s1 == 0x65) || (s0 == 0x76 && s1 == 0x65)))
+        if dropSuffix { word.removeSubrange(a...) }
+        word.removeAll { $0 == 0x27 }
+    }
+
+    /// Looks up the word with runs of 3+ letters cut to two, then to one.
+    private mutating func lookupCollapsed(_ word: UnsafeBufferPointer<UInt8>) -> Int32 {
+        for keep in [2, 1] {
+            variant.removeAll(keepingCapacity: true)
+            var i = 0
+            while i < word.count {
+                var j = i
+                while j < word.count && word[j] == word[i] { j += 1 }
+                let len = j - i
+                for _ in 0..<(len >= 3 ? keep : len) { variant.append(word[i]) }
+                i = j
+            }
+            let id = variant.withUnsafeBufferPointer { vocabulary.lookup($0) }
+            if id >= 0 { return id }
+        }
+        return -1
+    }
+
+    /// Finds the stem of an unknown inflection ("loved", "hates", "winning", "happiest").
+    private mutating func lookupStem(_ w: UnsafeBufferPointer<UInt8>) -> Int32 {
+        let n = w.count
+        func ends(_ s: StaticString) -> Bool {
+            let k = s.utf8CodeUnitCount
+            guard n > k + 2 else { return false }
+            return s.withUTF8Buffer { suf in
+                for j in 0..<k where w[n - k + j] != suf[j] { return false }
+                return true
+            }
+        }
+        func tryStem(drop: Int, add: StaticString = "") -> Int32 {
+            let id: Int32
+            if add.utf8CodeUnitCount == 0 {
+                id = vocabulary.lookup(UnsafeBufferPointer(rebasing: w[0..<(n - drop)]))
+            } else {
+                variant.removeAll(keepingCapacity: true)
+                variant.append(contentsOf: w[0..<(n - drop)])
+                add.withUTF8Buffer { variant.append(contentsOf: $0) }
+                id = variant.withUnsafeBufferPointer { vocabulary.lookup($0) }
+            }
+            return id >= 0 && vocabulary.entries[Int(id)].valence != 0 ? id : -1
+        }
+        var id: Int32 = -1
+        if ends("ies") || ends("ied") { id = tryStem(drop: 3, add: "y") }
+        if id < 0 && (ends("iest") ) { id = tryStem(drop: 4, add: "y") }
+        if id < 0 && ends("ier") { id = tryStem(drop: 3, add: "y") }
+        if id < 0 && ends("ily") { id = tryStem(drop: 3, add: "y") }
+        if id < 0 && ends("ing") {
+            id = tryStem(drop: 3)
+            if id < 0 { id = tryStem(drop: 3, add: "e") }
+            if id < 0 && n > 5 && w[n - 4] == w[n - 5] { id = tryStem(drop: 4) }
+        }
+        if id < 0 && ends("ed") {
+            id = tryStem(drop: 1)
+            if id < 0 { id = tryStem(drop: 2) }
+            if id < 0 && n > 4 && w[n - 3] == w[n - 4] { id = tryStem(drop: 3) }
+        }
+        if id < 0 && ends("est") { id = tryStem(drop: 3); if id < 0 { id = tryStem(drop: 2) } }
+        if id < 0 && ends("ly") { id = tryStem(drop: 2) }
+        if id < 0 && ends("es") { id = tryStem(drop: 2) }
+        if id < 0 && ends("s") && !ends("ss") { id = tryStem(drop: 1) }
+        return id
+    }
+}

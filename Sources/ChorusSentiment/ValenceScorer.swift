@@ -1,0 +1,158 @@
+/// Scores a range of scanned tokens with the lexicon, the phrase rules and the heuristics
+/// (negation, boosters and dampeners, ALL-CAPS, elongation, contrast, ! and ? emphasis).
+/// Holds scratch buffers, so one scorer serves many texts on one thread.
+struct ValenceScorer {
+    static let capsIncrement: Float = 0.733
+    static let boosterStep: Float = 0.293
+    static let negationScalar: Float = -0.74
+    static let exclamationStep: Float = 0.292
+    static let questionStep: Float = 0.18
+    /// The value of a sarcasm marker ("/s", "yeah right") with nothing else to flip.
+    static let sarcasmValence: Float = -1.2
+
+    let model: SentimentModel
+    /// Ids (`SentimentModel.ruleNames`) of the rules fired so far, in firing order.
+    var fired: [Int32] = []
+    /// Reaction tags added so far (`ReactionTag.order` indices), in order.
+    var tagged: [UInt8] = []
+    /// Readable lines for --explain, filled only when `explaining`.
+    var explanation: [String] = []
+    var explaining = false
+
+    /// What the phrase matcher and the heuristics know about one token of the scored range.
+    struct Slot {
+        /// Valence set by a phrase rule, NaN when none.
+        var setValence: Float = .nan
+        /// Valence added by a phrase rule.
+        var shift: Float = 0
+        /// Booster scalar of a multi-word booster ending here.
+        var phraseBooster: Float = 0
+        /// The token's final contribution.
+        var value: Float = 0
+        /// Index of the phrase rule matched here, or −1.
+        var ruleAt: Int32 = -1
+        /// Part of a phrase matched at an earlier token: neutral.
+        var consumed = false
+    }
+
+    /// Per-token scratch, indexed from the start of the scored range.
+    var slot: [Slot] = []
+
+    init(model: SentimentModel) { self.model = model }
+
+    mutating func reset() {
+        fired.removeAll(keepingCapacity: true)
+        tagged.removeAll(keepingCapacity: true)
+        explanation.removeAll(keepingCapacity: true)
+    }
+
+    @inline(__always)
+    mutating func fire(_ id: Int32) { if !fired.contains(id) { fired.append(id) } }
+
+    mutating func tag(_ mask: UInt16) {
+        guard mask != 0 else { return }
+        for i in 0..<ReactionTag.order.count where mask & (1 << UInt16(i)) != 0 {
+            if !tagged.contains(UInt8(i)) { tagged.append(UInt8(i)) }
+        }
+    }
+
+    /// The fired rules' names and the tags, for the result.
+    var ruleNames: [String] { fired.map { model.ruleNames[Int($0)] } }
+    var tagNames: [String] { tagged.map { ReactionTag.order[Int($0)] } }
+
+    /// Scores tokens `range` of `scan`, whose text is in `language` (`PhraseKey` code 1 or 2).
+    mutating func score(_ range: Range<Int>, of scan: TextScanner, language: UInt8) -> SegmentScore {
+        let n = range.count
+        var result = SegmentScore()
+        guard n > 0 else { return result }
+        result.hasTokens = true
+        prepare(n)
+        var flip = false
+        matchPhrases(range, of: scan, language: language, flip: &flip)
+        let mixedCase = scan.stats.isMixedCase
+        let h = model.heuristics
+        let base = range.lowerBound
+        for k in 0..<n where !slot[k].consumed {
+            let t = scan.tokens[base + k]
+            var v: Float = slot[k].setValence.isNaN ? 0 : slot[k].setValence
+            var fromLexicon = false
+            if slot[k].setValence.isNaN, t.valenceID >= 0 {
+                let e = model.vocabulary.entries[Int(t.valenceID)]
+                if e.booster == 0 && !e.isNegator { v = e.valence; fromLexicon = v != 0 }
+            }
+            v += slot[k].shift
+            if v == 0 {
+                if slot[k].ruleAt >= 0 { fireRule(k, negated: isNegated(k, range, of: scan), value: 0) }
+                continue
+            }
+            let sign: Float = v > 0 ? 1 : -1
+            var note = explaining ? describe(k, t, v, fromLexicon) : ""
+            if fromLexicon { fire(HeuristicName.lexicon) }
+            if h.caps && t.allCaps && mixedCase {
+                v += sign * Self.capsIncrement
+                fire(HeuristicName.caps)
+                if explaining { note += ", caps \(fmt(sign * Self.capsIncrement))" }
+            }
+            if h.elongation && t.elongated {
+                v += sign * Self.boosterStep
+                fire(HeuristicName.elongation)
+                if explaining { note += ", elongation \(fmt(sign * Self.boosterStep))" }
+            }
+            var negated = false
+            var j = k - 1
+            var distance = 1
+            while j >= 0 && distance <= 3 && !scan.tokens[base + j + 1].breakBefore {
+                let prev = scan.tokens[base + j]
+                var b = slot[j].phraseBooster
+                var isNegator = false
+                if !slot[j].consumed, prev.id >= 0 {
+                    let e = model.vocabulary.entries[Int(prev.id)]
+                    if b == 0 && slot[j].setValence.isNaN { b = e.booster }
+                    isNegator = e.isNegator
+                }
+                if b != 0 && h.booster {
+                    var s = b * (distance == 1 ? 1 : distance == 2 ? 0.95 : 0.9)
+                    if prev.allCaps && mixedCase { s += (s > 0 ? 1 : -1) * Self.capsIncrement }
+                    if prev.elongated && h.elongation {
+                        s += (s > 0 ? 1 : -1) * Self.boosterStep
+                        fire(HeuristicName.elongation)
+                    }
+                    v += sign * s
+                    fire(b > 0 ? HeuristicName.booster : HeuristicName.dampener)
+                    if explaining { note += ", \(b > 0 ? "booster" : "dampener") '\(model.vocabulary.token(prev.id))' \(fmt(sign * s))" }
+                }
+                if isNegator && h.negation { negated = true }
+                j -= 1
+                distance += 1
+            }
+            if negated {
+                v *= Self.negationScalar
+                fire(HeuristicName.negation)
+                if explaining { note += ", negated ×\(fmt(Self.negationScalar))" }
+            }
+            if slot[k].ruleAt >= 0 { fireRule(k, negated: negated, value: v) }
+            slot[k].value = v
+            if v > result.strongestPositive { result.strongestPositive = v }
+            if v < result.strongestNegative { result.strongestNegative = v }
+            if explaining { explanation.append("  \(fmt(v))  \(note)") }
+        }
+        if h.contrast && scan.stats.contrastWords > 0 { applyContrast(range, of: scan) }
+        return finish(range, of: scan, result: &result, flip: flip)
+    }
+
+    /// Reports the phrase rule matched at `k`; a negated rule adds no tags.
+    private mutating func fireRule(_ k: Int, negated: Bool, value: Float) {
+        let key = model.phraseKeys[Int(slot[k].ruleAt)]
+        fire(key.nameID)
+        if !negated { tag(key.tags) }
+        if explaining && value == 0 {
+            let rule = model.phrases[Int(slot[k].ruleAt)]
+            explanation.append("  +0.00  '\(rule.text)' rule \(rule.name)" + (rule.tags.isEmpty ? "" : " tags \(rule.tags.joined(separator: ","))"))
+        }
+    }
+
+    private mutating func prepare(_ n: Int) {
+        slot.removeAll(keepingCapacity: true)
+        slot.append(contentsOf: repeatElement(Slot(), count: n))
+    }
+}

@@ -1,0 +1,143 @@
+/// Every token the scorer knows (lexicon words, boosters, negators, contrast words, words of
+/// phrase rules), English and Chinese, in one open-addressing hash table keyed by the token's
+/// normalized UTF-8 bytes, so the hot path looks tokens up without building Strings.
+struct Vocabulary: Sendable {
+    /// What one known token does. Unset fields are neutral.
+    struct Entry: Sendable {
+        /// Lexicon valence (−4…+4), 0 when the token is not a sentiment word.
+        var valence: Float = 0
+        /// Booster (> 0) or dampener (< 0) scalar added to the next sentiment words.
+        var booster: Float = 0
+        /// Flips the next sentiment words ("not", "dont", "never", "不").
+        var isNegator = false
+        /// Shifts weight to the later clause ("but", "however").
+        var isContrast = false
+        /// An English function word (language guess).
+        var isEnglishMarker = false
+        /// A function word of another Latin-script language (language guess).
+        var isForeignMarker = false
+        /// Index into `SentimentModel.phrasesByFirstToken` of the phrases starting with this
+        /// token, or −1.
+        var phraseList: Int32 = -1
+        /// Index into `sources` of the file the valence came from (for --explain), or −1.
+        var source: Int16 = -1
+    }
+
+    /// A slot of the open-addressing table: the key's hash and its id (−1 when empty).
+    private struct Slot {
+        var hash: UInt32
+        var id: Int32
+    }
+
+    /// What each token does, by id. Plain values, so reading one costs no reference counting.
+    var entries: [Entry] = []
+    /// Names of the lexicon files, for `Entry.source`.
+    var sources: [String] = []
+    private var keyArena: [UInt8] = []
+    /// Start and length of each id's key in `keyArena`.
+    private var keys: [(start: Int32, length: Int32)] = []
+    private var slots: [Slot] = Array(repeating: Slot(hash: 0, id: -1), count: 1024)
+    /// Longest key in Unicode scalars among Han keys (for forward maximum matching).
+    private(set) var longestHanKey = 1
+
+    var count: Int { entries.count }
+
+    /// FNV-1a over the bytes; `hashSeed` and `hashStep` let a scanner hash as it reads.
+    static let hashSeed: UInt32 = 2_166_136_261
+
+    @inline(__always)
+    static func hashStep(_ h: UInt32, _ b: UInt8) -> UInt32 { (h ^ UInt32(b)) &* 16_777_619 }
+
+    @inline(__always)
+    static func hash(_ p: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        var h = hashSeed
+        for b in p { h = hashStep(h, b) }
+        return h
+    }
+
+    /// The id of the token with these bytes, or −1.
+    @inline(__always)
+    func lookup(_ p: UnsafeBufferPointer<UInt8>) -> Int32 {
+        if p.isEmpty { return -1 }
+        return lookup(p, hash: Vocabulary.hash(p))
+    }
+
+    /// The id of the token with these bytes, whose `hash` the caller computed, or −1.
+    @inline(__always)
+    func lookup(_ p: UnsafeBufferPointer<UInt8>, hash h: UInt32) -> Int32 {
+        if p.isEmpty { return -1 }
+        return slots.withUnsafeBufferPointer { slots in
+            keys.withUnsafeBufferPointer { keys in
+                keyArena.withUnsafeBufferPointer { arena in
+                    let mask = slots.count - 1
+                    var i = Int(h) & mask
+                    while true {
+                        let slot = slots[i]
+                        if slot.id < 0 { return -1 }
+                        if slot.hash == h {
+                            let key = keys[Int(slot.id)]
+                            if Int(key.length) == p.count {
+                                let a = arena.baseAddress! + Int(key.start)
+                                var same = true
+                                for i in 0..<p.count where a[i] != p[i] { same = false; break }
+                                if same { return slot.id }
+                            }
+                        }
+                        i = (i + 1) & mask
+                    }
+                }
+            }
+        }
+    }
+
+    /// The id of `token` (already normalized), or −1.
+    func lookup(_ token: String) -> Int32 {
+        var t = token
+        return t.withUTF8 { lookup($0) }
+    }
+
+    /// The id of `token`, adding an empty entry when it is new.
+    mutating func intern(_ token: String) -> Int32 {
+        var t = token
+        let found = t.withUTF8 { lookup($0) }
+        if found >= 0 { return found }
+        if (entries.count + 1) * 2 > slots.count { grow() }
+        let id = Int32(entries.count)
+        let bytes = Array(token.utf8)
+        keys.append((Int32(keyArena.count), Int32(bytes.count)))
+        keyArena.append(contentsOf: bytes)
+        let h = bytes.withUnsafeBufferPointer { Vocabulary.hash($0) }
+        entries.append(Entry())
+        insertSlot(id: id, hash: h)
+        if let first = token.unicodeScalars.first, ScriptClass.isHan(first.value) {
+            longestHanKey = max(longestHanKey, token.unicodeScalars.count)
+        }
+        return id
+    }
+
+    /// Changes the entry of `token`, adding it when new.
+    mutating func update(_ token: String, _ change: (inout Entry) -> Void) {
+        let id = Int(intern(token))
+        change(&entries[id])
+    }
+
+    /// The token text of an id (for --explain and tests).
+    func token(_ id: Int32) -> String {
+        let key = keys[Int(id)]
+        let s = Int(key.start), n = Int(key.length)
+        return String(decoding: keyArena[s..<(s + n)], as: UTF8.self)
+    }
+
+    private mutating func insertSlot(id: Int32, hash h: UInt32) {
+        let mask = slots.count - 1
+        var i = Int(h) & mask
+        while slots[i].id >= 0 { i = (i + 1) & mask }
+        slots[i] = Slot(hash: h, id: id)
+    }
+
+    private mutating func grow() {
+        let old = slots
+        slots = Array(repeating: Slot(hash: 0, id: -1), count: slots.count * 2)
+        for slot in old where slot.id >= 0 { insertSlot(id: slot.id, hash: slot.hash) }
+    }
+}

@@ -1,0 +1,83 @@
+import ChorusSentiment
+import Foundation
+import Testing
+
+/// Loading user lexicons and rules, and the errors for bad files.
+@Suite struct FileLoadingTests {
+    @Test func loadsAVaderFormatLexiconOnTopOfTheDefaults() throws {
+        let a = try SentimentAnalyzer(configuration: SentimentConfiguration(lexiconFiles: [TestFixtures.url("vader-format.tsv")]))
+        #expect(same(a.score("zte").compound, TestFixtures.norm(2.5)))
+        #expect(same(a.score("sanction").compound, TestFixtures.norm(-3.1)))
+        #expect(a.score("great").label == .positive)
+        #expect(a.loadedFiles.contains { $0.hasSuffix("vader-format.tsv") })
+    }
+
+    @Test func replacingTheDefaultsLeavesOnlyTheUserLexicon() throws {
+        let a = try SentimentAnalyzer(configuration: SentimentConfiguration(
+            lexiconFiles: [TestFixtures.url("vader-format.tsv")], replaceDefaultLexicons: true))
+        #expect(a.score("great").compound == 0)
+        #expect(a.score("zte").label == .positive)
+    }
+
+    @Test(arguments: [
+        ("bad-missing-tab.tsv", 2, "expected token<TAB>valence"),
+        ("bad-valence.tsv", 3, "valence \"very bad\" of \"awful\" is not a number"),
+        ("bad-range.tsv", 2, "not a number in -4...4"),
+    ])
+    func badLexiconLinesNameFileAndLine(_ name: String, _ line: Int, _ reason: String) {
+        let url = TestFixtures.url(name)
+        #expect {
+            _ = try SentimentAnalyzer(configuration: SentimentConfiguration(lexiconFiles: [url]))
+        } throws: { error in
+            let e = error as? SentimentError
+            let text = "\(error)"
+            return e?.line == line && text.hasPrefix("sentiment: \(url.path):\(line): ") && text.contains(reason)
+        }
+    }
+
+    @Test(arguments: [
+        ("bad-syntax.yaml", "invalid YAML"),
+        ("bad-key.yaml", "unknown key \"rulez\""),
+        ("bad-tag.yaml", "unknown tag \"joyfulness\""),
+        ("bad-noname.yaml", "rule without a name"),
+        ("bad-rule-valence.yaml", "expected a number in -4.0...4.0"),
+    ])
+    func badRuleFilesNameFileAndLine(_ name: String, _ reason: String) {
+        let url = TestFixtures.url(name)
+        #expect {
+            _ = try SentimentAnalyzer(configuration: SentimentConfiguration(ruleFiles: [url]))
+        } throws: { error in
+            let e = error as? SentimentError
+            return e?.file == url.path && e?.line != nil && "\(error)".contains(reason)
+                && "\(error)".hasPrefix("sentiment: \(url.path):")
+        }
+    }
+
+    @Test func missingFileIsAClearError() {
+        let url = TestFixtures.url("no-such-lexicon.tsv")
+        #expect {
+            _ = try SentimentAnalyzer(configuration: SentimentConfiguration(lexiconFiles: [url]))
+        } throws: { error in
+            "\(error)".hasPrefix("sentiment: \(url.path): cannot read lexicon")
+        }
+    }
+
+    @Test func aUserRuleReplacesAShippedRuleOfTheSameName() throws {
+        let dir = try TemporaryFiles.directory()
+        let rules = dir.appendingPathComponent("mine.yaml")
+        try "rules:\n  - name: almost-there\n    match: nearly done\n    valence: 3\n    tags: [excitement]\n"
+            .write(to: rules, atomically: true, encoding: .utf8)
+        let a = try SentimentAnalyzer(configuration: SentimentConfiguration(ruleFiles: [rules]))
+        #expect(a.score("nearly done").tags == ["excitement"])
+        #expect(!a.score("almost there").rules.contains("almost-there"))
+    }
+}
+
+/// Temporary directories for tests that write files.
+enum TemporaryFiles {
+    static func directory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("chorus-sentiment-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}
