@@ -8,6 +8,13 @@ struct SourceBuilder {
 
     func build(_ node: Node, index: Int, defaults: ConfigBuilder.SourceDefaults) -> SourceConfig? {
         let at = "sources[\(index)]"
+        let mark = reader.problems.count
+        defer {
+            // Secrets of a disabled source need not be set.
+            if case .mapping(let raw) = node, let e = raw["enabled"]?.scalar?.string, ["false", "no", "off"].contains(e.lowercased()) {
+                reader.forgiveMissingEnvironment(since: mark)
+            }
+        }
         guard case .mapping(let raw) = node else {
             reader.problem(node, "\(at): expected a mapping with name and type, found \(reader.describe(node))")
             return nil
