@@ -121,7 +121,8 @@ def run(chorus, runs, peer_cold_runs, here, work, port):
     pdir = os.path.join(work, "peer")
     curl_cfg = os.path.join(work, "curl.cfg")
     with open(curl_cfg, "w") as f:
-        f.write("\n".join('url = "%s"\noutput = "/dev/null"\ncompressed' % u for u in urls) + "\n")
+        # `next` between entries: without it curl accumulates options (headers) across URLs.
+        f.write("\nnext\n".join('url = "%s"\noutput = "/dev/null"\ncompressed' % u for u in urls) + "\n")
     curl = ["curl", "--parallel", "--parallel-max", "16", "-s", "-K", curl_cfg]
     curl_warm_cfg = os.path.join(work, "curl-warm.cfg")
 
@@ -154,13 +155,16 @@ def run(chorus, runs, peer_cold_runs, here, work, port):
         m = re.search(r"(?im)^etag:\s*(\S+)", out)
         etag_hdrs.append(m.group(1) if m else "")
     with open(curl_warm_cfg, "w") as f:
-        f.write("\n".join('url = "%s"\noutput = "/dev/null"\ncompressed\nheader = "If-None-Match: %s"' % (u, e.replace('"', '\\"'))
-                          for u, e in zip(urls, etag_hdrs)) + "\n")
+        f.write("\nnext\n".join('url = "%s"\noutput = "/dev/null"\ncompressed\nheader = "If-None-Match: %s"' % (u, e.replace('"', '\\"'))
+                                  for u, e in zip(urls, etag_hdrs)) + "\n")
     warm = {"chorus": [], "curl": [], "python": []}
     for r in range(runs + 1):
         s = measure([chorus, "ingest", "--config", config, "--ignore-schedule"])
         assert s[2] == 0, "bench ingest: chorus warm run exited %d" % s[2]
-        c = measure(["curl", "--parallel", "--parallel-max", "16", "-s", "-K", curl_warm_cfg])
+        c = measure(["curl", "--parallel", "--parallel-max", "16", "-s", "-w", "%{http_code}\\n", "-K", curl_warm_cfg],
+                    os.path.join(work, "curl-warm.out"))
+        codes = set(open(os.path.join(work, "curl-warm.out")).read().split())
+        assert codes == {"304"}, "bench ingest: the warm curl floor got %s, not only 304" % sorted(codes)
         p = measure(peer + [pdir, os.path.join(pdir, "out.jsonl")], os.path.join(work, "peer.out"))
         if r > 0:
             warm["chorus"].append(s)
