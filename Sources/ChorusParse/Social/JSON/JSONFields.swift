@@ -32,9 +32,14 @@ public struct JSONFields {
     }
 
     public func string(_ i: Int) throws(JSONTypeError) -> String? {
-        guard let v = present(i) else { return nil }
-        guard let s = v.stringValue else { throw v.mismatch("string") }
-        return s
+        let index = indices[i]
+        guard index >= 0 else { return nil }
+        let document = object.document
+        switch document.nodes[index].kind {
+        case .null: return nil
+        case .string: return document.decodeString(index)
+        default: throw JSONValue(document: document, index: index).mismatch("string")
+        }
     }
 
     public func requiredString(_ i: Int) throws(JSONTypeError) -> String {
@@ -43,10 +48,14 @@ public struct JSONFields {
     }
 
     public func int(_ i: Int) throws(JSONTypeError) -> Int64? {
-        guard let v = present(i) else { return nil }
-        guard let n = v.int64Value else { throw v.mismatch("integer") }
+        let index = indices[i]
+        guard index >= 0, document(index) != .null else { return nil }
+        let value = JSONValue(document: object.document, index: index)
+        guard let n = value.int64Value else { throw value.mismatch("integer") }
         return n
     }
+
+    private func document(_ index: Int) -> JSONKind { object.document.nodes[index].kind }
 
     public func object(_ i: Int) throws(JSONTypeError) -> JSONValue? {
         guard let v = present(i) else { return nil }
