@@ -55,6 +55,17 @@ public struct JSONFields {
         return n
     }
 
+    /// Calls `body` with the UTF-8 bytes of string member `i` (nil when absent or null).
+    public func withStringBytes<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) throws(JSONTypeError) -> R? {
+        let index = indices[i]
+        guard index >= 0 else { return nil }
+        switch document(index) {
+        case .null: return nil
+        case .string: return object.document.withStringBytes(index, body)
+        default: throw JSONValue(document: object.document, index: index).mismatch("string")
+        }
+    }
+
     private func document(_ index: Int) -> JSONKind { object.document.nodes[index].kind }
 
     public func object(_ i: Int) throws(JSONTypeError) -> JSONValue? {
