@@ -31,6 +31,12 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // zlib, for gzip output files; seen only by ChorusOutput's GzipCompressor.
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
 
         // Typed C wrappers for libcurl's variadic calls (setopt/getinfo); ChorusFetch's only C door.
         .target(name: "CCurlShim", dependencies: ["CCurl"], linkerSettings: [.linkedLibrary("curl")]),
@@ -62,7 +68,7 @@ let package = Package(
             swiftSettings: strict
         ),
         // Stage 4: NDJSON encoding and durable files.
-        .target(name: "ChorusOutput", dependencies: ["ChorusModel"], swiftSettings: strict),
+        .target(name: "ChorusOutput", dependencies: ["ChorusModel", "CZlib"], swiftSettings: strict),
         // The run: config, state, dedup, lock, ingest, preview.
         .target(
             name: "ChorusRun",
@@ -96,7 +102,8 @@ let package = Package(
         .testTarget(name: "ChorusOutputTests", dependencies: ["ChorusOutput", "ChorusTestSupport"], swiftSettings: strict),
         .testTarget(
             name: "ChorusRunTests",
-            dependencies: ["ChorusRun", "ChorusTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["ChorusRun", "ChorusOutput", "ChorusConnectors", "ChorusModel", "ChorusTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["Fixtures"],
             swiftSettings: strict
         ),
     ]

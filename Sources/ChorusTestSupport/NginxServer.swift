@@ -8,6 +8,7 @@ import Glibc
 public final class NginxServer: Sendable {
     /// `http://127.0.0.1:<port>`
     public let baseURL: String
+    /// The port nginx listens on.
     public let port: Int
     /// The directory being served.
     public let root: URL
@@ -142,7 +143,7 @@ public final class NginxServer: Sendable {
     }()
 
     /// A port the kernel just handed out for 127.0.0.1 (bound, then released for nginx).
-    static func freePort() throws -> Int {
+    public static func freePort() throws -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw LoopbackServerError(message: "nginx: socket() failed: errno \(errno)") }
         defer { close(fd) }

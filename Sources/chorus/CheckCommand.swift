@@ -1,14 +1,37 @@
 import ArgumentParser
+import ChorusRun
+import Foundation
 
-/// `chorus check` (skeleton: lands with its issue).
+/// `chorus check`: validates a configuration and prints every problem with its line and column.
 struct CheckCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "check", abstract: "Not implemented yet.")
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Validate a configuration file.",
+        discussion: """
+            Reads the config (--config, else $CHORUS_CONFIG, else Config/chorus.yaml) and reports every
+            problem on stderr as `config: FILE:LINE:COLUMN: message`: unknown keys, wrong types, missing
+            environment variables, bad URLs, duplicate source names. Prints a one-line summary on stdout
+            when the file is valid. Exit codes: 0 valid, 78 invalid.
+            """
+    )
 
     @OptionGroup var global: GlobalOptions
 
+    @Option(name: .long, help: "The configuration file (default: $CHORUS_CONFIG, else Config/chorus.yaml).")
+    var config: String?
+
     func run() async throws {
         global.bootstrap()
-        print("chorus check: not implemented yet")
-        throw ExitStatus.fatal
+        let environment = ProcessInfo.processInfo.environment
+        let path = ConfigLoader.resolvePath(option: config, environment: environment)
+        do {
+            let loaded = try ConfigLoader.load(path: path, environment: environment)
+            let enabled = loaded.sources.filter(\.enabled).count
+            let types = Dictionary(grouping: loaded.sources, by: \.type.rawValue).map { "\($0.value.count) \($0.key)" }.sorted()
+            print("config: \(path): OK, \(loaded.sources.count) sources (\(enabled) enabled: \(types.joined(separator: ", ")))")
+        } catch {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            throw ExitStatus.configError
+        }
     }
 }

@@ -1,14 +1,112 @@
 import ArgumentParser
+import ChorusFetch
+import ChorusRun
+import Foundation
+import Logging
 
-/// `chorus ingest` (skeleton: lands with its issue).
+/// `chorus ingest`: the main job. Parses options, loads the config, and hands over to
+/// `IngestJob`; maps the outcome to an exit code.
 struct IngestCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "ingest", abstract: "Not implemented yet.")
+    static let configuration = CommandConfiguration(
+        commandName: "ingest",
+        abstract: "Fetch every due source, write new items as NDJSON, remember where each source stopped.",
+        discussion: """
+            Meant for cron: quiet on success, one line per problem on stderr. Items go to a new file
+            under the output directory (date=YYYY-MM-DD/chorus-<UTC stamp>.ndjson), written under a
+            temporary name, fsynced and renamed; state advances only after that.
+
+            Exit codes: 0 success; 1 some sources failed or were cut short (the rest were written);
+            70 fatal (output or state failed; nothing committed); 75 another run holds the lock;
+            78 invalid configuration (nothing ran).
+            """
+    )
+
+    /// The dry-run preview formats.
+    enum PreviewFormat: String, ExpressibleByArgument, CaseIterable {
+        case table, ndjson
+    }
 
     @OptionGroup var global: GlobalOptions
 
+    @Option(name: .long, help: "The configuration file (default: $CHORUS_CONFIG, else Config/chorus.yaml).")
+    var config: String?
+
+    @Flag(name: .long, help: "Fetch, parse, score and look up dedup, but write nothing and change no state.")
+    var dryRun = false
+
+    @Option(name: .long, help: "Dry run: 'table' (default) previews per source; 'ndjson' prints the items that would be written.")
+    var format: PreviewFormat = .table
+
+    @Option(name: .long, help: ArgumentHelp("Only this source (repeatable); it is fetched even when not due.", valueName: "name"))
+    var source: [String] = []
+
+    @Option(name: .long, help: "Dry run: at most N items per source.")
+    var limit: Int?
+
+    @Option(name: .long, help: ArgumentHelp("Stop starting sources after this long (90s, 4m); overrides max_duration.", valueName: "duration"))
+    var maxDuration: String?
+
+    @Option(name: .long, help: ArgumentHelp("'-' writes the items to stdout; a folder overrides output.dir.", valueName: "path"))
+    var output: String?
+
+    @Flag(name: .long, help: "Fetch every enabled source now, ignoring intervals.")
+    var ignoreSchedule = false
+
+    func validate() throws {
+        if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
+        if limit != nil && !dryRun { throw ValidationError("--limit needs --dry-run (a real run never skips items it has read)") }
+        if format != .table && !dryRun { throw ValidationError("--format needs --dry-run") }
+        if let maxDuration, RunDuration.seconds(maxDuration) == nil {
+            throw ValidationError("--max-duration: expected a duration like 90s, 4m or 1h, found '\(maxDuration)'")
+        }
+        if dryRun && output != nil { throw ValidationError("--output has no effect with --dry-run (nothing is written)") }
+    }
+
     func run() async throws {
-        global.bootstrap()
-        print("chorus ingest: not implemented yet")
-        throw ExitStatus.fatal
+        let environment = ProcessInfo.processInfo.environment
+        let path = ConfigLoader.resolvePath(option: config, environment: environment)
+        var loaded: ChorusConfig
+        do {
+            loaded = try ConfigLoader.load(path: path, environment: environment)
+        } catch {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            throw ExitStatus.configError
+        }
+        let level = global.logLevel.flatMap(Logger.Level.init(rawValue:))
+            ?? (global.verbose ? .info : loaded.logLevel.flatMap(Logger.Level.init(rawValue:)) ?? .warning)
+        LoggingSetup.bootstrap(level: level)
+        let unknown = source.filter { loaded.source(named: $0) == nil }
+        if !unknown.isEmpty {
+            let names = loaded.sources.map(\.name).joined(separator: ", ")
+            FileHandle.standardError.write(Data("config: \(path): no source named \(unknown.joined(separator: ", ")); sources: \(names)\n".utf8))
+            throw ExitStatus.configError
+        }
+        var options = RunOptions(
+            dryRun: dryRun, sources: source, ignoreSchedule: ignoreSchedule, limit: limit,
+            maxDuration: maxDuration.flatMap(RunDuration.seconds), previewAsNDJSON: format == .ndjson)
+        if output == "-" {
+            options.toStdout = true
+        } else if let output {
+            loaded.output.dir = URL(fileURLWithPath: output).standardizedFileURL
+        }
+        options.progress = isatty(STDERR_FILENO) == 1 && level > .info && !options.toStdout
+        let stop = StopSignal()
+        stop.installHandlers()
+        let fetcher = CurlFetcher(logger: Logger(label: "chorus.fetch"), maxConcurrent: loaded.concurrency, maxPerHost: loaded.maxPerHost)
+        defer { fetcher.shutdown() }
+        let outcome: RunOutcome
+        do {
+            outcome = try await IngestJob.run(
+                config: loaded, options: options, fetcher: fetcher, stop: stop, logger: Logger(label: "chorus.run"),
+                summaryToStderr: global.verbose || level <= .info)
+        } catch {
+            FileHandle.standardError.write(Data("chorus ingest: \(error.description)\n".utf8))
+            switch error {
+            case .lockHeld: throw ExitStatus.lockHeld
+            case .fatal: throw ExitStatus.fatal
+            }
+        }
+        let cut = outcome.sources.contains { $0.status == .cancelled }
+        if outcome.verdict == .partialFailure || cut { throw ExitStatus.partialFailure }
     }
 }

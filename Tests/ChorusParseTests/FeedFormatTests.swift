@@ -64,6 +64,15 @@ struct FeedFormatTests {
         #expect(item.text == "Head Body & soul")
     }
 
+    @Test("RSS titles are HTML: double-escaped entities and markup decode to text; CDATA is literal text")
+    func rssTitles() throws {
+        let item = try Fixture.rssItem("<title>Caf&amp;eacute; &amp;amp; &lt;b&gt;ZTE&lt;/b&gt;</title><description><![CDATA[a <i>b</i> &amp; c]]></description>")
+        #expect(item.title == "Café & ZTE")
+        #expect(item.text == "a b & c")
+        let atom = try Fixture.parse(#"<feed xmlns="http://www.w3.org/2005/Atom"><entry><id>urn:x:1</id><title type="text"><![CDATA[Use <b> & </b>]]></title></entry></feed>"#)
+        #expect(atom.items.first?.title == "Use <b> & </b>")
+    }
+
     @Test("Atom xml:base is honoured, nested and relative to the document URL")
     func xmlBase() throws {
         let xml = """

@@ -4,16 +4,51 @@
 /// AM/PM, named zones, military letters, `+0800`/`+08:00`, a trailing `(UTC)` comment.
 /// Missing zone means UTC. Anything it cannot place makes the whole date nil.
 enum LooseDateScanner {
-    private static let months: [String: Int] = [
-        "JAN": 1, "FEB": 2, "MAR": 3, "APR": 4, "MAY": 5, "JUN": 6,
-        "JUL": 7, "AUG": 8, "SEP": 9, "OCT": 10, "NOV": 11, "DEC": 12,
-    ]
+    /// Full month names accepted besides the three-letter forms (and `SEPT`).
     private static let fullMonths: Set<String> = [
-        "JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY", "AUGUST", "SEPT", "SEPTEMBER",
-        "OCTOBER", "NOVEMBER", "DECEMBER",
+        "JANUARY", "FEBRUARY", "MARCH", "APRIL", "JUNE", "JULY", "AUGUST", "SEPT", "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER",
     ]
-    private static let weekdays: Set<String> = ["MON", "TUE", "TUES", "WED", "THU", "THUR", "THURS", "FRI", "SAT", "SUN",
-        "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"]
+    private static let fullWeekdays: Set<String> = ["TUES", "THUR", "THURS", "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"]
+
+    /// The three upper-case letters packed into one integer, for allocation-free matching.
+    @inline(__always) private static func pack(_ w: [UInt8]) -> UInt32 {
+        UInt32(w[0]) << 16 | UInt32(w[1]) << 8 | UInt32(w[2])
+    }
+
+    private static func month3(_ packed: UInt32) -> Int? {
+        switch packed {
+        case 0x4A414E: return 1  // JAN
+        case 0x464542: return 2  // FEB
+        case 0x4D4152: return 3  // MAR
+        case 0x415052: return 4  // APR
+        case 0x4D4159: return 5  // MAY
+        case 0x4A554E: return 6  // JUN
+        case 0x4A554C: return 7  // JUL
+        case 0x415547: return 8  // AUG
+        case 0x534550: return 9  // SEP
+        case 0x4F4354: return 10  // OCT
+        case 0x4E4F56: return 11  // NOV
+        case 0x444543: return 12  // DEC
+        default: return nil
+        }
+    }
+
+    private static func monthNumber(_ word: [UInt8]) -> Int? {
+        guard word.count >= 3 else { return nil }
+        if word.count == 3 { return month3(pack(word)) }
+        guard fullMonths.contains(String(decoding: word, as: UTF8.self)) else { return nil }
+        return month3(pack(word))
+    }
+
+    private static func isWeekday(_ word: [UInt8]) -> Bool {
+        if word.count == 3 {
+            switch pack(word) {
+            case 0x4D4F4E, 0x545545, 0x574544, 0x544855, 0x465249, 0x534154, 0x53554E: return true
+            default: return false
+            }
+        }
+        return word.count > 3 && fullWeekdays.contains(String(decoding: word, as: UTF8.self))
+    }
 
     static func scan(_ s: UnsafeBufferPointer<UInt8>) -> DateFields? {
         var f = DateFields()
@@ -26,13 +61,12 @@ enum LooseDateScanner {
                 var word: [UInt8] = []
                 while i < s.count, let up = ZoneTable.upper(s[i]) { word.append(up); i += 1 }
                 if i < s.count, s[i] == UInt8(ascii: ".") { i += 1 }
-                let text = String(decoding: word, as: UTF8.self)
-                if month == nil, let m = monthNumber(text) {
+                if month == nil, let m = monthNumber(word) {
                     month = m
-                } else if weekdays.contains(text) {
+                } else if isWeekday(word) {
                     continue
-                } else if text == "AM" || text == "PM" {
-                    pm = text == "PM"
+                } else if word.count == 2, word[1] == UInt8(ascii: "M"), word[0] == UInt8(ascii: "A") || word[0] == UInt8(ascii: "P") {
+                    pm = word[0] == UInt8(ascii: "P")
                 } else if !haveZone, haveTime || day != nil, let minutes = ZoneTable.minutes(word) {
                     f.offset = minutes * 60
                     haveZone = true
@@ -91,11 +125,5 @@ enum LooseDateScanner {
             f.hour = f.hour % 12 + (pm ? 12 : 0)
         }
         return f
-    }
-
-    private static func monthNumber(_ word: String) -> Int? {
-        if word.count == 3 { return months[word] }
-        guard fullMonths.contains(word) else { return nil }
-        return months[String(word.prefix(3))]
     }
 }

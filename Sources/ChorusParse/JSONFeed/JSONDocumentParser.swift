@@ -10,26 +10,21 @@ enum JSONDocumentParser {
             return try SocialPayloadParser.parse(bytes, platform: forced, context: context)
         }
         let data = Data(bytes)
-        let decoder = JSONDecoder()
-        let probe: JSONFeedProbe
+        let wire: JSONFeedWire
         do {
-            probe = try decoder.decode(JSONFeedProbe.self, from: data)
+            wire = try JSONDecoder().decode(JSONFeedWire.self, from: data)
         } catch {
             if context.platform == nil, (try? JSONSerialization.jsonObject(with: data)) != nil {
                 return try SocialPayloadParser.parse(bytes, platform: .json, context: context)
             }
-            throw ParseError("parse: \(context.source): malformed JSON (\(describe(error)))")
+            let what = context.platform == .jsonfeed ? "JSON Feed" : "JSON"
+            throw ParseError("parse: \(context.source): malformed \(what) (\(describe(error)))")
         }
-        guard probe.isJSONFeed || context.platform == .jsonfeed else {
+        guard wire.isJSONFeed || context.platform == .jsonfeed else {
             return try SocialPayloadParser.parse(bytes, platform: .json, context: context)
         }
-        do {
-            let wire = try decoder.decode(JSONFeedWire.self, from: data)
-            let (items, feed, unparsed) = JSONFeedAdapter.items(wire, context: context)
-            return ParseResult(items: items, platform: .jsonfeed, feed: feed, unparsedDates: unparsed)
-        } catch {
-            throw ParseError("parse: \(context.source): malformed JSON Feed (\(describe(error)))")
-        }
+        let (items, feed, unparsed) = JSONFeedAdapter.items(wire, context: context)
+        return ParseResult(items: items, platform: .jsonfeed, feed: feed, unparsedDates: unparsed)
     }
 
     private static func describe(_ error: any Error) -> String {

@@ -50,7 +50,7 @@ enum JSONFeedAdapter {
     /// Whitespace-collapsed plain text, nil when empty.
     static func clean(_ s: String?) -> String? {
         guard let s else { return nil }
-        var acc = TextAccumulator(capacity: s.utf8.count)
+        let acc = TextAccumulator(capacity: s.utf8.count)
         var copy = s
         copy.withUTF8 { acc.append($0) }
         return acc.string()

@@ -52,9 +52,7 @@ struct LooseString: Decodable {
     }
 }
 
-/// Just enough of a JSON object to tell a JSON Feed from a social payload.
-struct JSONFeedProbe: Decodable {
-    var version: String?
-
+extension JSONFeedWire {
+    /// True when `version` names a JSON Feed version (how a JSON Feed is told from a social payload).
     var isJSONFeed: Bool { version?.hasPrefix("https://jsonfeed.org/version/") == true || version?.hasPrefix("http://jsonfeed.org/version/") == true }
 }

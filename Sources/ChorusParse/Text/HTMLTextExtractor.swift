@@ -6,17 +6,21 @@ import CLibXML2
 /// fragment, so an extractor is cheap per call but must not be shared between threads.
 final class HTMLTextExtractor {
     private var ctxt: htmlParserCtxtPtr?
-    private var out = TextAccumulator(capacity: 1024)
+    private let out = TextAccumulator(capacity: 1024)
+    /// Element kinds by name pointer: the HTML parser interns names in its dictionary, which
+    /// lives as long as the reused context.
+    private var kinds = PointerCache<HTMLElementKind>(capacity: 64)
     /// Depth inside elements whose text is not content (`<head>`, `<title>` of a full page, `<noscript>`).
     fileprivate var hiddenDepth = 0
 
     init() {
+        LibXML2Setup.ensure()
         guard let ctxt = htmlNewParserCtxt() else { return }
         self.ctxt = ctxt
         var sax = xmlSAXHandler()
-        sax.startElement = { ctx, name, _ in HTMLTextExtractor.from(ctx)?.start(name) }
-        sax.endElement = { ctx, name in HTMLTextExtractor.from(ctx)?.end(name) }
-        sax.characters = { ctx, ch, len in HTMLTextExtractor.from(ctx)?.text(ch, len) }
+        sax.startElement = { ctx, name, _ in HTMLTextExtractor.with(ctx) { $0.start(name) } }
+        sax.endElement = { ctx, name in HTMLTextExtractor.with(ctx) { $0.end(name) } }
+        sax.characters = { ctx, ch, len in HTMLTextExtractor.with(ctx) { $0.text(ch, len) } }
         sax.ignorableWhitespace = sax.characters
         // Script and style bodies arrive as CDATA blocks in the HTML parser: dropped.
         sax.cdataBlock = { _, _, _ in }
@@ -66,21 +70,32 @@ final class HTMLTextExtractor {
         return false
     }
 
-    fileprivate static func from(_ ctx: UnsafeMutableRawPointer?) -> HTMLTextExtractor? {
-        guard let ctx else { return nil }
+    /// Runs `body` with the extractor behind the context's `_private`, without retain/release.
+    @inline(__always)
+    fileprivate static func with(_ ctx: UnsafeMutableRawPointer?, _ body: (HTMLTextExtractor) -> Void) {
+        guard let ctx else { return }
         let ctxt = ctx.assumingMemoryBound(to: htmlParserCtxt.self)
-        guard let me = ctxt.pointee._private else { return nil }
-        return Unmanaged<HTMLTextExtractor>.fromOpaque(me).takeUnretainedValue()
+        guard let me = ctxt.pointee._private else { return }
+        Unmanaged<HTMLTextExtractor>.fromOpaque(me)._withUnsafeGuaranteedRef(body)
+    }
+
+    private func kind(_ name: UnsafePointer<xmlChar>?) -> HTMLElementKind {
+        guard let name else { return .inline }
+        let key = UInt(bitPattern: name)
+        if let hit = kinds.value(key) { return hit }
+        let kind = HTMLElementKind(name)
+        kinds.insert(key, 0, kind)
+        return kind
     }
 
     fileprivate func start(_ name: UnsafePointer<xmlChar>?) {
-        let kind = HTMLElementKind(name)
+        let kind = kind(name)
         if kind == .hidden { hiddenDepth += 1 }
         if kind != .inline { out.separate() }
     }
 
     fileprivate func end(_ name: UnsafePointer<xmlChar>?) {
-        let kind = HTMLElementKind(name)
+        let kind = kind(name)
         if kind == .hidden, hiddenDepth > 0 { hiddenDepth -= 1 }
         if kind != .inline { out.separate() }
     }

@@ -1,85 +1,133 @@
-/// Collects UTF-8 text while collapsing every run of whitespace (ASCII blanks and U+00A0)
+/// Collects UTF-8 text while collapsing every run of whitespace (bytes up to 0x20 and U+00A0)
 /// into one space and dropping leading and trailing blanks, so fields are built as a String
-/// once, from bytes, with no intermediate Foundation strings.
-struct TextAccumulator {
-    private(set) var bytes: [UInt8] = []
-    private var pendingSpace = false
+/// once, from bytes, with no intermediate Foundation strings. Hot path of the parse stage:
+/// it writes through a raw buffer it owns (freed in deinit), one pass per chunk.
+final class TextAccumulator {
+    private var storage: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    /// Bytes written; the last one may be a single trailing space, which readers never see.
+    private var count = 0
     /// True when a 0xC2 byte ended the last chunk (a split U+00A0 is then resolved on the next one).
     private var heldC2 = false
 
-    init(capacity: Int = 256) { bytes.reserveCapacity(capacity) }
+    init(capacity: Int = 256) {
+        self.capacity = max(capacity, 16)
+        storage = .allocate(capacity: self.capacity)
+    }
 
-    var isEmpty: Bool { bytes.isEmpty && !heldC2 }
+    deinit { storage.deallocate() }
 
-    mutating func reset() {
-        bytes.removeAll(keepingCapacity: true)
-        pendingSpace = false
+    var isEmpty: Bool { length == 0 && !heldC2 }
+
+    /// Length without the trailing space.
+    private var length: Int { count > 0 && storage[count - 1] == 0x20 ? count - 1 : count }
+
+    /// The collected bytes (valid until the next mutation).
+    var buffer: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: storage, count: length) }
+
+    var bytes: [UInt8] { Array(buffer) }
+
+    func reset() {
+        count = 0
         heldC2 = false
     }
 
     /// Marks a word boundary (a block element, a `<br>`): a space if more text follows.
-    @inline(__always) mutating func separate() {
+    @inline(__always) func separate() {
         flushHeld()
-        if !bytes.isEmpty { pendingSpace = true }
+        reserve(1)
+        putSpace(&count)
     }
 
-    mutating func append(_ chunk: UnsafeBufferPointer<UInt8>) {
-        var i = 0
+    private func reserve(_ extra: Int) {
+        let needed = count + extra
+        guard needed > capacity else { return }
+        var newCapacity = capacity * 2
+        while newCapacity < needed { newCapacity *= 2 }
+        let fresh = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        fresh.update(from: storage, count: count)
+        storage.deallocate()
+        storage = fresh
+        capacity = newCapacity
+    }
+
+    func append(_ chunk: UnsafeBufferPointer<UInt8>) {
         let n = chunk.count
-        if heldC2, n > 0 {
+        guard n > 0, let src = chunk.baseAddress else { return }
+        reserve(n + 2)
+        let dst = storage
+        var out = count
+        var i = 0
+        if heldC2 {
             heldC2 = false
-            if chunk[0] == 0xA0 { if !bytes.isEmpty { pendingSpace = true }; i = 1 } else { put(0xC2) }
+            if src[0] == 0xA0 { i = 1; putSpace(&out) } else { dst[out] = 0xC2; out += 1 }
         }
+        // The output never starts with a space, and holds at most one space between words:
+        // `prev` is 1 when the last byte written is a space (or nothing is written yet).
+        var prev: Int = out == 0 || dst[out - 1] == 0x20 ? 1 : 0
         while i < n {
-            let c = chunk[i]
-            if c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D {
-                if !bytes.isEmpty { pendingSpace = true }
-                i += 1
-                continue
-            }
+            let c = src[i]
             if c == 0xC2 {
-                if i + 1 == n { heldC2 = true; return }
-                if chunk[i + 1] == 0xA0 {
-                    if !bytes.isEmpty { pendingSpace = true }
+                if i + 1 == n { heldC2 = true; break }
+                if src[i + 1] == 0xA0 {
                     i += 2
+                    if prev == 0 { dst[out] = 0x20; out += 1; prev = 1 }
                     continue
                 }
             }
-            // Copy the run of non-blank bytes in one go.
-            var j = i + 1
-            while j < n {
-                let d = chunk[j]
-                if d == 0x20 || d == 0x0A || d == 0x09 || d == 0x0D || d == 0xC2 { break }
-                j += 1
-            }
-            if pendingSpace { bytes.append(0x20); pendingSpace = false }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[i..<j]))
-            i = j
+            // Branch-free: every byte <= 0x20 is a blank; a blank after a blank is not kept.
+            let blank = c <= 0x20 ? 1 : 0
+            dst[out] = blank == 1 ? 0x20 : c
+            out &+= 1 &- (blank & prev)
+            prev = blank
+            i += 1
         }
+        count = out
     }
 
-    mutating func append(_ array: [UInt8]) {
+    @inline(__always) private func putSpace(_ out: inout Int) {
+        if out > 0, storage[out - 1] != 0x20 { storage[out] = 0x20; out += 1 }
+    }
+
+    /// Appends bytes as they are (no whitespace folding), for text a converter folds later.
+    func appendRaw(_ chunk: UnsafeBufferPointer<UInt8>) {
+        guard let src = chunk.baseAddress, chunk.count > 0 else { return }
+        flushHeld()
+        reserve(chunk.count)
+        (storage + count).update(from: src, count: chunk.count)
+        count += chunk.count
+    }
+
+    func appendRaw(_ array: [UInt8]) {
+        array.withUnsafeBufferPointer { appendRaw($0) }
+    }
+
+    func append(_ array: [UInt8]) {
         array.withUnsafeBufferPointer { append($0) }
     }
 
-    @inline(__always) private mutating func put(_ c: UInt8) {
-        if pendingSpace { bytes.append(0x20); pendingSpace = false }
-        bytes.append(c)
-    }
-
-    private mutating func flushHeld() {
-        if heldC2 { heldC2 = false; put(0xC2) }
+    private func flushHeld() {
+        guard heldC2 else { return }
+        heldC2 = false
+        reserve(2)
+        storage[count] = 0xC2
+        count += 1
     }
 
     /// Makes the collected bytes valid UTF-8 (see ``UTF8Repair``).
-    mutating func repairEncoding() {
+    func repairEncoding() {
         flushHeld()
-        UTF8Repair.repair(&bytes)
+        var copy = bytes
+        guard UTF8Repair.repair(&copy) else { return }
+        count = 0
+        reserve(copy.count)
+        copy.withUnsafeBufferPointer { storage.update(from: $0.baseAddress!, count: $0.count) }
+        count = copy.count
     }
 
     /// The collected text, or nil when it is empty.
-    mutating func string() -> String? {
+    func string() -> String? {
         flushHeld()
-        return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self)
+        return length == 0 ? nil : String(decoding: buffer, as: UTF8.self)
     }
 }

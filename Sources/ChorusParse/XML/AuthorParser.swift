@@ -5,6 +5,11 @@ import Foundation
 /// email, or a bare name.
 enum AuthorParser {
     static func parse(_ raw: String) -> Author? {
+        // Fast path: a plain name (no email, no brackets), already whitespace-normalized by the parser.
+        if !raw.utf8.contains(where: { $0 == UInt8(ascii: "@") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "(") }) {
+            let first = raw.utf8.first, last = raw.utf8.last
+            if let first, let last, first != 0x20, last != 0x20, first != 0x0A, last != 0x0A { return Author(name: raw) }
+        }
         let s = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !s.isEmpty else { return nil }
         if s.hasSuffix(")"), let open = s.firstIndex(of: "(") {

@@ -19,11 +19,12 @@ struct EntryDraft {
     var updated: String?
     var dcDate: String?
     var created: String?
-    var summary: String?
     var content: String?
-    var dcDescription: String?
-    var itunesSummary: String?
-    var mediaDescription: String?
+    /// Fallback bodies, kept as captured and converted only when no richer body exists.
+    var summary: RawText?
+    var dcDescription: RawText?
+    var itunesSummary: RawText?
+    var mediaDescription: RawText?
     var authorName: String?
     var authorEmail: String?
     var authorURI: String?
@@ -54,11 +55,9 @@ struct EntryDraft {
         case .updated: if updated == nil { updated = value }
         case .dcDate: if dcDate == nil { dcDate = value }
         case .created: if created == nil { created = value }
-        case .summary: if summary == nil { summary = value }
         case .content: if content == nil { content = value }
-        case .dcDescription: if dcDescription == nil { dcDescription = value }
-        case .itunesSummary: if itunesSummary == nil { itunesSummary = value }
-        case .mediaDescription: if mediaDescription == nil { mediaDescription = value }
+        case .summary, .dcDescription, .itunesSummary, .mediaDescription:
+            set(field, RawText(bytes: Array(value.utf8), html: false, raw: false))
         case .authorName: if authorName == nil { authorName = value }
         case .authorEmail: if authorEmail == nil { authorEmail = value }
         case .authorURI: if authorURI == nil { authorURI = value }
@@ -68,6 +67,17 @@ struct EntryDraft {
         case .category: if !categories.contains(value) { categories.append(value) }
         case .comments: if comments == nil { comments = value }
         case .language: if dcLanguage == nil { dcLanguage = value }
+        }
+    }
+
+    /// Stores a fallback body as captured (see ``RawText``); the first value wins.
+    mutating func set(_ field: DraftField, _ value: RawText) {
+        switch field {
+        case .summary: if summary == nil { summary = value }
+        case .dcDescription: if dcDescription == nil { dcDescription = value }
+        case .itunesSummary: if itunesSummary == nil { itunesSummary = value }
+        case .mediaDescription: if mediaDescription == nil { mediaDescription = value }
+        default: break
         }
     }
 
@@ -81,11 +91,22 @@ struct EntryDraft {
     }
 }
 
+/// Captured text not yet turned into plain text: `html` says it is HTML, `raw` that its
+/// whitespace is not collapsed yet.
+struct RawText {
+    var bytes: [UInt8]
+    var html: Bool
+    var raw: Bool
+}
+
 /// The draft slot a captured text element fills.
 enum DraftField {
     case none, title, dcTitle, link, origLink, guid, atomID, dcIdentifier, published, updated, dcDate, created
     case summary, content, dcDescription, itunesSummary, mediaDescription, authorName, authorEmail, authorURI
     case rssAuthor, dcCreator, itunesAuthor, category, comments, language
+
+    /// Bodies used only when the entry has no richer one; converted lazily.
+    var isFallbackBody: Bool { self == .summary || self == .dcDescription || self == .itunesSummary || self == .mediaDescription }
 }
 
 /// How captured text is to be read: as-is, as escaped HTML, as inline XHTML markup, or as

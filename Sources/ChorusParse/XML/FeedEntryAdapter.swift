@@ -10,6 +10,7 @@ final class FeedEntryAdapter {
     let documentBase: String?
     /// HTML-to-text converter reused for every field of the document.
     let extractor = HTMLTextExtractor()
+    private let scratch = TextAccumulator(capacity: 1024)
     private(set) var unparsedDates = 0
 
     init(context: ParseContext) {
@@ -37,7 +38,7 @@ final class FeedEntryAdapter {
             nativeID: nativeID,
             url: url,
             title: title,
-            text: d.content ?? d.summary ?? d.dcDescription ?? d.itunesSummary ?? d.mediaDescription,
+            text: d.content ?? plain(d.summary) ?? plain(d.dcDescription) ?? plain(d.itunesSummary) ?? plain(d.mediaDescription),
             lang: d.dcLanguage ?? d.lang ?? channel.dcLanguage ?? channel.lang,
             author: author(d) ?? author(channel),
             publishedAt: published,
@@ -48,6 +49,20 @@ final class FeedEntryAdapter {
             feed: feed.title == nil && feed.url == nil ? nil : feed,
             metrics: d.comments.flatMap { Int64($0) }.map { Metrics(replies: $0) }
         )
+    }
+
+    /// Plain text of captured bytes: HTML through the extractor, raw text whitespace-collapsed.
+    func plain(_ bytes: UnsafeBufferPointer<UInt8>, html: Bool, raw: Bool) -> String? {
+        if html { return extractor.plainText(bytes) }
+        if !raw { return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self) }
+        scratch.reset()
+        scratch.append(bytes)
+        return scratch.string()
+    }
+
+    private func plain(_ text: RawText?) -> String? {
+        guard let text else { return nil }
+        return text.bytes.withUnsafeBufferPointer { plain($0, html: text.html, raw: text.raw) }
     }
 
     /// The first author the entry names, in the order Atom, RSS author, dc:creator, itunes:author.

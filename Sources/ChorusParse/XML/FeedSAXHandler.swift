@@ -21,8 +21,7 @@ final class FeedSAXHandler {
     /// The detected platform when it differs from a forced one.
     private(set) var mismatch: Platform?
 
-    private struct TagKey: Hashable { var local: UInt; var uri: UInt }
-    private var tags: [TagKey: FeedTag] = [:]
+    private var tags = PointerCache<FeedTag>(capacity: 64)
     private let entities = HTMLEntityTable()
     private var depth = 0
     private var skipDepth = 0
@@ -37,28 +36,32 @@ final class FeedSAXHandler {
     private var captureDepth = 0
     private var captureKind = TextKind.plain
     private var captureNested = false
+    /// Capturing without collapsing whitespace (HTML and base64 bodies: their converter does it).
+    private var captureRaw = false
     private var hiddenDepth = 0
-    private var text = TextAccumulator(capacity: 4096)
+    private let text = TextAccumulator(capacity: 4096)
 
     init(adapter: FeedEntryAdapter, onItem: @escaping (Item) -> Void) {
         self.adapter = adapter
         self.onItem = onItem
     }
 
-    static func from(_ ctx: UnsafeMutableRawPointer?) -> FeedSAXHandler {
-        // Lifetime: see XMLPushParser.start(); userData is always this handler.
-        Unmanaged<FeedSAXHandler>.fromOpaque(ctx!).takeUnretainedValue()
+    /// Runs `body` with the handler behind libxml2's userData, without retain/release traffic.
+    @inline(__always)
+    static func with<R>(_ ctx: UnsafeMutableRawPointer?, _ body: (FeedSAXHandler) -> R) -> R {
+        // Lifetime: see XMLPushParser.start(); userData is always this handler, alive for the whole parse.
+        Unmanaged<FeedSAXHandler>.fromOpaque(ctx!)._withUnsafeGuaranteedRef(body)
     }
 
     private func tag(_ local: UnsafePointer<xmlChar>, _ uri: UnsafePointer<xmlChar>?) -> FeedTag {
         // libxml2 interns names and namespace URIs in the context's dictionary, so a pointer
         // pair identifies a name for the life of the context.
-        let key = TagKey(local: UInt(bitPattern: local), uri: UInt(bitPattern: uri))
-        if let hit = tags[key] { return hit }
+        let key = UInt(bitPattern: local), key2 = UInt(bitPattern: uri)
+        if let hit = tags.value(key, key2) { return hit }
         let name = String(cString: local)
         let resolved = FeedTag(ns: FeedNamespace(uri: uri.map { String(cString: $0) }), name: FeedName(name),
                                html: HTMLElementKind(lowercased: name.lowercased()))
-        tags[key] = resolved
+        tags.insert(key, key2, resolved)
         return resolved
     }
 
@@ -115,7 +118,7 @@ final class FeedSAXHandler {
             switch t.name {
             case .title: capture(.title, .html, inEntry)
             case .link: capture(.link, .plain, inEntry)
-            case .description: capture(.summary, .html, inEntry)
+            case .description where inEntry: capture(.summary, .html, inEntry)
             case .guid:
                 if inEntry, attrs.value("isPermaLink")?.lowercased() == "false" { entry.guidIsPermaLink = false }
                 capture(.guid, .plain, inEntry)
@@ -229,6 +232,7 @@ final class FeedSAXHandler {
         captureDepth = depth
         captureKind = kind
         captureNested = false
+        captureRaw = kind == .html || kind == .base64HTML || kind == .base64Plain
         hiddenDepth = 0
         text.reset()
     }
@@ -268,29 +272,29 @@ final class FeedSAXHandler {
     private func finishCapture() {
         let f = field
         field = .none
-        var kind = captureNested ? .xhtml : captureKind
-        if kind == .base64Plain || kind == .base64HTML {
-            let decoded = Data(base64Encoded: Data(text.bytes), options: .ignoreUnknownCharacters).map { [UInt8]($0) } ?? []
-            kind = kind == .base64HTML ? .html : .plain
+        var html = captureKind == .html || captureKind == .base64HTML
+        if captureKind == .base64Plain || captureKind == .base64HTML {
+            let decoded = Data(base64Encoded: Data(text.buffer), options: .ignoreUnknownCharacters).map { [UInt8]($0) } ?? []
             text.reset()
-            text.append(decoded)
+            text.appendRaw(decoded)
         }
+        // Text gathered from child elements (xhtml, or raw markup in a broken feed) is already text.
+        if captureNested { html = false }
         // Invalid UTF-8 only reaches here from a document whose declared encoding is wrong.
         if sawInvalidEncoding { text.repairEncoding() }
-        let value: String?
-        if kind == .html, HTMLTextExtractor.hasMarkup(text.bytes.withUnsafeBufferPointer { $0 }) {
-            value = text.bytes.withUnsafeBufferPointer { adapter.extractor.plainText($0) }
-        } else {
-            value = text.string()
+        if fieldInEntry, f.isFallbackBody {
+            entry.set(f, RawText(bytes: Array(text.buffer), html: html, raw: captureRaw))
+            return
         }
-        guard var value else { return }
+        guard var value = adapter.plain(text.buffer, html: html, raw: captureRaw) else { return }
         if f == .link || f == .origLink { value = LinkResolver.resolve(value, against: currentBase) }
         store(f, value, fieldInEntry)
     }
 
     func characters(_ ch: UnsafePointer<xmlChar>?, _ len: Int) {
         guard field != .none, hiddenDepth == 0, skipDepth == 0, let ch, len > 0 else { return }
-        text.append(UnsafeBufferPointer(start: ch, count: len))
+        let chunk = UnsafeBufferPointer(start: ch, count: len)
+        if captureRaw { text.appendRaw(chunk) } else { text.append(chunk) }
     }
 
     func entity(_ name: UnsafePointer<xmlChar>?) -> xmlEntityPtr? {
@@ -317,6 +321,6 @@ final class FeedSAXHandler {
 
     /// Appends text libxml2 dropped while recovering (a bare `&`, an unknown entity).
     func appendLiteral(_ bytes: UnsafeBufferPointer<UInt8>) {
-        if isCapturing { text.append(bytes) }
+        if isCapturing { if captureRaw { text.appendRaw(bytes) } else { text.append(bytes) } }
     }
 }

@@ -17,6 +17,7 @@ final class XMLPushParser {
         | XML_PARSE_NOWARNING.rawValue | XML_PARSE_OLDSAX.rawValue)
 
     init(handler: FeedSAXHandler, httpCharset: String?) {
+        LibXML2Setup.ensure()
         self.handler = handler
         self.httpCharset = httpCharset
     }
@@ -84,22 +85,22 @@ final class XMLPushParser {
         var sax = xmlSAXHandler()
         sax.initialized = UInt32(XML_SAX2_MAGIC)
         sax.startElementNs = { ctx, local, _, uri, _, _, nAttrs, _, attrs in
-            FeedSAXHandler.from(ctx).startElement(local, uri, XMLAttributes(base: attrs, count: Int(nAttrs)))
+            FeedSAXHandler.with(ctx) { $0.startElement(local, uri, XMLAttributes(base: attrs, count: Int(nAttrs))) }
         }
         sax.endElementNs = { ctx, local, _, uri in
-            FeedSAXHandler.from(ctx).endElement(local, uri)
+            FeedSAXHandler.with(ctx) { $0.endElement(local, uri) }
         }
         sax.characters = { ctx, ch, len in
-            FeedSAXHandler.from(ctx).characters(ch, Int(len))
+            FeedSAXHandler.with(ctx) { $0.characters(ch, Int(len)) }
         }
         sax.cdataBlock = sax.characters
         sax.ignorableWhitespace = sax.characters
         sax.getEntity = { ctx, name in
-            FeedSAXHandler.from(ctx).entity(name)
+            FeedSAXHandler.with(ctx) { $0.entity(name) }
         }
         sax.serror = { ctx, error in
             guard let ctx, let error else { return }
-            FeedSAXHandler.from(ctx).error(error)
+            FeedSAXHandler.with(ctx) { $0.error(error) }
         }
         return sax
     }

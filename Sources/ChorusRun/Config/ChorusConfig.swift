@@ -1,0 +1,109 @@
+public import Foundation
+
+/// A validated configuration: where output and state go, how a run behaves, and the sources.
+/// Relative paths in the file are already resolved against the config file's folder.
+public struct ChorusConfig: Sendable {
+    /// The configuration file this was read from.
+    public var file: URL
+    public var output: OutputSettings
+    public var state: StateSettings
+    /// Sources fetched at the same time (default 32).
+    public var concurrency: Int
+    /// Connections per host at once (default 6, as browsers do).
+    public var maxPerHost: Int
+    /// A run stops starting sources after this many seconds (nil: no limit).
+    public var maxDuration: Double?
+    /// swift-log level name for `chorus ingest` when no `--log-level` is given (default warning).
+    public var logLevel: String?
+    /// File the one-line JSON run summary is appended to (default `runs.log` beside the state).
+    public var summaryLog: URL
+    public var keywords: KeywordSettings
+    public var sentiment: SentimentSettings
+    public var sources: [SourceConfig]
+
+    public init(
+        file: URL, output: OutputSettings, state: StateSettings, concurrency: Int = 32, maxPerHost: Int = 6, maxDuration: Double? = nil,
+        logLevel: String? = nil, summaryLog: URL? = nil, keywords: KeywordSettings = KeywordSettings(),
+        sentiment: SentimentSettings = SentimentSettings(), sources: [SourceConfig]
+    ) {
+        self.file = file
+        self.output = output
+        self.state = state
+        self.concurrency = concurrency
+        self.maxPerHost = maxPerHost
+        self.maxDuration = maxDuration
+        self.logLevel = logLevel
+        self.summaryLog = summaryLog ?? state.path.deletingLastPathComponent().appendingPathComponent("runs.log")
+        self.keywords = keywords
+        self.sentiment = sentiment
+        self.sources = sources
+    }
+
+    /// The source with this name.
+    public func source(named name: String) -> SourceConfig? { sources.first { $0.name == name } }
+}
+
+/// Where and how NDJSON files are written.
+public struct OutputSettings: Sendable {
+    /// The output folder.
+    public var dir: URL
+    /// `date` (default): `dir/date=YYYY-MM-DD/<prefix>-<stamp>.ndjson`; `flat`: `dir/<prefix>-<stamp>.ndjson`.
+    public var layout: Layout
+    /// Compress files with gzip (`.ndjson.gz`).
+    public var gzip: Bool
+    /// File name prefix (default `chorus`).
+    public var prefix: String
+
+    /// The folder layout of output files.
+    public enum Layout: String, Sendable, CaseIterable {
+        case date, flat
+    }
+
+    public init(dir: URL, layout: Layout = .date, gzip: Bool = false, prefix: String = "chorus") {
+        self.dir = dir
+        self.layout = layout
+        self.gzip = gzip
+        self.prefix = prefix
+    }
+}
+
+/// Where state lives and how long seen ids are kept.
+public struct StateSettings: Sendable {
+    /// The SQLite state file.
+    public var path: URL
+    /// Seen ids older than this (seconds) are pruned at the end of a run (default 30 days).
+    public var retention: Double
+
+    public init(path: URL, retention: Double = 30 * 86_400) {
+        self.path = path
+        self.retention = retention
+    }
+
+    /// The lock file beside the state: `<state path>.lock`.
+    public var lockPath: URL { path.appendingPathExtension("lock") }
+}
+
+/// Keywords matched (case-insensitively, on word boundaries) into `Item.keywords`.
+public struct KeywordSettings: Sendable {
+    public var track: [String]
+    /// When true, only items that matched at least one tracked keyword are written.
+    public var filter: Bool
+
+    public init(track: [String] = [], filter: Bool = false) {
+        self.track = track
+        self.filter = filter
+    }
+}
+
+/// Settings handed to the sentiment stage.
+public struct SentimentSettings: Sendable {
+    /// Score items at all (default true).
+    public var enabled: Bool
+    /// Extra lexicon or rule files, resolved against the config folder.
+    public var files: [URL]
+
+    public init(enabled: Bool = true, files: [URL] = []) {
+        self.enabled = enabled
+        self.files = files
+    }
+}

@@ -1,0 +1,96 @@
+public import Foundation
+public import ChorusFetch
+public import Logging
+import ChorusSentiment
+
+/// The main job behind `chorus ingest`: takes the run lock (not for a dry run), opens the
+/// state store (read-only for a dry run), reconciles an interrupted earlier run, runs, and
+/// appends the one-line JSON summary to the summary log.
+public enum IngestJob {
+    /// Why the job did not run to an outcome.
+    public enum Failure: Error, Sendable, CustomStringConvertible {
+        /// Another run holds the lock; nothing was done.
+        case lockHeld(String)
+        /// Output, state or the lock failed; nothing was committed.
+        case fatal(String)
+
+        public var description: String {
+            switch self {
+            case .lockHeld(let m), .fatal(let m): m
+            }
+        }
+    }
+
+    /// Runs the job. `summaryToStderr` also prints the summary line on stderr (`--verbose`).
+    public static func run(
+        config: ChorusConfig, options: RunOptions, fetcher: any HTTPFetching, stop: StopSignal, logger: Logger,
+        summaryToStderr: Bool, clock: @escaping @Sendable () -> Date = { Date() }
+    ) async throws(Failure) -> RunOutcome {
+        var lock: RunLock?
+        if !options.dryRun {
+            do {
+                lock = try RunLock(url: config.state.lockPath)
+            } catch {
+                switch error {
+                case .held(let m): throw .lockHeld(m)
+                case .failed(let m): throw .fatal(m)
+                }
+            }
+        }
+        defer { withExtendedLifetime(lock) {} }
+        let store: SQLiteStateStore
+        do {
+            store = try SQLiteStateStore(path: config.state.path, readOnly: options.dryRun)
+        } catch {
+            throw .fatal(error.message)
+        }
+        var recovered: [String] = []
+        if !options.dryRun {
+            do {
+                recovered = try OutputRecovery(store: store, output: config.output).run(now: clock())
+            } catch {
+                throw .fatal(error.message)
+            }
+            for path in recovered { logger.notice("adopted the output of an interrupted run: \(path)") }
+        }
+        let analyzer: SentimentAnalyzer?
+        do {
+            analyzer = config.sentiment.enabled ? try SentimentAnalyzer(configuration: SentimentConfiguration()) : nil
+        } catch {
+            throw .fatal("sentiment: cannot load the analyzer (\(error))")
+        }
+        var outcome: RunOutcome
+        do {
+            outcome = try await IngestRun(
+                config: config, options: options, fetcher: fetcher, store: store, analyzer: analyzer, clock: clock, stop: stop,
+                logger: logger
+            ).run()
+        } catch {
+            throw .fatal(error.message)
+        }
+        outcome.recovered = recovered
+        let line = RunSummary.line(outcome)
+        if options.dryRun && !options.previewAsNDJSON {
+            FileHandle.standardOutput.write(Data(line.utf8))
+        } else if summaryToStderr {
+            FileHandle.standardError.write(Data(line.utf8))
+        }
+        if !options.dryRun { appendSummary(line, to: config.summaryLog, logger: logger) }
+        return outcome
+    }
+
+    /// Appends the summary line (one `write` with O_APPEND, so concurrent writers never interleave).
+    static func appendSummary(_ line: String, to url: URL, logger: Logger) {
+        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let fd = open(url.path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else {
+            logger.error("run: cannot append the run summary to \(url.path) (\(String(cString: strerror(errno))))")
+            return
+        }
+        defer { close(fd) }
+        let bytes = Array(line.utf8)
+        if bytes.withUnsafeBytes({ write(fd, $0.baseAddress, $0.count) }) != bytes.count {
+            logger.error("run: cannot append the run summary to \(url.path) (\(String(cString: strerror(errno))))")
+        }
+    }
+}

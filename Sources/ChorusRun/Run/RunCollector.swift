@@ -1,0 +1,103 @@
+import Foundation
+import ChorusConnectors
+import ChorusModel
+import ChorusOutput
+
+/// The single consumer of source results: drops ids already emitted earlier in this run,
+/// numbers revisions, streams the lines to the sink, and gathers the state changes to commit
+/// once the output is durable. Owned by the run's task, never shared.
+final class RunCollector {
+    private let sink: ItemSink
+    private let now: Date
+    private let limit: Int?
+    private var emitted: Set<String> = []
+    private(set) var seen: [SeenRecord] = []
+    private(set) var touched: [String] = []
+    private(set) var sourceRecords: [SourceRecord] = []
+    private(set) var reports: [String: SourceReport] = [:]
+    private(set) var itemsWritten = 0
+    /// Items of each source, kept only for the dry-run table.
+    private(set) var previews: [String: [PreviewRow]] = [:]
+
+    init(sink: ItemSink, now: Date, limit: Int?) {
+        self.sink = sink
+        self.now = now
+        self.limit = limit
+    }
+
+    /// Takes one source's result. Throws only when the sink fails (then the run is fatal).
+    func accept(_ result: SourceTask.Result, source: SourceConfig, saved: SourceRecord) throws(RunError) {
+        var report = result.report
+        var record = saved
+        record.lastAttempt = now
+        switch report.status {
+        case .error:
+            record.consecutiveFailures += 1
+            record.lastError = report.error
+            record.lastStatus = report.httpStatus
+            record.nextDue = now.addingTimeInterval(Self.backoff(interval: source.interval, failures: record.consecutiveFailures))
+            sourceRecords.append(record)
+        case .ok, .notModified:
+            guard let poll = result.poll else { break }
+            var shown = 0
+            for c in result.items {
+                if !c.emit || emitted.contains(c.item.id) {
+                    report.duplicate += 1
+                    if c.prior != nil { touched.append(c.item.id) }
+                    if limit.map({ shown < $0 }) ?? true, sink.wantsDuplicates {
+                        shown += 1
+                        previews[source.name, default: []].append(PreviewRow(item: c.item, verdict: "DUP"))
+                    }
+                    continue
+                }
+                if let limit, shown >= limit { continue }
+                shown += 1
+                emitted.insert(c.item.id)
+                var item = c.item
+                if let prior = c.prior {
+                    item.revision = prior.revision + 1
+                    report.revisions += 1
+                } else {
+                    report.new += 1
+                }
+                try sink.write(item)
+                if sink.wantsDuplicates {
+                    previews[source.name, default: []].append(PreviewRow(item: item, verdict: item.revision > 0 ? "REV \(item.revision)" : "NEW"))
+                }
+                itemsWritten += 1
+                seen.append(SeenRecord(
+                    id: item.id, source: c.prior?.source ?? item.source, firstSeen: c.prior?.firstSeen ?? now, lastSeen: now,
+                    contentHash: c.fingerprint, updatedAt: item.updatedAt, revision: item.revision))
+            }
+            record.state = poll.state
+            record.lastSuccess = now
+            record.consecutiveFailures = 0
+            record.lastError = nil
+            record.lastStatus = poll.httpStatus
+            record.nextDue = now.addingTimeInterval(source.interval)
+            sourceRecords.append(record)
+        case .notDue, .disabled, .cancelled:
+            break
+        }
+        reports[source.name] = report
+    }
+
+    /// Records a source that was not fetched.
+    func skip(_ name: String, status: SourceReport.Status) {
+        reports[name] = SourceReport(name: name, status: status)
+    }
+
+    /// Seconds until a failing source is tried again: its interval, doubled per further
+    /// consecutive failure, at most the larger of the interval and 6 hours.
+    static func backoff(interval: Double, failures: Int) -> Double {
+        let doubled = interval * pow(2, Double(max(0, failures - 1)))
+        return min(doubled, max(interval, 6 * 3600))
+    }
+}
+
+/// One line of the dry-run table.
+struct PreviewRow: Sendable {
+    var item: Item
+    /// NEW, DUP or REV n.
+    var verdict: String
+}

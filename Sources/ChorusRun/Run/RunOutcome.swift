@@ -1,0 +1,40 @@
+public import Foundation
+
+/// The result of a run: per-source reports, where the output went, and how to exit.
+public struct RunOutcome: Sendable {
+    /// How the run ended, mapped to an exit code by the command.
+    public enum Verdict: String, Sendable {
+        /// Every fetched source succeeded.
+        case success
+        /// Some sources failed; the rest were written and committed.
+        case partialFailure = "partial_failure"
+    }
+
+    public var runID: String
+    public var startedAt: Date
+    public var finishedAt: Date
+    public var dryRun: Bool
+    /// The published NDJSON file, if any items were written to a file.
+    public var outputFile: URL?
+    public var sources: [SourceReport]
+    /// Why the run stopped early (`SIGTERM`, `max-duration`), if it did.
+    public var stoppedBy: String?
+    /// Output files of earlier interrupted runs reconciled at start.
+    public var recovered: [String]
+
+    public init(runID: String, startedAt: Date, finishedAt: Date, dryRun: Bool, outputFile: URL?, sources: [SourceReport], stoppedBy: String?, recovered: [String] = []) {
+        self.runID = runID
+        self.startedAt = startedAt
+        self.finishedAt = finishedAt
+        self.dryRun = dryRun
+        self.outputFile = outputFile
+        self.sources = sources
+        self.stoppedBy = stoppedBy
+        self.recovered = recovered
+    }
+
+    public var verdict: Verdict { sources.contains { $0.status == .error } ? .partialFailure : .success }
+
+    /// Items written (new plus revisions).
+    public var written: Int { sources.reduce(0) { $0 + $1.new + $1.revisions } }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import ChorusConnectors
+import ChorusFetch
+import ChorusModel
+import ChorusSentiment
+
+/// The work for one source inside the run's task group: poll, then classify every item
+/// against the store (new, revision, duplicate), match keywords, filter and score. Pure
+/// with respect to state: nothing is written here.
+struct SourceTask: Sendable {
+    let source: SourceConfig
+    let connector: any SourceConnector
+    let saved: SourceRecord
+    let fetcher: any HTTPFetching
+    let store: any StateStore
+    let matcher: KeywordMatcher
+    let keywordFilter: Bool
+    let analyzer: SentimentAnalyzer?
+    let now: Date
+
+    /// One item ready for the collector.
+    struct Classified: Sendable {
+        var item: Item
+        var fingerprint: String
+        /// The stored record when the id was emitted before.
+        var prior: SeenRecord?
+        /// False when the stored version is the same (or newer): a duplicate.
+        var emit: Bool
+    }
+
+    /// What the task hands back.
+    struct Result: Sendable {
+        var report: SourceReport
+        var poll: PollResult?
+        var items: [Classified]
+    }
+
+    func run(clock: @Sendable () -> Date) async -> Result {
+        let started = clock()
+        var report = SourceReport(name: source.name, status: .ok)
+        let poll: PollResult
+        do {
+            poll = try await connector.poll(from: saved.state, using: fetcher, now: now)
+        } catch {
+            report.status = .error
+            report.errors = 1
+            report.error = error.message
+            report.httpStatus = error.httpStatus
+            report.durationMs = Self.ms(clock().timeIntervalSince(started))
+            return Result(report: report, poll: nil, items: [])
+        }
+        if Task.isCancelled {
+            report.status = .cancelled
+            return Result(report: report, poll: nil, items: [])
+        }
+        report.httpStatus = poll.httpStatus
+        report.fetched = poll.items.count
+        if poll.notModified { report.status = .notModified }
+        var items: [Classified] = []
+        do {
+            let known = try store.seenRecords(poll.items.map(\.id))
+            items.reserveCapacity(poll.items.count)
+            for var item in poll.items {
+                item.keywords = matcher.matches(in: [item.title, item.text])
+                if keywordFilter && item.keywords.isEmpty {
+                    report.filtered += 1
+                    continue
+                }
+                let fingerprint = ContentFingerprint.of(item)
+                let prior = known[item.id]
+                let emit = prior.map { Self.isRevision(item, fingerprint: fingerprint, of: $0) } ?? true
+                if emit, let analyzer { item.sentiment = analyzer.score(title: item.title, text: item.text, lang: item.lang) }
+                items.append(Classified(item: item, fingerprint: fingerprint, prior: prior, emit: emit))
+            }
+        } catch {
+            report.status = .error
+            report.errors = 1
+            report.error = error.message
+            return Result(report: report, poll: nil, items: [])
+        }
+        report.durationMs = Self.ms(clock().timeIntervalSince(started))
+        return Result(report: report, poll: poll, items: items)
+    }
+
+    /// The revision rule: an id emitted before is emitted again only when its content
+    /// fingerprint changed and either its `updated_at` is later than the emitted one, or it
+    /// comes from the source that first emitted it with an `updated_at` that is not earlier.
+    static func isRevision(_ item: Item, fingerprint: String, of prior: SeenRecord) -> Bool {
+        guard fingerprint != prior.contentHash else { return false }
+        if let new = item.updatedAt, let old = prior.updatedAt {
+            if new > old { return true }
+            if new < old { return false }
+        } else if item.updatedAt != nil && prior.updatedAt == nil {
+            return true
+        }
+        return item.source == prior.source
+    }
+
+    static func ms(_ seconds: TimeInterval) -> Int { Int((seconds * 1000).rounded()) }
+}

@@ -1,0 +1,169 @@
+public import Foundation
+import ChorusConnectors
+import GRDB
+
+/// The embedded state store: one SQLite file (rollback journal, so the store is a single file
+/// between runs) accessed through GRDB. Opened read-only for `--dry-run`.
+public final class SQLiteStateStore: StateStore {
+    private let queue: DatabaseQueue
+    private let label: String
+
+    /// Opens (and creates or migrates, unless `readOnly`) the store at `path`. A read-only store
+    /// whose file does not exist yet behaves as an empty store and creates nothing.
+    public init(path: URL, readOnly: Bool = false) throws(StateError) {
+        label = path.path
+        do {
+            var config = Configuration()
+            config.readonly = readOnly
+            config.busyMode = .timeout(10)
+            if readOnly && !FileManager.default.fileExists(atPath: path.path) {
+                queue = try DatabaseQueue()
+                try Self.migrator.migrate(queue)
+                return
+            }
+            if !readOnly {
+                try FileManager.default.createDirectory(at: path.deletingLastPathComponent(), withIntermediateDirectories: true)
+            }
+            queue = try DatabaseQueue(path: path.path, configuration: config)
+            if !readOnly { try Self.migrator.migrate(queue) }
+        } catch {
+            throw StateError("state: \(path.path): cannot open the store (\(error))")
+        }
+    }
+
+    private static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE source (
+                    name TEXT PRIMARY KEY NOT NULL, etag TEXT, last_modified TEXT, current_url TEXT,
+                    cursor TEXT NOT NULL DEFAULT '{}', last_success REAL, last_attempt REAL,
+                    failures INTEGER NOT NULL DEFAULT 0, next_due REAL, last_status INTEGER, last_error TEXT);
+                CREATE TABLE seen (
+                    id TEXT PRIMARY KEY NOT NULL, source TEXT NOT NULL, first_seen REAL NOT NULL,
+                    last_seen REAL NOT NULL, content_hash TEXT NOT NULL, updated_at REAL, revision INTEGER NOT NULL);
+                CREATE INDEX seen_last_seen ON seen(last_seen);
+                CREATE TABLE pending_output (path TEXT PRIMARY KEY NOT NULL, temp_path TEXT NOT NULL, created_at REAL NOT NULL);
+                """)
+        }
+        return m
+    }
+
+    public func sourceRecords() throws(StateError) -> [String: SourceRecord] {
+        try run("read sources") { db in
+            var out: [String: SourceRecord] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT * FROM source") {
+                let name: String = row["name"]
+                let cursorJSON: String = row["cursor"]
+                let cursor = (try? JSONDecoder().decode([String: String].self, from: Data(cursorJSON.utf8))) ?? [:]
+                out[name] = SourceRecord(
+                    name: name,
+                    state: SourceState(etag: row["etag"], lastModified: row["last_modified"], currentURL: row["current_url"], cursor: cursor),
+                    lastSuccess: Self.date(row["last_success"]), lastAttempt: Self.date(row["last_attempt"]),
+                    consecutiveFailures: row["failures"], nextDue: Self.date(row["next_due"]),
+                    lastStatus: row["last_status"], lastError: row["last_error"])
+            }
+            return out
+        }
+    }
+
+    public func seenRecords(_ ids: [String]) throws(StateError) -> [String: SeenRecord] {
+        guard !ids.isEmpty else { return [:] }
+        return try run("read seen ids") { db in
+            var out: [String: SeenRecord] = [:]
+            var start = 0
+            while start < ids.count {
+                let chunk = Array(ids[start..<min(start + 500, ids.count)])
+                start += chunk.count
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                for row in try Row.fetchAll(db, sql: "SELECT * FROM seen WHERE id IN (\(marks))", arguments: StatementArguments(chunk)) {
+                    let record = SeenRecord(
+                        id: row["id"], source: row["source"], firstSeen: Date(timeIntervalSince1970: row["first_seen"]),
+                        lastSeen: Date(timeIntervalSince1970: row["last_seen"]), contentHash: row["content_hash"],
+                        updatedAt: Self.date(row["updated_at"]), revision: row["revision"])
+                    out[record.id] = record
+                }
+            }
+            return out
+        }
+    }
+
+    public func beginOutput(_ output: PendingOutput) throws(StateError) {
+        try write("note a pending output") { db in
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO pending_output (path, temp_path, created_at) VALUES (?, ?, ?)",
+                arguments: [output.path, output.temporaryPath, output.createdAt.timeIntervalSince1970])
+        }
+    }
+
+    public func pendingOutputs() throws(StateError) -> [PendingOutput] {
+        try run("read pending outputs") { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM pending_output ORDER BY created_at").map { row in
+                PendingOutput(path: row["path"], temporaryPath: row["temp_path"], createdAt: Date(timeIntervalSince1970: row["created_at"]))
+            }
+        }
+    }
+
+    public func commit(_ change: StateCommit) throws(StateError) {
+        try write("commit the run") { db in
+            for s in change.sources {
+                let cursor = String(decoding: try JSONEncoder.sorted.encode(s.state.cursor), as: UTF8.self)
+                try db.execute(sql: """
+                    INSERT OR REPLACE INTO source (name, etag, last_modified, current_url, cursor, last_success, last_attempt,
+                        failures, next_due, last_status, last_error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [
+                        s.name, s.state.etag, s.state.lastModified, s.state.currentURL, cursor,
+                        s.lastSuccess?.timeIntervalSince1970, s.lastAttempt?.timeIntervalSince1970, s.consecutiveFailures,
+                        s.nextDue?.timeIntervalSince1970, s.lastStatus, s.lastError,
+                    ])
+            }
+            let upsert = try db.makeStatement(sql: """
+                INSERT OR REPLACE INTO seen (id, source, first_seen, last_seen, content_hash, updated_at, revision)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """)
+            for r in change.seen {
+                try upsert.execute(arguments: [
+                    r.id, r.source, r.firstSeen.timeIntervalSince1970, r.lastSeen.timeIntervalSince1970, r.contentHash,
+                    r.updatedAt?.timeIntervalSince1970, r.revision,
+                ])
+            }
+            let touch = try db.makeStatement(sql: "UPDATE seen SET last_seen = ? WHERE id = ?")
+            for id in change.touched {
+                try touch.execute(arguments: [change.now.timeIntervalSince1970, id])
+            }
+            if let path = change.completedOutput {
+                try db.execute(sql: "DELETE FROM pending_output WHERE path = ?", arguments: [path])
+            }
+            if let cutoff = change.pruneBefore {
+                try db.execute(sql: "DELETE FROM seen WHERE last_seen < ?", arguments: [cutoff.timeIntervalSince1970])
+            }
+        }
+    }
+
+    private static func date(_ value: Double?) -> Date? { value.map(Date.init(timeIntervalSince1970:)) }
+
+    private func run<T>(_ what: String, _ body: (Database) throws -> T) throws(StateError) -> T {
+        do {
+            return try queue.read(body)
+        } catch {
+            throw StateError("state: \(label): cannot \(what) (\(error))")
+        }
+    }
+
+    private func write<T>(_ what: String, _ body: (Database) throws -> T) throws(StateError) -> T {
+        do {
+            return try queue.write(body)
+        } catch {
+            throw StateError("state: \(label): cannot \(what) (\(error))")
+        }
+    }
+}
+
+extension JSONEncoder {
+    /// An encoder with sorted keys, so equal cursors store equal text.
+    fileprivate static var sorted: JSONEncoder {
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys]
+        return e
+    }
+}

@@ -1,0 +1,122 @@
+public import Foundation
+public import ChorusConnectors
+
+/// Everything a run remembers between runs, behind one small interface so that the run never
+/// assumes a storage engine. ``SQLiteStateStore`` is the embedded default; a shared
+/// PostgreSQL store (leases with `FOR UPDATE SKIP LOCKED`) can implement the same calls.
+public protocol StateStore: Sendable {
+    /// Every source's saved record, keyed by source name.
+    func sourceRecords() throws(StateError) -> [String: SourceRecord]
+    /// The seen records of those `ids` that are known.
+    func seenRecords(_ ids: [String]) throws(StateError) -> [String: SeenRecord]
+    /// Notes an output file that is durable under its temporary name and about to be renamed,
+    /// so that a crash before ``commit(_:)`` can be reconciled by ``pendingOutputs()``.
+    func beginOutput(_ output: PendingOutput) throws(StateError)
+    /// Output files noted by ``beginOutput(_:)`` whose commit never happened.
+    func pendingOutputs() throws(StateError) -> [PendingOutput]
+    /// Applies one run's changes atomically: all of them or none.
+    func commit(_ change: StateCommit) throws(StateError)
+}
+
+/// What the store keeps per source.
+public struct SourceRecord: Sendable, Equatable {
+    public var name: String
+    /// Validators, current URL and cursors, as the connector returned them.
+    public var state: SourceState
+    public var lastSuccess: Date?
+    public var lastAttempt: Date?
+    public var consecutiveFailures: Int
+    /// The source is skipped until this time.
+    public var nextDue: Date?
+    public var lastStatus: Int?
+    public var lastError: String?
+
+    public init(
+        name: String, state: SourceState = SourceState(), lastSuccess: Date? = nil, lastAttempt: Date? = nil,
+        consecutiveFailures: Int = 0, nextDue: Date? = nil, lastStatus: Int? = nil, lastError: String? = nil
+    ) {
+        self.name = name
+        self.state = state
+        self.lastSuccess = lastSuccess
+        self.lastAttempt = lastAttempt
+        self.consecutiveFailures = consecutiveFailures
+        self.nextDue = nextDue
+        self.lastStatus = lastStatus
+        self.lastError = lastError
+    }
+}
+
+/// What the store keeps per emitted item id, for dedup and revisions.
+public struct SeenRecord: Sendable, Equatable {
+    public var id: String
+    /// The source that first emitted it.
+    public var source: String
+    public var firstSeen: Date
+    /// The last run that read it from any source; retention counts from here.
+    public var lastSeen: Date
+    /// ``ContentFingerprint`` of the last emitted version.
+    public var contentHash: String
+    /// `updated_at` of the last emitted version.
+    public var updatedAt: Date?
+    /// The revision number last emitted (0 for the first emission).
+    public var revision: Int
+
+    public init(id: String, source: String, firstSeen: Date, lastSeen: Date, contentHash: String, updatedAt: Date?, revision: Int) {
+        self.id = id
+        self.source = source
+        self.firstSeen = firstSeen
+        self.lastSeen = lastSeen
+        self.contentHash = contentHash
+        self.updatedAt = updatedAt
+        self.revision = revision
+    }
+}
+
+/// An output file between "durable under its temporary name" and "state committed".
+public struct PendingOutput: Sendable, Equatable {
+    /// The final path.
+    public var path: String
+    /// The temporary path it was written under.
+    public var temporaryPath: String
+    public var createdAt: Date
+
+    public init(path: String, temporaryPath: String, createdAt: Date) {
+        self.path = path
+        self.temporaryPath = temporaryPath
+        self.createdAt = createdAt
+    }
+}
+
+/// One run's state changes, applied in one transaction.
+public struct StateCommit: Sendable {
+    public var sources: [SourceRecord]
+    /// Inserted or replaced seen records.
+    public var seen: [SeenRecord]
+    /// Ids to mark as seen again at `now` (duplicates), keeping them inside the retention window.
+    public var touched: [String]
+    /// The pending output this commit completes, if any.
+    public var completedOutput: String?
+    /// Seen records last seen before this instant are deleted.
+    public var pruneBefore: Date?
+    public var now: Date
+
+    public init(sources: [SourceRecord] = [], seen: [SeenRecord] = [], touched: [String] = [], completedOutput: String? = nil, pruneBefore: Date? = nil, now: Date) {
+        self.sources = sources
+        self.seen = seen
+        self.touched = touched
+        self.completedOutput = completedOutput
+        self.pruneBefore = pruneBefore
+        self.now = now
+    }
+}
+
+/// The state store failed. Messages start with "state:" and name the store.
+public struct StateError: Error, Sendable, CustomStringConvertible {
+    public var message: String
+
+    public init(_ message: String) {
+        self.message = message
+    }
+
+    public var description: String { message }
+}

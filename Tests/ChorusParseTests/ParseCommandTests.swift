@@ -1,0 +1,84 @@
+import ChorusTestSupport
+import Foundation
+import Testing
+
+/// `chorus parse` end to end: the built binary over Samples/ and bad files.
+@Suite("chorus parse command")
+struct ParseCommandTests {
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static func chorus(_ args: [String], stdin: Data? = nil) throws -> Run {
+        let process = Process()
+        process.executableURL = RepoPaths.chorusBinary
+        process.arguments = args
+        process.currentDirectoryURL = RepoPaths.root
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(stdin) }
+        try input.fileHandleForWriting.close()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    @Test("Every sample prints its golden NDJSON, in order, with the file stem as source")
+    func samples() throws {
+        let names = ["reuters-zte.rss", "techwire-zte.atom", "zte-wire.rdf", "zte-notes.json"]
+        let run = try ParseCommandTests.chorus(["parse", "--fetched-at", "2018-05-14T10:00:00Z"] + names.map { "Samples/\($0)" })
+        #expect(run.status == 0)
+        #expect(run.stderr.isEmpty)
+        var expected = ""
+        for n in names {
+            let stem = (n as NSString).deletingPathExtension
+            expected += try String(contentsOf: RepoPaths.samples.appendingPathComponent("expected/\(stem).ndjson"), encoding: .utf8)
+        }
+        #expect(run.stdout == expected)
+    }
+
+    @Test("A malformed file gets one stderr line and exit 65; the other files still print")
+    func malformedFile() throws {
+        let dir = try RepoPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let bad = dir.appendingPathComponent("page.html")
+        try Data("<html><body>not a feed</body></html>".utf8).write(to: bad)
+        let run = try ParseCommandTests.chorus(["parse", bad.path, "Samples/reuters-zte.rss", dir.appendingPathComponent("missing.xml").path])
+        #expect(run.status == 65)
+        #expect(run.stdout.split(separator: "\n").count == 4)
+        let lines = run.stderr.split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(lines.first == "chorus parse: \(bad.path): not a feed: root element is <html>")
+        #expect(lines.last?.hasPrefix("chorus parse: \(dir.appendingPathComponent("missing.xml").path): cannot open") == true)
+    }
+
+    @Test("A recovered feed prints its items with a warning and exits 0")
+    func recovered() throws {
+        let run = try ParseCommandTests.chorus(["parse", "Samples/zte-broken.rss"])
+        #expect(run.status == 0)
+        #expect(run.stdout.split(separator: "\n").count == 3)
+        #expect(run.stderr.hasPrefix("chorus parse: Samples/zte-broken.rss: warning: recovered from malformed XML"))
+    }
+
+    @Test("stdin with --source, --base-url and --platform")
+    func stdin() throws {
+        let feed = Data("<rss><channel><item><link>a/1</link><title>x</title></item></channel></rss>".utf8)
+        let run = try ParseCommandTests.chorus(["parse", "--platform", "rss", "--source", "wire", "--base-url", "https://b.example/feed/", "-"], stdin: feed)
+        #expect(run.status == 0)
+        #expect(run.stdout.contains(#""source":"wire","platform":"rss""#))
+        #expect(run.stdout.contains(#""url":"https://b.example/feed/a/1""#))
+    }
+
+    @Test("Bad usage exits 64", arguments: [["parse"], ["parse", "--platform", "gopher", "x.xml"], ["parse", "--fetched-at", "soon", "x.xml"]])
+    func usage(args: [String]) throws {
+        let run = try ParseCommandTests.chorus(args)
+        #expect(run.status == 64)
+        #expect(run.stdout.isEmpty)
+    }
+}

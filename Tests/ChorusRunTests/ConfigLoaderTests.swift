@@ -1,0 +1,177 @@
+import Foundation
+import Testing
+@testable import ChorusRun
+
+@Suite("Config loading and validation")
+struct ConfigLoaderTests {
+    private func load(_ name: String, env: [String: String] = [:]) throws(ConfigError) -> ChorusConfig {
+        try ConfigLoader.load(path: Fixtures.config(name).path, environment: env)
+    }
+
+    private func problems(_ name: String, env: [String: String] = [:]) -> [ConfigProblem] {
+        do {
+            _ = try load(name, env: env)
+            Issue.record("\(name) was accepted")
+            return []
+        } catch {
+            return error.problems
+        }
+    }
+
+    @Test func theIssuesMinimalExampleLoadsWithDocumentedDefaults() throws {
+        let config = try load("minimal.yaml")
+        let folder = Fixtures.config("minimal.yaml").deletingLastPathComponent()
+        #expect(config.output.dir == folder.appendingPathComponent("out").standardizedFileURL)
+        #expect(config.output.layout == .date)
+        #expect(config.output.gzip == false)
+        #expect(config.output.prefix == "chorus")
+        #expect(config.state.path == folder.appendingPathComponent("state/chorus.sqlite").standardizedFileURL)
+        #expect(config.state.retention == 30 * 86_400)
+        #expect(config.state.lockPath.lastPathComponent == "chorus.sqlite.lock")
+        #expect(config.summaryLog == folder.appendingPathComponent("state/runs.log").standardizedFileURL)
+        #expect(config.concurrency == 32)
+        #expect(config.maxPerHost == 6)
+        #expect(config.maxDuration == nil)
+        #expect(config.keywords.track.isEmpty && !config.keywords.filter)
+        #expect(config.sentiment.enabled)
+        #expect(config.sources.map(\.name) == ["zte-news", "zte-mastodon"])
+        #expect(config.sources.map(\.type) == [.feed, .mastodon])
+        let feed = try #require(config.source(named: "zte-news"))
+        #expect(feed.url == "https://example.com/zte.xml")
+        #expect(feed.interval == 900)
+        #expect(feed.enabled)
+        #expect(feed.policy.totalTimeout == 60)
+        #expect(config.source(named: "zte-mastodon")?.options == ["instance": "https://mastodon.social", "hashtag": "zte"])
+    }
+
+    @Test func everyOptionalKeyIsRead() throws {
+        let config = try load("full.yaml", env: ["CHORUS_TEST_TOKEN": "s3cret"])
+        let folder = Fixtures.config("full.yaml").deletingLastPathComponent()
+        #expect(config.output.dir.path == "/var/lib/chorus/out")
+        #expect(config.output.layout == .flat)
+        #expect(config.output.gzip)
+        #expect(config.output.prefix == "zte")
+        #expect(config.state.path == folder.deletingLastPathComponent().appendingPathComponent("state/chorus.sqlite").standardizedFileURL)
+        #expect(config.state.retention == 14 * 86_400)
+        #expect(config.concurrency == 8)
+        #expect(config.maxPerHost == 3)
+        #expect(config.maxDuration == 240)
+        #expect(config.logLevel == "info")
+        #expect(config.summaryLog == folder.appendingPathComponent("logs/runs.log").standardizedFileURL)
+        #expect(config.keywords.track == ["ZTE", "Huawei", "Commerce Department"])
+        #expect(config.keywords.filter)
+        #expect(!config.sentiment.enabled)
+        let news = try #require(config.source(named: "zte-news"))
+        #expect(news.interval == 300)
+        #expect(news.policy.totalTimeout == 20)
+        #expect(news.policy.maxBytes == 2 * 1024 * 1024)
+        #expect(news.headers.map(\.name) == ["Accept-Language", "Authorization"])
+        #expect(news.headers.map(\.value) == ["en", "Bearer s3cret"])
+        let hn = try #require(config.source(named: "hn"))
+        #expect(!hn.enabled)
+        #expect(hn.interval == 1800)
+        #expect(hn.policy.retries == 0)
+        #expect(hn.options["query"] == "ZTE")
+    }
+
+    struct Case: Sendable, CustomStringConvertible {
+        var file: String
+        /// (line, column, a fragment of the message)
+        var expected: [(Int, Int, String)]
+        var description: String { file }
+    }
+
+    static let invalid: [Case] = [
+        Case(file: "unknown-keys.yaml", expected: [
+            (1, 21, "unknown key 'gzp' (did you mean 'gzip'?)"),
+            (3, 1, "unknown key 'verbose'"),
+            (5, 62, "unknown key 'intervl' (did you mean 'interval'?)"),
+        ]),
+        Case(file: "wrong-types.yaml", expected: [
+            (1, 27, "output.gzip: expected true or false, found 'maybe'"),
+            (2, 41, "state.retention: expected a duration"),
+            (3, 14, "concurrency: expected a whole number, found 'lots'"),
+            (4, 20, "keywords.track: expected a list of strings, found a mapping"),
+            (6, 73, "max_bytes: expected a size"),
+            (6, 88, "timeout: expected a duration"),
+        ]),
+        Case(file: "missing-env.yaml", expected: [(7, 19, "environment variable CHORUS_TEST_UNSET_TOKEN is not set")]),
+        Case(file: "bad-urls.yaml", expected: [
+            (4, 33, "'ftp://example.com/a.xml' is not an absolute http(s) URL"),
+            (5, 33, "'not a url' is not an absolute http(s) URL"),
+            (6, 42, "'mastodon.social' is not an absolute http(s) URL"),
+        ]),
+        Case(file: "duplicate-names.yaml", expected: [(6, 5, "duplicate source name 'a' (first used on line 4)")]),
+        Case(file: "missing-required.yaml", expected: [
+            (1, 1, "missing required key 'output'"),
+            (3, 5, "missing required key 'name'"),
+            (4, 5, "missing required key 'type'"),
+            (5, 5, "a mastodon source needs one of 'hashtag', 'account', 'query'"),
+            (6, 22, "unknown source type 'tiktok'"),
+        ]),
+        Case(file: "invalid-yaml.yaml", expected: [(2, 6, "invalid YAML")]),
+        Case(file: "not-a-mapping.yaml", expected: [(1, 1, "config: expected a mapping")]),
+        Case(file: "sources-not-a-list.yaml", expected: [(3, 10, "sources: expected a list of sources")]),
+    ]
+
+    @Test(arguments: invalid)
+    func everyProblemIsReportedWithItsLineAndColumn(_ c: Case) {
+        let found = problems(c.file)
+        #expect(found.count == c.expected.count, "\(found)")
+        for (line, column, fragment) in c.expected {
+            #expect(
+                found.contains { $0.line == line && $0.column == column && $0.message.contains(fragment) },
+                "expected \(line):\(column) \(fragment) in \(found)")
+        }
+    }
+
+    @Test func theErrorTextNamesTheFileLineAndColumn() {
+        do {
+            _ = try ConfigLoader.load(path: Fixtures.config("missing-env.yaml").path, environment: [:])
+            Issue.record("accepted")
+        } catch {
+            #expect(error.description.hasPrefix("config: \(Fixtures.config("missing-env.yaml").path):7:19: "))
+        }
+    }
+
+    @Test func aMissingFileIsAConfigError() {
+        #expect(throws: ConfigError.self) { try ConfigLoader.load(path: "/nonexistent/chorus.yaml", environment: [:]) }
+    }
+
+    @Test func theConfigPathComesFromTheOptionThenTheEnvironmentThenTheDefault() {
+        #expect(ConfigLoader.resolvePath(option: "a.yaml", environment: ["CHORUS_CONFIG": "b.yaml"]) == "a.yaml")
+        #expect(ConfigLoader.resolvePath(option: nil, environment: ["CHORUS_CONFIG": "b.yaml"]) == "b.yaml")
+        #expect(ConfigLoader.resolvePath(option: nil, environment: [:]) == "Config/chorus.yaml")
+    }
+
+    @Test(arguments: [
+        ("https://x.example/${A}/${B}", ["A": "1", "B": "2"], "https://x.example/1/2"),
+        ("price $$5", [:], "price $5"),
+        ("plain $ sign", [:], "plain $ sign"),
+    ])
+    func environmentReferencesExpand(_ text: String, _ env: [String: String], _ expected: String) throws {
+        let yaml = """
+            output: { dir: out }
+            state: { path: s.sqlite }
+            sources:
+              - { name: a, type: feed, url: "https://example.com/a.xml", user_agent: "\(text)" }
+            """
+        let config = try ConfigLoader.parse(yaml, file: URL(fileURLWithPath: "/tmp/c.yaml"), environment: env)
+        #expect(config.sources[0].policy.userAgent == expected)
+    }
+
+    @Test(arguments: [("90s", 90.0), ("15m", 900), ("1h", 3600), ("2d", 172_800), ("250ms", 0.25), ("42", 42)])
+    func durationsParse(_ text: String, _ seconds: Double) {
+        #expect(ConfigValueParser.duration(text) == seconds)
+    }
+
+    @Test(arguments: ["", "soon", "-5m", "5 parsecs"])
+    func badDurationsAreRejected(_ text: String) {
+        #expect(ConfigValueParser.duration(text) == nil)
+    }
+
+    @Test(arguments: [("512KiB", 524_288), ("20MiB", 20_971_520), ("1MB", 1_000_000), ("4096", 4096)])
+    func sizesParse(_ text: String, _ bytes: Int) {
+        #expect(ConfigValueParser.size(text) == bytes)
+    }
+}

@@ -1,0 +1,120 @@
+import ChorusTestSupport
+import Foundation
+import Testing
+
+/// Crash, signal and lock behaviour of the real binary.
+@Suite("chorus ingest under crashes, signals and overlap", .serialized)
+struct IngestCrashTests {
+    /// A small seeded generator (SplitMix64), so the kill schedule is the same on every run.
+    struct Seeded: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    /// Waits until the run holding the lock has written its pid there.
+    private func waitForLock(_ h: IngestHarness, pid: Int32) {
+        let lock = h.statePath.appendingPathExtension("lock")
+        for _ in 0..<400 {
+            if let text = try? String(contentsOf: lock, encoding: .utf8), text.trimmingCharacters(in: .whitespacesAndNewlines) == "\(pid)" { return }
+            usleep(25_000)
+        }
+    }
+
+    @Test func killNineAtSeededMomentsThenARerunLeavesEveryItemExactlyOnce() throws {
+        let h = try IngestHarness()
+        let feeds = (0..<30).map { "feed\($0)" }
+        var sizes = Dictionary(uniqueKeysWithValues: feeds.map { ($0, 20) })
+        for f in feeds { try h.writeFeed(f, items: 0..<sizes[f]!) }
+        try h.writeConfig(feeds: feeds.map { ($0, h.url("\($0).rss")) })
+        var rng = Seeded(state: 20_261_128)
+        var killed = 0
+        for round in 0..<12 {
+            // Some feeds grow between runs, so later runs have new items to lose or keep.
+            for f in feeds.shuffled(using: &rng).prefix(5) {
+                sizes[f]! += Int.random(in: 1...4, using: &rng)
+                try h.writeFeed(f, items: 0..<sizes[f]!)
+            }
+            let (process, _, _) = try h.start(["--ignore-schedule"])
+            usleep(UInt32.random(in: 0...(round < 6 ? 300_000 : 900_000), using: &rng))
+            if process.isRunning {
+                kill(process.processIdentifier, SIGKILL)
+                killed += 1
+            }
+            process.waitUntilExit()
+        }
+        #expect(killed > 0, "the schedule should catch at least one run in flight")
+        let finish = try h.run(["--ignore-schedule"])
+        #expect(finish.status == 0, "\(finish.stderr)")
+        let again = try h.run(["--ignore-schedule"])
+        #expect(again.status == 0)
+
+        let records = try h.allRecords()
+        #expect(records.allSatisfy { $0 != nil }, "every line is a whole JSON object")
+        let ids = records.compactMap { $0?["id"] as? String }
+        #expect(ids.count == Set(ids).count, "no id is written twice")
+        #expect(ids.count == sizes.values.reduce(0, +), "no item is lost")
+        #expect(h.allOutputNames().allSatisfy { !$0.hasSuffix(".tmp") }, "no temporary file is left")
+    }
+
+    @Test func aSecondOverlappingRunExits75AtOnceWithOneLine() throws {
+        let h = try IngestHarness()
+        let slow = try LoopbackServer(pythonScript: "slow_feed_server.py")
+        defer { slow.stop() }
+        try h.writeConfig(feeds: [("slow", "\(slow.baseURL)/slow.rss?delay=3")])
+        let (first, _, _) = try h.start([])
+        waitForLock(h, pid: first.processIdentifier)
+        let second = try h.run([])
+        #expect(second.status == 75)
+        let lines = second.stderr.split(separator: "\n")
+        #expect(lines.count == 1, "\(second.stderr)")
+        #expect(lines.first?.contains("pid \(first.processIdentifier)") == true)
+        first.waitUntilExit()
+        #expect(first.terminationStatus == 0)
+        #expect(try h.allRecords().count == 3)
+    }
+
+    @Test func sigtermStopsCleanlyKeepingFinishedSourcesAndDroppingTheRest() throws {
+        let h = try IngestHarness()
+        let slow = try LoopbackServer(pythonScript: "slow_feed_server.py")
+        defer { slow.stop() }
+        try h.writeConfig(feeds: [("quick", "\(slow.baseURL)/quick.rss"), ("stuck", "\(slow.baseURL)/stuck.rss?delay=60")])
+        let (process, _, err) = try h.start([])
+        waitForLock(h, pid: process.processIdentifier)
+        // Give the quick source time to finish; the stuck one waits a minute for its answer.
+        usleep(1_500_000)
+        kill(process.processIdentifier, SIGTERM)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 1, "\((try? String(contentsOf: err, encoding: .utf8)) ?? "")")
+        let records = try h.allRecords()
+        #expect(records.count == 3)
+        #expect(records.allSatisfy { ($0?["source"] as? String) == "quick" })
+        #expect(h.allOutputNames().allSatisfy { !$0.hasSuffix(".tmp") })
+        let summary = try #require(try h.summaries().last)
+        #expect(summary["stopped_by"] as? String == "SIGTERM")
+        let statuses = (summary["sources"] as? [[String: Any]])?.map { $0["status"] as? String }
+        #expect(statuses == ["ok", "cancelled"])
+    }
+
+    @Test func maxDurationCutsARunShortAndTheRerunFetchesTheRest() throws {
+        let h = try IngestHarness()
+        let slow = try LoopbackServer(pythonScript: "slow_feed_server.py")
+        defer { slow.stop() }
+        try h.writeConfig(feeds: [("quick", "\(slow.baseURL)/quick.rss"), ("late", "\(slow.baseURL)/late.rss?delay=30")])
+        let cut = try h.run(["--max-duration", "2s"])
+        #expect(cut.status == 1)
+        #expect(try h.allRecords().count == 3)
+        try h.writeConfig(feeds: [("quick", "\(slow.baseURL)/quick.rss"), ("late", "\(slow.baseURL)/late.rss")])
+        let rest = try h.run([])
+        #expect(rest.status == 0, "\(rest.stderr)")
+        // quick is not due yet; late was never committed, so it is fetched now.
+        let summary = try #require(try h.summaries().last)
+        #expect((summary["sources"] as? [[String: Any]])?.map { $0["status"] as? String } == ["not_due", "ok"])
+        #expect(try h.allRecords().count == 6)
+    }
+}

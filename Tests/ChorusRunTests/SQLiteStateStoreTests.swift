@@ -1,0 +1,103 @@
+import ChorusConnectors
+import Foundation
+import Testing
+import ChorusTestSupport
+@testable import ChorusRun
+
+@Suite("SQLite state store")
+struct SQLiteStateStoreTests {
+    let folder: URL
+    let path: URL
+    let t0 = Date(timeIntervalSince1970: 1_800_000_000)
+
+    init() throws {
+        folder = try RepoPaths.temporaryDirectory("chorus-state")
+        path = folder.appendingPathComponent("state/chorus.sqlite")
+    }
+
+    private func seen(_ id: String, at date: Date, revision: Int = 0) -> SeenRecord {
+        SeenRecord(id: id, source: "news", firstSeen: date, lastSeen: date, contentHash: "h-\(id)", updatedAt: nil, revision: revision)
+    }
+
+    @Test func aNewStoreIsEmptyAndCreatesItsFolder() throws {
+        let store = try SQLiteStateStore(path: path)
+        #expect(try store.sourceRecords().isEmpty)
+        #expect(try store.seenRecords(["a"]).isEmpty)
+        #expect(try store.pendingOutputs().isEmpty)
+        #expect(FileManager.default.fileExists(atPath: path.path))
+    }
+
+    @Test func aCommitRoundTripsSourceStateAndSeenIdsAcrossReopen() throws {
+        let record = SourceRecord(
+            name: "news", state: SourceState(etag: "\"v1\"", lastModified: "Sat, 28 Nov 2026 10:00:00 GMT", currentURL: "https://new.example/feed",
+                                             cursor: ["since_id": "42", "origin": "https://old.example/feed"]),
+            lastSuccess: t0, lastAttempt: t0, consecutiveFailures: 0, nextDue: t0.addingTimeInterval(900), lastStatus: 200, lastError: nil)
+        do {
+            let store = try SQLiteStateStore(path: path)
+            try store.commit(StateCommit(sources: [record], seen: [seen("a", at: t0), seen("b", at: t0, revision: 2)], now: t0))
+        }
+        let reopened = try SQLiteStateStore(path: path)
+        #expect(try reopened.sourceRecords() == ["news": record])
+        let found = try reopened.seenRecords(["a", "b", "c"])
+        #expect(found.keys.sorted() == ["a", "b"])
+        #expect(found["b"]?.revision == 2)
+        #expect(found["a"] == seen("a", at: t0))
+    }
+
+    @Test func seenLookupsWorkForMoreIdsThanOneStatementTakes() throws {
+        let store = try SQLiteStateStore(path: path)
+        let ids = (0..<1_234).map { "id-\($0)" }
+        try store.commit(StateCommit(seen: ids.map { seen($0, at: t0) }, now: t0))
+        #expect(try store.seenRecords(ids + ["missing"]).count == 1_234)
+    }
+
+    @Test func pruningDropsIdsNotSeenWithinTheRetentionWindow() throws {
+        let store = try SQLiteStateStore(path: path)
+        let old = t0.addingTimeInterval(-40 * 86_400)
+        try store.commit(StateCommit(seen: [seen("old", at: old), seen("kept", at: old), seen("recent", at: t0)], now: t0))
+        // "kept" was read again in this run: touching it moves its last-seen time forward.
+        try store.commit(StateCommit(touched: ["kept"], pruneBefore: t0.addingTimeInterval(-30 * 86_400), now: t0))
+        #expect(try store.seenRecords(["old", "kept", "recent"]).keys.sorted() == ["kept", "recent"])
+    }
+
+    @Test func pendingOutputsAreClearedByTheCommitThatCompletesThem() throws {
+        let store = try SQLiteStateStore(path: path)
+        let pending = PendingOutput(path: "/out/a.ndjson", temporaryPath: "/out/.a.ndjson.1.tmp", createdAt: t0)
+        try store.beginOutput(pending)
+        #expect(try store.pendingOutputs() == [pending])
+        try store.commit(StateCommit(completedOutput: "/out/a.ndjson", now: t0))
+        #expect(try store.pendingOutputs().isEmpty)
+    }
+
+    @Test func aReadOnlyStoreOfAMissingFileIsEmptyAndCreatesNothing() throws {
+        let store = try SQLiteStateStore(path: path, readOnly: true)
+        #expect(try store.sourceRecords().isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: path.path))
+        #expect(!FileManager.default.fileExists(atPath: path.deletingLastPathComponent().path))
+    }
+
+    @Test func aReadOnlyStoreRefusesToWriteAndLeavesTheFileUnchanged() throws {
+        do {
+            let store = try SQLiteStateStore(path: path)
+            try store.commit(StateCommit(seen: [seen("a", at: t0)], now: t0))
+        }
+        let before = try Data(contentsOf: path)
+        let store = try SQLiteStateStore(path: path, readOnly: true)
+        #expect(try store.seenRecords(["a"]).count == 1)
+        #expect(throws: StateError.self) { try store.commit(StateCommit(seen: [seen("b", at: t0)], now: t0)) }
+        #expect(try Data(contentsOf: path) == before)
+        let names = try FileManager.default.contentsOfDirectory(atPath: path.deletingLastPathComponent().path)
+        #expect(names == ["chorus.sqlite"])
+    }
+
+    @Test func aFileThatIsNotADatabaseIsAStateError() throws {
+        try FileManager.default.createDirectory(at: path.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data("not sqlite at all, just text that is long enough to be read as a header".utf8).write(to: path)
+        #expect {
+            let store = try SQLiteStateStore(path: path)
+            _ = try store.sourceRecords()
+        } throws: { error in
+            (error as? StateError)?.message.hasPrefix("state: \(path.path): ") == true
+        }
+    }
+}

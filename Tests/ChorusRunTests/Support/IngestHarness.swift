@@ -1,0 +1,119 @@
+import ChorusOutput
+import ChorusTestSupport
+import Foundation
+
+/// A private world for end-to-end runs of the real `chorus` binary: a folder served by
+/// loopback nginx (`www/`), a config pointing at it, and the output and state folders.
+final class IngestHarness {
+    let root: URL
+    let www: URL
+    let configURL: URL
+    let server: NginxServer
+
+    /// Exit status and captured streams of one `chorus` run.
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    init() throws {
+        root = try RepoPaths.temporaryDirectory("chorus-e2e")
+        www = root.appendingPathComponent("www")
+        try FileManager.default.createDirectory(at: www, withIntermediateDirectories: true)
+        configURL = root.appendingPathComponent("chorus.yaml")
+        server = try NginxServer(root: www, accessLog: false)
+    }
+
+    deinit { server.stop() }
+
+    var outDir: URL { root.appendingPathComponent("out") }
+    var stateDir: URL { root.appendingPathComponent("state") }
+    var statePath: URL { stateDir.appendingPathComponent("chorus.sqlite") }
+
+    func url(_ name: String) -> String { "\(server.baseURL)/\(name)" }
+
+    func writeFeed(_ name: String, items: Range<Int>, edited: Set<Int> = []) throws {
+        try FeedFixture.rss(feed: name, items: items, edited: edited).write(to: www.appendingPathComponent("\(name).rss"), atomically: true, encoding: .utf8)
+    }
+
+    /// Writes the config: `feeds` are (source name, URL) pairs; `extra` is YAML added at the top level.
+    func writeConfig(feeds: [(String, String)], extra: String = "") throws {
+        var yaml = "output: { dir: out }\nstate: { path: state/chorus.sqlite }\n\(extra)\nsources:\n"
+        for (name, url) in feeds { yaml += "  - { name: \(name), type: feed, url: \"\(url)\" }\n" }
+        try yaml.write(to: configURL, atomically: true, encoding: .utf8)
+    }
+
+    /// Starts `chorus ingest --config <config> args...` without waiting.
+    func start(_ args: [String], command: String = "ingest") throws -> (Process, URL, URL) {
+        let process = Process()
+        process.executableURL = RepoPaths.chorusBinary
+        process.arguments = [command, "--config", configURL.path] + args
+        process.currentDirectoryURL = root
+        let id = UUID().uuidString
+        let out = root.appendingPathComponent("run-\(id).out")
+        let err = root.appendingPathComponent("run-\(id).err")
+        FileManager.default.createFile(atPath: out.path, contents: nil)
+        FileManager.default.createFile(atPath: err.path, contents: nil)
+        process.standardOutput = try FileHandle(forWritingTo: out)
+        process.standardError = try FileHandle(forWritingTo: err)
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        return (process, out, err)
+    }
+
+    /// Runs `chorus <command>` to the end.
+    func run(_ args: [String] = [], command: String = "ingest") throws -> Run {
+        let (process, out, err) = try start(args, command: command)
+        process.waitUntilExit()
+        return Run(
+            status: process.terminationStatus, stdout: (try? String(contentsOf: out, encoding: .utf8)) ?? "",
+            stderr: (try? String(contentsOf: err, encoding: .utf8)) ?? "")
+    }
+
+    /// Published output files, sorted by path.
+    func outputFiles() -> [URL] {
+        guard let walker = FileManager.default.enumerator(at: outDir, includingPropertiesForKeys: nil) else { return [] }
+        return walker.compactMap { $0 as? URL }.filter { OutputPath.isPublished($0.lastPathComponent) }.sorted { $0.path < $1.path }
+    }
+
+    /// Every file under the output folder, published or not.
+    func allOutputNames() -> [String] {
+        guard let walker = FileManager.default.enumerator(atPath: outDir.path) else { return [] }
+        return walker.compactMap { $0 as? String }.sorted()
+    }
+
+    /// The lines of one output file, decoded; a line that is not a JSON object is returned as nil.
+    func records(_ file: URL) throws -> [[String: Any]?] {
+        var bytes = Array(try Data(contentsOf: file))
+        if file.pathExtension == "gz" { bytes = try GzipDecompressor.decompress(bytes) }
+        guard !bytes.isEmpty else { return [] }
+        precondition(bytes.last == UInt8(ascii: "\n"), "\(file.path) does not end with a newline")
+        return bytes.split(separator: UInt8(ascii: "\n")).map { try? JSONSerialization.jsonObject(with: Data($0)) as? [String: Any] }
+    }
+
+    /// Every record of every published file.
+    func allRecords() throws -> [[String: Any]?] { try outputFiles().flatMap(records) }
+
+    /// Path → contents of every file under `folder`, for byte-for-byte comparisons.
+    func snapshot(_ folder: URL) -> [String: Data] {
+        var out: [String: Data] = [:]
+        guard let walker = FileManager.default.enumerator(atPath: folder.path) else { return out }
+        for case let name as String in walker {
+            let url = folder.appendingPathComponent(name)
+            var isDir: ObjCBool = false
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir), !isDir.boolValue {
+                out[name] = FileManager.default.contents(atPath: url.path)
+            } else {
+                out[name + "/"] = Data()
+            }
+        }
+        return out
+    }
+
+    /// The run summaries appended to the summary log, decoded.
+    func summaries() throws -> [[String: Any]] {
+        let text = (try? String(contentsOf: stateDir.appendingPathComponent("runs.log"), encoding: .utf8)) ?? ""
+        return try text.split(separator: "\n").map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+    }
+}
