@@ -28,6 +28,7 @@ enum LinkHeader {
     }
 }
 
+/// Trimming by a set of characters given as a string, for header parsing.
 extension Substring {
     func trimmed(_ set: String) -> String {
         var s = self

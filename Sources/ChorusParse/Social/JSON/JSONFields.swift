@@ -5,6 +5,7 @@ public struct JSONKeys: Sendable {
     let names: [String]
     let bytes: [[UInt8]]
 
+    /// Prepares `names`; positions in the list are the indexes ``JSONFields`` is read by.
     public init(_ names: [String]) {
         self.names = names
         bytes = names.map { Array($0.utf8) }
@@ -31,6 +32,7 @@ public struct JSONFields {
         return v
     }
 
+    /// A string member.
     public func string(_ i: Int) throws(JSONTypeError) -> String? {
         let index = indices[i]
         guard index >= 0 else { return nil }
@@ -42,11 +44,13 @@ public struct JSONFields {
         }
     }
 
+    /// A string member that must be present.
     public func requiredString(_ i: Int) throws(JSONTypeError) -> String {
         guard let s = try string(i) else { throw object.missing(keys.names[i], "string") }
         return s
     }
 
+    /// An integer member (`12` or `12.0`).
     public func int(_ i: Int) throws(JSONTypeError) -> Int64? {
         let index = indices[i]
         guard index >= 0, document(index) != .null else { return nil }
@@ -68,12 +72,14 @@ public struct JSONFields {
 
     private func document(_ index: Int) -> JSONKind { object.document.nodes[index].kind }
 
+    /// An object member.
     public func object(_ i: Int) throws(JSONTypeError) -> JSONValue? {
         guard let v = present(i) else { return nil }
         guard v.kind == .object else { throw v.mismatch("object") }
         return v
     }
 
+    /// An array member's elements.
     public func array(_ i: Int) throws(JSONTypeError) -> [JSONValue]? {
         guard let v = present(i) else { return nil }
         guard v.kind == .array else { throw v.mismatch("array") }
@@ -81,6 +87,7 @@ public struct JSONFields {
     }
 }
 
+/// One-pass member lookup.
 extension JSONValue {
     /// Finds every key of `keys` in this object in one pass (all absent when this is not an object).
     public func fields(_ keys: JSONKeys) -> JSONFields {
