@@ -213,3 +213,44 @@ struct ConnectorRequestTests {
         #expect(error.message == "fetch: weibo: HTTP 404 Not Found (check the document \(server.base)/files/json/none.json and the base URL)")
     }
 }
+
+@Suite("Generic JSON connector failures")
+struct JSONMappingFailureTests {
+    func connector(_ server: SocialServer) -> JSONMappingConnector {
+        JSONMappingConnector(options: .init(
+            name: "weibo", url: "\(server.base)/files/json/weibo-export.json",
+            mapping: JSONMapping(itemsPath: "data.list", id: "idstr"), tokenVariable: "WEIBO_TOKEN", policy: testPolicy()))
+    }
+
+    @Test("HTTP 401, 403, 404 and 410 name the source and the document", arguments: [401, 403, 404, 410])
+    func httpErrors(status: Int) async throws {
+        let server = try await SocialServer.make()
+        try await server.scenario("fail_at=1&fail=\(status)")
+        let error = try await #require(throws: ConnectorError.self) {
+            try await connector(server).poll(from: SourceState(), using: server.fetcher, now: fixtureNow)
+        }
+        let target = "the document \(server.base)/files/json/weibo-export.json"
+        let expected: String = switch status {
+        case 401: "HTTP 401 Unauthorized (this endpoint needs a token: set $WEIBO_TOKEN)"
+        case 403: "HTTP 403 Forbidden (the server refuses anonymous reads of \(target); a token in $WEIBO_TOKEN may help)"
+        case 404: "HTTP 404 Not Found (check \(target) and the base URL)"
+        default: "HTTP 410 Gone (\(target) no longer exists; update or remove this source)"
+        }
+        #expect(error.message == "fetch: weibo: \(expected)")
+    }
+
+    @Test("Malformed JSON and wrong types are parse errors naming the source")
+    func badBodies() async throws {
+        let server = try await SocialServer.make()
+        try await server.scenario("fail_at=1&fail=malformed")
+        let malformed = try await #require(throws: ConnectorError.self) {
+            try await connector(server).poll(from: SourceState(), using: server.fetcher, now: fixtureNow)
+        }
+        #expect(malformed.message == "parse: weibo: malformed JSON at line 1, column 31: unterminated string")
+        try await server.scenario("fail_at=1&fail=wrongtype")
+        let wrong = try await #require(throws: ConnectorError.self) {
+            try await connector(server).poll(from: SourceState(), using: server.fetcher, now: fixtureNow)
+        }
+        #expect(wrong.message == "parse: weibo: unexpected type at data.list[0].idstr (expected string or number, found boolean)")
+    }
+}

@@ -317,6 +317,8 @@ def x_api(st, path, q):
 
 
 def platform_of(path):
+    if path.startswith("/files/"):
+        return "json"
     if path.startswith("/api/v1/search_by_date"):
         return "hn"
     if path.startswith("/api/"):
@@ -369,8 +371,6 @@ class Handler(BaseHTTPRequestHandler):
             with LOCK:
                 return self.send(200, st.log)
         headers = {k.lower(): v for k, v in self.headers.items()}
-        if path.startswith("/files/"):
-            return self.serve_file(path[len("/files/"):], headers, st)
         platform = platform_of(path)
         now = time.time()
         with LOCK:
@@ -394,9 +394,12 @@ class Handler(BaseHTTPRequestHandler):
                     wrong = {"mastodon": [{"id": 1, "uri": "u"}], "bluesky": {"posts": [{"uri": 5}]} if path.endswith("searchPosts") else {"feed": [{"post": {"uri": 5}}]},
                              "reddit": {"kind": "Listing", "data": {"children": [{"kind": "t3", "data": {"name": "t3_x", "score": "high"}}]}},
                              "hn": {"hits": [{"objectID": "1", "author": "a", "points": "many", "_tags": ["story"]}]},
-                             "x": {"data": [{"id": "1", "text": 5}]}}[platform]
+                             "x": {"data": [{"id": "1", "text": 5}]},
+                             "json": {"data": {"list": [{"idstr": True}]}}}[platform]
                     return self.send(200, wrong, rate_headers(platform, 99, now))
                 raise Reply(int(st.fail), {"error": f"scripted {st.fail}"})
+            if platform == "json":
+                return self.serve_file(path[len("/files/"):], headers, st)
             base = f"http://{self.headers.get('Host')}/{tid}"
             if platform == "mastodon":
                 body, extra = mastodon(st, path, q, base)
@@ -416,8 +419,6 @@ class Handler(BaseHTTPRequestHandler):
 
 def serve_file(self, name, headers, st):
     """A fixture as a plain JSON document, with an ETag and 304 on If-None-Match."""
-    with LOCK:
-        st.log.append({"path": "/files/" + name, "query": {}, "headers": headers})
     full = os.path.normpath(os.path.join(ROOT, name))
     if not full.startswith(os.path.normpath(ROOT)) or not os.path.isfile(full):
         return self.send(404, {"error": "no such fixture"})

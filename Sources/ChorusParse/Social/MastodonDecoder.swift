@@ -81,7 +81,7 @@ public enum MastodonDecoder {
             kind: kind,
             nativeID: id,
             url: try status.string(Key.url) ?? uri,
-            text: decoding.plain(try body.string(Key.content)),
+            text: try decoding.plain(body, Key.content),
             lang: SocialDecoding.nonEmpty(try body.string(Key.language)),
             author: try author(try status.object(Key.account)),
             publishedAt: decoding.date(try status.string(Key.createdAt)),

@@ -44,6 +44,19 @@ struct SocialDecoding {
         return self.html.plainText(html)
     }
 
+    /// Plain text of HTML member `i` read straight from the JSON bytes (no intermediate String
+    /// unless the fragment needs libxml2); nil when absent, empty or without text.
+    mutating func plain(_ fields: JSONFields, _ i: Int) throws(JSONTypeError) -> String? {
+        let converted = try fields.withStringBytes(i) { bytes -> String?? in
+            bytes.isEmpty ? .some(nil) : self.fast.convert(bytes)
+        }
+        switch converted {
+        case .none: return nil
+        case .some(.some(let text)): return text
+        case .some(.none): return plain(try fields.string(i))
+        }
+    }
+
     /// A non-empty string or nil.
     static func nonEmpty(_ s: String?) -> String? {
         guard let s, !s.isEmpty else { return nil }

@@ -20,7 +20,8 @@ struct SocialHTMLText {
         return html.withUTF8 { convert($0) }
     }
 
-    private mutating func convert(_ b: UnsafeBufferPointer<UInt8>) -> String?? {
+    /// The same, from UTF-8 bytes.
+    mutating func convert(_ b: UnsafeBufferPointer<UInt8>) -> String?? {
         out.reset()
         var i = 0
         var textStart = 0

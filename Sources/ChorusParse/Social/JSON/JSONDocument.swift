@@ -72,6 +72,19 @@ public final class JSONDocument: Sendable {
         }
     }
 
+    /// Calls `body` with the UTF-8 bytes of a string node, escapes resolved: the document's own
+    /// bytes when the string has no escapes (no copy), else a temporary buffer.
+    func withStringBytes<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let node = nodes[index]
+        let start = Int(node.start)
+        let end = Int(node.end)
+        return bytes.withUnsafeBufferPointer { all in
+            let raw = UnsafeBufferPointer(rebasing: all[start..<end])
+            if node.flag == 0 { return body(raw) }
+            return Self.unescape(raw).withUnsafeBufferPointer(body)
+        }
+    }
+
     /// Resolves backslash escapes (already validated by the reader); lone surrogates become U+FFFD.
     /// Runs without escapes are copied in bulk.
     private static func unescape(_ raw: UnsafeBufferPointer<UInt8>) -> [UInt8] {

@@ -5,6 +5,7 @@ public struct JSONKeys: Sendable {
     let names: [String]
     let bytes: [[UInt8]]
 
+    /// Prepares `names`; positions in the list are the indexes ``JSONFields`` is read by.
     public init(_ names: [String]) {
         self.names = names
         bytes = names.map { Array($0.utf8) }
@@ -31,29 +32,54 @@ public struct JSONFields {
         return v
     }
 
+    /// A string member.
     public func string(_ i: Int) throws(JSONTypeError) -> String? {
-        guard let v = present(i) else { return nil }
-        guard let s = v.stringValue else { throw v.mismatch("string") }
-        return s
+        let index = indices[i]
+        guard index >= 0 else { return nil }
+        let document = object.document
+        switch document.nodes[index].kind {
+        case .null: return nil
+        case .string: return document.decodeString(index)
+        default: throw JSONValue(document: document, index: index).mismatch("string")
+        }
     }
 
+    /// A string member that must be present.
     public func requiredString(_ i: Int) throws(JSONTypeError) -> String {
         guard let s = try string(i) else { throw object.missing(keys.names[i], "string") }
         return s
     }
 
+    /// An integer member (`12` or `12.0`).
     public func int(_ i: Int) throws(JSONTypeError) -> Int64? {
-        guard let v = present(i) else { return nil }
-        guard let n = v.int64Value else { throw v.mismatch("integer") }
+        let index = indices[i]
+        guard index >= 0, document(index) != .null else { return nil }
+        let value = JSONValue(document: object.document, index: index)
+        guard let n = value.int64Value else { throw value.mismatch("integer") }
         return n
     }
 
+    /// Calls `body` with the UTF-8 bytes of string member `i` (nil when absent or null).
+    public func withStringBytes<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) throws(JSONTypeError) -> R? {
+        let index = indices[i]
+        guard index >= 0 else { return nil }
+        switch document(index) {
+        case .null: return nil
+        case .string: return object.document.withStringBytes(index, body)
+        default: throw JSONValue(document: object.document, index: index).mismatch("string")
+        }
+    }
+
+    private func document(_ index: Int) -> JSONKind { object.document.nodes[index].kind }
+
+    /// An object member.
     public func object(_ i: Int) throws(JSONTypeError) -> JSONValue? {
         guard let v = present(i) else { return nil }
         guard v.kind == .object else { throw v.mismatch("object") }
         return v
     }
 
+    /// An array member's elements.
     public func array(_ i: Int) throws(JSONTypeError) -> [JSONValue]? {
         guard let v = present(i) else { return nil }
         guard v.kind == .array else { throw v.mismatch("array") }
@@ -61,6 +87,7 @@ public struct JSONFields {
     }
 }
 
+/// One-pass member lookup.
 extension JSONValue {
     /// Finds every key of `keys` in this object in one pass (all absent when this is not an object).
     public func fields(_ keys: JSONKeys) -> JSONFields {
