@@ -85,13 +85,14 @@ struct IngestCrashTests {
         let slow = try LoopbackServer(pythonScript: "slow_feed_server.py", arguments: [requests.path])
         defer { slow.stop() }
         try h.writeConfig(feeds: [("quick", "\(slow.baseURL)/quick.rss"), ("stuck", "\(slow.baseURL)/stuck.rss?delay=60")])
-        let (process, _, err) = try h.start([])
-        // Wait until the stuck request has arrived (the quick one was sent with it and is answered
-        // at once), then give the run a moment to take the quick answer in.
-        for _ in 0..<1_000 where !((try? String(contentsOf: requests, encoding: .utf8)) ?? "").contains("/stuck.rss") {
-            usleep(20_000)
+        let (process, _, err) = try h.start(["--verbose"])
+        // Wait until the run reports the quick source done and the stuck request has reached the
+        // server (it is answered only after a minute).
+        func ready() -> Bool {
+            ((try? String(contentsOf: err, encoding: .utf8)) ?? "").contains("source=quick")
+                && ((try? String(contentsOf: requests, encoding: .utf8)) ?? "").contains("/stuck.rss")
         }
-        usleep(500_000)
+        for _ in 0..<3_000 where !ready() { usleep(20_000) }
         kill(process.processIdentifier, SIGTERM)
         IngestHarness.wait(process)
         #expect(process.terminationStatus == 1, "\((try? String(contentsOf: err, encoding: .utf8)) ?? "")")
@@ -110,7 +111,7 @@ struct IngestCrashTests {
         let slow = try LoopbackServer(pythonScript: "slow_feed_server.py")
         defer { slow.stop() }
         try h.writeConfig(feeds: [("quick", "\(slow.baseURL)/quick.rss"), ("late", "\(slow.baseURL)/late.rss?delay=30")])
-        let cut = try h.run(["--max-duration", "2s"])
+        let cut = try h.run(["--max-duration", "8s"])
         #expect(cut.status == 1)
         #expect(try h.allRecords().count == 3)
         try h.writeConfig(feeds: [("quick", "\(slow.baseURL)/quick.rss"), ("late", "\(slow.baseURL)/late.rss")])

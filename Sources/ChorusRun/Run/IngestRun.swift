@@ -122,8 +122,14 @@ public struct IngestRun: Sendable {
                             group.cancelAll()
                         }
                     }
-                    if result.report.status == .error {
-                        logger.warning("\(result.report.error ?? "failed")", metadata: ["source": "\(p.source.name)"])
+                    let r = result.report
+                    if r.status == .error {
+                        logger.warning("\(r.error ?? "failed")", metadata: ["source": "\(p.source.name)"])
+                    } else if let done = collector.reports[p.source.name] {
+                        logger.info("source done", metadata: [
+                            "source": "\(p.source.name)", "status": "\(done.status.rawValue)", "new": "\(done.new + done.revisions)",
+                            "duplicate": "\(done.duplicate)", "http.status": "\(done.httpStatus.map(String.init) ?? "-")",
+                        ])
                     }
                     progress?.advance(items: collector.itemsWritten)
                     if stoppedBy == nil && failure == nil && next < plan.count { launch() }

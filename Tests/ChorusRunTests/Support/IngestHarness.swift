@@ -17,12 +17,12 @@ final class IngestHarness {
         var stderr: String
     }
 
-    init() throws {
+    init(extraServerConfig: String = "") throws {
         root = try RepoPaths.temporaryDirectory("chorus-e2e")
         www = root.appendingPathComponent("www")
         try FileManager.default.createDirectory(at: www, withIntermediateDirectories: true)
         configURL = root.appendingPathComponent("chorus.yaml")
-        server = try NginxServer(root: www, accessLog: false)
+        server = try NginxServer(root: www, extraServerConfig: extraServerConfig, accessLog: false)
     }
 
     deinit { server.stop() }
