@@ -116,7 +116,8 @@ public final class CurlFetcher: HTTPFetching {
                 guard delay <= budget else {
                     throw describer.budgetExceeded(error, delay: delay, budget: request.policy.retryBudget)
                 }
-                logger.warning("\(describer.retryNotice(error, delay: delay, retry: retries + 1))", metadata: [
+                // notice, not warning: a retry that then succeeds must not make cron mail stderr.
+                logger.notice("\(describer.retryNotice(error, delay: delay, retry: retries + 1))", metadata: [
                     "source": "\(request.label)", "url": "\(describer.safeURL)",
                 ])
                 do {

@@ -168,7 +168,7 @@ final class CurlTransfer {
             outcome.blockedAddress = "an address of family \(a.family)"
             return chorus_curl_socket_bad()
         }
-        return socket(a.family, a.socktype, a.protocol)
+        return socket(a.family, a.socktype | Int32(SOCK_CLOEXEC.rawValue), a.protocol)
     }
 
     private func checkPrimary(_ ip: String) -> Int32 {

@@ -22,8 +22,19 @@ struct SafetyTests {
         #expect(try await fixture.hits("ok") == 0)
     }
 
-    @Test("deny_private_networks also checks the target of a redirect")
-    func privateRedirectTargetIsRefused() async throws {
+    @Test("deny_private_networks refuses IPv6 loopback too")
+    func ipv6LoopbackIsRefused() async throws {
+        var policy = FetchPolicy()
+        policy.denyPrivateNetworks = true
+        let error = try await #require(throws: FetchError.self) {
+            try await fixture.fetcher.fetch(FetchRequest(url: "http://[::1]:\(fixture.server.port)/ok", policy: policy))
+        }
+        #expect(error.kind == .privateNetwork)
+        #expect(error.message.contains("::1"))
+    }
+
+    @Test("deny_private_networks judges the address a host name resolves to (localhost → loopback)")
+    func resolvedNameIsRefused() async throws {
         let error = try await #require(throws: FetchError.self) {
             try await fixture.fetcher.fetch(
                 FetchRequest(url: "http://localhost:\(fixture.server.port)/redirect/1", policy: {
