@@ -37,7 +37,8 @@ public final class CurlFetcher: HTTPFetching {
         self.random = random
     }
 
-    deinit { multi.shutdown() }
+    /// Lets the curl thread wind down on its own: a deinit must not block its caller.
+    deinit { multi.requestStop() }
 
     /// Stops the curl thread; fetches still running fail as cancelled. Idempotent.
     public func shutdown() { multi.shutdown() }

@@ -119,13 +119,20 @@ final class CurlMulti: @unchecked Sendable {
 
     /// Stops the loop: pending and active jobs complete as cancelled; waits for the thread to end.
     func shutdown() {
+        guard requestStop() else { return }
+        exited.wait()
+    }
+
+    /// Asks the loop to stop without waiting for it (the thread keeps this object alive until
+    /// it has cleaned up). Returns false when a stop was already requested.
+    @discardableResult
+    func requestStop() -> Bool {
         let first: Bool = inbox.withLock { state in
             defer { state.stopping = true }
             return !state.stopping
         }
-        guard first else { return }
-        curl_multi_wakeup(multi)
-        exited.wait()
+        if first { curl_multi_wakeup(multi) }
+        return first
     }
 
     deinit {
