@@ -1,7 +1,6 @@
 import ChorusFetch
 import Foundation
 import Logging
-import Synchronization
 import Testing
 
 /// Safety: the private-network guard, TLS errors, and secrets kept out of errors and logs.
@@ -124,27 +123,3 @@ struct SafetyTests {
     }
 }
 
-/// A swift-log handler that keeps every rendered line (message and metadata) in memory.
-final class LogSink: LogHandler, Sendable {
-    private let storage = Mutex<[String]>([])
-    var lines: [String] { storage.withLock { $0 } }
-
-    var metadata: Logger.Metadata {
-        get { [:] }
-        set {}
-    }
-
-    var logLevel: Logger.Level {
-        get { .trace }
-        set {}
-    }
-
-    subscript(metadataKey _: String) -> Logger.Metadata.Value? {
-        get { nil }
-        set {}
-    }
-
-    func log(event: LogEvent) {
-        storage.withLock { $0.append("\(event.message) \(event.metadata ?? [:])") }
-    }
-}
