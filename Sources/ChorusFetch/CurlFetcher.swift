@@ -59,8 +59,7 @@ public final class CurlFetcher: HTTPFetching {
         var later: [Int] = []
         for (index, outcome) in outcomes.enumerated() {
             let request = requests[index]
-            if case .failure(_, true, _) = FailureDescriber(request: request).judge(outcome, retries: 0, now: now()),
-               request.policy.retries > 0 {
+            if request.policy.retries > 0 && FailureDescriber.isRetryable(outcome) {
                 later.append(index)
                 continue
             }
