@@ -25,6 +25,25 @@ struct BatchFetchTests {
         #expect(fixture.sleeper.recorded == [0.5])
     }
 
+    @Test("cancelling the task of a batch stops every transfer in it")
+    func cancellingABatch() async throws {
+        // Its own fetcher, so the hit counter below does not queue behind the hanging transfers.
+        let fetcher = CurlFetcher(maxPerHost: 4)
+        let requests = (0..<3).map { _ in fixture.request("hang") { $0.totalTimeout = 600 } }
+        let task = Task { await fetcher.fetchAll(requests) }
+        while try await fixture.hits("hang") < 3 { try await Task.sleep(for: .milliseconds(20)) }
+        task.cancel()
+        let results = await task.value
+        #expect(results.count == 3)
+        for result in results {
+            guard case .failure(let error) = result else {
+                Issue.record("a cancelled batch fetch returned a response")
+                continue
+            }
+            #expect(error.cancelled)
+        }
+    }
+
     @Test("fetchAll of nothing is nothing")
     func emptyBatch() async {
         #expect(await fixture.fetcher.fetchAll([]).isEmpty)
