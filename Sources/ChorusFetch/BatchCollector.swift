@@ -1,18 +1,18 @@
-import Synchronization
+
 
 /// Gathers the outcomes of a batch of transfers (stored from the curl thread in any order) and
 /// resumes the waiting task once, when the last one arrives.
 final class BatchCollector: Sendable {
-    private struct State {
+    private struct State: Sendable {
         var outcomes: [TransferOutcome?]
         var remaining: Int
         var continuation: CheckedContinuation<[TransferOutcome], Never>?
     }
 
-    private let state: Mutex<State>
+    private let state: Locked<State>
 
     init(count: Int) {
-        state = Mutex(State(outcomes: Array(repeating: nil, count: count), remaining: count))
+        state = Locked(State(outcomes: Array(repeating: nil, count: count), remaining: count))
     }
 
     /// Sets the continuation to resume; called before any job is submitted.

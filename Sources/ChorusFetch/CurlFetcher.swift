@@ -37,7 +37,8 @@ public final class CurlFetcher: HTTPFetching {
         self.random = random
     }
 
-    deinit { multi.shutdown() }
+    /// Lets the curl thread wind down on its own: a deinit must not block its caller.
+    deinit { multi.requestStop() }
 
     /// Stops the curl thread; fetches still running fail as cancelled. Idempotent.
     public func shutdown() { multi.shutdown() }
@@ -58,8 +59,7 @@ public final class CurlFetcher: HTTPFetching {
         var later: [Int] = []
         for (index, outcome) in outcomes.enumerated() {
             let request = requests[index]
-            if case .failure(_, true, _) = FailureDescriber(request: request).judge(outcome, retries: 0, now: now()),
-               request.policy.retries > 0 {
+            if request.policy.retries > 0 && FailureDescriber.isRetryable(outcome) {
                 later.append(index)
                 continue
             }
@@ -116,7 +116,8 @@ public final class CurlFetcher: HTTPFetching {
                 guard delay <= budget else {
                     throw describer.budgetExceeded(error, delay: delay, budget: request.policy.retryBudget)
                 }
-                logger.warning("\(describer.retryNotice(error, delay: delay, retry: retries + 1))", metadata: [
+                // notice, not warning: a retry that then succeeds must not make cron mail stderr.
+                logger.notice("\(describer.retryNotice(error, delay: delay, retry: retries + 1))", metadata: [
                     "source": "\(request.label)", "url": "\(describer.safeURL)",
                 ])
                 do {

@@ -1,13 +1,13 @@
 import CCurlShim
 import Foundation
-import Synchronization
+
 
 /// The one libcurl multi handle of a ``CurlFetcher``, driven by `curl_multi_poll` on a thread
 /// of its own. Callers hand in jobs and cancellations through `inbox`; the loop thread owns
 /// every easy handle, caps the number of active transfers, and calls each job's completion
 /// exactly once.
 ///
-/// `@unchecked Sendable`: the mutable state shared with callers lives in `inbox` (a `Mutex`);
+/// `@unchecked Sendable`: the mutable state shared with callers lives in `inbox` (a lock);
 /// `multi` is used only by the loop thread, except `curl_multi_wakeup`, which libcurl
 /// documents as callable from any thread.
 final class CurlMulti: @unchecked Sendable {
@@ -18,7 +18,7 @@ final class CurlMulti: @unchecked Sendable {
         var completion: @Sendable (TransferOutcome) -> Void
     }
 
-    private struct Inbox {
+    private struct Inbox: Sendable {
         var jobs: [Job] = []
         var cancels: [UInt64] = []
         /// Cancellations that may have arrived before their job (removed when matched).
@@ -29,7 +29,7 @@ final class CurlMulti: @unchecked Sendable {
     }
 
     private let multi: UnsafeMutableRawPointer
-    private let inbox = Mutex(Inbox())
+    private let inbox = Locked(Inbox())
     private let maxActive: Int
     private let perHost: Int
     private let exited = DispatchSemaphore(value: 0)
@@ -119,13 +119,20 @@ final class CurlMulti: @unchecked Sendable {
 
     /// Stops the loop: pending and active jobs complete as cancelled; waits for the thread to end.
     func shutdown() {
+        guard requestStop() else { return }
+        exited.wait()
+    }
+
+    /// Asks the loop to stop without waiting for it (the thread keeps this object alive until
+    /// it has cleaned up). Returns false when a stop was already requested.
+    @discardableResult
+    func requestStop() -> Bool {
         let first: Bool = inbox.withLock { state in
             defer { state.stopping = true }
             return !state.stopping
         }
-        guard first else { return }
-        curl_multi_wakeup(multi)
-        exited.wait()
+        if first { curl_multi_wakeup(multi) }
+        return first
     }
 
     deinit {

@@ -65,7 +65,11 @@ final class CurlTransfer {
         if let proxy = p.proxy { try string(CURLOPT_PROXY, proxy, "PROXY") }
         try long(CURLOPT_SUPPRESS_CONNECT_HEADERS, 1, "SUPPRESS_CONNECT_HEADERS")
         try long(CURLOPT_HTTP_VERSION, Int(CURL_HTTP_VERSION_2TLS), "HTTP_VERSION")
-        try long(CURLOPT_PIPEWAIT, 1, "PIPEWAIT")
+        // Over TLS, wait for a pending connection's ALPN answer so HTTP/2 requests share it. Not
+        // for cleartext: there curl would hold every request to the host until the first one is
+        // answered, serialising a slow host (HTTP/2 is only negotiated over TLS here anyway).
+        let secure = request.url.utf8.prefix(6).map { $0 | 0x20 }.elementsEqual("https:".utf8)
+        try long(CURLOPT_PIPEWAIT, secure ? 1 : 0, "PIPEWAIT")
         try long(CURLOPT_TCP_KEEPALIVE, 1, "TCP_KEEPALIVE")
         try check(chorus_easy_setopt_pointer(easy, CURLOPT_ERRORBUFFER, errorBuffer), "ERRORBUFFER")
 
@@ -168,7 +172,7 @@ final class CurlTransfer {
             outcome.blockedAddress = "an address of family \(a.family)"
             return chorus_curl_socket_bad()
         }
-        return socket(a.family, a.socktype, a.protocol)
+        return socket(a.family, a.socktype | Int32(SOCK_CLOEXEC.rawValue), a.protocol)
     }
 
     private func checkPrimary(_ ip: String) -> Int32 {

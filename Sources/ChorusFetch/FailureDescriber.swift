@@ -93,6 +93,13 @@ struct FailureDescriber {
         value == value.rounded() ? "\(Int(value)) s" : String(format: "%.1f s", value)
     }
 
+    /// Whether `judge` would call this outcome a retryable failure (cheap: no response built).
+    static func isRetryable(_ outcome: TransferOutcome) -> Bool {
+        if outcome.cancelled { return false }
+        if outcome.code != 0 { return classify(curlCode: outcome.code, outcome: outcome).1 }
+        return RetryPolicy.isRetryable(status: outcome.status)
+    }
+
     /// The error class of a libcurl result and whether it is worth retrying.
     static func classify(curlCode: Int, outcome: TransferOutcome) -> (FetchError.Kind, Bool) {
         if outcome.blockedAddress != nil { return (.privateNetwork, false) }

@@ -11,13 +11,15 @@ struct FetchCommand: AsyncParsableCommand {
         commandName: "fetch",
         abstract: "Fetch one URL as an ingestion run would, and print what happened as JSON.",
         discussion: """
-            Prints one JSON object on stdout: url, final_url, status, not_modified, bytes, content_type,
-            etag, last_modified, retries, timings {dns, connect, tls, first_byte, total} in seconds, and
-            error (null, or {kind, message}), followed by permanent_redirect and bytes_on_wire.
-            Exit status: 0 on success (304 Not Modified included), 69 when the fetch failed.
-            With --urls-from FILE (one URL per line, optionally a tab and the ETag to send), every URL
-            is fetched concurrently and one object is printed per line, in the order of the file; the
-            exit status is then 0 if all succeeded, 1 if some failed, 69 if all failed.
+            Prints one JSON object on stdout: url, final_url, status, not_modified, bytes, content_type, \
+            etag, last_modified, retries, timings {dns, connect, tls, first_byte, total} in seconds, and \
+            error (null, or {kind, message}), then permanent_redirect and bytes_on_wire. Logs go to stderr.
+
+            Exit status: 0 on success (304 Not Modified included), 69 when the fetch failed, 64 on bad usage.
+
+            With --urls-from FILE (one URL per line, optionally a tab and the ETag to send), every URL is \
+            fetched concurrently and one object is printed per line, in the order of the file; the exit \
+            status is then 0 if all succeeded, 1 if some failed, 69 if all failed.
             """
     )
 
@@ -26,46 +28,46 @@ struct FetchCommand: AsyncParsableCommand {
     @Argument(help: "The http or https URL to fetch.")
     var url: String?
 
-    @Option(help: "Send If-None-Match with this ETag (as stored from a previous fetch).")
+    @Option(help: ArgumentHelp("Send If-None-Match with this ETag (as stored from a previous fetch).", valueName: "etag"))
     var etag: String?
 
-    @Option(help: "Send If-Modified-Since with this HTTP date.")
+    @Option(help: ArgumentHelp("Send If-Modified-Since with this HTTP date.", valueName: "http-date"))
     var lastModified: String?
 
-    @Option(name: .customLong("header"), help: "An extra request header 'Name: value' (repeatable).")
+    @Option(name: .customLong("header"), help: ArgumentHelp("An extra request header (repeatable).", valueName: "Name: value"))
     var headers: [String] = []
 
-    @Option(help: "Add 'Authorization: Bearer <token>' with the token read from this environment variable.")
+    @Option(help: ArgumentHelp("Send 'Authorization: Bearer <token>', the token read from this environment variable.", valueName: "VAR"))
     var bearerEnv: String?
 
-    @Option(help: "Cap on the decoded body in bytes (default 20 MB).")
+    @Option(help: ArgumentHelp("Cap on the decoded body in bytes (default 20 MB).", valueName: "n"))
     var maxBytes: Int?
 
-    @Option(help: "Total time limit per attempt in seconds (default 60).")
+    @Option(help: ArgumentHelp("Total time limit per attempt (default 60).", valueName: "seconds"))
     var timeout: Double?
 
-    @Option(help: "Retries after the first attempt for connect errors, timeouts, 5xx and 429 (default 3).")
+    @Option(help: ArgumentHelp("Retries after the first attempt for connect errors, timeouts, 5xx and 429 (default 3).", valueName: "n"))
     var retries: Int?
 
-    @Option(help: "Proxy URL for this fetch (default: the http_proxy/https_proxy/no_proxy environment).")
+    @Option(help: ArgumentHelp("Proxy for this fetch (default: the http_proxy/https_proxy/no_proxy environment).", valueName: "url"))
     var proxy: String?
 
-    @Option(help: "CA bundle file for TLS verification.")
+    @Option(help: ArgumentHelp("CA bundle for TLS verification (verification is always on).", valueName: "file"))
     var caBundle: String?
 
     @Flag(help: "Refuse loopback, private and link-local addresses after DNS resolution.")
     var denyPrivateNetworks = false
 
-    @Option(help: "Write the decoded body to this file (not written on 304 or on error).")
+    @Option(help: ArgumentHelp("Write the decoded body to this file (not on 304 or on error).", valueName: "file"))
     var body: String?
 
-    @Option(help: "Fetch every URL listed in this file (one per line, optionally TAB and an ETag).")
+    @Option(help: ArgumentHelp("Fetch every URL listed in this file (one per line, optionally TAB and an ETag).", valueName: "file"))
     var urlsFrom: String?
 
-    @Option(help: "With --urls-from: transfers in flight at once.")
+    @Option(help: ArgumentHelp("With --urls-from: transfers in flight at once.", valueName: "n"))
     var concurrency: Int = 16
 
-    @Option(help: "With --urls-from: connections per host.")
+    @Option(help: ArgumentHelp("With --urls-from: connections per host.", valueName: "n"))
     var perHost: Int = 2
 
     func validate() throws {

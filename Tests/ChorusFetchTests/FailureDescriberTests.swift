@@ -61,4 +61,19 @@ struct FailureDescriberTests {
         #expect(response.notModified)
         #expect(response.body.isEmpty)
     }
+
+    @Test("the quick retry check agrees with the full judgement", arguments: [
+        (0, 200), (0, 304), (0, 404), (0, 429), (0, 503), (0, 301), (7, 0), (28, 0), (6, 0), (47, 0), (63, 0),
+    ])
+    func quickCheckAgrees(code: Int, status: Int) {
+        var outcome = TransferOutcome()
+        outcome.code = code
+        outcome.status = status
+        let judged: Bool
+        switch FailureDescriber(request: FetchRequest(url: "http://h/")).judge(outcome, retries: 0, now: .init()) {
+        case .success: judged = false
+        case .failure(_, let retryable, _): judged = retryable
+        }
+        #expect(FailureDescriber.isRetryable(outcome) == judged)
+    }
 }

@@ -1,7 +1,6 @@
 import ChorusFetch
 import Foundation
 import Logging
-import Synchronization
 import Testing
 
 /// Safety: the private-network guard, TLS errors, and secrets kept out of errors and logs.
@@ -22,8 +21,19 @@ struct SafetyTests {
         #expect(try await fixture.hits("ok") == 0)
     }
 
-    @Test("deny_private_networks also checks the target of a redirect")
-    func privateRedirectTargetIsRefused() async throws {
+    @Test("deny_private_networks refuses IPv6 loopback too")
+    func ipv6LoopbackIsRefused() async throws {
+        var policy = FetchPolicy()
+        policy.denyPrivateNetworks = true
+        let error = try await #require(throws: FetchError.self) {
+            try await fixture.fetcher.fetch(FetchRequest(url: "http://[::1]:\(fixture.server.port)/ok", policy: policy))
+        }
+        #expect(error.kind == .privateNetwork)
+        #expect(error.message.contains("::1"))
+    }
+
+    @Test("deny_private_networks judges the address a host name resolves to (localhost → loopback)")
+    func resolvedNameIsRefused() async throws {
         let error = try await #require(throws: FetchError.self) {
             try await fixture.fetcher.fetch(
                 FetchRequest(url: "http://localhost:\(fixture.server.port)/redirect/1", policy: {
@@ -113,27 +123,3 @@ struct SafetyTests {
     }
 }
 
-/// A swift-log handler that keeps every rendered line (message and metadata) in memory.
-final class LogSink: LogHandler, Sendable {
-    private let storage = Mutex<[String]>([])
-    var lines: [String] { storage.withLock { $0 } }
-
-    var metadata: Logger.Metadata {
-        get { [:] }
-        set {}
-    }
-
-    var logLevel: Logger.Level {
-        get { .trace }
-        set {}
-    }
-
-    subscript(metadataKey _: String) -> Logger.Metadata.Value? {
-        get { nil }
-        set {}
-    }
-
-    func log(event: LogEvent) {
-        storage.withLock { $0.append("\(event.message) \(event.metadata ?? [:])") }
-    }
-}
