@@ -72,7 +72,8 @@ public struct IngestRun: Sendable {
             case .success(let connector):
                 let task = SourceTask(
                     source: source, connector: connector, saved: saved, fetcher: fetcher, store: store, matcher: matcher,
-                    keywordFilter: config.keywords.filter, analyzer: analyzer, now: startedAt)
+                    keywordFilter: config.keywords.filter, analyzer: analyzer,
+                    scoreDuplicates: options.dryRun && !options.previewAsNDJSON, now: startedAt)
                 plan.append(Planned(source: source, saved: saved, task: task))
             case .failure(let error):
                 var report = SourceReport(name: source.name, status: .error)
