@@ -2,6 +2,7 @@ import Foundation
 import ChorusConnectors
 import ChorusFetch
 import ChorusModel
+import ChorusOutput
 import ChorusSentiment
 
 /// The work for one source inside the run's task group: poll, then classify every item
@@ -28,6 +29,8 @@ struct SourceTask: Sendable {
         var prior: SeenRecord?
         /// False when the stored version is the same (or newer): a duplicate.
         var emit: Bool
+        /// The NDJSON line when `emit` (encoded here, in parallel, not in the single consumer).
+        var line: [UInt8]
     }
 
     /// What the task hands back.
@@ -77,7 +80,12 @@ struct SourceTask: Sendable {
                 let prior = known[item.id]
                 let emit = prior.map { Self.isRevision(item, fingerprint: fingerprint, of: $0) } ?? true
                 if emit || scoreDuplicates, let analyzer { item.sentiment = analyzer.score(title: item.title, text: item.text, lang: item.lang) }
-                items.append(Classified(item: item, fingerprint: fingerprint, prior: prior, emit: emit))
+                var line: [UInt8] = []
+                if emit {
+                    item.revision = prior.map { $0.revision + 1 } ?? 0
+                    line = ItemEncoder.line(item)
+                }
+                items.append(Classified(item: item, fingerprint: fingerprint, prior: prior, emit: emit, line: line))
             }
         } catch {
             report.status = .error
