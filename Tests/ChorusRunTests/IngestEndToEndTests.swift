@@ -152,7 +152,7 @@ struct IngestEndToEndTests {
             .write(to: h.configURL, atomically: true, encoding: .utf8)
         let run = try h.run()
         #expect(run.status == 78)
-        #expect(run.stderr.contains(":4:34: sources[0].url: environment variable CHORUS_TEST_NOT_SET is not set"), "\(run.stderr)")
+        #expect(run.stderr.contains(":4:33: sources[0].url: environment variable CHORUS_TEST_NOT_SET is not set"), "\(run.stderr)")
         #expect(!FileManager.default.fileExists(atPath: h.root.appendingPathComponent("s.sqlite").path))
         let check = try h.run(command: "check")
         #expect(check.status == 78)

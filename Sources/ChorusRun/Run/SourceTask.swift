@@ -16,6 +16,8 @@ struct SourceTask: Sendable {
     let matcher: KeywordMatcher
     let keywordFilter: Bool
     let analyzer: SentimentAnalyzer?
+    /// Also score items that will not be written (the dry-run table shows them).
+    let scoreDuplicates: Bool
     let now: Date
 
     /// One item ready for the collector.
@@ -42,6 +44,11 @@ struct SourceTask: Sendable {
         do {
             poll = try await connector.poll(from: saved.state, using: fetcher, now: now)
         } catch {
+            if Task.isCancelled {
+                // Stopped by a signal or --max-duration: not a failure of the source.
+                report.status = .cancelled
+                return Result(report: report, poll: nil, items: [])
+            }
             report.status = .error
             report.errors = 1
             report.error = error.message
@@ -69,7 +76,7 @@ struct SourceTask: Sendable {
                 let fingerprint = ContentFingerprint.of(item)
                 let prior = known[item.id]
                 let emit = prior.map { Self.isRevision(item, fingerprint: fingerprint, of: $0) } ?? true
-                if emit, let analyzer { item.sentiment = analyzer.score(title: item.title, text: item.text, lang: item.lang) }
+                if emit || scoreDuplicates, let analyzer { item.sentiment = analyzer.score(title: item.title, text: item.text, lang: item.lang) }
                 items.append(Classified(item: item, fingerprint: fingerprint, prior: prior, emit: emit))
             }
         } catch {
