@@ -158,4 +158,31 @@ struct IngestEndToEndTests {
         #expect(check.status == 78)
         #expect(check.stderr == run.stderr)
     }
+
+    @Test func theSameItemFromTwoSourcesInOneRunIsWrittenOnce() throws {
+        let h = try IngestHarness()
+        try h.writeFeed("alpha", items: 0..<4)
+        try FileManager.default.copyItem(at: h.www.appendingPathComponent("alpha.rss"), to: h.www.appendingPathComponent("mirror.rss"))
+        try h.writeConfig(feeds: [("alpha", h.url("alpha.rss")), ("mirror", h.url("mirror.rss"))])
+        #expect(try h.run().status == 0)
+        let records = try h.allRecords()
+        #expect(records.count == 4)
+        #expect(Set(ids(records)).count == 4)
+        let summary = try #require(try h.summaries().last)
+        let sources = try #require(summary["sources"] as? [[String: Any]])
+        #expect(sources.map { $0["new"] as? Int ?? -1 }.reduce(0, +) == 4)
+        #expect(sources.map { $0["duplicate"] as? Int ?? -1 }.reduce(0, +) == 4)
+    }
+
+    @Test func theKeywordFilterWritesOnlyMatchingItems() throws {
+        let h = try IngestHarness()
+        try h.writeFeed("alpha", items: 0..<9)
+        try h.writeConfig(feeds: [("alpha", h.url("alpha.rss"))], extra: "keywords: { track: [ZTE], filter: true }")
+        #expect(try h.run().status == 0)
+        let records = try h.allRecords()
+        #expect(records.count == 3, "items 0, 3 and 6 mention ZTE")
+        #expect(records.allSatisfy { ($0?["keywords"] as? [String]) == ["ZTE"] })
+        let summary = try #require(try h.summaries().last)
+        #expect((summary["sources"] as? [[String: Any]])?.first?["filtered"] as? Int == 6)
+    }
 }
