@@ -185,4 +185,30 @@ struct IngestEndToEndTests {
         let summary = try #require(try h.summaries().last)
         #expect((summary["sources"] as? [[String: Any]])?.first?["filtered"] as? Int == 6)
     }
+
+    @Test func aCorruptStateIsFatalAndWritesNothing() throws {
+        let h = try IngestHarness()
+        try h.writeFeed("alpha", items: 0..<2)
+        try h.writeConfig(feeds: [("alpha", h.url("alpha.rss"))])
+        try FileManager.default.createDirectory(at: h.stateDir, withIntermediateDirectories: true)
+        try Data(repeating: 0x41, count: 4096).write(to: h.statePath)
+        let run = try h.run()
+        #expect(run.status == 70)
+        #expect(run.stderr.hasPrefix("chorus ingest: state: \(h.statePath.path): "), "\(run.stderr)")
+        #expect(h.outputFiles().isEmpty)
+    }
+
+    @Test func anOutputFolderThatCannotBeCreatedIsFatalAndCommitsNothing() throws {
+        let h = try IngestHarness()
+        try h.writeFeed("alpha", items: 0..<2)
+        try h.writeConfig(feeds: [("alpha", h.url("alpha.rss"))])
+        try Data("a file where the output folder should be".utf8).write(to: h.outDir)
+        let run = try h.run()
+        #expect(run.status == 70)
+        #expect(run.stderr.contains("chorus ingest: output: "), "\(run.stderr)")
+        // Nothing was committed: once the folder can be made, the items are written.
+        try FileManager.default.removeItem(at: h.outDir)
+        #expect(try h.run().status == 0)
+        #expect(try h.allRecords().count == 2)
+    }
 }
