@@ -3,14 +3,33 @@ public import Foundation
 /// Formats instants as RFC 3339 UTC with whole seconds (`2018-05-14T09:30:00Z`), the one
 /// timestamp form in Chorus output. Pure arithmetic: no formatter objects, no locale.
 public enum RFC3339 {
-    /// `2018-05-14T09:30:00Z` for the instant, fractions truncated toward the past.
+    /// Seconds since 1970 of 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z: the instants the
+    /// four-digit-year form can write. Parsers and decoders drop anything outside as unreadable.
+    public static let supportedSeconds: ClosedRange<Double> = -62_135_596_800 ... 253_402_300_799
+
+    /// The instant `seconds` after 1970, or nil when it is not finite or outside
+    /// ``supportedSeconds`` (a hostile `created_utc: 1e300` is unreadable, not a crash).
+    public static func date(epochSeconds seconds: Double) -> Date? {
+        guard seconds.isFinite, supportedSeconds.contains(seconds) else { return nil }
+        return Date(timeIntervalSince1970: seconds)
+    }
+
+    /// `date` itself when it can be written, else nil.
+    public static func supported(_ date: Date) -> Date? {
+        self.date(epochSeconds: date.timeIntervalSince1970)
+    }
+
+    /// `2018-05-14T09:30:00Z` for the instant, fractions truncated toward the past; instants
+    /// outside ``supportedSeconds`` are clamped to its ends.
     public static func format(_ date: Date) -> String {
         String(decoding: bytes(date), as: UTF8.self)
     }
 
     /// The same text as ``format(_:)`` as UTF-8 bytes, for encoders that write bytes.
     public static func bytes(_ date: Date) -> [UInt8] {
-        let seconds = Int64((date.timeIntervalSince1970).rounded(.down))
+        let raw = date.timeIntervalSince1970
+        let clamped = raw.isNaN ? 0 : min(max(raw, supportedSeconds.lowerBound), supportedSeconds.upperBound)
+        let seconds = Int64(clamped.rounded(.down))
         var days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let secOfDay = seconds - days * 86_400
         // Civil-from-days (proleptic Gregorian), after H. Hinnant's published algorithm.

@@ -105,8 +105,8 @@ public struct JSONWriter: Sendable {
     /// `"2018-05-14T09:30:00Z"`: the same text as ``RFC3339/format(_:)``, written straight into
     /// the buffer (no intermediate arrays; this runs three times per item).
     public mutating func date(_ value: Date?) {
-        guard let value else { null(); return }
-        let seconds = Int64(value.timeIntervalSince1970.rounded(.down))
+        guard let value, let writable = RFC3339.supported(value) else { null(); return }
+        let seconds = Int64(writable.timeIntervalSince1970.rounded(.down))
         var days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let secOfDay = seconds - days * 86_400
         // Civil-from-days (proleptic Gregorian), as in RFC3339.

@@ -66,6 +66,9 @@ struct DateParserTests {
         "Mon, 14 Foo 2018 09:30:00 GMT", "2018-05-14T25:30:00Z", "2018-05-14T09:61:00Z", "lun., 16 avr. 2018 20:00:00 +0200",
         "yesterday", "1526290200", "2018-05-14T09:30:00+99:00", "Mon, 14 May 2018 09:30:00 XYZ", "Tue, 29 Feb 2018 00:00:00 GMT",
         "Mon, 14 May 2018 13:30 PM",
+        // Hostile digit runs must be rejected, not overflow.
+        "12345678901234567890", "Tue, 99999999999999999999 Jan 2020", "Mon, 14 May 99999999999999999999 09:30:00 GMT",
+        "0000-01-01T00:00:00Z",
     ])
     func unparseable(text: String) {
         #expect(DateParser.parse(text) == nil)

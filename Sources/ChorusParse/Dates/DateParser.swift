@@ -1,4 +1,5 @@
 public import Foundation
+import ChorusModel
 
 /// Parses the date forms feeds and APIs use: RFC 822/1123/2822 (with or without weekday and
 /// seconds, named zones, military letters, numeric offsets, two-digit years), RFC 850,
@@ -53,7 +54,7 @@ struct DateFields {
         let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
         let days = era * 146_097 + doe - 719_468
         let secs = days * 86_400 + Int64(hour * 3600 + minute * 60 + min(second, 59)) - Int64(offset)
-        return Date(timeIntervalSince1970: Double(secs) + Double(nanos) / 1e9)
+        return RFC3339.date(epochSeconds: Double(secs) + Double(nanos) / 1e9)
     }
 
     static func daysIn(month: Int, year: Int) -> Int {

@@ -76,7 +76,12 @@ enum LooseDateScanner {
             } else if c >= 48 && c <= 57 {
                 let begin = i
                 var value = 0
-                while i < s.count, s[i] >= 48, s[i] <= 57 { value = value * 10 + Int(s[i] - 48); i += 1 }
+                while i < s.count, s[i] >= 48, s[i] <= 57 {
+                    // No date field is longer than 4 digits: a longer run is not a date (and must not overflow).
+                    guard i - begin < 4 else { return nil }
+                    value = value * 10 + Int(s[i] - 48)
+                    i += 1
+                }
                 let width = i - begin
                 if i < s.count, s[i] == UInt8(ascii: ":"), !haveTime, width <= 2 {
                     i += 1

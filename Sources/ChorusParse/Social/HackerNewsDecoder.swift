@@ -28,7 +28,7 @@ public enum HackerNewsDecoder {
                 }
                 let published: Date?
                 if let seconds = try hit.int("created_at_i") {
-                    published = Date(timeIntervalSince1970: Double(seconds))
+                    published = RFC3339.date(epochSeconds: Double(seconds))
                 } else {
                     published = decoding.date(try hit.string("created_at"))
                 }

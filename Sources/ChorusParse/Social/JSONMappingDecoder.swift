@@ -102,7 +102,7 @@ public enum JSONMappingDecoder {
     private static func date(_ entry: JSONValue, _ path: String?, _ decoding: inout SocialDecoding) throws(JSONTypeError) -> Date? {
         guard let value = try resolve(entry, path) else { return nil }
         if let seconds = value.doubleValue {
-            return Date(timeIntervalSince1970: seconds > 1e11 ? seconds / 1000 : seconds)
+            return RFC3339.date(epochSeconds: seconds > 1e11 ? seconds / 1000 : seconds)
         }
         guard let text = value.stringValue else { throw value.mismatch("date text or epoch number") }
         return decoding.date(text)

@@ -46,10 +46,10 @@ public enum RedditDecoder {
         }
         let body = try data.string(comment ? "body" : "selftext")
         let text = body == "[removed]" || body == "[deleted]" ? nil : SocialDecoding.nonEmpty(body)
-        let created = try data.double("created_utc").map { Date(timeIntervalSince1970: $0) }
+        let created = try data.double("created_utc").flatMap { RFC3339.date(epochSeconds: $0) }
         // `edited` is false, or the edit time in epoch seconds.
         var edited: Date?
-        if let value = data["edited"], let seconds = value.doubleValue { edited = Date(timeIntervalSince1970: seconds) }
+        if let value = data["edited"], let seconds = value.doubleValue { edited = RFC3339.date(epochSeconds: seconds) }
         let flair = SocialDecoding.nonEmpty(try data.string("link_flair_text"))
         let metrics = Metrics(replies: try data.int("num_comments"), score: try data.int("score"))
         return Item(

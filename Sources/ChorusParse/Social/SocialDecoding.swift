@@ -119,7 +119,7 @@ struct SocialDecoding {
             let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
             let days = era * 146_097 + doe - 719_468
             let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - offset
-            return Date(timeIntervalSince1970: Double(seconds) + fraction)
+            return RFC3339.date(epochSeconds: Double(seconds) + fraction)
         }
     }
 }
