@@ -10,7 +10,10 @@ final class FeedSAXHandler {
     /// Set by the push parser once the context exists; used to keep entity decoding alive in recover mode.
     var ctxt: xmlParserCtxtPtr?
     let adapter: FeedEntryAdapter
-    private let onItem: (Item) -> Void
+    /// Receives each finished entry with what it inherits from the channel.
+    private let onEntry: (EntryDraft, ChannelInfo, Platform) -> Void
+    /// Converts channel-level text on the parser's own thread.
+    private let converter = TextConverter()
     private(set) var platform: Platform?
     private(set) var rootName: String?
     private(set) var errorCount = 0
@@ -41,9 +44,9 @@ final class FeedSAXHandler {
     private var hiddenDepth = 0
     private let text = TextAccumulator(capacity: 4096)
 
-    init(adapter: FeedEntryAdapter, onItem: @escaping (Item) -> Void) {
+    init(adapter: FeedEntryAdapter, onEntry: @escaping (EntryDraft, ChannelInfo, Platform) -> Void) {
         self.adapter = adapter
-        self.onItem = onItem
+        self.onEntry = onEntry
     }
 
     /// Runs `body` with the handler behind libxml2's userData, without retain/release traffic.
@@ -151,8 +154,17 @@ final class FeedSAXHandler {
         if depth == entryDepth {
             entryDepth = 0
             itemCount += 1
-            onItem(adapter.item(from: entry, channel: channel, platform: platform ?? .rss))
+            onEntry(entry, channelInfo, platform ?? .rss)
         }
+    }
+
+    /// The channel's title, link, language and author as entries inherit them.
+    var channelInfo: ChannelInfo {
+        let title = channel.title ?? channel.dcTitle
+        let url = channel.link ?? adapter.documentBase
+        return ChannelInfo(feed: title == nil && url == nil ? nil : FeedRef(title: title, url: url),
+                           scope: adapter.documentBase ?? channel.link, lang: channel.dcLanguage ?? channel.lang,
+                           author: channel.firstAuthor)
     }
 
     private func finishCapture() {
@@ -168,11 +180,11 @@ final class FeedSAXHandler {
         if captureNested { html = false }
         // Invalid UTF-8 only reaches here from a document whose declared encoding is wrong.
         if sawInvalidEncoding { text.repairEncoding() }
-        if fieldInEntry, f.isFallbackBody {
+        if fieldInEntry, f.isDeferred {
             entry.set(f, RawText(bytes: Array(text.buffer), html: html, raw: captureRaw))
             return
         }
-        guard var value = adapter.plain(text.buffer, html: html, raw: captureRaw) else { return }
+        guard var value = converter.plain(text.buffer, html: html, raw: captureRaw) else { return }
         if f == .link || f == .origLink { value = LinkResolver.resolve(value, against: currentBase) }
         store(f, value, fieldInEntry)
     }
