@@ -3,8 +3,8 @@ public import Logging
 
 /// The streaming entry point of the parse stage: push a document in chunks of any size and
 /// receive each item through `onItem` as soon as its end tag is read. XML feeds (RSS, RDF,
-/// Atom) go through a libxml2 push parser holding one entry at a time, so memory stays flat
-/// however large the document; JSON documents (JSON Feed, social payloads) are buffered and
+/// Atom) go through a libxml2 push parser holding one entry at a time (plus a bounded queue
+/// when pipelined), so memory stays flat however large the document; JSON documents (JSON Feed, social payloads) are buffered and
 /// parsed at ``finish()``.
 public final class FeedStreamParser {
     private enum Mode {
