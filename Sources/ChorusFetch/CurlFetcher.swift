@@ -37,17 +37,69 @@ public final class CurlFetcher: HTTPFetching {
         self.random = random
     }
 
-    deinit { multi.shutdown() }
+    /// Lets the curl thread wind down on its own: a deinit must not block its caller.
+    deinit { multi.requestStop() }
 
     /// Stops the curl thread; fetches still running fail as cancelled. Idempotent.
     public func shutdown() { multi.shutdown() }
 
+    /// Performs `request` with its policy: conditional headers, redirects, caps, retries. A 304
+    /// is a success; a cancelled task ends with a `FetchError` whose `cancelled` is true.
     public func fetch(_ request: FetchRequest) async throws(FetchError) -> FetchResponse {
+        try await perform(request, first: nil)
+    }
+
+    /// Fetches every request concurrently within the fetcher's limits and returns the results in
+    /// the order of `requests`. The first attempts go to the curl thread as one batch (one
+    /// hand-off, one wake-up), which is cheaper than as many ``fetch(_:)`` tasks; requests that
+    /// need retries then continue on their own, each with its own policy.
+    public func fetchAll(_ requests: [FetchRequest]) async -> [Result<FetchResponse, FetchError>] {
+        let outcomes = await attemptAll(requests)
+        var results: [Result<FetchResponse, FetchError>?] = Array(repeating: nil, count: requests.count)
+        var later: [Int] = []
+        for (index, outcome) in outcomes.enumerated() {
+            let request = requests[index]
+            if request.policy.retries > 0 && FailureDescriber.isRetryable(outcome) {
+                later.append(index)
+                continue
+            }
+            results[index] = await result(request, first: outcome)
+        }
+        if !later.isEmpty {
+            await withTaskGroup(of: (Int, Result<FetchResponse, FetchError>).self) { group in
+                for index in later {
+                    group.addTask { (index, await self.result(requests[index], first: outcomes[index])) }
+                }
+                for await (index, result) in group { results[index] = result }
+            }
+        }
+        return results.enumerated().map { index, result in
+            result ?? .failure(FailureDescriber(request: requests[index]).cancelled(retries: 0))
+        }
+    }
+
+    private func result(_ request: FetchRequest, first: TransferOutcome) async -> Result<FetchResponse, FetchError> {
+        do throws(FetchError) {
+            return .success(try await perform(request, first: first))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// The retry loop; `first` is the outcome of an attempt already made (by ``fetchAll(_:)``).
+    private func perform(_ request: FetchRequest, first: TransferOutcome?) async throws(FetchError) -> FetchResponse {
         let describer = FailureDescriber(request: request)
         var retries = 0
         var waited = 0.0
+        var pending = first
         while true {
-            let outcome = await attempt(request)
+            let outcome: TransferOutcome
+            if let made = pending {
+                outcome = made
+                pending = nil
+            } else {
+                outcome = await attempt(request)
+            }
             let verdict = describer.judge(outcome, retries: retries, now: now())
             switch verdict {
             case .success(var response):
@@ -58,13 +110,14 @@ public final class CurlFetcher: HTTPFetching {
                 ])
                 return response
             case .failure(let error, let retryable, let serverDelay):
-                guard retryable, retries < request.policy.retries else { throw error }
+                guard retryable, retries < request.policy.retries else { throw describer.givingUp(error) }
                 let delay = serverDelay ?? retryPolicy.backoff(retry: retries, random: random())
                 let budget = request.policy.retryBudget - waited
                 guard delay <= budget else {
                     throw describer.budgetExceeded(error, delay: delay, budget: request.policy.retryBudget)
                 }
-                logger.warning("\(describer.retryNotice(error, delay: delay, retry: retries + 1))", metadata: [
+                // notice, not warning: a retry that then succeeds must not make cron mail stderr.
+                logger.notice("\(describer.retryNotice(error, delay: delay, retry: retries + 1))", metadata: [
                     "source": "\(request.label)", "url": "\(describer.safeURL)",
                 ])
                 do {
@@ -93,6 +146,29 @@ public final class CurlFetcher: HTTPFetching {
             }
         } onCancel: {
             multi.cancel(id)
+        }
+    }
+
+    /// First attempts of many requests, handed to the multi thread at once; outcomes in order.
+    private func attemptAll(_ requests: [FetchRequest]) async -> [TransferOutcome] {
+        guard !requests.isEmpty else { return [] }
+        let firstID = multi.makeIDs(requests.count)
+        let multi = self.multi
+        let collector = BatchCollector(count: requests.count)
+        return await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<[TransferOutcome], Never>) in
+                collector.start(continuation)
+                let jobs = requests.enumerated().map { index, request in
+                    CurlMulti.Job(id: firstID + UInt64(index), request: request) { collector.store(index, $0) }
+                }
+                if Task.isCancelled {
+                    for job in jobs { job.completion(TransferOutcome(cancelled: true)) }
+                } else {
+                    multi.submit(jobs)
+                }
+            }
+        } onCancel: {
+            for index in 0..<requests.count { multi.cancel(firstID + UInt64(index)) }
         }
     }
 }

@@ -1,13 +1,13 @@
 import CCurlShim
 import Foundation
-import Synchronization
+
 
 /// The one libcurl multi handle of a ``CurlFetcher``, driven by `curl_multi_poll` on a thread
 /// of its own. Callers hand in jobs and cancellations through `inbox`; the loop thread owns
 /// every easy handle, caps the number of active transfers, and calls each job's completion
 /// exactly once.
 ///
-/// `@unchecked Sendable`: the mutable state shared with callers lives in `inbox` (a `Mutex`);
+/// `@unchecked Sendable`: the mutable state shared with callers lives in `inbox` (a lock);
 /// `multi` is used only by the loop thread, except `curl_multi_wakeup`, which libcurl
 /// documents as callable from any thread.
 final class CurlMulti: @unchecked Sendable {
@@ -18,7 +18,7 @@ final class CurlMulti: @unchecked Sendable {
         var completion: @Sendable (TransferOutcome) -> Void
     }
 
-    private struct Inbox {
+    private struct Inbox: Sendable {
         var jobs: [Job] = []
         var cancels: [UInt64] = []
         /// Cancellations that may have arrived before their job (removed when matched).
@@ -29,19 +29,22 @@ final class CurlMulti: @unchecked Sendable {
     }
 
     private let multi: UnsafeMutableRawPointer
-    private let inbox = Mutex(Inbox())
+    private let inbox = Locked(Inbox())
     private let maxActive: Int
+    private let perHost: Int
     private let exited = DispatchSemaphore(value: 0)
 
     /// Creates the multi handle with the connection limits and starts the loop thread.
     init(maxConcurrent: Int, maxPerHost: Int) {
         CurlGlobal.ensureInitialized()
+        // curl_multi_init fails only when out of memory; there is nothing sensible to do then.
         guard let multi = curl_multi_init() else { preconditionFailure("fetch: curl_multi_init failed (out of memory)") }
         self.multi = multi
         maxActive = max(1, maxConcurrent)
-        _ = chorus_multi_setopt_long(multi, CURLMOPT_MAX_TOTAL_CONNECTIONS, max(1, maxConcurrent))
-        _ = chorus_multi_setopt_long(multi, CURLMOPT_MAX_HOST_CONNECTIONS, max(1, maxPerHost))
-        _ = chorus_multi_setopt_long(multi, CURLMOPT_MAXCONNECTS, max(4, maxConcurrent * 2))
+        perHost = max(1, maxPerHost)
+        _ = chorus_multi_setopt_long(multi, CURLMOPT_MAX_TOTAL_CONNECTIONS, maxActive)
+        _ = chorus_multi_setopt_long(multi, CURLMOPT_MAX_HOST_CONNECTIONS, perHost)
+        _ = chorus_multi_setopt_long(multi, CURLMOPT_MAXCONNECTS, max(4, maxActive * 2))
         _ = chorus_multi_setopt_long(multi, CURLMOPT_PIPELINING, Int(CURLPIPE_MULTIPLEX))
         let thread = Thread { [self] in
             run()
@@ -59,16 +62,45 @@ final class CurlMulti: @unchecked Sendable {
         }
     }
 
+    /// `count` consecutive fresh job ids; returns the first.
+    func makeIDs(_ count: Int) -> UInt64 {
+        inbox.withLock { state in
+            defer { state.nextID += UInt64(count) }
+            return state.nextID
+        }
+    }
+
+    /// Queues many jobs with one hand-off and at most one wake-up.
+    func submit(_ batch: [Job]) {
+        let (refused, wake): ([Job], Bool) = inbox.withLock { state in
+            if state.stopping { return (batch, false) }
+            let wasEmpty = state.jobs.isEmpty && state.cancels.isEmpty
+            var refused: [Job] = []
+            if state.cancelled.isEmpty {
+                state.jobs.append(contentsOf: batch)
+            } else {
+                for job in batch {
+                    if state.cancelled.remove(job.id) != nil { refused.append(job) } else { state.jobs.append(job) }
+                }
+            }
+            return (refused, wasEmpty)
+        }
+        for job in refused { job.completion(TransferOutcome(cancelled: true)) }
+        if wake { curl_multi_wakeup(multi) }
+    }
+
     /// Queues a job; its completion runs on the loop thread (or here, if already cancelled or stopped).
     func submit(_ job: Job) {
-        let refused: Bool = inbox.withLock { state in
-            if state.stopping || state.cancelled.remove(job.id) != nil { return true }
+        // Only the first message after the loop drained the inbox needs to wake it.
+        let (refused, wake): (Bool, Bool) = inbox.withLock { state in
+            if state.stopping || state.cancelled.remove(job.id) != nil { return (true, false) }
+            let wasEmpty = state.jobs.isEmpty && state.cancels.isEmpty
             state.jobs.append(job)
-            return false
+            return (false, wasEmpty)
         }
         if refused {
             job.completion(TransferOutcome(cancelled: true))
-        } else {
+        } else if wake {
             curl_multi_wakeup(multi)
         }
     }
@@ -77,22 +109,30 @@ final class CurlMulti: @unchecked Sendable {
     func cancel(_ id: UInt64) {
         let wake: Bool = inbox.withLock { state in
             guard !state.stopped else { return false }
+            let wasEmpty = state.jobs.isEmpty && state.cancels.isEmpty
             state.cancels.append(id)
             state.cancelled.insert(id)
-            return true
+            return wasEmpty
         }
         if wake { curl_multi_wakeup(multi) }
     }
 
     /// Stops the loop: pending and active jobs complete as cancelled; waits for the thread to end.
     func shutdown() {
+        guard requestStop() else { return }
+        exited.wait()
+    }
+
+    /// Asks the loop to stop without waiting for it (the thread keeps this object alive until
+    /// it has cleaned up). Returns false when a stop was already requested.
+    @discardableResult
+    func requestStop() -> Bool {
         let first: Bool = inbox.withLock { state in
             defer { state.stopping = true }
             return !state.stopping
         }
-        guard first else { return }
-        curl_multi_wakeup(multi)
-        exited.wait()
+        if first { curl_multi_wakeup(multi) }
+        return first
     }
 
     deinit {
@@ -101,34 +141,57 @@ final class CurlMulti: @unchecked Sendable {
 
     // MARK: The loop (loop thread only)
 
-    private func run() {
-        var active: [UnsafeMutableRawPointer: CurlTransfer] = [:]
-        var waiting: [Job] = []
-        var waitingHead = 0
+    /// A started transfer and the host it counts against.
+    private struct Running {
+        var transfer: CurlTransfer
+        var host: String
+    }
 
-        func start(_ job: Job) {
+    private func run() {
+        var active: [UnsafeMutableRawPointer: Running] = [:]
+        var scheduler = HostScheduler<Job>(perHost: perHost, maxActive: maxActive)
+        let pool = CurlEasyPool(capacity: maxActive * 2)
+
+        func start(_ job: Job, host: String) -> Bool {
+            guard let easy = pool.take() else {
+                job.completion(TransferOutcome(code: Int(CURLE_OUT_OF_MEMORY.rawValue), curlMessage: "out of memory"))
+                return false
+            }
             do {
-                let transfer = try CurlTransfer(id: job.id, request: job.request, completion: job.completion)
-                let rc = curl_multi_add_handle(multi, transfer.easy)
+                let transfer = try CurlTransfer(id: job.id, easy: easy, request: job.request, completion: job.completion)
+                let rc = curl_multi_add_handle(multi, easy)
                 guard rc == CURLM_OK else {
+                    pool.give(easy)
                     job.completion(TransferOutcome(code: Int(CURLE_FAILED_INIT.rawValue), curlMessage: String(cString: curl_multi_strerror(rc))))
-                    return
+                    return false
                 }
-                active[transfer.easy] = transfer
+                active[easy] = Running(transfer: transfer, host: host)
+                return true
             } catch {
+                pool.give(easy)
                 let text = String(cString: curl_easy_strerror(CURLcode(error.code)))
                 job.completion(TransferOutcome(code: Int(error.code), curlMessage: "libcurl refused option \(error.option): \(text)"))
+                return false
             }
         }
 
-        func complete(_ transfer: CurlTransfer, code: CURLcode?) {
+        func complete(_ running: Running, code: CURLcode?) {
+            let transfer = running.transfer
             curl_multi_remove_handle(multi, transfer.easy)
             active[transfer.easy] = nil
             let outcome = code.map { transfer.finish(code: $0) } ?? TransferOutcome(cancelled: true)
+            scheduler.finished(host: running.host, multiplexed: outcome.multiplexed)
+            pool.give(transfer.easy)
             inbox.withLock { state in
                 if !state.cancelled.isEmpty { state.cancelled.remove(transfer.id) }
             }
             transfer.completion(outcome)
+        }
+
+        func startWaiting() {
+            while active.count < maxActive, let (job, host) = scheduler.next() {
+                if !start(job, host: host) { scheduler.finished(host: host, multiplexed: false) }
+            }
         }
 
         while true {
@@ -139,40 +202,36 @@ final class CurlMulti: @unchecked Sendable {
                 }
                 return (state.jobs, state.cancels, state.stopping)
             }
-            waiting.append(contentsOf: jobs)
+            for job in jobs { scheduler.enqueue(job, host: HostScheduler<Job>.hostKey(job.request.url)) }
             for id in cancels {
-                if let transfer = active.values.first(where: { $0.id == id }) {
-                    complete(transfer, code: nil)
-                } else if let index = waiting[waitingHead...].firstIndex(where: { $0.id == id }) {
-                    let job = waiting.remove(at: index)
+                if let running = active.values.first(where: { $0.transfer.id == id }) {
+                    complete(running, code: nil)
+                } else if let job = scheduler.remove(where: { $0.id == id }) {
                     inbox.withLock { _ = $0.cancelled.remove(id) }
                     job.completion(TransferOutcome(cancelled: true))
                 }
             }
             if stopping { break }
-            while active.count < maxActive && waitingHead < waiting.count {
-                start(waiting[waitingHead])
-                waitingHead += 1
-            }
-            if waitingHead > 256 && waitingHead * 2 > waiting.count {
-                waiting.removeFirst(waitingHead)
-                waitingHead = 0
-            }
+            startWaiting()
 
             var running: Int32 = 0
             curl_multi_perform(multi, &running)
             var left: Int32 = 0
+            var finished = false
             while let message = curl_multi_info_read(multi, &left) {
                 guard message.pointee.msg == CURLMSG_DONE, let easy = message.pointee.easy_handle,
-                      let transfer = active[easy] else { continue }
-                complete(transfer, code: message.pointee.data.result)
+                      let entry = active[easy] else { continue }
+                complete(entry, code: message.pointee.data.result)
+                finished = true
             }
-            if active.count < maxActive && waitingHead < waiting.count { continue }
-            curl_multi_poll(multi, nil, 0, 1000, nil)
+            // Freed slots: start the next transfers before sleeping.
+            if finished && scheduler.waitingCount > 0 { continue }
+            // A bounded wait: libcurl wakes us for sockets and its timers; the bound is a guard.
+            curl_multi_poll(multi, nil, 0, 200, nil)
         }
 
-        for transfer in Array(active.values) { complete(transfer, code: nil) }
-        for job in waiting[waitingHead...] { job.completion(TransferOutcome(cancelled: true)) }
+        for running in Array(active.values) { complete(running, code: nil) }
+        for job in scheduler.drain() { job.completion(TransferOutcome(cancelled: true)) }
         let leftover = inbox.withLock { state in
             state.stopped = true
             defer { state.jobs.removeAll() }

@@ -15,9 +15,9 @@ final class CurlTransfer {
     private var outcome = TransferOutcome()
     private var inInterimResponse = false
 
-    /// Creates and configures the easy handle; throws the libcurl code of a refused option.
-    init(id: UInt64, request: FetchRequest, completion: @escaping @Sendable (TransferOutcome) -> Void) throws(CurlSetupError) {
-        guard let easy = curl_easy_init() else { throw CurlSetupError(code: CURLE_OUT_OF_MEMORY.rawValue, option: "curl_easy_init") }
+    /// Configures `easy` (fresh or reset, owned by the caller's ``CurlEasyPool``) for `request`;
+    /// throws the libcurl code of a refused option.
+    init(id: UInt64, easy: UnsafeMutableRawPointer, request: FetchRequest, completion: @escaping @Sendable (TransferOutcome) -> Void) throws(CurlSetupError) {
         self.id = id
         self.easy = easy
         self.request = request
@@ -28,7 +28,6 @@ final class CurlTransfer {
     }
 
     deinit {
-        curl_easy_cleanup(easy)
         curl_slist_free_all(headerList)
         errorBuffer.deallocate()
     }
@@ -66,7 +65,11 @@ final class CurlTransfer {
         if let proxy = p.proxy { try string(CURLOPT_PROXY, proxy, "PROXY") }
         try long(CURLOPT_SUPPRESS_CONNECT_HEADERS, 1, "SUPPRESS_CONNECT_HEADERS")
         try long(CURLOPT_HTTP_VERSION, Int(CURL_HTTP_VERSION_2TLS), "HTTP_VERSION")
-        try long(CURLOPT_PIPEWAIT, 1, "PIPEWAIT")
+        // Over TLS, wait for a pending connection's ALPN answer so HTTP/2 requests share it. Not
+        // for cleartext: there curl would hold every request to the host until the first one is
+        // answered, serialising a slow host (HTTP/2 is only negotiated over TLS here anyway).
+        let secure = request.url.utf8.prefix(6).map { $0 | 0x20 }.elementsEqual("https:".utf8)
+        try long(CURLOPT_PIPEWAIT, secure ? 1 : 0, "PIPEWAIT")
         try long(CURLOPT_TCP_KEEPALIVE, 1, "TCP_KEEPALIVE")
         try check(chorus_easy_setopt_pointer(easy, CURLOPT_ERRORBUFFER, errorBuffer), "ERRORBUFFER")
 
@@ -118,12 +121,14 @@ final class CurlTransfer {
     }
 
     /// Records each response's status line (one per redirect hop) and the last one's headers.
+    /// Works on the raw bytes: this runs for every header line of every transfer.
     private func receiveHeader(_ data: UnsafeMutablePointer<CChar>, _ count: Int) -> Int {
-        let line = data.withMemoryRebound(to: UInt8.self, capacity: count) {
-            String(decoding: UnsafeBufferPointer(start: $0, count: count), as: UTF8.self)
-        }
-        if line.hasPrefix("HTTP/") {
-            let parts = line.trimmingSpaces.split(separator: " ", maxSplits: 2)
+        let bytes = UnsafeRawBufferPointer(start: data, count: count).bindMemory(to: UInt8.self)
+        var end = count
+        while end > 0, bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D || bytes[end - 1] == 0x20 { end -= 1 }
+        if end >= 5, bytes[0] == 0x48, bytes[1] == 0x54, bytes[2] == 0x54, bytes[3] == 0x50, bytes[4] == 0x2F { // "HTTP/"
+            let line = String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<end]), as: UTF8.self)
+            let parts = line.split(separator: " ", maxSplits: 2)
             let status = parts.count > 1 ? Int(parts[1]) ?? 0 : 0
             inInterimResponse = (100..<200).contains(status)
             guard !inInterimResponse else { return count }
@@ -136,9 +141,13 @@ final class CurlTransfer {
             outcome.body.removeAll(keepingCapacity: true)
             return count
         }
-        guard !inInterimResponse, let colon = line.firstIndex(of: ":") else { return count }
-        let name = line[..<colon].lowercased()
-        let value = String(line[line.index(after: colon)...]).trimmingSpaces
+        guard !inInterimResponse, end > 0, let colon = bytes[0..<end].firstIndex(of: 0x3A) else { return count }
+        var nameBytes = [UInt8](UnsafeBufferPointer(rebasing: bytes[0..<colon]))
+        for i in nameBytes.indices where nameBytes[i] >= 0x41 && nameBytes[i] <= 0x5A { nameBytes[i] |= 0x20 }
+        var valueStart = colon + 1
+        while valueStart < end, bytes[valueStart] == 0x20 || bytes[valueStart] == 0x09 { valueStart += 1 }
+        let name = String(decoding: nameBytes, as: UTF8.self)
+        let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<end]), as: UTF8.self)
         if let old = outcome.headers[name] {
             outcome.headers[name] = old + ", " + value
         } else {
@@ -163,7 +172,7 @@ final class CurlTransfer {
             outcome.blockedAddress = "an address of family \(a.family)"
             return chorus_curl_socket_bad()
         }
-        return socket(a.family, a.socktype, a.protocol)
+        return socket(a.family, a.socktype | Int32(SOCK_CLOEXEC.rawValue), a.protocol)
     }
 
     private func checkPrimary(_ ip: String) -> Int32 {
@@ -226,6 +235,9 @@ final class CurlTransfer {
         _ = chorus_easy_getinfo_off(easy, CURLINFO_SIZE_DOWNLOAD_T, &downloaded)
         _ = chorus_easy_getinfo_long(easy, CURLINFO_HEADER_SIZE, &headerBytes)
         result.bytesOnWire = Int(downloaded) + headerBytes
+        var version = 0
+        _ = chorus_easy_getinfo_long(easy, CURLINFO_HTTP_VERSION, &version)
+        result.multiplexed = version >= Int(CURL_HTTP_VERSION_2_0)
         return result
     }
 }

@@ -13,28 +13,30 @@ struct FailureDescriber {
     }
 
     let request: FetchRequest
-    let redactor: SecretRedactor
-    /// The request URL with secrets masked.
-    let safeURL: String
 
     init(request: FetchRequest) {
         self.request = request
-        redactor = SecretRedactor(headers: request.headers)
-        safeURL = redactor.redact(request.url)
     }
+
+    /// Built only when a message is needed (the success path never pays for it).
+    var redactor: SecretRedactor { SecretRedactor(headers: request.headers) }
+
+    /// The request URL with secrets masked.
+    var safeURL: String { redactor.redact(request.url) }
 
     /// "fetch: <label>: <url>: <detail>" (the label part left out when empty), redacted.
     func message(_ detail: String) -> String {
-        let head = request.label.isEmpty ? "fetch: \(safeURL)" : "fetch: \(request.label): \(safeURL)"
+        let redactor = self.redactor
+        let url = redactor.redact(request.url)
+        let head = request.label.isEmpty ? "fetch: \(url)" : "fetch: \(request.label): \(url)"
         return redactor.redact("\(head): \(detail)")
     }
 
     func judge(_ outcome: TransferOutcome, retries: Int, now: Date) -> Verdict {
         if outcome.cancelled { return .failure(cancelled(retries: retries), retryable: false, serverDelay: nil) }
-        let after = retries > 0 ? " after \(retries) \(retries == 1 ? "retry" : "retries")" : ""
         if outcome.code != 0 {
             let (kind, retryable) = Self.classify(curlCode: outcome.code, outcome: outcome)
-            let detail = describe(kind: kind, outcome: outcome) + after
+            let detail = describe(kind: kind, outcome: outcome)
             return .failure(FetchError(kind: kind, message: message(detail), retries: retries), retryable: retryable, serverDelay: nil)
         }
         let status = outcome.status
@@ -54,17 +56,24 @@ struct FailureDescriber {
         if !outcome.reason.isEmpty { detail += " \(outcome.reason)" }
         if status == 429 { detail += " (rate limited)" }
         if (300..<400).contains(status) { detail += " (a redirect without a usable Location)" }
-        var error = FetchError(kind: kind, message: message(detail + after), status: status, retries: retries)
+        var error = FetchError(kind: kind, message: message(detail), status: status, retries: retries)
         error.retryAfter = delay
         error.rateLimit = rateLimit
         return .failure(error, retryable: RetryPolicy.isRetryable(status: status), serverDelay: delay)
     }
 
+    /// The error as finally thrown: says how many retries were spent.
+    func givingUp(_ error: FetchError) -> FetchError {
+        guard error.retries > 0 else { return error }
+        var error = error
+        error.message += " after \(error.retries) \(error.retries == 1 ? "retry" : "retries")"
+        return error
+    }
+
     /// The error once the next wait would overrun the retry budget.
     func budgetExceeded(_ error: FetchError, delay: Double, budget: Double) -> FetchError {
-        var error = error
-        let base = error.message
-        error.message = base + "; the next retry would wait \(Self.seconds(delay)), over the retry budget of \(Self.seconds(budget))"
+        var error = givingUp(error)
+        error.message += "; the next retry would wait \(Self.seconds(delay)), over the retry budget of \(Self.seconds(budget))"
         return error
     }
 
@@ -82,6 +91,13 @@ struct FailureDescriber {
     /// "1.5 s"
     static func seconds(_ value: Double) -> String {
         value == value.rounded() ? "\(Int(value)) s" : String(format: "%.1f s", value)
+    }
+
+    /// Whether `judge` would call this outcome a retryable failure (cheap: no response built).
+    static func isRetryable(_ outcome: TransferOutcome) -> Bool {
+        if outcome.cancelled { return false }
+        if outcome.code != 0 { return classify(curlCode: outcome.code, outcome: outcome).1 }
+        return RetryPolicy.isRetryable(status: outcome.status)
     }
 
     /// The error class of a libcurl result and whether it is worth retrying.

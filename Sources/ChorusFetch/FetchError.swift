@@ -8,6 +8,7 @@ public struct FetchError: Error, Sendable, Equatable, CustomStringConvertible {
         case connection, tls, dns, decode, privateNetwork = "private_network"
     }
 
+    /// The failure class (`error.kind` in `chorus fetch`).
     public var kind: Kind
     /// The whole message, starting with "fetch:"; secrets redacted.
     public var message: String

@@ -1,11 +1,13 @@
 /// One GET to perform: the URL, the per-source headers and conditional validators, and the policy.
 public struct FetchRequest: Sendable {
+    /// The http or https URL.
     public var url: String
     /// Extra request headers (`Authorization`, `Accept`...). Values may be secrets: never logged.
     public var headers: [(name: String, value: String)]
     /// Validators from the previous run, sent as If-None-Match / If-Modified-Since.
     public var etag: String?
     public var lastModified: String?
+    /// Limits and safety settings for this source.
     public var policy: FetchPolicy
     /// Who asked (the source name), for logs and error messages.
     public var label: String

@@ -18,6 +18,7 @@ public struct RateLimit: Sendable, Equatable {
         case xAPI = "x-rate-limit"
     }
 
+    /// The header family read.
     public var dialect: Dialect
     /// Requests allowed in the window, when the server says.
     public var limit: Int?

@@ -21,9 +21,9 @@ public struct RetryPolicy: Sendable {
         return exponential * (0.5 + 0.5 * min(max(random, 0), 1))
     }
 
-    /// Whether an HTTP status is worth retrying: 5xx, 429 and 408.
+    /// Whether an HTTP status is worth retrying: 5xx and 429 (other 4xx, 408 included, are not).
     public static func isRetryable(status: Int) -> Bool {
-        status == 429 || status == 408 || (500...599).contains(status)
+        status == 429 || (500...599).contains(status)
     }
 
     /// The wait a response asks for, seconds from `now`: `Retry-After` first, then (for a 429

@@ -59,7 +59,7 @@ public struct SecretRedactor: Sendable {
             out += "="
             var rest = chars[chars.index(after: eq)...]
             if secretParameters.contains(name) {
-                let end = rest.firstIndex { $0 == "&" || $0 == "#" || $0 == "\"" || $0 == "'" || $0.isWhitespace } ?? rest.endIndex
+                let end = valueEnd(rest)
                 if end > rest.startIndex { out += mask }
                 rest = rest[end...]
             }
@@ -77,6 +77,19 @@ public struct SecretRedactor: Sendable {
         let authority = afterScheme[..<authorityEnd]
         guard let at = authority.lastIndex(of: "@"), let colon = authority[..<at].firstIndex(of: ":") else { return text }
         return String(text[..<authority.index(after: colon)]) + mask + String(text[at...])
+    }
+
+    /// Where a secret value ends: `&`, `#`, a quote, whitespace, or ": " (a message separator).
+    private static func valueEnd(_ rest: Substring) -> Substring.Index {
+        var i = rest.startIndex
+        while i < rest.endIndex {
+            let c = rest[i]
+            if c == "&" || c == "#" || c == "\"" || c == "'" || c.isWhitespace { return i }
+            let next = rest.index(after: i)
+            if c == ":" && (next == rest.endIndex || rest[next].isWhitespace) { return i }
+            i = next
+        }
+        return i
     }
 
     private static func isNameChar(_ c: Character) -> Bool {

@@ -26,6 +26,8 @@ struct TransferOutcome: Sendable {
     var blockedAddress: String?
     /// Set when the caller's task was cancelled or the fetcher shut down.
     var cancelled = false
+    /// The connection spoke HTTP/2 or later (so its host can take more concurrent streams).
+    var multiplexed = false
 
     /// The URL to use from now on when the chain starts with permanent redirects (301/308):
     /// the target of the last permanent hop before any temporary one.

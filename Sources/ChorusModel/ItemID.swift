@@ -30,18 +30,21 @@ public enum ItemID {
     }
 
     private static func digest(_ material: String) -> String {
-        let hash = SHA256.hash(Array(material.utf8))
-        return hexString(hash.prefix(16))
-    }
-
-    private static func hexString<S: Sequence>(_ bytes: S) -> String where S.Element == UInt8 {
-        let digits = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(32)
-        for b in bytes {
-            out.append(digits[Int(b >> 4)])
-            out.append(digits[Int(b & 0x0f)])
+        var material = material
+        return material.withUTF8 { bytes in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { hash in
+                SHA256.digest(parts: [bytes], into: hash)
+                let digits: StaticString = "0123456789abcdef"
+                return digits.withUTF8Buffer { hex in
+                    String(unsafeUninitializedCapacity: 32) { out in
+                        for i in 0..<16 {
+                            out[2 * i] = hex[Int(hash[i] >> 4)]
+                            out[2 * i + 1] = hex[Int(hash[i] & 0x0f)]
+                        }
+                        return 32
+                    }
+                }
+            }
         }
-        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -32,9 +32,52 @@ struct PhraseRule: Sendable {
     var text: String
 }
 
-/// The reaction tags a rule may add.
-enum ReactionTag {
-    static let all: Set<String> = [
-        "relief", "excitement", "anticipation", "hope", "gratitude", "anger", "worry", "disappointment", "sarcasm",
+/// What the matcher reads of a phrase rule, as plain values (no reference counting on the
+/// hot path): where its token ids lie in `SentimentModel.phraseTokens`, its scope and effect.
+struct PhraseKey: Sendable {
+    var tokenStart: Int32
+    var tokenCount: Int32
+    /// 0 any, 1 "en", 2 "zh", 3 another language (never matches).
+    var language: UInt8
+    var position: PhraseRule.Position
+    var effect: PhraseRule.Effect
+    /// Index into `SentimentModel.ruleNames`.
+    var nameID: Int32
+    /// `ReactionTag` bits.
+    var tags: UInt16
+
+    static func languageCode(_ lang: String?) -> UInt8 {
+        switch lang {
+        case nil: return 0
+        case "en": return 1
+        case "zh": return 2
+        default: return 3
+        }
+    }
+}
+
+/// The names Chorus reports for its built-in heuristics, by fixed id; phrase rule names
+/// follow them in `SentimentModel.ruleNames`.
+enum HeuristicName {
+    static let lexicon: Int32 = 0, negation: Int32 = 1, booster: Int32 = 2, dampener: Int32 = 3
+    static let caps: Int32 = 4, exclamation: Int32 = 5, question: Int32 = 6, contrast: Int32 = 7
+    static let elongation: Int32 = 8, langZh: Int32 = 9, sentenceAverage: Int32 = 10, titleText: Int32 = 11
+    static let idiom: Int32 = 12
+
+    static let all = [
+        "lexicon", "negation", "booster", "dampener", "caps-emphasis", "exclamation", "question", "contrast",
+        "elongation", "lang-zh", "sentence-average", "title+text", "idiom",
     ]
+}
+
+/// The reaction tags a rule may add; a rule's tags are kept as bits in this order.
+enum ReactionTag {
+    static let order = ["relief", "excitement", "anticipation", "hope", "gratitude", "anger", "worry", "disappointment", "sarcasm"]
+    static let all = Set(order)
+
+    static func mask(_ tags: [String]) -> UInt16 {
+        var m: UInt16 = 0
+        for t in tags { if let i = order.firstIndex(of: t) { m |= 1 << UInt16(i) } }
+        return m
+    }
 }

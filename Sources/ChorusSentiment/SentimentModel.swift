@@ -5,9 +5,20 @@ import Foundation
 /// first token.
 struct SentimentModel: Sendable {
     private(set) var vocabulary = Vocabulary()
+    /// Every phrase rule, with the strings --explain shows.
     private(set) var phrases: [PhraseRule] = []
-    /// For each phrase list id (`Vocabulary.Entry.phraseList`): phrase indices, longest first.
-    private(set) var phrasesByFirstToken: [[Int32]] = []
+    /// The same rules as plain values for the matcher, by the same index.
+    private(set) var phraseKeys: [PhraseKey] = []
+    /// The phrases' token ids, back to back (`PhraseKey.tokenStart`).
+    private(set) var phraseTokens: [Int32] = []
+    /// Each phrase's second token id (−1 for one-token phrases): most candidates fail there.
+    private(set) var phraseSecond: [Int32] = []
+    /// For each phrase list id (`Vocabulary.Entry.phraseList`): a range of `phraseListItems`.
+    private(set) var phraseLists: [(start: Int32, count: Int32)] = []
+    /// Phrase indices of every list, longest phrase first, later definitions first.
+    private(set) var phraseListItems: [Int32] = []
+    /// Names reported in `Sentiment.rules`, by id: the heuristics, then the phrase rules.
+    private(set) var ruleNames: [String] = HeuristicName.all
     /// The files loaded, in order.
     private(set) var files: [String] = []
     let configuration: SentimentConfiguration
@@ -60,13 +71,14 @@ struct SentimentModel: Sendable {
     /// Adds lexicon entries (later entries override earlier ones for the same token).
     mutating func addLexicon(_ entries: [LexiconFileParser.Entry], file: String) throws {
         files.append(file)
-        let name = URL(fileURLWithPath: file).lastPathComponent
+        let source = Int16(vocabulary.sources.count)
+        vocabulary.sources.append(URL(fileURLWithPath: file).lastPathComponent)
         for e in entries {
             let tokens = WordNormalizer.tokens(e.token)
             if tokens.count > 1 {
                 addPhrase(name: "idiom", text: e.token, tokens: tokens, effect: .set(e.valence), tags: [], language: nil, position: .any)
             } else if let t = tokens.first {
-                vocabulary.update(t) { $0.valence = e.valence; $0.source = name }
+                vocabulary.update(t) { $0.valence = e.valence; $0.source = source }
             }
         }
     }
@@ -109,19 +121,37 @@ struct SentimentModel: Sendable {
                                   position: position, text: text))
     }
 
-    /// Builds the first-token index: longest phrases first, later definitions before earlier.
+    /// Builds the matcher's plain tables and the first-token index.
     private mutating func indexPhrases() {
+        var nameIDs: [String: Int32] = [:]
+        for (i, n) in ruleNames.enumerated() { nameIDs[n] = Int32(i) }
+        for p in phrases {
+            let nameID: Int32
+            if let known = nameIDs[p.name] {
+                nameID = known
+            } else {
+                nameID = Int32(ruleNames.count)
+                ruleNames.append(p.name)
+                nameIDs[p.name] = nameID
+            }
+            phraseKeys.append(PhraseKey(
+                tokenStart: Int32(phraseTokens.count), tokenCount: Int32(p.tokens.count),
+                language: PhraseKey.languageCode(p.language), position: p.position, effect: p.effect,
+                nameID: nameID, tags: ReactionTag.mask(p.tags)))
+            phraseTokens.append(contentsOf: p.tokens)
+            phraseSecond.append(p.tokens.count > 1 ? p.tokens[1] : -1)
+        }
         var lists: [Int32: [Int32]] = [:]
         for (i, p) in phrases.enumerated() { lists[p.tokens[0], default: []].append(Int32(i)) }
-        phrasesByFirstToken = []
         for (first, var list) in lists.sorted(by: { $0.key < $1.key }) {
             list.sort { a, b in
                 let la = phrases[Int(a)].tokens.count, lb = phrases[Int(b)].tokens.count
                 return la != lb ? la > lb : a > b
             }
-            let listID = Int32(phrasesByFirstToken.count)
-            phrasesByFirstToken.append(list)
-            vocabulary.update(vocabulary.token(first)) { $0.phraseList = listID }
+            let listID = Int32(phraseLists.count)
+            phraseLists.append((Int32(phraseListItems.count), Int32(list.count)))
+            phraseListItems.append(contentsOf: list)
+            vocabulary.entries[Int(first)].phraseList = listID
         }
     }
 }

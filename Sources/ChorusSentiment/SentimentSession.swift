@@ -27,19 +27,19 @@ public struct SentimentSession {
         scorer.reset()
         let t = title.flatMap { $0.isEmpty ? nil : scorePart($0, lang: lang) }
         let x = text.flatMap { $0.isEmpty ? nil : scorePart($0, lang: lang) }
-        var parts = [t, x].compactMap { $0 }.filter { !$0.unsupported }
-        if parts.isEmpty {
-            if t?.unsupported == true || x?.unsupported == true {
-                return Sentiment(label: .neutral, compound: 0, pos: 0, neu: 1, neg: 0, tags: [], rules: ["lang-unsupported"])
-            }
+        switch (t, x) {
+        case let (t?, x?) where !t.unsupported && !x.unsupported:
+            scorer.fire(HeuristicName.titleText)
+            return sentiment(t.weighted(min(1, max(0, model.configuration.titleWeight)), with: x))
+        case let (t?, _) where !t.unsupported:
+            return sentiment(t)
+        case let (_, x?) where !x.unsupported:
+            return sentiment(x)
+        case (nil, nil):
             return Sentiment(label: .neutral, compound: 0, pos: 0, neu: 1, neg: 0)
+        default:
+            return Sentiment(label: .neutral, compound: 0, pos: 0, neu: 1, neg: 0, tags: [], rules: ["lang-unsupported"])
         }
-        if parts.count == 2 {
-            let w = min(1, max(0, model.configuration.titleWeight))
-            parts = [parts[0].weighted(w, with: parts[1])]
-            scorer.fire("title+text")
-        }
-        return sentiment(parts[0])
     }
 
     /// Scores `text` and describes every contribution, one line each.
@@ -71,10 +71,10 @@ public struct SentimentSession {
             if scorer.explaining { scorer.explanation.append("  language not supported: neutral") }
             return Part(compound: 0, pos: 0, neu: 1, neg: 0, strongestPositive: 0, strongestNegative: 0, unsupported: true)
         }
-        if language == "zh" { scorer.fire("lang-zh") }
+        if language == 2 { scorer.fire(HeuristicName.langZh) }
         let sentences = scanner.sentences
         if sentences.count > max(1, model.configuration.wholeTextMaxSentences) {
-            scorer.fire("sentence-average")
+            scorer.fire(HeuristicName.sentenceAverage)
             var part = Part(compound: 0, pos: 0, neu: 0, neg: 0, strongestPositive: 0, strongestNegative: 0)
             for span in sentences {
                 if scorer.explaining { scorer.explanation.append(" sentence \(span.tokenStart)..<\(span.tokenEnd):") }
@@ -107,7 +107,7 @@ public struct SentimentSession {
             label = .neutral
         }
         return Sentiment(label: label, compound: p.compound, pos: p.pos, neu: p.neu, neg: p.neg,
-                         tags: scorer.tags, rules: scorer.rules)
+                         tags: scorer.tagNames, rules: scorer.ruleNames)
     }
 
     /// A contribution at least this large (after heuristics) counts as strong for `mixed`.

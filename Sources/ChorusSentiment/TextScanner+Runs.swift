@@ -19,9 +19,15 @@ extension TextScanner {
 
     /// Appends a token, carrying the pending clause break.
     mutating func emit(id: Int32, valenceID: Int32, allCaps: Bool, elongated: Bool) {
+        var startsPhrase = false
+        if id >= 0 {
+            let e = vocabulary.entries[Int(id)]
+            startsPhrase = e.phraseList >= 0
+            if e.isContrast { stats.contrastWords += 1 }
+        }
         tokens.append(Token(
             id: id, valenceID: valenceID, allCaps: allCaps, elongated: elongated,
-            breakBefore: pendingBreak, sentence: Int32(sentences.count)))
+            breakBefore: pendingBreak, sentence: Int32(sentences.count), startsPhrase: startsPhrase))
         pendingBreak = false
     }
 

@@ -93,7 +93,72 @@ struct TextScanner {
         (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39)
     }
 
+    /// Reads a word; the common case (ASCII letters and digits) is looked up in place when
+    /// lower-case, or after one lower-casing copy.
     private mutating func readLatinWord(_ p: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        let n = p.count
+        var j = start, letters = 0, uppers = 0, run = 0, last: UInt8 = 0, elongated = false
+        var hash = Vocabulary.hashSeed
+        while j < n {
+            var b = p[j]
+            if b >= 0x41 && b <= 0x5A {
+                uppers += 1
+                b |= 0x20
+            }
+            if b >= 0x61 && b <= 0x7A {
+                letters += 1
+                run = b == last ? run + 1 : 1
+                last = b
+                if run == 3 { elongated = true }
+            } else if b >= 0x30 && b <= 0x39 {
+                last = 0
+            } else {
+                break
+            }
+            hash = Vocabulary.hashStep(hash, b)
+            j += 1
+        }
+        if j < n {
+            let b = p[j]
+            if b >= 0x80 || (b == 0x27 && j + 1 < n && Self.isWordByte(p[j + 1])) {
+                return readLatinWordCopying(p, from: start)
+            }
+            if b == 0x3A, j + 2 < n, p[j + 1] == 0x2F, p[j + 2] == 0x2F {
+                while j < n && p[j] > 0x20 { j += 1 }
+                return j
+            }
+        }
+        stats.latinLetters += letters
+        stats.lowerLetters += letters - uppers
+        stats.upperLetters += uppers
+        let slice = UnsafeBufferPointer(rebasing: p[start..<j])
+        var id: Int32
+        var valenceID: Int32
+        if uppers == 0 {
+            id = vocabulary.lookup(slice, hash: hash)
+            if id < 0 && elongated { id = lookupCollapsed(slice) }
+            valenceID = id < 0 && letters >= 4 ? lookupStem(slice) : id
+        } else {
+            word.removeAll(keepingCapacity: true)
+            for b in slice { word.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b) }
+            let w = word
+            (id, valenceID) = w.withUnsafeBufferPointer { w in
+                var id = vocabulary.lookup(w, hash: hash)
+                if id < 0 && elongated { id = lookupCollapsed(w) }
+                return (id, id < 0 && letters >= 4 ? lookupStem(w) : id)
+            }
+        }
+        if id >= 0 {
+            let e = vocabulary.entries[Int(id)]
+            if e.isEnglishMarker { stats.englishMarkers += 1 }
+            if e.isForeignMarker { stats.foreignMarkers += 1 }
+        }
+        emit(id: id, valenceID: valenceID, allCaps: letters >= 2 && uppers == letters, elongated: elongated)
+        return j
+    }
+
+    /// Reads a word with capitals, apostrophes or non-ASCII letters into `word`, normalized.
+    private mutating func readLatinWordCopying(_ p: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         word.removeAll(keepingCapacity: true)
         var i = start
         let n = p.count
@@ -144,23 +209,19 @@ struct TextScanner {
         }
         if hasApostrophe { normalizeContraction() }
         if word.isEmpty { return i }
-        var id = lookupWord()
-        if id < 0 && elongated { id = lookupCollapsed() }
-        var valenceID = id
+        let w = word
+        let (id, valenceID) = w.withUnsafeBufferPointer { w in
+            var id = vocabulary.lookup(w)
+            if id < 0 && elongated { id = lookupCollapsed(w) }
+            return (id, id < 0 && letters >= 4 ? lookupStem(w) : id)
+        }
         if id >= 0 {
             let e = vocabulary.entries[Int(id)]
             if e.isEnglishMarker { stats.englishMarkers += 1 }
             if e.isForeignMarker { stats.foreignMarkers += 1 }
-        } else if letters >= 4 {
-            valenceID = lookupStem()
         }
         emit(id: id, valenceID: valenceID, allCaps: letters >= 2 && uppers == letters, elongated: elongated)
         return i
-    }
-
-    @inline(__always)
-    private func lookupWord() -> Int32 {
-        word.withUnsafeBufferPointer { vocabulary.lookup($0) }
     }
 
     /// "don't" → "dont"; "it's", "we'll", "they're", "I've", "I'd", "I'm" → the word before.
@@ -175,7 +236,7 @@ struct TextScanner {
     }
 
     /// Looks up the word with runs of 3+ letters cut to two, then to one.
-    private mutating func lookupCollapsed() -> Int32 {
+    private mutating func lookupCollapsed(_ word: UnsafeBufferPointer<UInt8>) -> Int32 {
         for keep in [2, 1] {
             variant.removeAll(keepingCapacity: true)
             var i = 0
@@ -193,8 +254,7 @@ struct TextScanner {
     }
 
     /// Finds the stem of an unknown inflection ("loved", "hates", "winning", "happiest").
-    private mutating func lookupStem() -> Int32 {
-        let w = word
+    private mutating func lookupStem(_ w: UnsafeBufferPointer<UInt8>) -> Int32 {
         let n = w.count
         func ends(_ s: StaticString) -> Bool {
             let k = s.utf8CodeUnitCount
@@ -205,10 +265,15 @@ struct TextScanner {
             }
         }
         func tryStem(drop: Int, add: StaticString = "") -> Int32 {
-            variant.removeAll(keepingCapacity: true)
-            variant.append(contentsOf: w[0..<(n - drop)])
-            add.withUTF8Buffer { variant.append(contentsOf: $0) }
-            let id = variant.withUnsafeBufferPointer { vocabulary.lookup($0) }
+            let id: Int32
+            if add.utf8CodeUnitCount == 0 {
+                id = vocabulary.lookup(UnsafeBufferPointer(rebasing: w[0..<(n - drop)]))
+            } else {
+                variant.removeAll(keepingCapacity: true)
+                variant.append(contentsOf: w[0..<(n - drop)])
+                add.withUTF8Buffer { variant.append(contentsOf: $0) }
+                id = variant.withUnsafeBufferPointer { vocabulary.lookup($0) }
+            }
             return id >= 0 && vocabulary.entries[Int(id)].valence != 0 ? id : -1
         }
         var id: Int32 = -1

@@ -13,6 +13,8 @@ struct Token: Sendable {
     var breakBefore: Bool
     /// Index of the sentence holding this token.
     var sentence: Int32
+    /// Some phrase rule starts with this token.
+    var startsPhrase: Bool
 }
 
 /// Where a sentence's tokens lie and how it was punctuated.
@@ -34,6 +36,8 @@ struct TextStats: Sendable {
     var upperLetters = 0
     var englishMarkers = 0
     var foreignMarkers = 0
+    /// Tokens that are contrast words ("but", "however").
+    var contrastWords = 0
 
     /// Text in mixed case, so that a capitalized word stands out.
     var isMixedCase: Bool { lowerLetters > 0 && upperLetters > 0 }

@@ -1,46 +1,52 @@
 extension ValenceScorer {
     /// Marks phrase-rule matches (longest first, left to right, not overlapping).
-    mutating func matchPhrases(_ range: Range<Int>, of scan: TextScanner, language: String, flip: inout Bool) {
+    mutating func matchPhrases(_ range: Range<Int>, of scan: TextScanner, language: UInt8, flip: inout Bool) {
         let n = range.count
         let base = range.lowerBound
-        let tokens = scan.tokens
         var k = 0
         while k < n {
-            let t = tokens[base + k]
-            guard t.id >= 0 else { k += 1; continue }
+            let t = scan.tokens[base + k]
+            guard t.startsPhrase else { k += 1; continue }
             let list = model.vocabulary.entries[Int(t.id)].phraseList
-            guard list >= 0 else { k += 1; continue }
             var matched = 0
-            candidates: for r in model.phrasesByFirstToken[Int(list)] {
-                let rule = model.phrases[Int(r)]
-                let m = rule.tokens.count
+            let items = model.phraseLists[Int(list)]
+            let next: Int32 = k + 1 < n ? scan.tokens[base + k + 1].id : -2
+            candidates: for c in Int(items.start)..<Int(items.start + items.count) {
+                let r = model.phraseListItems[c]
+                let second = model.phraseSecond[Int(r)]
+                if second >= 0 && second != next { continue }
+                let key = model.phraseKeys[Int(r)]
+                let m = Int(key.tokenCount)
                 if k + m > n { continue }
-                if let l = rule.language, l != language { continue }
-                if tokens[base + k + m - 1].sentence != t.sentence { continue }
-                for q in 1..<m where tokens[base + k + q].id != rule.tokens[q] { continue candidates }
-                let span = scan.sentences[Int(t.sentence)]
-                switch rule.position {
+                if key.language != 0 && key.language != language { continue }
+                if scan.tokens[base + k + m - 1].sentence != t.sentence { continue }
+                let ts = Int(key.tokenStart)
+                if m > 2 { for q in 2..<m where scan.tokens[base + k + q].id != model.phraseTokens[ts + q] { continue candidates } }
+                switch key.position {
                 case .any: break
-                case .start: if base + k != span.tokenStart { continue }
-                case .end: if base + k + m != span.tokenEnd { continue }
+                case .start: if base + k != scan.sentences[Int(t.sentence)].tokenStart { continue }
+                case .end: if base + k + m != scan.sentences[Int(t.sentence)].tokenEnd { continue }
                 case .whole: if k != 0 || m != n { continue }
                 }
-                switch rule.effect {
+                switch key.effect {
                 case .set(let v):
-                    setValence[k] = v
-                    ruleAt[k] = r
-                    for q in 1..<m { consumed[k + q] = true }
+                    slot[k].setValence = v
+                    slot[k].ruleAt = r
+                    for q in 1..<m { slot[k + q].consumed = true }
                 case .shift(let v):
-                    shift[k] += v
-                    ruleAt[k] = r
+                    slot[k].shift += v
+                    slot[k].ruleAt = r
                 case .booster(let b):
-                    phraseBooster[k + m - 1] = b
-                    for q in 0..<(m - 1) { consumed[k + q] = true }
+                    // The phrase acts from its last token, which carries no valence of its own
+                    // ("just enough": "enough" only boosts).
+                    slot[k + m - 1].phraseBooster = b
+                    slot[k + m - 1].setValence = 0
+                    for q in 0..<(m - 1) { slot[k + q].consumed = true }
                 case .flip:
                     flip = true
-                    fire(rule.name)
-                    for tg in rule.tags { tag(tg) }
-                    if explaining { explanation.append("  flip   '\(rule.text)' rule \(rule.name): a positive total turns negative") }
+                    fire(key.nameID)
+                    tag(key.tags)
+                    if explaining { explanation.append("  flip   '\(model.phrases[Int(r)].text)' rule \(model.phrases[Int(r)].name): a positive total turns negative") }
                 }
                 matched = m
                 break
@@ -56,32 +62,41 @@ extension ValenceScorer {
         var j = k - 1
         while j >= 0 && k - j <= 3 && !scan.tokens[base + j + 1].breakBefore {
             let id = scan.tokens[base + j].id
-            if !consumed[j], id >= 0, model.vocabulary.entries[Int(id)].isNegator { return true }
+            if !slot[j].consumed, id >= 0, model.vocabulary.entries[Int(id)].isNegator { return true }
             j -= 1
         }
         return false
     }
 
-    /// "but"/"however": halves the weight before it in its sentence (or the previous one when
-    /// it opens a sentence) and raises the weight after it by half, to the sentence's end.
+    /// "but"/"however": in each sentence, the contributions before its last contrast word
+    /// are halved (back to the start of the previous sentence when the word opens its own)
+    /// and those after it, to the sentence's end, count 1.5 times. One pass, so a text full
+    /// of "but"s stays linear.
     mutating func applyContrast(_ range: Range<Int>, of scan: TextScanner) {
         let base = range.lowerBound
         let n = range.count
-        for k in 0..<n {
+        var k = n - 1
+        var lastSentence = -1
+        while k >= 0 {
             let t = scan.tokens[base + k]
-            guard t.id >= 0, !consumed[k], model.vocabulary.entries[Int(t.id)].isContrast else { continue }
             let s = Int(t.sentence)
+            guard s != lastSentence, t.id >= 0, !slot[k].consumed, model.vocabulary.entries[Int(t.id)].isContrast else {
+                k -= 1
+                continue
+            }
+            lastSentence = s
             var from = scan.sentences[s].tokenStart
             if base + k == from && s > 0 { from = scan.sentences[s - 1].tokenStart }
             from = max(from - base, 0)
             let to = min(scan.sentences[s].tokenEnd - base, n)
             var changed = false
-            for q in from..<k where values[q] != 0 { values[q] *= 0.5; changed = true }
-            if k + 1 < to { for q in (k + 1)..<to where values[q] != 0 { values[q] *= 1.5; changed = true } }
+            for q in from..<k where slot[q].value != 0 { slot[q].value *= 0.5; changed = true }
+            if k + 1 < to { for q in (k + 1)..<to where slot[q].value != 0 { slot[q].value *= 1.5; changed = true } }
             if changed {
-                fire("contrast")
+                fire(HeuristicName.contrast)
                 if explaining { explanation.append("  contrast '\(model.vocabulary.token(t.id))': before ×0.5, after ×1.5") }
             }
+            k = from - 1
         }
     }
 
@@ -90,7 +105,7 @@ extension ValenceScorer {
         let n = range.count
         var sum: Float = 0, posSum: Float = 0, negSum: Float = 0, neu: Float = 0
         for k in 0..<n {
-            let v = values[k]
+            let v = slot[k].value
             sum += v
             if v > 0 {
                 posSum += v + 1
@@ -110,11 +125,11 @@ extension ValenceScorer {
         if sum != 0 {
             if model.heuristics.exclamation && exclamations > 0 {
                 emphasis += Float(min(exclamations, 4)) * Self.exclamationStep
-                fire("exclamation")
+                fire(HeuristicName.exclamation)
             }
             if model.heuristics.question && questions > 1 {
                 emphasis += questions <= 3 ? Float(questions) * Self.questionStep : 0.96
-                fire("question")
+                fire(HeuristicName.question)
             }
             if emphasis > 0 && explaining { explanation.append("  \(fmt(sum > 0 ? emphasis : -emphasis))  punctuation: \(exclamations)×!, \(questions)×?") }
             sum += sum > 0 ? emphasis : -emphasis
@@ -128,6 +143,9 @@ extension ValenceScorer {
             swap(&posSum, &negSum)
             posSum = -posSum
             negSum = -negSum
+        }
+        if !(sum.isFinite && posSum.isFinite && negSum.isFinite) {
+            sum = 0; posSum = 0; negSum = 0
         }
         result.sum = sum
         result.compound = SegmentScore.normalize(sum)
@@ -143,14 +161,15 @@ extension ValenceScorer {
     }
 
     func describe(_ k: Int, _ t: Token, _ v: Float, _ fromLexicon: Bool) -> String {
-        if ruleAt[k] >= 0 {
-            let rule = model.phrases[Int(ruleAt[k])]
+        if slot[k].ruleAt >= 0 {
+            let rule = model.phrases[Int(slot[k].ruleAt)]
             return "'\(rule.text)' \(rule.name == "idiom" ? "idiom" : "rule \(rule.name)") \(fmt(v))"
                 + (rule.tags.isEmpty ? "" : " tags \(rule.tags.joined(separator: ","))")
         }
         let e = model.vocabulary.entries[Int(t.valenceID)]
         let stem = t.valenceID != t.id ? " (stem)" : ""
-        return "'\(model.vocabulary.token(t.valenceID))'\(stem) \(fromLexicon ? e.source : "") \(fmt(v))"
+        let source = fromLexicon && e.source >= 0 ? model.vocabulary.sources[Int(e.source)] : ""
+        return "'\(model.vocabulary.token(t.valenceID))'\(stem) \(source) \(fmt(v))"
     }
 
     /// A signed number with two decimals.

@@ -11,37 +11,57 @@ struct ValenceScorer {
     static let sarcasmValence: Float = -1.2
 
     let model: SentimentModel
-    /// Tags and rule names collected so far (deduplicated, in firing order).
-    var tags: [String] = []
-    var rules: [String] = []
+    /// Ids (`SentimentModel.ruleNames`) of the rules fired so far, in firing order.
+    var fired: [Int32] = []
+    /// Reaction tags added so far (`ReactionTag.order` indices), in order.
+    var tagged: [UInt8] = []
     /// Readable lines for --explain, filled only when `explaining`.
     var explanation: [String] = []
     var explaining = false
 
-    // Per-token scratch, indexed from the start of the scored range.
-    var setValence: [Float] = []
-    var shift: [Float] = []
-    var phraseBooster: [Float] = []
-    var consumed: [Bool] = []
-    var ruleAt: [Int32] = []
-    var values: [Float] = []
+    /// What the phrase matcher and the heuristics know about one token of the scored range.
+    struct Slot {
+        /// Valence set by a phrase rule, NaN when none.
+        var setValence: Float = .nan
+        /// Valence added by a phrase rule.
+        var shift: Float = 0
+        /// Booster scalar of a multi-word booster ending here.
+        var phraseBooster: Float = 0
+        /// The token's final contribution.
+        var value: Float = 0
+        /// Index of the phrase rule matched here, or −1.
+        var ruleAt: Int32 = -1
+        /// Part of a phrase matched at an earlier token: neutral.
+        var consumed = false
+    }
+
+    /// Per-token scratch, indexed from the start of the scored range.
+    var slot: [Slot] = []
 
     init(model: SentimentModel) { self.model = model }
 
     mutating func reset() {
-        tags.removeAll(keepingCapacity: true)
-        rules.removeAll(keepingCapacity: true)
+        fired.removeAll(keepingCapacity: true)
+        tagged.removeAll(keepingCapacity: true)
         explanation.removeAll(keepingCapacity: true)
     }
 
     @inline(__always)
-    mutating func fire(_ name: String) { if !rules.contains(name) { rules.append(name) } }
+    mutating func fire(_ id: Int32) { if !fired.contains(id) { fired.append(id) } }
 
-    @inline(__always)
-    mutating func tag(_ name: String) { if !tags.contains(name) { tags.append(name) } }
+    mutating func tag(_ mask: UInt16) {
+        guard mask != 0 else { return }
+        for i in 0..<ReactionTag.order.count where mask & (1 << UInt16(i)) != 0 {
+            if !tagged.contains(UInt8(i)) { tagged.append(UInt8(i)) }
+        }
+    }
 
-    /// Scores tokens `range` of `scan`, whose text is in `language` ("en" or "zh").
-    mutating func score(_ range: Range<Int>, of scan: TextScanner, language: String) -> SegmentScore {
+    /// The fired rules' names and the tags, for the result.
+    var ruleNames: [String] { fired.map { model.ruleNames[Int($0)] } }
+    var tagNames: [String] { tagged.map { ReactionTag.order[Int($0)] } }
+
+    /// Scores tokens `range` of `scan`, whose text is in `language` (`PhraseKey` code 1 or 2).
+    mutating func score(_ range: Range<Int>, of scan: TextScanner, language: UInt8) -> SegmentScore {
         let n = range.count
         var result = SegmentScore()
         guard n > 0 else { return result }
@@ -49,51 +69,45 @@ struct ValenceScorer {
         prepare(n)
         var flip = false
         matchPhrases(range, of: scan, language: language, flip: &flip)
-        let vocab = model.vocabulary
         let mixedCase = scan.stats.isMixedCase
         let h = model.heuristics
-        let tokens = scan.tokens
         let base = range.lowerBound
-        for k in 0..<n {
-            if consumed[k] { continue }
-            let t = tokens[base + k]
-            var v: Float = setValence[k].isNaN ? 0 : setValence[k]
+        for k in 0..<n where !slot[k].consumed {
+            let t = scan.tokens[base + k]
+            var v: Float = slot[k].setValence.isNaN ? 0 : slot[k].setValence
             var fromLexicon = false
-            if setValence[k].isNaN, t.valenceID >= 0 {
-                let e = vocab.entries[Int(t.valenceID)]
+            if slot[k].setValence.isNaN, t.valenceID >= 0 {
+                let e = model.vocabulary.entries[Int(t.valenceID)]
                 if e.booster == 0 && !e.isNegator { v = e.valence; fromLexicon = v != 0 }
             }
-            v += shift[k]
+            v += slot[k].shift
             if v == 0 {
-                if ruleAt[k] >= 0 {
-                    let rule = model.phrases[Int(ruleAt[k])]
-                    fire(rule.name)
-                    if !isNegated(k, range, of: scan) { for tg in rule.tags { tag(tg) } }
-                    if explaining { explanation.append("  +0.00  '\(rule.text)' rule \(rule.name), tags \(rule.tags)") }
-                }
+                if slot[k].ruleAt >= 0 { fireRule(k, negated: isNegated(k, range, of: scan), value: 0) }
                 continue
             }
             let sign: Float = v > 0 ? 1 : -1
             var note = explaining ? describe(k, t, v, fromLexicon) : ""
-            if fromLexicon { fire("lexicon") }
+            if fromLexicon { fire(HeuristicName.lexicon) }
             if h.caps && t.allCaps && mixedCase {
-                v += sign * Self.capsIncrement; fire("caps-emphasis")
-                if explaining { note += ", caps +\(fmt(sign * Self.capsIncrement))" }
+                v += sign * Self.capsIncrement
+                fire(HeuristicName.caps)
+                if explaining { note += ", caps \(fmt(sign * Self.capsIncrement))" }
             }
             if h.elongation && t.elongated {
-                v += sign * Self.boosterStep; fire("elongation")
-                if explaining { note += ", elongation +\(fmt(sign * Self.boosterStep))" }
+                v += sign * Self.boosterStep
+                fire(HeuristicName.elongation)
+                if explaining { note += ", elongation \(fmt(sign * Self.boosterStep))" }
             }
             var negated = false
             var j = k - 1
             var distance = 1
-            while j >= 0 && distance <= 3 && !tokens[base + j + 1].breakBefore {
-                let prev = tokens[base + j]
-                var b = phraseBooster[j]
+            while j >= 0 && distance <= 3 && !scan.tokens[base + j + 1].breakBefore {
+                let prev = scan.tokens[base + j]
+                var b = slot[j].phraseBooster
                 var isNegator = false
-                if !consumed[j], prev.id >= 0 {
-                    let e = vocab.entries[Int(prev.id)]
-                    if b == 0 && setValence[j].isNaN { b = e.booster }
+                if !slot[j].consumed, prev.id >= 0 {
+                    let e = model.vocabulary.entries[Int(prev.id)]
+                    if b == 0 && slot[j].setValence.isNaN { b = e.booster }
                     isNegator = e.isNegator
                 }
                 if b != 0 && h.booster {
@@ -101,11 +115,11 @@ struct ValenceScorer {
                     if prev.allCaps && mixedCase { s += (s > 0 ? 1 : -1) * Self.capsIncrement }
                     if prev.elongated && h.elongation {
                         s += (s > 0 ? 1 : -1) * Self.boosterStep
-                        fire("elongation")
+                        fire(HeuristicName.elongation)
                     }
                     v += sign * s
-                    fire(b > 0 ? "booster" : "dampener")
-                    if explaining { note += ", \(b > 0 ? "booster" : "dampener") '\(vocab.token(prev.id))' \(fmt(sign * s))" }
+                    fire(b > 0 ? HeuristicName.booster : HeuristicName.dampener)
+                    if explaining { note += ", \(b > 0 ? "booster" : "dampener") '\(model.vocabulary.token(prev.id))' \(fmt(sign * s))" }
                 }
                 if isNegator && h.negation { negated = true }
                 j -= 1
@@ -113,36 +127,32 @@ struct ValenceScorer {
             }
             if negated {
                 v *= Self.negationScalar
-                fire("negation")
+                fire(HeuristicName.negation)
                 if explaining { note += ", negated ×\(fmt(Self.negationScalar))" }
             }
-            let r = ruleAt[k]
-            if r >= 0 {
-                let rule = model.phrases[Int(r)]
-                fire(rule.name)
-                if !negated { for tg in rule.tags { tag(tg) } }
-            }
-            values[k] = v
+            if slot[k].ruleAt >= 0 { fireRule(k, negated: negated, value: v) }
+            slot[k].value = v
             if v > result.strongestPositive { result.strongestPositive = v }
             if v < result.strongestNegative { result.strongestNegative = v }
             if explaining { explanation.append("  \(fmt(v))  \(note)") }
         }
-        if h.contrast { applyContrast(range, of: scan) }
+        if h.contrast && scan.stats.contrastWords > 0 { applyContrast(range, of: scan) }
         return finish(range, of: scan, result: &result, flip: flip)
     }
 
+    /// Reports the phrase rule matched at `k`; a negated rule adds no tags.
+    private mutating func fireRule(_ k: Int, negated: Bool, value: Float) {
+        let key = model.phraseKeys[Int(slot[k].ruleAt)]
+        fire(key.nameID)
+        if !negated { tag(key.tags) }
+        if explaining && value == 0 {
+            let rule = model.phrases[Int(slot[k].ruleAt)]
+            explanation.append("  +0.00  '\(rule.text)' rule \(rule.name)" + (rule.tags.isEmpty ? "" : " tags \(rule.tags.joined(separator: ","))"))
+        }
+    }
+
     private mutating func prepare(_ n: Int) {
-        shift.removeAll(keepingCapacity: true)
-        shift.append(contentsOf: repeatElement(0, count: n))
-        phraseBooster.removeAll(keepingCapacity: true)
-        phraseBooster.append(contentsOf: repeatElement(0, count: n))
-        values.removeAll(keepingCapacity: true)
-        values.append(contentsOf: repeatElement(0, count: n))
-        setValence.removeAll(keepingCapacity: true)
-        setValence.append(contentsOf: repeatElement(.nan, count: n))
-        consumed.removeAll(keepingCapacity: true)
-        consumed.append(contentsOf: repeatElement(false, count: n))
-        ruleAt.removeAll(keepingCapacity: true)
-        ruleAt.append(contentsOf: repeatElement(-1, count: n))
+        slot.removeAll(keepingCapacity: true)
+        slot.append(contentsOf: repeatElement(Slot(), count: n))
     }
 }

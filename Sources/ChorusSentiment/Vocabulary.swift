@@ -16,27 +16,42 @@ struct Vocabulary: Sendable {
         var isEnglishMarker = false
         /// A function word of another Latin-script language (language guess).
         var isForeignMarker = false
-        /// Index into `RuleSet.phrasesByFirstToken` of the phrases starting with this token, or −1.
+        /// Index into `SentimentModel.phrasesByFirstToken` of the phrases starting with this
+        /// token, or −1.
         var phraseList: Int32 = -1
-        /// Where the valence came from, for --explain (file name).
-        var source: String = ""
+        /// Index into `sources` of the file the valence came from (for --explain), or −1.
+        var source: Int16 = -1
     }
 
-    private(set) var entries: [Entry] = []
+    /// A slot of the open-addressing table: the key's hash and its id (−1 when empty).
+    private struct Slot {
+        var hash: UInt32
+        var id: Int32
+    }
+
+    /// What each token does, by id. Plain values, so reading one costs no reference counting.
+    var entries: [Entry] = []
+    /// Names of the lexicon files, for `Entry.source`.
+    var sources: [String] = []
     private var keyArena: [UInt8] = []
-    private var keyStart: [Int32] = []
-    private var keyLength: [Int32] = []
-    private var keyHash: [UInt32] = []
-    private var slots: [Int32] = Array(repeating: -1, count: 1024)
+    /// Start and length of each id's key in `keyArena`.
+    private var keys: [(start: Int32, length: Int32)] = []
+    private var slots: [Slot] = Array(repeating: Slot(hash: 0, id: -1), count: 1024)
     /// Longest key in Unicode scalars among Han keys (for forward maximum matching).
     private(set) var longestHanKey = 1
 
     var count: Int { entries.count }
 
+    /// FNV-1a over the bytes; `hashSeed` and `hashStep` let a scanner hash as it reads.
+    static let hashSeed: UInt32 = 2_166_136_261
+
+    @inline(__always)
+    static func hashStep(_ h: UInt32, _ b: UInt8) -> UInt32 { (h ^ UInt32(b)) &* 16_777_619 }
+
     @inline(__always)
     static func hash(_ p: UnsafeBufferPointer<UInt8>) -> UInt32 {
-        var h: UInt32 = 2_166_136_261
-        for b in p { h = (h ^ UInt32(b)) &* 16_777_619 }
+        var h = hashSeed
+        for b in p { h = hashStep(h, b) }
         return h
     }
 
@@ -44,21 +59,33 @@ struct Vocabulary: Sendable {
     @inline(__always)
     func lookup(_ p: UnsafeBufferPointer<UInt8>) -> Int32 {
         if p.isEmpty { return -1 }
-        let h = Vocabulary.hash(p)
-        let mask = slots.count - 1
-        var i = Int(h) & mask
-        return keyArena.withUnsafeBufferPointer { arena in
-            while true {
-                let id = slots[i]
-                if id < 0 { return -1 }
-                let e = Int(id)
-                if keyHash[e] == h && Int(keyLength[e]) == p.count {
-                    let start = Int(keyStart[e])
-                    var same = true
-                    for k in 0..<p.count where arena[start + k] != p[k] { same = false; break }
-                    if same { return id }
+        return lookup(p, hash: Vocabulary.hash(p))
+    }
+
+    /// The id of the token with these bytes, whose `hash` the caller computed, or −1.
+    @inline(__always)
+    func lookup(_ p: UnsafeBufferPointer<UInt8>, hash h: UInt32) -> Int32 {
+        if p.isEmpty { return -1 }
+        return slots.withUnsafeBufferPointer { slots in
+            keys.withUnsafeBufferPointer { keys in
+                keyArena.withUnsafeBufferPointer { arena in
+                    let mask = slots.count - 1
+                    var i = Int(h) & mask
+                    while true {
+                        let slot = slots[i]
+                        if slot.id < 0 { return -1 }
+                        if slot.hash == h {
+                            let key = keys[Int(slot.id)]
+                            if Int(key.length) == p.count {
+                                let a = arena.baseAddress! + Int(key.start)
+                                var same = true
+                                for i in 0..<p.count where a[i] != p[i] { same = false; break }
+                                if same { return slot.id }
+                            }
+                        }
+                        i = (i + 1) & mask
+                    }
                 }
-                i = (i + 1) & mask
             }
         }
     }
@@ -77,11 +104,9 @@ struct Vocabulary: Sendable {
         if (entries.count + 1) * 2 > slots.count { grow() }
         let id = Int32(entries.count)
         let bytes = Array(token.utf8)
-        keyStart.append(Int32(keyArena.count))
-        keyLength.append(Int32(bytes.count))
+        keys.append((Int32(keyArena.count), Int32(bytes.count)))
         keyArena.append(contentsOf: bytes)
         let h = bytes.withUnsafeBufferPointer { Vocabulary.hash($0) }
-        keyHash.append(h)
         entries.append(Entry())
         insertSlot(id: id, hash: h)
         if let first = token.unicodeScalars.first, ScriptClass.isHan(first.value) {
@@ -98,19 +123,21 @@ struct Vocabulary: Sendable {
 
     /// The token text of an id (for --explain and tests).
     func token(_ id: Int32) -> String {
-        let s = Int(keyStart[Int(id)]), n = Int(keyLength[Int(id)])
+        let key = keys[Int(id)]
+        let s = Int(key.start), n = Int(key.length)
         return String(decoding: keyArena[s..<(s + n)], as: UTF8.self)
     }
 
     private mutating func insertSlot(id: Int32, hash h: UInt32) {
         let mask = slots.count - 1
         var i = Int(h) & mask
-        while slots[i] >= 0 { i = (i + 1) & mask }
-        slots[i] = id
+        while slots[i].id >= 0 { i = (i + 1) & mask }
+        slots[i] = Slot(hash: h, id: id)
     }
 
     private mutating func grow() {
-        slots = Array(repeating: -1, count: slots.count * 2)
-        for id in 0..<entries.count { insertSlot(id: Int32(id), hash: keyHash[id]) }
+        let old = slots
+        slots = Array(repeating: Slot(hash: 0, id: -1), count: slots.count * 2)
+        for slot in old where slot.id >= 0 { insertSlot(id: slot.id, hash: slot.hash) }
     }
 }

@@ -9,6 +9,7 @@ enum WordNormalizer {
     /// One normalized word; tokens holding punctuation other than apostrophes (emoticons)
     /// are kept as written.
     static func word(_ raw: String) -> String {
+        if raw.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) }) { return raw }
         var w = String(String.UnicodeScalarView(
             raw.unicodeScalars.filter { $0.value != 0xFE0F }.map { $0.value == 0x2019 ? "'" : $0 }))
         let isWord = w.unicodeScalars.allSatisfy { s in

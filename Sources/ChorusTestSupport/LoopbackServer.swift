@@ -1,4 +1,5 @@
 public import Foundation
+import Glibc
 
 /// A server process on 127.0.0.1 started for tests: the process prints `PORT <n>` as its
 /// first stdout line once it listens, and is terminated when this object goes away.
@@ -46,12 +47,16 @@ public final class LoopbackServer: Sendable {
         try self.init(executable: "/usr/bin/env", arguments: ["python3", "-u", script] + arguments)
     }
 
-    /// Stops the server.
+    /// Stops the server: SIGTERM, then SIGKILL if it is still running after two seconds.
+    /// (A child spawned from a libdispatch worker thread inherits that thread's blocked
+    /// signals, SIGTERM included, so a script that does not unblock it would never exit.)
     public func stop() {
-        if process.isRunning {
-            process.terminate()
-            process.waitUntilExit()
-        }
+        guard process.isRunning else { return }
+        process.terminate()
+        let deadline = Date().addingTimeInterval(2)
+        while process.isRunning && Date() < deadline { usleep(10_000) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
     }
 
     deinit { stop() }

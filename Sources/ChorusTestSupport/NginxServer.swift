@@ -6,8 +6,20 @@ import Glibc
 /// paths in a private prefix directory; `etag on`, `gzip on` for feed and JSON types, and
 /// the MIME types feeds use. Stops when this object goes away (or on `stop()`).
 public final class NginxServer: Sendable {
-    /// `http://127.0.0.1:<port>`
+    /// A certificate and its private key (PEM files) for serving HTTPS.
+    public struct TLSFiles: Sendable {
+        public var certificate: URL
+        public var key: URL
+
+        public init(certificate: URL, key: URL) {
+            self.certificate = certificate
+            self.key = key
+        }
+    }
+
+    /// `http://127.0.0.1:<port>`, or `https://…` when serving TLS.
     public let baseURL: String
+    /// The port nginx listens on.
     public let port: Int
     /// The directory being served.
     public let root: URL
@@ -23,13 +35,17 @@ public final class NginxServer: Sendable {
     /// Starts nginx serving `root` and waits (up to `timeout` seconds) until it accepts connections.
     /// - Parameters:
     ///   - extraServerConfig: directives added inside the `server {}` block (extra `location`s, headers).
-    ///   - accessLog: write an access log to `prefix/access.log` (off for benchmarks).
-    public init(root: URL, extraServerConfig: String = "", accessLog: Bool = true, timeout: Double = 15) throws {
+    ///   - accessLog: write an access log to `prefix/access.log` (off for benchmarks); the
+    ///     "combined" format followed by ` conn=<connection serial>` and ` proto=<protocol>`.
+    ///   - tls: serve HTTPS (HTTP/2 offered through ALPN) with this certificate.
+    public init(
+        root: URL, extraServerConfig: String = "", accessLog: Bool = true, tls: TLSFiles? = nil, timeout: Double = 15
+    ) throws {
         let prefix = try RepoPaths.temporaryDirectory("chorus-nginx")
         var lastError = "no attempt made"
         for _ in 0..<5 {
             let port = try Self.freePort()
-            let conf = Self.config(root: root, prefix: prefix, port: port, extra: extraServerConfig, accessLog: accessLog)
+            let conf = Self.config(root: root, prefix: prefix, port: port, extra: extraServerConfig, accessLog: accessLog, tls: tls)
             let confURL = prefix.appendingPathComponent("nginx.conf")
             try conf.write(to: confURL, atomically: true, encoding: .utf8)
             let process = Process()
@@ -47,7 +63,7 @@ public final class NginxServer: Sendable {
             }
             if Self.waitUntilAccepting(port: port, process: process, timeout: timeout) {
                 self.port = port
-                self.baseURL = "http://127.0.0.1:\(port)"
+                self.baseURL = "\(tls == nil ? "http" : "https")://127.0.0.1:\(port)"
                 self.root = root
                 self.prefix = prefix
                 self.process = process
@@ -77,13 +93,16 @@ public final class NginxServer: Sendable {
     }
 
     /// The body of nginx.conf.
-    static func config(root: URL, prefix: URL, port: Int, extra: String, accessLog: Bool) -> String {
+    static func config(root: URL, prefix: URL, port: Int, extra: String, accessLog: Bool, tls: TLSFiles?) -> String {
         let p = prefix.path
         // Temp paths of modules compiled in; the defaults under /var/lib/nginx need root.
         let optionalTemp = ["fastcgi", "uwsgi", "scgi", "proxy"]
             .filter { !compiledWithout.contains("--without-http_\($0)_module") }
             .map { "    \($0)_temp_path \(p)/\($0)_temp;" }
             .joined(separator: "\n")
+        let listen = tls.map {
+            "listen 127.0.0.1:\(port) ssl http2; ssl_certificate \($0.certificate.path); ssl_certificate_key \($0.key.path);"
+        } ?? "listen 127.0.0.1:\(port);"
         return """
             \(geteuid() == 0 ? "user root root;" : "")
             worker_processes 1;
@@ -102,7 +121,9 @@ public final class NginxServer: Sendable {
                     application/feed+json jsonfeed;
                 }
                 default_type application/octet-stream;
-                access_log \(accessLog ? "\(p)/access.log" : "off");
+                log_format chorus '$remote_addr - $remote_user [$time_local] "$request" $status $body_bytes_sent '
+                                  '"$http_referer" "$http_user_agent" conn=$connection proto=$server_protocol';
+                access_log \(accessLog ? "\(p)/access.log chorus" : "off");
                 client_body_temp_path \(p)/client_body_temp;
             \(optionalTemp)
                 sendfile on;
@@ -117,7 +138,7 @@ public final class NginxServer: Sendable {
                 gzip_types text/plain text/xml application/xml application/rss+xml application/atom+xml
                            application/rdf+xml application/json application/feed+json;
                 server {
-                    listen 127.0.0.1:\(port);
+                    \(listen)
                     server_name localhost;
                     root \(root.path);
                     location / { }
@@ -125,6 +146,35 @@ public final class NginxServer: Sendable {
                 }
             }
             """
+    }
+
+    /// The lines nginx has written to its access log so far.
+    public func accessLogLines() throws -> [String] {
+        let text = try String(contentsOf: prefix.appendingPathComponent("access.log"), encoding: .utf8)
+        return text.split(separator: "\n").map(String.init)
+    }
+
+    /// Makes a self-signed certificate for 127.0.0.1 and localhost in `directory` with the
+    /// `openssl` command (Debian package openssl); the certificate doubles as its own CA bundle.
+    public static func makeSelfSignedCertificate(in directory: URL) throws -> TLSFiles {
+        let files = TLSFiles(
+            certificate: directory.appendingPathComponent("cert.pem"), key: directory.appendingPathComponent("key.pem")
+        )
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [
+            "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1",
+            "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost",
+            "-keyout", files.key.path, "-out", files.certificate.path,
+        ]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw LoopbackServerError(message: "nginx: openssl could not make a test certificate (install openssl)")
+        }
+        return files
     }
 
     /// `nginx -V`'s configure arguments (to know which modules are compiled out).
@@ -142,7 +192,7 @@ public final class NginxServer: Sendable {
     }()
 
     /// A port the kernel just handed out for 127.0.0.1 (bound, then released for nginx).
-    static func freePort() throws -> Int {
+    public static func freePort() throws -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw LoopbackServerError(message: "nginx: socket() failed: errno \(errno)") }
         defer { close(fd) }

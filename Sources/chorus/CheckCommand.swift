@@ -8,10 +8,9 @@ struct CheckCommand: AsyncParsableCommand {
         commandName: "check",
         abstract: "Validate a configuration file.",
         discussion: """
-            Reads the config (--config, else $CHORUS_CONFIG, else Config/chorus.yaml) and reports every
-            problem on stderr as `config: FILE:LINE:COLUMN: message`: unknown keys, wrong types, missing
-            environment variables, bad URLs, duplicate source names. Prints a one-line summary on stdout
-            when the file is valid. Exit codes: 0 valid, 78 invalid.
+            Reads the config (--config, else $CHORUS_CONFIG, else Config/chorus.yaml) and reports every problem on stderr as `config: FILE:LINE:COLUMN: message`: unknown keys, wrong types, missing environment variables, bad URLs, duplicate source names. Prints a one-line summary on stdout when the file is valid.
+
+            Exit codes: 0 valid; 78 invalid.
             """
     )
 

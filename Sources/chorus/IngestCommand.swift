@@ -11,13 +11,9 @@ struct IngestCommand: AsyncParsableCommand {
         commandName: "ingest",
         abstract: "Fetch every due source, write new items as NDJSON, remember where each source stopped.",
         discussion: """
-            Meant for cron: quiet on success, one line per problem on stderr. Items go to a new file
-            under the output directory (date=YYYY-MM-DD/chorus-<UTC stamp>.ndjson), written under a
-            temporary name, fsynced and renamed; state advances only after that.
+            Meant for cron: quiet on success, one line per problem on stderr. Items go to a new file under the output directory (date=YYYY-MM-DD/chorus-<UTC stamp>.ndjson), written under a temporary name, fsynced and renamed; the state advances only after that. See docs/ingest.md.
 
-            Exit codes: 0 success; 1 some sources failed or were cut short (the rest were written);
-            70 fatal (output or state failed; nothing committed); 75 another run holds the lock;
-            78 invalid configuration (nothing ran).
+            Exit codes: 0 success; 1 some sources failed or were cut short (the rest were written); 70 fatal (output or state failed, nothing committed); 75 another run holds the lock (nothing done); 78 invalid configuration (nothing ran).
             """
     )
 

@@ -53,13 +53,18 @@ struct ScoreCommand: ParsableCommand {
         }
         var session = SentimentSession(analyzer)
         var out = JSONWriter(capacity: 1 << 17)
-        let handle: (String) -> Void = { text in
+        // Read the options once: ArgumentParser's property wrappers are slow to read per line.
+        let explain = self.explain, lang = self.lang
+        func handle(_ text: String) {
             if explain {
                 let e = session.explain(text, lang: lang)
                 var block = "\(text)\n"
                 for line in e.lines { block += line + "\n" }
                 let s = e.sentiment
-                block += "  = \(s.label.rawValue) compound \(s.compound) tags \(s.tags) rules \(s.rules)\n"
+                let tags = s.tags.isEmpty ? "-" : s.tags.joined(separator: ", ")
+                let rules = s.rules.isEmpty ? "-" : s.rules.joined(separator: ", ")
+                block += "  = \(s.label.rawValue), compound \(Self.decimal(s.compound, 4)), pos \(Self.decimal(s.pos, 3))"
+                    + " neu \(Self.decimal(s.neu, 3)) neg \(Self.decimal(s.neg, 3)); tags: \(tags); rules: \(rules)\n"
                 out.bytes.append(contentsOf: block.utf8)
             } else {
                 let s = session.score(text, lang: lang)
@@ -77,6 +82,13 @@ struct ScoreCommand: ParsableCommand {
             texts.forEach(handle)
         }
         Self.flush(&out)
+    }
+
+    /// `value` with `places` decimals, as in the NDJSON output.
+    private static func decimal(_ value: Double, _ places: Int) -> String {
+        var w = JSONWriter(capacity: 16)
+        w.fixed(value, places: places)
+        return String(decoding: w.bytes, as: UTF8.self)
     }
 
     private static func flush(_ w: inout JSONWriter) {

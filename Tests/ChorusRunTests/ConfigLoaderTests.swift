@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ChorusTestSupport
 @testable import ChorusRun
 
 @Suite("Config loading and validation")
@@ -131,6 +132,35 @@ struct ConfigLoaderTests {
             Issue.record("accepted")
         } catch {
             #expect(error.description.hasPrefix("config: \(Fixtures.config("missing-env.yaml").path):7:19: "))
+        }
+    }
+
+    @Test func aDisabledSourceMayNameSecretsThatAreNotSetButAnEnabledOneMayNot() throws {
+        let yaml = """
+            output: { dir: out }
+            state: { path: s.sqlite }
+            sources:
+              - { name: a, type: x, query: zte, bearer_token: "${CHORUS_TEST_UNSET}", enabled: false }
+              - { name: b, type: x, query: zte, bearer_token: "${CHORUS_TEST_UNSET}" }
+            """
+        do {
+            _ = try ConfigLoader.parse(yaml, file: URL(fileURLWithPath: "/tmp/c.yaml"), environment: [:])
+            Issue.record("accepted")
+        } catch {
+            #expect(error.problems.map(\.line) == [5])
+        }
+        let config = try ConfigLoader.parse(yaml, file: URL(fileURLWithPath: "/tmp/c.yaml"), environment: ["CHORUS_TEST_UNSET": "t"])
+        #expect(config.source(named: "b")?.options["bearer_token_variable"] == "CHORUS_TEST_UNSET")
+    }
+
+    @Test func theShippedConfigsAreValid() throws {
+        let env = ["CHORUS_SAMPLES_URL": "http://127.0.0.1:9"]
+        for name in ["chorus.yaml", "samples.yaml"] {
+            let config = try ConfigLoader.load(path: RepoPaths.config.appendingPathComponent(name).path, environment: env)
+            #expect(!config.sources.isEmpty)
+            for source in config.sources {
+                if case .failure(let error) = ConnectorFactory.make(source) { Issue.record("\(name): \(error)") }
+            }
         }
     }
 

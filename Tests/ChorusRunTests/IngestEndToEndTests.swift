@@ -152,10 +152,63 @@ struct IngestEndToEndTests {
             .write(to: h.configURL, atomically: true, encoding: .utf8)
         let run = try h.run()
         #expect(run.status == 78)
-        #expect(run.stderr.contains(":4:34: sources[0].url: environment variable CHORUS_TEST_NOT_SET is not set"), "\(run.stderr)")
+        #expect(run.stderr.contains(":4:33: sources[0].url: environment variable CHORUS_TEST_NOT_SET is not set"), "\(run.stderr)")
         #expect(!FileManager.default.fileExists(atPath: h.root.appendingPathComponent("s.sqlite").path))
         let check = try h.run(command: "check")
         #expect(check.status == 78)
         #expect(check.stderr == run.stderr)
+    }
+
+    @Test func theSameItemFromTwoSourcesInOneRunIsWrittenOnce() throws {
+        let h = try IngestHarness()
+        try h.writeFeed("alpha", items: 0..<4)
+        try FileManager.default.copyItem(at: h.www.appendingPathComponent("alpha.rss"), to: h.www.appendingPathComponent("mirror.rss"))
+        try h.writeConfig(feeds: [("alpha", h.url("alpha.rss")), ("mirror", h.url("mirror.rss"))])
+        #expect(try h.run().status == 0)
+        let records = try h.allRecords()
+        #expect(records.count == 4)
+        #expect(Set(ids(records)).count == 4)
+        let summary = try #require(try h.summaries().last)
+        let sources = try #require(summary["sources"] as? [[String: Any]])
+        #expect(sources.map { $0["new"] as? Int ?? -1 }.reduce(0, +) == 4)
+        #expect(sources.map { $0["duplicate"] as? Int ?? -1 }.reduce(0, +) == 4)
+    }
+
+    @Test func theKeywordFilterWritesOnlyMatchingItems() throws {
+        let h = try IngestHarness()
+        try h.writeFeed("alpha", items: 0..<9)
+        try h.writeConfig(feeds: [("alpha", h.url("alpha.rss"))], extra: "keywords: { track: [ZTE], filter: true }")
+        #expect(try h.run().status == 0)
+        let records = try h.allRecords()
+        #expect(records.count == 3, "items 0, 3 and 6 mention ZTE")
+        #expect(records.allSatisfy { ($0?["keywords"] as? [String]) == ["ZTE"] })
+        let summary = try #require(try h.summaries().last)
+        #expect((summary["sources"] as? [[String: Any]])?.first?["filtered"] as? Int == 6)
+    }
+
+    @Test func aCorruptStateIsFatalAndWritesNothing() throws {
+        let h = try IngestHarness()
+        try h.writeFeed("alpha", items: 0..<2)
+        try h.writeConfig(feeds: [("alpha", h.url("alpha.rss"))])
+        try FileManager.default.createDirectory(at: h.stateDir, withIntermediateDirectories: true)
+        try Data(repeating: 0x41, count: 4096).write(to: h.statePath)
+        let run = try h.run()
+        #expect(run.status == 70)
+        #expect(run.stderr.hasPrefix("chorus ingest: state: \(h.statePath.path): "), "\(run.stderr)")
+        #expect(h.outputFiles().isEmpty)
+    }
+
+    @Test func anOutputFolderThatCannotBeCreatedIsFatalAndCommitsNothing() throws {
+        let h = try IngestHarness()
+        try h.writeFeed("alpha", items: 0..<2)
+        try h.writeConfig(feeds: [("alpha", h.url("alpha.rss"))])
+        try Data("a file where the output folder should be".utf8).write(to: h.outDir)
+        let run = try h.run()
+        #expect(run.status == 70)
+        #expect(run.stderr.contains("chorus ingest: output: "), "\(run.stderr)")
+        // Nothing was committed: once the folder can be made, the items are written.
+        try FileManager.default.removeItem(at: h.outDir)
+        #expect(try h.run().status == 0)
+        #expect(try h.allRecords().count == 2)
     }
 }

@@ -3,7 +3,7 @@ import Testing
 
 @Suite("Keyword matching")
 struct KeywordMatcherTests {
-    let matcher = KeywordMatcher(["ZTE", "Huawei", "Commerce Department"])
+    let matcher = KeywordMatcher(["ZTE", "Huawei", "Commerce Department", "中兴"])
 
     @Test(arguments: [
         ("ZTE shares rebound", ["ZTE"]),
@@ -12,6 +12,7 @@ struct KeywordMatcherTests {
         ("The commerce\ndepartment said", ["Commerce Department"]),
         ("(ZTE)", ["ZTE"]),
         ("#ZTE's ban", ["ZTE"]),
+        ("中兴禁令或将解除", ["中兴"]),
     ])
     func keywordsAreFoundCaseInsensitivelyOnWordBoundaries(_ text: String, _ expected: [String]) {
         #expect(matcher.matches(in: [text]) == expected)

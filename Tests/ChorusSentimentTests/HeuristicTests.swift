@@ -86,6 +86,17 @@ import Testing
         #expect(same(analyzer.score("bad. However, good").compound, norm(-2.0 * 0.5 + 2.0 * 1.5)))
     }
 
+    @Test func theLastContrastWordOfASentenceDecides() {
+        // good ×0.5, bad ×0.5, good ×1.5.
+        #expect(same(analyzer.score("good but bad but good").compound, norm(2.0 * 0.5 - 2.0 * 0.5 + 2.0 * 1.5)))
+    }
+
+    @Test func manyContrastWordsKeepEveryNumberFinite() {
+        let s = analyzer.score(String(repeating: "good but bad but ", count: 5000))
+        #expect(s.compound.isFinite && s.pos.isFinite && s.neu.isFinite && s.neg.isFinite)
+        #expect(abs(s.pos + s.neu + s.neg - 1) < 1e-6)
+    }
+
     @Test(arguments: ["goooood", "GOOOOOD day, it is"])
     func elongationEmphasizes(_ text: String) {
         let s = analyzer.score(text)

@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Loopback feed server for the ingest end-to-end tests: answers GET /<name>.rss?delay=S
 after S seconds with a three-item RSS feed, so a run can be caught while it fetches.
+An optional argument names a file to which each request path is appended on arrival.
 Prints `PORT <n>` on its first stdout line once it listens on 127.0.0.1."""
+import signal
 import sys
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -17,9 +19,15 @@ def feed(name):
     return f'<?xml version="1.0"?><rss version="2.0"><channel><title>{name}</title>{items}</channel></rss>'.encode()
 
 
+REQUEST_LOG = sys.argv[1] if len(sys.argv) > 1 else None
+
+
 class Handler(BaseHTTPRequestHandler):
     def do_GET(self):
         url = urlparse(self.path)
+        if REQUEST_LOG:
+            with open(REQUEST_LOG, "a") as log:
+                log.write(url.path + "\n")
         delay = float(parse_qs(url.query).get("delay", ["0"])[0])
         time.sleep(delay)
         body = feed(url.path.strip("/").removesuffix(".rss") or "feed")
@@ -37,6 +45,10 @@ class Handler(BaseHTTPRequestHandler):
 
 
 def main():
+    # A parent that blocks signals (a test runner's worker thread) passes its mask on; undo that
+    # so the test can stop this server with SIGTERM.
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     server.daemon_threads = True
     print(f"PORT {server.server_address[1]}", flush=True)

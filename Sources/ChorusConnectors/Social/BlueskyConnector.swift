@@ -32,6 +32,7 @@ public struct BlueskyConnector: SourceConnector {
         public var maxItems: Int
         public var policy: FetchPolicy
 
+        /// Options with the documented defaults.
         public init(
             name: String, baseURL: String = "https://public.api.bsky.app", stream: Stream, token: String? = nil,
             tokenVariable: String? = nil, language: String? = nil, pageSize: Int = 50, maxPages: Int = 10,
@@ -53,6 +54,7 @@ public struct BlueskyConnector: SourceConnector {
     public let options: Options
     let logger: Logger
 
+    /// A connector for `options`; logs (label `chorus.connectors`) pages and items per poll.
     public init(options: Options, logger: Logger = Logger(label: "chorus.connectors")) {
         self.options = options
         self.logger = logger
@@ -60,6 +62,7 @@ public struct BlueskyConnector: SourceConnector {
 
     public var name: String { options.name }
 
+    /// Reads what is new since `state`; the returned state is to be committed after the items are written.
     public func poll(from state: SourceState, using fetcher: any HTTPFetching, now: Date) async throws(ConnectorError) -> PollResult {
         let requester = SocialRequester(
             fetcher: fetcher, source: options.name, platform: .bluesky, policy: options.policy, token: options.token,

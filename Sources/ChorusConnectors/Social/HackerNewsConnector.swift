@@ -27,6 +27,7 @@ public struct HackerNewsConnector: SourceConnector {
         public var maxItems: Int
         public var policy: FetchPolicy
 
+        /// Options with the documented defaults.
         public init(
             name: String, baseURL: String = "https://hn.algolia.com", query: String, kinds: [HitKind] = [.story, .comment],
             initialLookback: TimeInterval = 86_400, pageSize: Int = 100, maxPages: Int = 10, maxItems: Int = 1_000,
@@ -47,6 +48,7 @@ public struct HackerNewsConnector: SourceConnector {
     public let options: Options
     let logger: Logger
 
+    /// A connector for `options`; logs (label `chorus.connectors`) pages and items per poll.
     public init(options: Options, logger: Logger = Logger(label: "chorus.connectors")) {
         self.options = options
         self.logger = logger
@@ -54,6 +56,7 @@ public struct HackerNewsConnector: SourceConnector {
 
     public var name: String { options.name }
 
+    /// Reads what is new since `state`; the returned state is to be committed after the items are written.
     public func poll(from state: SourceState, using fetcher: any HTTPFetching, now: Date) async throws(ConnectorError) -> PollResult {
         let requester = SocialRequester(
             fetcher: fetcher, source: options.name, platform: .hackernews, policy: options.policy, token: nil,

@@ -22,6 +22,7 @@ public struct JSONMappingConnector: SourceConnector {
         public var maxItems: Int
         public var policy: FetchPolicy
 
+        /// Options with the documented defaults.
         public init(
             name: String, url: String, mapping: JSONMapping, token: String? = nil, tokenVariable: String? = nil,
             headers: [String: String] = [:], maxItems: Int = 1_000, policy: FetchPolicy = FetchPolicy()
@@ -40,6 +41,7 @@ public struct JSONMappingConnector: SourceConnector {
     public let options: Options
     let logger: Logger
 
+    /// A connector for `options`; logs (label `chorus.connectors`) pages and items per poll.
     public init(options: Options, logger: Logger = Logger(label: "chorus.connectors")) {
         self.options = options
         self.logger = logger
@@ -47,6 +49,7 @@ public struct JSONMappingConnector: SourceConnector {
 
     public var name: String { options.name }
 
+    /// Reads what is new since `state`; the returned state is to be committed after the items are written.
     public func poll(from state: SourceState, using fetcher: any HTTPFetching, now: Date) async throws(ConnectorError) -> PollResult {
         let requester = SocialRequester(
             fetcher: fetcher, source: options.name, platform: .json, policy: options.policy, token: options.token,

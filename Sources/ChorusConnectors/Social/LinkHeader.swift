@@ -19,8 +19,8 @@ enum LinkHeader {
             params = params[..<end]
             for param in params.split(separator: ";") {
                 let parts = param.split(separator: "=", maxSplits: 1)
-                guard parts.count == 2, parts[0].trimmingCharacters(in: " \t").lowercased() == "rel" else { continue }
-                let rels = parts[1].trimmingCharacters(in: " \t\"")
+                guard parts.count == 2, parts[0].trimmed(" \t").lowercased() == "rel" else { continue }
+                let rels = parts[1].trimmed(" \t\"")
                 for rel in rels.split(separator: " ") where links[String(rel)] == nil { links[String(rel)] = target }
             }
         }
@@ -28,8 +28,9 @@ enum LinkHeader {
     }
 }
 
+/// Trimming by a set of characters given as a string, for header parsing.
 extension Substring {
-    func trimmingCharacters(in set: String) -> String {
+    func trimmed(_ set: String) -> String {
         var s = self
         while let f = s.first, set.contains(f) { s.removeFirst() }
         while let l = s.last, set.contains(l) { s.removeLast() }

@@ -37,6 +37,7 @@ public struct MastodonConnector: SourceConnector {
         public var maxItems: Int
         public var policy: FetchPolicy
 
+        /// Options with the documented defaults.
         public init(
             name: String, baseURL: String, stream: Stream, token: String? = nil, tokenVariable: String? = nil,
             pageSize: Int = 40, maxPages: Int = 10, maxItems: Int = 400, policy: FetchPolicy = FetchPolicy()
@@ -56,6 +57,7 @@ public struct MastodonConnector: SourceConnector {
     public let options: Options
     let logger: Logger
 
+    /// A connector for `options`; logs (label `chorus.connectors`) pages and items per poll.
     public init(options: Options, logger: Logger = Logger(label: "chorus.connectors")) {
         self.options = options
         self.logger = logger
@@ -63,6 +65,7 @@ public struct MastodonConnector: SourceConnector {
 
     public var name: String { options.name }
 
+    /// Reads what is new since `state`; the returned state is to be committed after the items are written.
     public func poll(from state: SourceState, using fetcher: any HTTPFetching, now: Date) async throws(ConnectorError) -> PollResult {
         let requester = SocialRequester(
             fetcher: fetcher, source: options.name, platform: .mastodon, policy: options.policy, token: options.token,

@@ -9,7 +9,7 @@ enum RateLimitSignal {
     static func isExhausted(_ headers: [String: String]) -> Bool {
         for name in remainingHeaders {
             guard let value = headers[name] else { continue }
-            let head = value.split(separator: ",").first.map { $0.trimmingCharacters(in: " ") } ?? ""
+            let head = value.split(separator: ",").first.map { $0.trimmed(" ") } ?? ""
             if let number = Double(head), number < 1 { return true }
         }
         return false

@@ -34,6 +34,7 @@ public struct RedditConnector: SourceConnector {
         /// The User-Agent used when the config names none; set your own Reddit username.
         public static let defaultUserAgent = "linux:org.chorus-pipeline.chorus:v0.1.0 (by /u/chorus-pipeline)"
 
+        /// Options with the documented defaults.
         public init(
             name: String, baseURL: String = "https://www.reddit.com", stream: Stream, token: String? = nil,
             tokenVariable: String? = nil, userAgent: String = Options.defaultUserAgent, pageSize: Int = 100,
@@ -55,6 +56,7 @@ public struct RedditConnector: SourceConnector {
     public let options: Options
     let logger: Logger
 
+    /// A connector for `options`; logs (label `chorus.connectors`) pages and items per poll.
     public init(options: Options, logger: Logger = Logger(label: "chorus.connectors")) {
         self.options = options
         self.logger = logger
@@ -62,6 +64,7 @@ public struct RedditConnector: SourceConnector {
 
     public var name: String { options.name }
 
+    /// Reads what is new since `state`; the returned state is to be committed after the items are written.
     public func poll(from state: SourceState, using fetcher: any HTTPFetching, now: Date) async throws(ConnectorError) -> PollResult {
         var policy = options.policy
         policy.userAgent = options.userAgent

@@ -55,10 +55,10 @@ struct Watermark: Equatable {
         for (item, time) in zip(page.items, page.sortTimes) {
             guard let time else { continue }
             let m = millis(time)
-            if best == nil || m > best!.millis {
+            if let current = best, m == current.millis {
+                best?.keys.insert(key(item))
+            } else if best.map({ m > $0.millis }) ?? true {
                 best = Watermark(millis: m, keys: [key(item)])
-            } else if m == best!.millis {
-                best!.keys.insert(key(item))
             }
         }
         return best

@@ -23,6 +23,7 @@ public struct XConnector: SourceConnector {
         public var maxItems: Int
         public var policy: FetchPolicy
 
+        /// Options with the documented defaults.
         public init(
             name: String, baseURL: String = "https://api.x.com", query: String, token: String?,
             tokenVariable: String? = "X_BEARER_TOKEN", pageSize: Int = 100, maxPages: Int = 5, maxItems: Int = 500,
@@ -43,6 +44,7 @@ public struct XConnector: SourceConnector {
     public let options: Options
     let logger: Logger
 
+    /// A connector for `options`; logs (label `chorus.connectors`) pages and items per poll.
     public init(options: Options, logger: Logger = Logger(label: "chorus.connectors")) {
         self.options = options
         self.logger = logger
@@ -50,6 +52,7 @@ public struct XConnector: SourceConnector {
 
     public var name: String { options.name }
 
+    /// Reads what is new since `state`; the returned state is to be committed after the items are written.
     public func poll(from state: SourceState, using fetcher: any HTTPFetching, now: Date) async throws(ConnectorError) -> PollResult {
         guard let token = options.token, !token.isEmpty else {
             let variable = options.tokenVariable.map { "$\($0)" } ?? "a token variable"

@@ -6,6 +6,10 @@ public import ChorusModel
 struct SocialDecoding {
     let context: ParseContext
     var unparsedDates = 0
+    /// One libxml2 HTML context for the whole page (HTMLText.plainText makes one per call),
+    /// used when the fragment is outside what ``SocialHTMLText`` converts by itself.
+    private let html = HTMLTextExtractor()
+    private var fast = SocialHTMLText()
 
     init(context: ParseContext) {
         self.context = context
@@ -34,10 +38,23 @@ struct SocialDecoding {
     }
 
     /// Plain text of an HTML body; nil when nothing is left.
-    func plain(_ html: String?) -> String? {
+    mutating func plain(_ html: String?) -> String? {
         guard let html, !html.isEmpty else { return nil }
-        let text = HTMLText.plainText(html)
-        return text.isEmpty ? nil : text
+        if let text = fast.plainText(html) { return text }
+        return self.html.plainText(html)
+    }
+
+    /// Plain text of HTML member `i` read straight from the JSON bytes (no intermediate String
+    /// unless the fragment needs libxml2); nil when absent, empty or without text.
+    mutating func plain(_ fields: JSONFields, _ i: Int) throws(JSONTypeError) -> String? {
+        let converted = try fields.withStringBytes(i) { bytes -> String?? in
+            bytes.isEmpty ? .some(nil) : self.fast.convert(bytes)
+        }
+        switch converted {
+        case .none: return nil
+        case .some(.some(let text)): return text
+        case .some(.none): return plain(try fields.string(i))
+        }
     }
 
     /// A non-empty string or nil.

@@ -34,7 +34,8 @@ public enum SocialPayloadParser {
         }
     }
 
-    /// The default mapping, pointed at the first array among the top level, `items` and `data`.
+    /// The default mapping, pointed at the top-level array or else the first array of objects
+    /// found breadth-first within three levels (`items`, `data`, `data.list`...).
     private static func defaultMapping(_ bytes: [UInt8], context: ParseContext) throws(ParseError) -> JSONMapping {
         let root: JSONValue
         do {
@@ -44,8 +45,32 @@ public enum SocialPayloadParser {
         }
         var mapping = JSONMapping()
         if root.kind == .object {
-            mapping.itemsPath = ["items", "data", "statuses", "posts"].first { root[$0]?.kind == .array } ?? "items"
+            mapping.itemsPath = firstArrayPath(root) ?? "items"
+        }
+        // Common member names, chosen from the first entry.
+        let list = mapping.itemsPath.isEmpty ? root : mapping.itemsPath.split(separator: ".").reduce(root) { $0[String($1)] ?? $0 }
+        if let first = list.elements.first, first.kind == .object {
+            func pick(_ names: [String]) -> String? { names.first { first[$0].map { !$0.isNull } ?? false } }
+            mapping.id = pick(["id", "id_str", "idstr", "mid", "guid", "uuid"]) ?? "id"
+            mapping.text = pick(["text", "content", "body", "message"]) ?? "text"
+            mapping.publishedAt = pick(["created_at", "published_at", "date", "timestamp", "time"]) ?? "created_at"
         }
         return mapping
+    }
+
+    static func firstArrayPath(_ root: JSONValue) -> String? {
+        var level: [(path: String, value: JSONValue)] = [("", root)]
+        for _ in 0..<3 {
+            var next: [(path: String, value: JSONValue)] = []
+            for (path, value) in level {
+                for (key, member) in value.members {
+                    let memberPath = path.isEmpty ? key : "\(path).\(key)"
+                    if member.kind == .array, member.elements.first?.kind == .object { return memberPath }
+                    if member.kind == .object { next.append((memberPath, member)) }
+                }
+            }
+            level = next
+        }
+        return nil
     }
 }

@@ -1,4 +1,5 @@
 public import Foundation
+public import ChorusSentiment
 
 /// A validated configuration: where output and state go, how a run behaves, and the sources.
 /// Relative paths in the file are already resolved against the config file's folder.
@@ -99,11 +100,11 @@ public struct KeywordSettings: Sendable {
 public struct SentimentSettings: Sendable {
     /// Score items at all (default true).
     public var enabled: Bool
-    /// Extra lexicon or rule files, resolved against the config folder.
-    public var files: [URL]
+    /// The sentiment stage's own settings (defaults: its shipped behaviour; see docs/sentiment.md).
+    public var configuration: SentimentConfiguration
 
-    public init(enabled: Bool = true, files: [URL] = []) {
+    public init(enabled: Bool = true, configuration: SentimentConfiguration = SentimentConfiguration()) {
         self.enabled = enabled
-        self.files = files
+        self.configuration = configuration
     }
 }

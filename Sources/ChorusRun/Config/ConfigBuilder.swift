@@ -94,17 +94,39 @@ struct ConfigBuilder {
     }
 
     private func sentimentSettings(_ node: Node) -> SentimentSettings? {
-        guard let m = reader.mapping(node, at: "sentiment", allowed: ["enabled", "files"]) else { return nil }
+        let keys = ["enabled", "lexicons", "rules", "disabled_rules", "positive_threshold", "negative_threshold", "mixed_threshold", "title_weight"]
+        guard let m = reader.mapping(node, at: "sentiment", allowed: keys) else { return nil }
         var settings = SentimentSettings()
         if let n = m["enabled"]?.value, let v = reader.bool(n, at: "sentiment.enabled") { settings.enabled = v }
-        if let n = m["files"]?.value, let list = reader.stringList(n, at: "sentiment.files") {
-            settings.files = list.map(path)
-            for (i, url) in settings.files.enumerated() where !FileManager.default.fileExists(atPath: url.path) {
-                let element: Node = if case .sequence(let seq) = n, i < seq.count { seq[i] } else { n }
-                reader.problem(element, "sentiment.files: \(url.path) does not exist")
-            }
+        if let n = m["lexicons"]?.value { settings.configuration.lexiconFiles = files(n, at: "sentiment.lexicons") }
+        if let n = m["rules"]?.value { settings.configuration.ruleFiles = files(n, at: "sentiment.rules") }
+        if let n = m["disabled_rules"]?.value, let list = reader.stringList(n, at: "sentiment.disabled_rules") {
+            settings.configuration.disabledRules = Set(list)
         }
+        func number(_ key: String, _ range: ClosedRange<Double>) -> Double? {
+            guard let n = m[key]?.value, let s = reader.string(n, at: "sentiment.\(key)") else { return nil }
+            guard let v = Double(s), range.contains(v) else {
+                reader.problem(n, "sentiment.\(key): expected a number in \(range.lowerBound)...\(range.upperBound), found '\(s)'")
+                return nil
+            }
+            return v
+        }
+        if let v = number("positive_threshold", 0...1) { settings.configuration.positiveThreshold = v }
+        if let v = number("negative_threshold", -1...0) { settings.configuration.negativeThreshold = v }
+        if let v = number("mixed_threshold", 0...2) { settings.configuration.mixedThreshold = v }
+        if let v = number("title_weight", 0...1) { settings.configuration.titleWeight = v }
         return settings
+    }
+
+    /// A list of existing files, resolved against the config folder.
+    private func files(_ n: Node, at path: String) -> [URL] {
+        guard let list = reader.stringList(n, at: path) else { return [] }
+        let urls = list.map(self.path)
+        for (i, url) in urls.enumerated() where !FileManager.default.fileExists(atPath: url.path) {
+            let element: Node = if case .sequence(let seq) = n, i < seq.count { seq[i] } else { n }
+            reader.problem(element, "\(path): \(url.path) does not exist")
+        }
+        return urls
     }
 
     /// Per-source settings that `defaults:` may set for every source.

@@ -38,7 +38,9 @@ public enum ConfigLoader {
         let name = displayName ?? file.path
         let root: Node
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            // The basic resolver leaves plain scalars untyped: ConfigReader decides what a value means
+            // from the key, and skipping Yams's regex tag resolution keeps a 1,000-source config fast.
+            guard let node = try Yams.compose(yaml: text, .basic) else {
                 throw ConfigError(file: name, problems: [ConfigProblem(line: 1, column: 1, message: "the file is empty")])
             }
             root = node

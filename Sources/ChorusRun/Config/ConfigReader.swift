@@ -5,6 +5,17 @@ import Yams
 /// with the line and column of the node that caused it. Used once per load, on one thread.
 final class ConfigReader {
     private(set) var problems: [ConfigProblem] = []
+    /// Indexes into `problems` of the missing-environment-variable problems.
+    private var missingEnvironment: Set<Int> = []
+
+    /// Drops missing-variable problems recorded since `mark` (a disabled source may name
+    /// secrets that are not set on this machine).
+    func forgiveMissingEnvironment(since mark: Int) {
+        let drop = missingEnvironment.filter { $0 >= mark }
+        guard !drop.isEmpty else { return }
+        problems = problems.enumerated().filter { !drop.contains($0.offset) }.map(\.element)
+        missingEnvironment.subtract(drop)
+    }
     private let environment: [String: String]
 
     init(environment: [String: String]) {
@@ -178,6 +189,7 @@ final class ConfigReader {
                 } else if let value = environment[name] {
                     out += value
                 } else {
+                    missingEnvironment.insert(problems.count)
                     problem(node, "\(path): environment variable \(name) is not set")
                     ok = false
                 }

@@ -8,6 +8,13 @@ struct SourceBuilder {
 
     func build(_ node: Node, index: Int, defaults: ConfigBuilder.SourceDefaults) -> SourceConfig? {
         let at = "sources[\(index)]"
+        let mark = reader.problems.count
+        defer {
+            // Secrets of a disabled source need not be set.
+            if case .mapping(let raw) = node, let e = raw["enabled"]?.scalar?.string, ["false", "no", "off"].contains(e.lowercased()) {
+                reader.forgiveMissingEnvironment(since: mark)
+            }
+        }
         guard case .mapping(let raw) = node else {
             reader.problem(node, "\(at): expected a mapping with name and type, found \(reader.describe(node))")
             return nil
@@ -46,14 +53,29 @@ struct SourceBuilder {
             guard let n = m[key]?.value else { continue }
             let value = type.keys.urls.contains(key) ? reader.url(n, at: "\(at).\(key)") : reader.nonEmptyString(n, at: "\(at).\(key)")
             if let value { options[key] = value }
+            if SourceType.secretKeys.contains(key), let raw = n.scalar?.string,
+               raw.hasPrefix("${"), raw.hasSuffix("}"), !raw.dropFirst(2).dropLast().contains("$") {
+                options["\(key)_variable"] = String(raw.dropFirst(2).dropLast())
+            }
         }
         for group in type.keys.required where !group.contains(where: { m[$0] != nil }) {
             let what = group.count == 1 ? "key '\(group[0])'" : "one of \(group.map { "'\($0)'" }.joined(separator: ", "))"
             reader.problem(node, "\(at): a \(type.rawValue) source needs \(what)")
         }
-        for key in ["limit", "pages"] {
+        for key in SourceType.countKeys {
             if let n = m[key]?.value, let s = options[key], Int(s).map({ $0 < 1 || $0 > 1000 }) ?? true {
                 reader.problem(n, "\(at).\(key): expected a whole number 1...1000, found '\(s)'")
+                options[key] = nil
+            }
+        }
+        if let n = m["lookback"]?.value, let s = options["lookback"], ConfigValueParser.duration(s) == nil {
+            reader.problem(n, "\(at).lookback: expected a duration like 6h or 2d, found '\(s)'")
+        }
+        if let n = m["text_is_html"]?.value { _ = reader.bool(n, at: "\(at).text_is_html") }
+        if let n = m["kinds"]?.value, let s = options["kinds"] {
+            let kinds = s.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            if kinds.isEmpty || !kinds.allSatisfy({ $0 == "story" || $0 == "comment" }) {
+                reader.problem(n, "\(at).kinds: expected 'story', 'comment' or 'story,comment', found '\(s)'")
             }
         }
         guard let name else { return nil }

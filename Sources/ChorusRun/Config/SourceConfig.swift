@@ -40,16 +40,25 @@ public struct SourceConfig: Sendable {
 public enum SourceType: String, Sendable, CaseIterable {
     case feed, mastodon, bluesky, reddit, hackernews, x, json
 
-    /// Type-specific keys: which are required (one of each inner list) and which are allowed.
+    /// Type-specific keys: which are required (one of each inner list), which are optional,
+    /// which must be http(s) URLs, and which are numbers 1...1000.
     var keys: (required: [[String]], optional: [String], urls: Set<String>) {
+        let paging = ["page_size", "max_pages", "max_items"]
         switch self {
-        case .feed: ([["url"]], [], ["url"])
-        case .json: ([["url"]], ["items", "id", "text", "title", "author", "published", "link"], ["url"])
-        case .mastodon: ([["instance"], ["hashtag", "account", "query"]], ["token", "limit", "pages"], ["instance"])
-        case .bluesky: ([["query"]], ["service", "token", "sort", "lang", "limit", "pages"], ["service"])
-        case .reddit: ([["subreddit", "query"]], ["sort", "limit", "pages"], [])
-        case .hackernews: ([["query"]], ["tags", "limit", "pages"], [])
-        case .x: ([["query"], ["bearer_token"]], ["limit", "pages"], [])
+        case .feed: return ([["url"]], [], ["url"])
+        case .json:
+            return ([["url"]], ["items", "id", "link", "title", "text", "text_is_html", "author", "author_name", "published",
+                                "updated", "lang", "tags", "token", "max_items"], ["url"])
+        case .mastodon: return ([["instance"], ["hashtag", "account", "query"]], ["token"] + paging, ["instance"])
+        case .bluesky: return ([["query", "author"]], ["base_url", "token", "lang"] + paging, ["base_url"])
+        case .reddit: return ([["subreddit", "query"]], ["base_url", "token"] + paging, ["base_url"])
+        case .hackernews: return ([["query"]], ["base_url", "kinds", "lookback"] + paging, ["base_url"])
+        case .x: return ([["query"], ["bearer_token"]], ["base_url"] + paging, ["base_url"])
         }
     }
+
+    /// Keys holding secrets: their `${VAR}` name is kept so auth errors can name the variable.
+    static let secretKeys: Set<String> = ["token", "bearer_token"]
+    /// Keys holding whole numbers 1...1000.
+    static let countKeys: Set<String> = ["page_size", "max_pages", "max_items"]
 }

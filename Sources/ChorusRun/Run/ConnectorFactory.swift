@@ -1,17 +1,86 @@
 public import ChorusConnectors
 import ChorusFetch
+import ChorusParse
+import Foundation
 
 /// Builds the connector for a configured source: `FeedConnector` for feeds, the social
-/// connectors from their options for the platforms.
+/// connectors through their `Options` for the platforms. Keys were validated by the config
+/// loader, so this only maps them.
 public enum ConnectorFactory {
     /// The connector for `source`, or a message saying why it cannot be built.
     public static func make(_ source: SourceConfig) -> Result<any SourceConnector, ConnectorError> {
+        let o = source.options
+        func int(_ key: String, _ fallback: Int) -> Int { o[key].flatMap { Int($0) } ?? fallback }
+        func missing(_ what: String) -> Result<any SourceConnector, ConnectorError> {
+            .failure(ConnectorError("config: \(source.name): a \(source.type.rawValue) source needs \(what)"))
+        }
         switch source.type {
         case .feed:
-            guard let url = source.url else { return .failure(ConnectorError("config: \(source.name): a feed needs a url")) }
+            guard let url = source.url else { return missing("a url") }
             return .success(FeedConnector(name: source.name, url: url, headers: source.headers, policy: source.policy))
-        default:
-            return .failure(ConnectorError("connect: \(source.name): \(source.type.rawValue) sources are not available in this build"))
+        case .mastodon:
+            guard let instance = o["instance"] else { return missing("an instance") }
+            let stream: MastodonConnector.Stream
+            if let tag = o["hashtag"] { stream = .hashtag(tag.hasPrefix("#") ? String(tag.dropFirst()) : tag) }
+            else if let account = o["account"] { stream = .account(account) }
+            else if let query = o["query"] { stream = .search(query) }
+            else { return missing("a hashtag, account or query") }
+            let d = MastodonConnector.Options(name: source.name, baseURL: instance, stream: stream)
+            return .success(MastodonConnector(options: MastodonConnector.Options(
+                name: source.name, baseURL: instance, stream: stream, token: o["token"], tokenVariable: o["token_variable"],
+                pageSize: int("page_size", d.pageSize), maxPages: int("max_pages", d.maxPages), maxItems: int("max_items", d.maxItems),
+                policy: source.policy)))
+        case .bluesky:
+            let stream: BlueskyConnector.Stream
+            if let query = o["query"] { stream = .search(query) } else if let author = o["author"] { stream = .author(author) } else {
+                return missing("a query or author")
+            }
+            let d = BlueskyConnector.Options(name: source.name, stream: stream)
+            return .success(BlueskyConnector(options: BlueskyConnector.Options(
+                name: source.name, baseURL: o["base_url"] ?? d.baseURL, stream: stream, token: o["token"],
+                tokenVariable: o["token_variable"], language: o["lang"], pageSize: int("page_size", d.pageSize),
+                maxPages: int("max_pages", d.maxPages), maxItems: int("max_items", d.maxItems), policy: source.policy)))
+        case .reddit:
+            let stream: RedditConnector.Stream
+            if let query = o["query"] { stream = .search(query: query, subreddit: o["subreddit"]) } else if let sub = o["subreddit"] {
+                stream = .subreddit(sub.hasPrefix("r/") ? String(sub.dropFirst(2)) : sub)
+            } else { return missing("a subreddit or query") }
+            let d = RedditConnector.Options(name: source.name, stream: stream)
+            let agent = source.policy.userAgent == FetchPolicy().userAgent ? d.userAgent : source.policy.userAgent
+            return .success(RedditConnector(options: RedditConnector.Options(
+                name: source.name, baseURL: o["base_url"] ?? d.baseURL, stream: stream, token: o["token"],
+                tokenVariable: o["token_variable"], userAgent: agent, pageSize: int("page_size", d.pageSize),
+                maxPages: int("max_pages", d.maxPages), maxItems: int("max_items", d.maxItems), policy: source.policy)))
+        case .hackernews:
+            guard let query = o["query"] else { return missing("a query") }
+            let d = HackerNewsConnector.Options(name: source.name, query: query)
+            let kinds = o["kinds"].map { $0.split(separator: ",").compactMap { HackerNewsConnector.HitKind(rawValue: $0.trimmingCharacters(in: .whitespaces)) } } ?? d.kinds
+            return .success(HackerNewsConnector(options: HackerNewsConnector.Options(
+                name: source.name, baseURL: o["base_url"] ?? d.baseURL, query: query, kinds: kinds,
+                initialLookback: o["lookback"].flatMap(ConfigValueParser.duration) ?? d.initialLookback,
+                pageSize: int("page_size", d.pageSize), maxPages: int("max_pages", d.maxPages), maxItems: int("max_items", d.maxItems),
+                policy: source.policy)))
+        case .x:
+            guard let query = o["query"] else { return missing("a query") }
+            let d = XConnector.Options(name: source.name, query: query, token: nil)
+            return .success(XConnector(options: XConnector.Options(
+                name: source.name, baseURL: o["base_url"] ?? d.baseURL, query: query, token: o["bearer_token"],
+                tokenVariable: o["bearer_token_variable"] ?? d.tokenVariable, pageSize: int("page_size", d.pageSize),
+                maxPages: int("max_pages", d.maxPages), maxItems: int("max_items", d.maxItems), policy: source.policy)))
+        case .json:
+            guard let url = source.url else { return missing("a url") }
+            let d = JSONMapping()
+            let mapping = JSONMapping(
+                itemsPath: o["items"] ?? d.itemsPath, id: o["id"] ?? d.id, url: o["link"] ?? d.url, title: o["title"] ?? d.title,
+                text: o["text"] ?? d.text, textIsHTML: ["true", "yes", "on"].contains(o["text_is_html"]?.lowercased() ?? ""),
+                authorHandle: o["author"] ?? d.authorHandle, authorName: o["author_name"] ?? d.authorName,
+                publishedAt: o["published"] ?? d.publishedAt, updatedAt: o["updated"] ?? d.updatedAt, lang: o["lang"] ?? d.lang,
+                tags: o["tags"] ?? d.tags)
+            var headers: [String: String] = [:]
+            for h in source.headers { headers[h.name] = h.value }
+            return .success(JSONMappingConnector(options: JSONMappingConnector.Options(
+                name: source.name, url: url, mapping: mapping, token: o["token"], tokenVariable: o["token_variable"], headers: headers,
+                maxItems: int("max_items", 1_000), policy: source.policy)))
         }
     }
 }

@@ -15,7 +15,13 @@ enum ContentFingerprint {
             material.append(contentsOf: (part ?? "").utf8)
             material.append(0x1f)
         }
-        let digest = SHA256.hash(material).prefix(16)
-        return digest.map { String(format: "%02x", $0) }.joined()
+        let digits = Array("0123456789abcdef".utf8)
+        var hex: [UInt8] = []
+        hex.reserveCapacity(32)
+        for byte in SHA256.hash(material).prefix(16) {
+            hex.append(digits[Int(byte >> 4)])
+            hex.append(digits[Int(byte & 0x0f)])
+        }
+        return String(decoding: hex, as: UTF8.self)
     }
 }

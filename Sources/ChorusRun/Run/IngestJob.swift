@@ -55,7 +55,7 @@ public enum IngestJob {
         }
         let analyzer: SentimentAnalyzer?
         do {
-            analyzer = config.sentiment.enabled ? try SentimentAnalyzer(configuration: SentimentConfiguration()) : nil
+            analyzer = config.sentiment.enabled ? try SentimentAnalyzer(configuration: config.sentiment.configuration) : nil
         } catch {
             throw .fatal("sentiment: cannot load the analyzer (\(error))")
         }

@@ -65,14 +65,15 @@ public struct IngestRun: Sendable {
             if !options.sources.isEmpty && !explicit { continue }
             let saved = records[source.name] ?? SourceRecord(name: source.name)
             if !source.enabled && !explicit { collector.skip(source.name, status: .disabled); continue }
-            if !explicit && !options.ignoreSchedule && !scheduler.isDue(saved, interval: source.interval) {
+            if !explicit && !options.ignoreSchedule && !options.dryRun && !scheduler.isDue(saved, interval: source.interval) {
                 collector.skip(source.name, status: .notDue); continue
             }
             switch ConnectorFactory.make(source) {
             case .success(let connector):
                 let task = SourceTask(
                     source: source, connector: connector, saved: saved, fetcher: fetcher, store: store, matcher: matcher,
-                    keywordFilter: config.keywords.filter, analyzer: analyzer, now: startedAt)
+                    keywordFilter: config.keywords.filter, analyzer: analyzer,
+                    scoreDuplicates: options.dryRun && !options.previewAsNDJSON, now: startedAt)
                 plan.append(Planned(source: source, saved: saved, task: task))
             case .failure(let error):
                 var report = SourceReport(name: source.name, status: .error)
@@ -122,8 +123,14 @@ public struct IngestRun: Sendable {
                             group.cancelAll()
                         }
                     }
-                    if result.report.status == .error {
-                        logger.warning("\(result.report.error ?? "failed")", metadata: ["source": "\(p.source.name)"])
+                    let r = result.report
+                    if r.status == .error {
+                        logger.warning("\(r.error ?? "failed")", metadata: ["source": "\(p.source.name)"])
+                    } else if let done = collector.reports[p.source.name] {
+                        logger.info("source done", metadata: [
+                            "source": "\(p.source.name)", "status": "\(done.status.rawValue)", "new": "\(done.new + done.revisions)",
+                            "duplicate": "\(done.duplicate)", "http.status": "\(done.httpStatus.map(String.init) ?? "-")",
+                        ])
                     }
                     progress?.advance(items: collector.itemsWritten)
                     if stoppedBy == nil && failure == nil && next < plan.count { launch() }

@@ -30,7 +30,8 @@ final class ItemSink {
     /// The file being written, if one was started.
     var file: AtomicFileWriter? { writer }
 
-    func write(_ item: Item) throws(RunError) {
+    /// Writes one encoded NDJSON line (newline included).
+    func write(line: [UInt8]) throws(RunError) {
         switch mode {
         case .file(let settings, let date):
             do {
@@ -39,12 +40,12 @@ final class ItemSink {
                         dir: settings.dir, partitioned: settings.layout == .date, prefix: settings.prefix, gzip: settings.gzip, date: date)
                     writer = try AtomicFileWriter(url: url, gzip: settings.gzip)
                 }
-                try writer?.write(ItemEncoder.line(item))
+                try writer?.write(line)
             } catch {
                 throw RunError(error.message)
             }
         case .stdout, .preview(ndjson: true):
-            stdoutBuffer.append(contentsOf: ItemEncoder.line(item))
+            stdoutBuffer.append(contentsOf: line)
             if stdoutBuffer.count >= 64 * 1024 { try flushStdout() }
         case .preview(ndjson: false):
             break

@@ -53,14 +53,9 @@ final class RunCollector {
                 if let limit, shown >= limit { continue }
                 shown += 1
                 emitted.insert(c.item.id)
-                var item = c.item
-                if let prior = c.prior {
-                    item.revision = prior.revision + 1
-                    report.revisions += 1
-                } else {
-                    report.new += 1
-                }
-                try sink.write(item)
+                let item = c.item
+                if c.prior != nil { report.revisions += 1 } else { report.new += 1 }
+                try sink.write(line: c.line)
                 if sink.wantsDuplicates {
                     previews[source.name, default: []].append(PreviewRow(item: item, verdict: item.revision > 0 ? "REV \(item.revision)" : "NEW"))
                 }

@@ -2,6 +2,7 @@ import Foundation
 import ChorusConnectors
 import ChorusFetch
 import ChorusModel
+import ChorusOutput
 import ChorusSentiment
 
 /// The work for one source inside the run's task group: poll, then classify every item
@@ -16,6 +17,8 @@ struct SourceTask: Sendable {
     let matcher: KeywordMatcher
     let keywordFilter: Bool
     let analyzer: SentimentAnalyzer?
+    /// Also score items that will not be written (the dry-run table shows them).
+    let scoreDuplicates: Bool
     let now: Date
 
     /// One item ready for the collector.
@@ -26,6 +29,8 @@ struct SourceTask: Sendable {
         var prior: SeenRecord?
         /// False when the stored version is the same (or newer): a duplicate.
         var emit: Bool
+        /// The NDJSON line when `emit` (encoded here, in parallel, not in the single consumer).
+        var line: [UInt8]
     }
 
     /// What the task hands back.
@@ -42,6 +47,11 @@ struct SourceTask: Sendable {
         do {
             poll = try await connector.poll(from: saved.state, using: fetcher, now: now)
         } catch {
+            if Task.isCancelled {
+                // Stopped by a signal or --max-duration: not a failure of the source.
+                report.status = .cancelled
+                return Result(report: report, poll: nil, items: [])
+            }
             report.status = .error
             report.errors = 1
             report.error = error.message
@@ -69,8 +79,13 @@ struct SourceTask: Sendable {
                 let fingerprint = ContentFingerprint.of(item)
                 let prior = known[item.id]
                 let emit = prior.map { Self.isRevision(item, fingerprint: fingerprint, of: $0) } ?? true
-                if emit, let analyzer { item.sentiment = analyzer.score(title: item.title, text: item.text, lang: item.lang) }
-                items.append(Classified(item: item, fingerprint: fingerprint, prior: prior, emit: emit))
+                if emit || scoreDuplicates, let analyzer { item.sentiment = analyzer.score(title: item.title, text: item.text, lang: item.lang) }
+                var line: [UInt8] = []
+                if emit {
+                    item.revision = prior.map { $0.revision + 1 } ?? 0
+                    line = ItemEncoder.line(item)
+                }
+                items.append(Classified(item: item, fingerprint: fingerprint, prior: prior, emit: emit, line: line))
             }
         } catch {
             report.status = .error

@@ -20,6 +20,13 @@ public final class StopSignal: Sendable {
 
     /// Routes SIGTERM and SIGINT to this signal (the default handlers are ignored from now on).
     public func installHandlers() {
+        // A parent may have started us with these signals blocked (the mask is inherited across
+        // exec); a blocked signal would never reach the dispatch source.
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        sigaddset(&unblock, SIGTERM)
+        sigaddset(&unblock, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
         for (number, name) in [(SIGTERM, "SIGTERM"), (SIGINT, "SIGINT")] {
             signal(number, SIG_IGN)
             sources.withLock { list in

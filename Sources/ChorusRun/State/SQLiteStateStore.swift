@@ -52,10 +52,11 @@ public final class SQLiteStateStore: StateStore {
     public func sourceRecords() throws(StateError) -> [String: SourceRecord] {
         try run("read sources") { db in
             var out: [String: SourceRecord] = [:]
+            let decoder = JSONDecoder()
             for row in try Row.fetchAll(db, sql: "SELECT * FROM source") {
                 let name: String = row["name"]
                 let cursorJSON: String = row["cursor"]
-                let cursor = (try? JSONDecoder().decode([String: String].self, from: Data(cursorJSON.utf8))) ?? [:]
+                let cursor = cursorJSON == "{}" ? [:] : (try? decoder.decode([String: String].self, from: Data(cursorJSON.utf8))) ?? [:]
                 out[name] = SourceRecord(
                     name: name,
                     state: SourceState(etag: row["etag"], lastModified: row["last_modified"], currentURL: row["current_url"], cursor: cursor),
@@ -106,8 +107,10 @@ public final class SQLiteStateStore: StateStore {
 
     public func commit(_ change: StateCommit) throws(StateError) {
         try write("commit the run") { db in
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
             for s in change.sources {
-                let cursor = String(decoding: try JSONEncoder.sorted.encode(s.state.cursor), as: UTF8.self)
+                let cursor = s.state.cursor.isEmpty ? "{}" : String(decoding: try encoder.encode(s.state.cursor), as: UTF8.self)
                 try db.execute(sql: """
                     INSERT OR REPLACE INTO source (name, etag, last_modified, current_url, cursor, last_success, last_attempt,
                         failures, next_due, last_status, last_error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -156,14 +159,5 @@ public final class SQLiteStateStore: StateStore {
         } catch {
             throw StateError("state: \(label): cannot \(what) (\(error))")
         }
-    }
-}
-
-extension JSONEncoder {
-    /// An encoder with sorted keys, so equal cursors store equal text.
-    fileprivate static var sorted: JSONEncoder {
-        let e = JSONEncoder()
-        e.outputFormatting = [.sortedKeys]
-        return e
     }
 }

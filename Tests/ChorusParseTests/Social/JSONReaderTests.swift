@@ -128,3 +128,33 @@ struct JSONReaderTests {
         #expect(throws: JSONTypeError.self) { try doc.idString("b") }
     }
 }
+
+@Suite("JSON one-pass field lookup")
+struct JSONFieldsTests {
+    static let keys = JSONKeys(["id", "text", "count", "user", "tags", "absent"])
+
+    @Test("Finds every key in one pass, escaped names included, and reports absence as nil")
+    func findsKeys() throws {
+        let doc = try JSONReader.parse(Array(#"{"count": 3, "t\u0065xt": "hi", "id": "7", "nested": {"id": "no"}, "user": {"n": 1}, "tags": ["a"], "x": null}"#.utf8))
+        let fields = doc.root.fields(Self.keys)
+        #expect(try fields.requiredString(0) == "7")
+        #expect(try fields.string(1) == "hi")
+        #expect(try fields.int(2) == 3)
+        #expect(try fields.object(3)?.int("n") == 1)
+        #expect(try fields.array(4)?.count == 1)
+        #expect(fields[5] == nil)
+        #expect(try fields.string(5) == nil)
+    }
+
+    @Test("Type errors and missing required members name the path")
+    func errors() throws {
+        let doc = try JSONReader.parse(Array(#"[{"id": 5, "text": {}, "count": "x", "user": [], "tags": {}}]"#.utf8))
+        let fields = doc.root.elements[0].fields(Self.keys)
+        #expect(throws: JSONTypeError(path: "[0].id", expected: "string", found: "number")) { try fields.string(0) }
+        #expect(throws: JSONTypeError(path: "[0].count", expected: "integer", found: "string")) { try fields.int(2) }
+        #expect(throws: JSONTypeError(path: "[0].user", expected: "object", found: "array")) { try fields.object(3) }
+        #expect(throws: JSONTypeError(path: "[0].tags", expected: "array", found: "object")) { try fields.array(4) }
+        #expect(throws: JSONTypeError(path: "[0].absent", expected: "string", found: nil)) { try fields.requiredString(5) }
+        #expect(doc.root.fields(Self.keys)[0] == nil, "an array has no members")
+    }
+}

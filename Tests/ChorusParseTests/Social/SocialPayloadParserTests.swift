@@ -28,6 +28,13 @@ struct SocialPayloadParserTests {
         }
     }
 
+    @Test("Generic JSON finds a nested array of objects, such as a Weibo export's data.list")
+    func genericNested() throws {
+        let result = try SocialPayloadParser.parse(try SocialFixture.bytes("json/weibo-export.json"), platform: .json, context: SocialFixture.context())
+        #expect(result.items.map(\.nativeID) == ["4240000000000001", "4240000000000002"])
+        #expect(SocialPayloadParser.firstArrayPath(try JSONReader.parse(Array(#"{"meta": {"tags": ["x"]}, "a": {"b": {"c": [{"id": 1}]}}}"#.utf8)).root) == "a.b.c")
+    }
+
     @Test("Feed formats are refused with a clear message")
     func feedFormats() throws {
         let error = try #require(throws: ParseError.self) {

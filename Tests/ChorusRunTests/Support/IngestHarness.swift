@@ -17,12 +17,12 @@ final class IngestHarness {
         var stderr: String
     }
 
-    init() throws {
+    init(extraServerConfig: String = "") throws {
         root = try RepoPaths.temporaryDirectory("chorus-e2e")
         www = root.appendingPathComponent("www")
         try FileManager.default.createDirectory(at: www, withIntermediateDirectories: true)
         configURL = root.appendingPathComponent("chorus.yaml")
-        server = try NginxServer(root: www, accessLog: false)
+        server = try NginxServer(root: www, extraServerConfig: extraServerConfig, accessLog: false)
     }
 
     deinit { server.stop() }
@@ -62,10 +62,23 @@ final class IngestHarness {
         return (process, out, err)
     }
 
+    /// Waits for a started run to end (polling: Foundation's `waitUntilExit` can miss the exit of
+    /// a child when several are started from one test). A run still alive after `limit` seconds is
+    /// killed, so a hang fails the test instead of blocking the suite.
+    static func wait(_ process: Process, limit: Double = 120) {
+        let deadline = Date().addingTimeInterval(limit)
+        while process.isRunning {
+            if Date() > deadline {
+                kill(process.processIdentifier, SIGKILL)
+            }
+            usleep(10_000)
+        }
+    }
+
     /// Runs `chorus <command>` to the end.
     func run(_ args: [String] = [], command: String = "ingest") throws -> Run {
         let (process, out, err) = try start(args, command: command)
-        process.waitUntilExit()
+        Self.wait(process)
         return Run(
             status: process.terminationStatus, stdout: (try? String(contentsOf: out, encoding: .utf8)) ?? "",
             stderr: (try? String(contentsOf: err, encoding: .utf8)) ?? "")

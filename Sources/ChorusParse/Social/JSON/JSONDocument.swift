@@ -72,18 +72,32 @@ public final class JSONDocument: Sendable {
         }
     }
 
+    /// Calls `body` with the UTF-8 bytes of a string node, escapes resolved: the document's own
+    /// bytes when the string has no escapes (no copy), else a temporary buffer.
+    func withStringBytes<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let node = nodes[index]
+        let start = Int(node.start)
+        let end = Int(node.end)
+        return bytes.withUnsafeBufferPointer { all in
+            let raw = UnsafeBufferPointer(rebasing: all[start..<end])
+            if node.flag == 0 { return body(raw) }
+            return Self.unescape(raw).withUnsafeBufferPointer(body)
+        }
+    }
+
     /// Resolves backslash escapes (already validated by the reader); lone surrogates become U+FFFD.
+    /// Runs without escapes are copied in bulk.
     private static func unescape(_ raw: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(raw.count)
         var i = 0
+        var run = 0
         while i < raw.count {
-            let b = raw[i]
-            guard b == UInt8(ascii: "\\"), i + 1 < raw.count else {
-                out.append(b)
+            guard raw[i] == UInt8(ascii: "\\"), i + 1 < raw.count else {
                 i += 1
                 continue
             }
+            if run < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: raw[run..<i])) }
             let e = raw[i + 1]
             i += 2
             switch e {
@@ -110,7 +124,9 @@ public final class JSONDocument: Sendable {
                 appendUTF8(Unicode.Scalar(scalar) ?? "\u{FFFD}", to: &out)
             default: out.append(e)  // \" \\ \/
             }
+            run = i
         }
+        if run < raw.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: raw[run..<raw.count])) }
         return out
     }
 

@@ -28,6 +28,7 @@ extension JSONValue {
         return n
     }
 
+    /// A boolean member.
     public func bool(_ key: String) throws(JSONTypeError) -> Bool? {
         guard let v = self[key], !v.isNull else { return nil }
         guard let b = v.boolValue else { throw v.mismatch("boolean") }

@@ -21,18 +21,40 @@ public struct JSONValue: Sendable {
 
     /// The member named `key` of an object (nil when absent or when this is not an object).
     public subscript(key: String) -> JSONValue? {
-        let node = document.nodes[index]
-        guard node.kind == .object else { return nil }
         var key = key
-        return key.withUTF8 { keyBytes -> JSONValue? in
-            var child = index + 1
-            let end = Int(node.end)
-            while child < end {
-                if document.stringEquals(child, keyBytes) { return JSONValue(document: document, index: child + 1) }
-                child = document.next(after: child + 1)
+        let found: Int? = key.withUTF8 { keyBytes in
+            document.nodes.withUnsafeBufferPointer { nodes in
+                document.bytes.withUnsafeBufferPointer { bytes in
+                    let node = nodes[index]
+                    guard node.kind == .object else { return nil }
+                    var child = index + 1
+                    let end = Int(node.end)
+                    while child < end {
+                        let k = nodes[child]
+                        if k.flag == 0 {
+                            // Plain keys: compare lengths, then bytes.
+                            if Int(k.end - k.start) == keyBytes.count,
+                                let base = bytes.baseAddress, JSONValue.equal(base + Int(k.start), keyBytes)
+                            {
+                                return child + 1
+                            }
+                        } else if document.stringEquals(child, keyBytes) {
+                            return child + 1
+                        }
+                        let value = nodes[child + 1]
+                        child = value.kind == .array || value.kind == .object ? Int(value.end) : child + 2
+                    }
+                    return nil
+                }
             }
-            return nil
         }
+        return found.map { JSONValue(document: document, index: $0) }
+    }
+
+    @inline(__always) static func equal(_ a: UnsafePointer<UInt8>, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let b = key.baseAddress else { return true }
+        for i in 0..<key.count where a[i] != b[i] { return false }
+        return true
     }
 
     /// The members of an object, in document order.

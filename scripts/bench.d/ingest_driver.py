@@ -1,0 +1,202 @@
+"""Driver of the ingest benchmark (run by scripts/bench.d/ingest): generates 1,000 RSS feeds,
+serves them from a loopback nginx (gzip on, ETags on), and times Chorus (`chorus ingest` over a
+1,000-source config), the Python peer (ingest_peer.py) and the curl floor, cold and warm.
+Wall time and peak RSS come from wait4() of each child."""
+
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+FEEDS = 1000
+ITEMS = 20
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def make_feeds(root):
+    os.makedirs(root)
+    moods = ["Analysts were relieved as shipments resumed", "Suppliers are worried about another ban",
+             "Customers love the new phone, great battery", "The fine is a terrible blow to the company",
+             "Trading was halted pending an announcement"]
+    for i in range(FEEDS):
+        items = []
+        for j in range(ITEMS):
+            items.append(
+                "<item><title>ZTE update %d from source %d</title><link>https://bench.example/%d/%d</link>"
+                "<guid isPermaLink=\"false\">urn:bench:%d:%d</guid><pubDate>Sat, 28 Nov 2026 %02d:%02d:00 GMT</pubDate>"
+                "<description>&lt;p&gt;%s; the Commerce Department said it would review the case (%d).&lt;/p&gt;</description></item>"
+                % (j, i, i, j, i, j, j % 24, i % 60, moods[(i + j) % len(moods)], i * 31 + j))
+        with open(os.path.join(root, "feed-%04d.rss" % i), "w") as f:
+            f.write('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>Bench feed %d</title>'
+                    "<link>https://bench.example/%d</link><description>bench</description>\n%s\n</channel></rss>\n"
+                    % (i, i, "\n".join(items)))
+
+
+def start_nginx(work, root):
+    port = free_port()
+    conf = os.path.join(work, "nginx.conf")
+    user = "user root root;" if os.geteuid() == 0 else ""
+    temp = "\n".join("%s_temp_path %s/%s_temp;" % (m, work, m) for m in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+    with open(conf, "w") as f:
+        f.write("""%s
+worker_processes 1;
+pid %s/nginx.pid;
+error_log %s/error.log warn;
+events { worker_connections 4096; }
+http {
+  types { application/rss+xml rss; }
+  access_log off;
+  %s
+  sendfile on; keepalive_requests 100000;
+  etag on;
+  gzip on; gzip_min_length 32; gzip_types application/rss+xml;
+  server { listen 127.0.0.1:%d; root %s; location / { } }
+}
+""" % (user, work, work, temp, port, root))
+    proc = subprocess.Popen(["/usr/sbin/nginx", "-p", work + "/", "-c", conf, "-e", work + "/error.log", "-g", "daemon off;"])
+    for _ in range(250):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            return proc, port
+        except OSError:
+            time.sleep(0.02)
+    proc.kill()
+    raise SystemExit("bench ingest: nginx did not start (see %s/error.log)" % work)
+
+
+def measure(cmd, stdout_path=os.devnull):
+    """Runs cmd; returns (seconds, peak RSS in MiB, exit code)."""
+    with open(stdout_path, "w") as out:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - start
+    return seconds, usage.ru_maxrss / 1024.0, os.waitstatus_to_exitcode(status)
+
+
+def main():
+    chorus, runs, peer_cold_runs = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+    here = os.path.dirname(os.path.abspath(__file__))
+    work = tempfile.mkdtemp(prefix="chorus-bench-ingest-")
+    try:
+        make_feeds(os.path.join(work, "feeds"))
+        nginx, port = start_nginx(work, os.path.join(work, "feeds"))
+        try:
+            run(chorus, runs, peer_cold_runs, here, work, port)
+        finally:
+            nginx.terminate()
+            nginx.wait()
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def reset(path):
+    shutil.rmtree(path, ignore_errors=True)
+    os.makedirs(path)
+
+
+def run(chorus, runs, peer_cold_runs, here, work, port):
+    urls = ["http://127.0.0.1:%d/feed-%04d.rss" % (port, i) for i in range(FEEDS)]
+    url_file = os.path.join(work, "urls.txt")
+    with open(url_file, "w") as f:
+        f.write("\n".join(urls) + "\n")
+    cdir = os.path.join(work, "chorus")
+    os.makedirs(cdir)
+    config = os.path.join(cdir, "bench.yaml")
+    with open(config, "w") as f:
+        f.write("output: { dir: out }\nstate: { path: state/chorus.sqlite }\nconcurrency: 64\nmax_per_host: 16\n"
+                "keywords: { track: [ZTE, Huawei, \"Commerce Department\"] }\nsources:\n")
+        for i, u in enumerate(urls):
+            f.write('  - { name: feed-%04d, type: feed, url: "%s" }\n' % (i, u))
+    peer = [shutil.which("python") or sys.executable, os.path.join(here, "ingest_peer.py"), url_file]
+    pdir = os.path.join(work, "peer")
+    curl_cfg = os.path.join(work, "curl.cfg")
+    with open(curl_cfg, "w") as f:
+        # `next` between entries: without it curl accumulates options (headers) across URLs.
+        f.write("\nnext\n".join('url = "%s"\noutput = "/dev/null"\ncompressed' % u for u in urls) + "\n")
+    curl = ["curl", "--parallel", "--parallel-max", "16", "-s", "-K", curl_cfg]
+    curl_warm_cfg = os.path.join(work, "curl-warm.cfg")
+
+    results = {}
+    # Cold: empty state every time.
+    cold = {"chorus": [], "curl": [], "python": []}
+    for r in range(runs + 1):
+        for d in ("out", "state"):
+            reset(os.path.join(cdir, d))
+        s = measure([chorus, "ingest", "--config", config])
+        assert s[2] == 0, "bench ingest: chorus cold run exited %d" % s[2]
+        lines = sum(1 for root, _, files in os.walk(os.path.join(cdir, "out")) for n in files for _ in open(os.path.join(root, n)))
+        assert lines == FEEDS * ITEMS, "bench ingest: chorus wrote %d items, expected %d" % (lines, FEEDS * ITEMS)
+        c = measure(curl)
+        if r > 0:
+            cold["chorus"].append(s)
+            cold["curl"].append(c)
+    for r in range(peer_cold_runs):
+        reset(pdir)
+        p = measure(peer + [pdir, os.path.join(pdir, "out.jsonl")], os.path.join(work, "peer.out"))
+        assert p[2] == 0, "bench ingest: python peer exited %d" % p[2]
+        cold["python"].append(p)
+    results["cold"] = cold
+
+    # Warm: the state of the last cold run (all ETags known), every source fetched again: all 304.
+    etag_hdrs = []
+    import re
+    for u in urls:
+        out = subprocess.run(["curl", "-sI", "--compressed", u], capture_output=True, text=True).stdout
+        m = re.search(r"(?im)^etag:\s*(\S+)", out)
+        etag_hdrs.append(m.group(1) if m else "")
+    with open(curl_warm_cfg, "w") as f:
+        f.write("\nnext\n".join('url = "%s"\noutput = "/dev/null"\ncompressed\nheader = "If-None-Match: %s"' % (u, e.replace('"', '\\"'))
+                                  for u, e in zip(urls, etag_hdrs)) + "\n")
+    warm = {"chorus": [], "curl": [], "python": []}
+    for r in range(runs + 1):
+        s = measure([chorus, "ingest", "--config", config, "--ignore-schedule"])
+        assert s[2] == 0, "bench ingest: chorus warm run exited %d" % s[2]
+        c = measure(["curl", "--parallel", "--parallel-max", "16", "-s", "-w", "%{http_code}\\n", "-K", curl_warm_cfg],
+                    os.path.join(work, "curl-warm.out"))
+        codes = set(open(os.path.join(work, "curl-warm.out")).read().split())
+        assert codes == {"304"}, "bench ingest: the warm curl floor got %s, not only 304" % sorted(codes)
+        p = measure(peer + [pdir, os.path.join(pdir, "out.jsonl")], os.path.join(work, "peer.out"))
+        if r > 0:
+            warm["chorus"].append(s)
+            warm["curl"].append(c)
+            warm["python"].append(p)
+    results["warm"] = warm
+    summary = os.path.join(cdir, "state", "runs.log")
+    last = open(summary).read().strip().split("\n")[-1]
+    assert '"new":0' in last and '"not_modified"' in last, "bench ingest: the warm run was not all 304: " + last[:300]
+    report(results, runs, peer_cold_runs)
+
+
+def report(results, runs, peer_cold_runs):
+    def med(samples, k):
+        return statistics.median(x[k] for x in samples)
+
+    print("ingest benchmark: %d feed sources x %d items on loopback nginx (gzip, ETag); median wall time, peak RSS" % (FEEDS, ITEMS))
+    print("  (chorus and curl: median of %d; python peer: %d cold run(s), %d warm)" % (runs, peer_cold_runs, runs))
+    for phase in ("cold", "warm"):
+        r = results[phase]
+        for name in ("chorus", "python", "curl"):
+            print("  %-5s %-7s %8.3f s   peak RSS %7.1f MiB" % (phase, name, med(r[name], 0), med(r[name], 1)))
+    cold, warm = results["cold"], results["warm"]
+    speedup = med(cold["python"], 0) / med(cold["chorus"], 0)
+    vs_floor = med(warm["chorus"], 0) / med(warm["curl"], 0)
+    rss = max(med(cold["chorus"], 1), med(warm["chorus"], 1))
+    print("  cold: chorus is %.1fx faster than the python peer (target >= 30x) %s" % (speedup, "OK" if speedup >= 30 else "BELOW TARGET"))
+    print("  cold: chorus / curl floor = %.2fx" % (med(cold["chorus"], 0) / med(cold["curl"], 0)))
+    print("  warm: chorus / curl floor = %.2fx (target <= 3x) %s" % (vs_floor, "OK" if vs_floor <= 3 else "BELOW TARGET"))
+    print("  warm: python peer / chorus = %.1fx" % (med(warm["python"], 0) / med(warm["chorus"], 0)))
+    print("  peak RSS chorus: %.1f MiB (target <= 100 MiB) %s" % (rss, "OK" if rss <= 100 else "BELOW TARGET"))
+
+
+if __name__ == "__main__":
+    main()
