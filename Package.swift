@@ -96,7 +96,10 @@ let package = Package(
             name: "ChorusFetchTests", dependencies: ["ChorusFetch", "ChorusTestSupport"],
             exclude: ["Fixtures"], swiftSettings: strict
         ),
-        .testTarget(name: "ChorusParseTests", dependencies: ["ChorusParse", "ChorusOutput", "ChorusTestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "ChorusParseTests", dependencies: ["ChorusParse", "ChorusOutput", "ChorusTestSupport"],
+            exclude: ["Fixtures"], swiftSettings: strict
+        ),
         .testTarget(name: "ChorusConnectorsTests", dependencies: ["ChorusConnectors", "ChorusTestSupport"], swiftSettings: strict),
         .testTarget(name: "ChorusSentimentTests", dependencies: ["ChorusSentiment", "ChorusOutput", "ChorusTestSupport"], swiftSettings: strict),
         .testTarget(name: "ChorusOutputTests", dependencies: ["ChorusOutput", "ChorusTestSupport"], swiftSettings: strict),

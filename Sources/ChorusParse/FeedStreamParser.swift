@@ -3,8 +3,8 @@ public import Logging
 
 /// The streaming entry point of the parse stage: push a document in chunks of any size and
 /// receive each item through `onItem` as soon as its end tag is read. XML feeds (RSS, RDF,
-/// Atom) go through a libxml2 push parser holding one entry at a time, so memory stays flat
-/// however large the document; JSON documents (JSON Feed, social payloads) are buffered and
+/// Atom) go through a libxml2 push parser holding one entry at a time (plus a bounded queue
+/// when pipelined), so memory stays flat however large the document; JSON documents (JSON Feed, social payloads) are buffered and
 /// parsed at ``finish()``.
 public final class FeedStreamParser {
     private enum Mode {
@@ -16,16 +16,29 @@ public final class FeedStreamParser {
     private let context: ParseContext
     private let logger: Logger
     private let onItem: (Item) -> Void
+    private let pipelined: Bool
+    private var pipeline: EntryPipeline?
     private var mode = Mode.sniffing
     private var buffer: [UInt8] = []
 
     /// - Parameters:
     ///   - context: source name, document URL, HTTP charset, forced platform, fetch time.
-    ///   - onItem: called once per item, in document order, before `feed`/`finish` return.
-    public init(context: ParseContext, logger: Logger = Logger(label: "chorus.parse"), onItem: @escaping (Item) -> Void) {
+    ///   - pipelined: convert entries to Items on a second thread (two cores for one feed).
+    ///     `onItem` is then called on that thread, still once per item in document order, and
+    ///     every call has returned when `finish()` returns.
+    ///   - onItem: called once per item, in document order; without `pipelined`, before
+    ///     `feed`/`finish` return, on the caller's thread.
+    public init(context: ParseContext, logger: Logger = Logger(label: "chorus.parse"), pipelined: Bool = false,
+                onItem: @escaping (Item) -> Void) {
         self.context = context
         self.logger = logger
+        self.pipelined = pipelined
         self.onItem = onItem
+    }
+
+    deinit {
+        // Never leave the worker waiting for entries that will not come.
+        pipeline?.finish()
     }
 
     /// Pushes the next bytes of the document.
@@ -54,7 +67,22 @@ public final class FeedStreamParser {
             return
         }
         let adapter = FeedEntryAdapter(context: context)
-        let handler = FeedSAXHandler(adapter: adapter, onItem: onItem)
+        let onItem = self.onItem
+        let handler: FeedSAXHandler
+        if pipelined {
+            let pipeline = EntryPipeline { onItem(adapter.item(from: $0.draft, channel: $0.channel, platform: $0.platform, texts: $0.texts)) }
+            self.pipeline = pipeline
+            let converter = TextConverter()
+            var odd = false
+            handler = FeedSAXHandler(adapter: adapter) { draft, channel, platform in
+                // HTML-to-text is the largest cost: the producer takes every other entry.
+                odd.toggle()
+                let texts = odd ? FeedEntryAdapter.texts(draft, using: converter) : nil
+                pipeline.submit(.init(draft: draft, channel: channel, platform: platform, texts: texts))
+            }
+        } else {
+            handler = FeedSAXHandler(adapter: adapter) { onItem(adapter.item(from: $0, channel: $1, platform: $2)) }
+        }
         let parser = XMLPushParser(handler: handler, httpCharset: context.httpCharset)
         mode = .xml(parser, handler)
         let pending = buffer
@@ -84,6 +112,8 @@ public final class FeedStreamParser {
             return result
         case .xml(let parser, let handler):
             parser.finish()
+            pipeline?.finish()
+            pipeline = nil
             return try summary(handler)
         }
     }
@@ -104,12 +134,9 @@ public final class FeedStreamParser {
         if h.errorCount > 0 {
             logger.debug("recovered from malformed XML", metadata: ["source": "\(source)", "errors": "\(h.errorCount)"])
         }
-        let channel = h.channel
-        let feedURL = channel.link ?? context.baseURL
-        let title = channel.title ?? channel.dcTitle
         return ParseResult(
             items: [], platform: platform,
-            feed: title == nil && feedURL == nil ? nil : FeedRef(title: title, url: feedURL),
+            feed: h.channelInfo.feed,
             recovered: h.errorCount > 0, warnings: h.warnings, unparsedDates: h.adapter.unparsedDates
         )
     }

@@ -75,7 +75,10 @@ struct ParseCommand: ParsableCommand {
         let fd: Int32 = file == "-" ? 0 : open(file, O_RDONLY)
         if fd < 0 { throw ParseError("parse: \(context.source): cannot open: \(String(cString: strerror(errno)))") }
         defer { if fd != 0 { close(fd) } }
-        let parser = FeedStreamParser(context: context, logger: logger, onItem: onItem)
+        // Two threads pay off from about a megabyte; below that, starting one costs more than it saves.
+        var info = stat()
+        let large = fstat(fd, &info) != 0 || (info.st_mode & S_IFMT) != S_IFREG || info.st_size >= 1 << 20
+        let parser = FeedStreamParser(context: context, logger: logger, pipelined: large, onItem: onItem)
         let size = 1 << 18
         let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: size, alignment: 16)
         defer { chunk.deallocate() }

@@ -26,6 +26,40 @@ struct StreamingTests {
         }
     }
 
+    @Test("The pipelined parser gives the same items, in order, as the single-threaded one")
+    func pipelined() throws {
+        for sample in ["reuters-zte.rss", "techwire-zte.atom", "zte-wire.rdf", "zte-weibo-gb18030.rss", "zte-broken.rss", "zte-notes.json"] {
+            let bytes = try Fixture.sample(sample)
+            let whole = try DocumentParser.parse(bytes, context: Fixture.context())
+            let collected = Collected()
+            let parser = FeedStreamParser(context: Fixture.context(), pipelined: true) { collected.items.append($0) }
+            var offset = 0
+            while offset < bytes.count {
+                let end = min(offset + 100, bytes.count)
+                parser.feed(Array(bytes[offset..<end]))
+                offset = end
+            }
+            let result = try parser.finish()
+            #expect(collected.items == whole.items, "\(sample)")
+            #expect(result.recovered == whole.recovered)
+            #expect(result.unparsedDates == whole.unparsedDates)
+        }
+    }
+
+    @Test("A long feed through the pipeline keeps every item and the order")
+    func pipelinedLong() throws {
+        let collected = Collected()
+        let parser = FeedStreamParser(context: Fixture.context(), pipelined: true) { collected.items.append($0) }
+        parser.feed(Array("<rss><channel><title>big</title>".utf8))
+        for i in 0..<5_000 {
+            parser.feed(Array("<item><guid isPermaLink=\"false\">g\(i)</guid><title>Item \(i)</title><description>&lt;p&gt;Body \(i)&lt;/p&gt;</description></item>".utf8))
+        }
+        parser.feed(Array("</channel></rss>".utf8))
+        _ = try parser.finish()
+        #expect(collected.items.map(\.nativeID) == (0..<5_000).map { "g\($0)" })
+        #expect(collected.items.last?.text == "Body 4999")
+    }
+
     @Test("Items arrive while the document is still being fed")
     func itemsArriveEarly() throws {
         var seen: [String?] = []
@@ -55,4 +89,11 @@ struct StreamingTests {
         #expect(count == 20_000)
         #expect(ordered)
     }
+}
+
+/// Items gathered by a pipelined parser's worker thread and read after `finish()` returned.
+/// Only the worker appends, and `finish()` waits for it, so the reads come after the writes.
+final class Collected: @unchecked Sendable {
+    // @unchecked: no lock; `FeedStreamParser.finish()` (an NSCondition handoff) orders the worker's writes before the test's reads.
+    var items: [Item] = []
 }

@@ -9,18 +9,21 @@ struct JSONFeedWire: Decodable {
     var authors: [Person]?
     var items: [Entry]?
 
+    /// An author object (1.1 `authors[]`, 1.0 `author`).
     struct Person: Decodable {
         var name: String?
         var url: String?
         var avatar: String?
     }
 
+    /// An `attachments[]` entry.
     struct Attachment: Decodable {
         var url: String?
         var mime_type: String?
         var size_in_bytes: Double?
     }
 
+    /// One `items[]` entry.
     struct Entry: Decodable {
         var id: LooseString?
         var url: String?
@@ -52,6 +55,7 @@ struct LooseString: Decodable {
     }
 }
 
+/// How a JSON Feed is recognised.
 extension JSONFeedWire {
     /// True when `version` names a JSON Feed version (how a JSON Feed is told from a social payload).
     var isJSONFeed: Bool { version?.hasPrefix("https://jsonfeed.org/version/") == true || version?.hasPrefix("http://jsonfeed.org/version/") == true }

@@ -2,7 +2,7 @@ import ChorusModel
 
 /// The raw values of one feed entry (or of the channel itself) as the state machine reads
 /// them, already as plain text; ``FeedEntryAdapter`` turns a draft into an ``Item``.
-struct EntryDraft {
+struct EntryDraft: Sendable {
     var title: String?
     var dcTitle: String?
     /// Best link so far and its rank (0 = rel=alternate text/html, higher is worse).
@@ -20,6 +20,10 @@ struct EntryDraft {
     var dcDate: String?
     var created: String?
     var content: String?
+    /// Entry title and body as captured; converted to text by the adapter (possibly on another thread).
+    var rawTitle: RawText?
+    var rawDCTitle: RawText?
+    var rawContent: RawText?
     /// Fallback bodies, kept as captured and converted only when no richer body exists.
     var summary: RawText?
     var dcDescription: RawText?
@@ -77,8 +81,24 @@ struct EntryDraft {
         case .dcDescription: if dcDescription == nil { dcDescription = value }
         case .itunesSummary: if itunesSummary == nil { itunesSummary = value }
         case .mediaDescription: if mediaDescription == nil { mediaDescription = value }
+        case .title: if rawTitle == nil { rawTitle = value }
+        case .dcTitle: if rawDCTitle == nil { rawDCTitle = value }
+        case .content: if rawContent == nil { rawContent = value }
         default: break
         }
+    }
+
+    /// The first author named, in the order Atom author, RSS author, dc:creator, itunes:author.
+    var firstAuthor: Author? {
+        if hasAtomAuthor {
+            var a = Author(name: authorName, url: authorURI, email: authorEmail)
+            if a.name == nil, let email = a.email, let parsed = AuthorParser.parse(email) { a.name = parsed.name; a.email = parsed.email }
+            return a
+        }
+        for raw in [rssAuthor, dcCreator, itunesAuthor] {
+            if let raw, let a = AuthorParser.parse(raw) { return a }
+        }
+        return nil
     }
 
     /// Keeps `url` as the entry link when it ranks better than the current one.
@@ -93,10 +113,19 @@ struct EntryDraft {
 
 /// Captured text not yet turned into plain text: `html` says it is HTML, `raw` that its
 /// whitespace is not collapsed yet.
-struct RawText {
+struct RawText: Sendable {
     var bytes: [UInt8]
     var html: Bool
     var raw: Bool
+}
+
+/// What an entry inherits from its channel, fixed when the entry is emitted.
+struct ChannelInfo: Sendable {
+    var feed: FeedRef?
+    /// Scope for bare native ids: the document URL, else the feed link.
+    var scope: String?
+    var lang: String?
+    var author: Author?
 }
 
 /// The draft slot a captured text element fills.
@@ -107,6 +136,9 @@ enum DraftField {
 
     /// Bodies used only when the entry has no richer one; converted lazily.
     var isFallbackBody: Bool { self == .summary || self == .dcDescription || self == .itunesSummary || self == .mediaDescription }
+
+    /// Entry fields kept as captured bytes and converted by the adapter.
+    var isDeferred: Bool { isFallbackBody || self == .title || self == .dcTitle || self == .content }
 }
 
 /// How captured text is to be read: as-is, as escaped HTML, as inline XHTML markup, or as

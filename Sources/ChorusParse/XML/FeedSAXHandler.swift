@@ -10,7 +10,10 @@ final class FeedSAXHandler {
     /// Set by the push parser once the context exists; used to keep entity decoding alive in recover mode.
     var ctxt: xmlParserCtxtPtr?
     let adapter: FeedEntryAdapter
-    private let onItem: (Item) -> Void
+    /// Receives each finished entry with what it inherits from the channel.
+    private let onEntry: (EntryDraft, ChannelInfo, Platform) -> Void
+    /// Converts channel-level text on the parser's own thread.
+    private let converter = TextConverter()
     private(set) var platform: Platform?
     private(set) var rootName: String?
     private(set) var errorCount = 0
@@ -23,12 +26,12 @@ final class FeedSAXHandler {
 
     private var tags = PointerCache<FeedTag>(capacity: 64)
     private let entities = HTMLEntityTable()
-    private var depth = 0
-    private var skipDepth = 0
+    private(set) var depth = 0
+    var skipDepth = 0
     private var entryDepth = 0
-    private var authorDepth = 0
-    private var entry = EntryDraft()
-    private(set) var channel = EntryDraft()
+    var authorDepth = 0
+    var entry = EntryDraft()
+    var channel = EntryDraft()
     private var bases: [(depth: Int, url: String)] = []
     private var langs: [(depth: Int, lang: String)] = []
     private var field = DraftField.none
@@ -41,9 +44,9 @@ final class FeedSAXHandler {
     private var hiddenDepth = 0
     private let text = TextAccumulator(capacity: 4096)
 
-    init(adapter: FeedEntryAdapter, onItem: @escaping (Item) -> Void) {
+    init(adapter: FeedEntryAdapter, onEntry: @escaping (EntryDraft, ChannelInfo, Platform) -> Void) {
         self.adapter = adapter
-        self.onItem = onItem
+        self.onEntry = onEntry
     }
 
     /// Runs `body` with the handler behind libxml2's userData, without retain/release traffic.
@@ -112,121 +115,7 @@ final class FeedSAXHandler {
         channel.lang = langs.last?.lang
     }
 
-    private func element(_ t: FeedTag, _ attrs: XMLAttributes, inEntry: Bool) {
-        switch t.ns {
-        case .none, .rss090, .rss10:
-            switch t.name {
-            case .title: capture(.title, .html, inEntry)
-            case .link: capture(.link, .plain, inEntry)
-            case .description where inEntry: capture(.summary, .html, inEntry)
-            case .guid:
-                if inEntry, attrs.value("isPermaLink")?.lowercased() == "false" { entry.guidIsPermaLink = false }
-                capture(.guid, .plain, inEntry)
-            case .pubDate: capture(.published, .plain, inEntry)
-            case .author: capture(.rssAuthor, .plain, inEntry)
-            case .category: capture(.category, .plain, inEntry)
-            case .language: capture(.language, .plain, inEntry)
-            case .enclosure where inEntry:
-                if let url = attrs.value("url") { addEnclosure(url, attrs.value("type"), attrs.value("length")) }
-            case .image, .textinput, .source: skipDepth = depth
-            default: break
-            }
-        case .atom10, .atom03:
-            if authorDepth > 0 {
-                switch t.name {
-                case .name: capture(.authorName, .plain, inEntry)
-                case .email: capture(.authorEmail, .plain, inEntry)
-                case .uri, .url: capture(.authorURI, .plain, inEntry)
-                default: break
-                }
-                return
-            }
-            let kind = { TextKind.atom(type: attrs.value("type"), mode: attrs.value("mode")) }
-            switch t.name {
-            case .title: capture(.title, kind(), inEntry)
-            case .link: atomLink(attrs, inEntry: inEntry)
-            case .id: capture(.atomID, .plain, inEntry)
-            case .updated, .modified: capture(.updated, .plain, inEntry)
-            case .published, .issued: capture(.published, .plain, inEntry)
-            case .created: capture(.created, .plain, inEntry)
-            case .summary: capture(.summary, kind(), inEntry)
-            case .content:
-                if inEntry, let src = attrs.value("src") { entry.contentSource = LinkResolver.resolve(src, against: currentBase) }
-                capture(.content, kind(), inEntry)
-            case .author:
-                if inEntry ? entry.hasAtomAuthor : channel.hasAtomAuthor { skipDepth = depth } else { authorDepth = depth }
-            case .category:
-                if let term = attrs.value("term") ?? attrs.value("label"), !term.isEmpty {
-                    store(.category, term, inEntry)
-                } else {
-                    capture(.category, .plain, inEntry)
-                }
-            case .source, .contributor: skipDepth = depth
-            default: break
-            }
-        case .dc:
-            switch t.name {
-            case .creator: capture(.dcCreator, .plain, inEntry)
-            case .date: capture(.dcDate, .plain, inEntry)
-            case .subject: capture(.category, .plain, inEntry)
-            case .language: capture(.language, .plain, inEntry)
-            case .identifier: capture(.dcIdentifier, .plain, inEntry)
-            case .title: capture(.dcTitle, .html, inEntry)
-            case .description: capture(.dcDescription, .html, inEntry)
-            default: break
-            }
-        case .dcterms:
-            switch t.name {
-            case .modified: capture(.updated, .plain, inEntry)
-            case .created, .issued: capture(.dcDate, .plain, inEntry)
-            default: break
-            }
-        case .content: if t.name == .encoded { capture(.content, .html, inEntry) }
-        case .media where inEntry:
-            switch t.name {
-            case .content:
-                if let url = attrs.value("url") { addEnclosure(url, attrs.value("type"), attrs.value("fileSize")) }
-            case .thumbnail:
-                if let url = attrs.value("url") { addEnclosure(url, nil, nil) }
-            case .description: capture(.mediaDescription, attrs.value("type") == "html" ? .html : .plain, inEntry)
-            default: break
-            }
-        case .itunes:
-            switch t.name {
-            case .author: capture(.itunesAuthor, .plain, inEntry)
-            case .summary: capture(.itunesSummary, .plain, inEntry)
-            default: break
-            }
-        case .feedburner: if t.name == .origLink { capture(.origLink, .plain, inEntry) }
-        case .slash: if t.name == .comments { capture(.comments, .plain, inEntry) }
-        default: break
-        }
-    }
-
-    private func atomLink(_ attrs: XMLAttributes, inEntry: Bool) {
-        guard let href = attrs.value("href") else { return }
-        let url = LinkResolver.resolve(href, against: currentBase)
-        let rel = attrs.value("rel") ?? "alternate"
-        switch rel {
-        case "alternate", "http://www.iana.org/assignments/relation/alternate":
-            let type = attrs.value("type")?.lowercased()
-            let rank = type == nil || type == "text/html" || type == "application/xhtml+xml" ? 0 : 1
-            if inEntry { entry.offerLink(url, rank: rank) } else { channel.offerLink(url, rank: rank) }
-        case "enclosure":
-            if inEntry { entry.addEnclosure(Enclosure(url: url, type: attrs.value("type"), length: attrs.value("length").flatMap { Int64($0) })) }
-        default: break
-        }
-    }
-
-    private func addEnclosure(_ url: String, _ type: String?, _ length: String?) {
-        let trimmed = url.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty else { return }
-        let resolved = LinkResolver.resolve(trimmed, against: currentBase)
-        let size = length.flatMap { Int64($0.trimmingCharacters(in: .whitespaces)) }.flatMap { $0 > 0 ? $0 : nil }
-        entry.addEnclosure(Enclosure(url: resolved, type: type.flatMap { $0.isEmpty ? nil : $0 }, length: size))
-    }
-
-    private func capture(_ f: DraftField, _ kind: TextKind, _ inEntry: Bool) {
+    func capture(_ f: DraftField, _ kind: TextKind, _ inEntry: Bool) {
         field = f
         fieldInEntry = inEntry
         captureDepth = depth
@@ -237,7 +126,7 @@ final class FeedSAXHandler {
         text.reset()
     }
 
-    private func store(_ f: DraftField, _ value: String, _ inEntry: Bool) {
+    func store(_ f: DraftField, _ value: String, _ inEntry: Bool) {
         if inEntry { entry.set(f, value) } else { channel.set(f, value) }
     }
 
@@ -265,8 +154,17 @@ final class FeedSAXHandler {
         if depth == entryDepth {
             entryDepth = 0
             itemCount += 1
-            onItem(adapter.item(from: entry, channel: channel, platform: platform ?? .rss))
+            onEntry(entry, channelInfo, platform ?? .rss)
         }
+    }
+
+    /// The channel's title, link, language and author as entries inherit them.
+    var channelInfo: ChannelInfo {
+        let title = channel.title ?? channel.dcTitle
+        let url = channel.link ?? adapter.documentBase
+        return ChannelInfo(feed: title == nil && url == nil ? nil : FeedRef(title: title, url: url),
+                           scope: adapter.documentBase ?? channel.link, lang: channel.dcLanguage ?? channel.lang,
+                           author: channel.firstAuthor)
     }
 
     private func finishCapture() {
@@ -282,11 +180,11 @@ final class FeedSAXHandler {
         if captureNested { html = false }
         // Invalid UTF-8 only reaches here from a document whose declared encoding is wrong.
         if sawInvalidEncoding { text.repairEncoding() }
-        if fieldInEntry, f.isFallbackBody {
+        if fieldInEntry, f.isDeferred {
             entry.set(f, RawText(bytes: Array(text.buffer), html: html, raw: captureRaw))
             return
         }
-        guard var value = adapter.plain(text.buffer, html: html, raw: captureRaw) else { return }
+        guard var value = converter.plain(text.buffer, html: html, raw: captureRaw) else { return }
         if f == .link || f == .origLink { value = LinkResolver.resolve(value, against: currentBase) }
         store(f, value, fieldInEntry)
     }

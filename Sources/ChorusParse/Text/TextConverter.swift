@@ -1,0 +1,22 @@
+/// Turns captured bytes into a field's plain text: HTML through an ``HTMLTextExtractor``,
+/// raw text whitespace-collapsed, already-collapsed text as is. Owns reusable buffers, so
+/// each thread that converts text uses its own converter.
+final class TextConverter {
+    private let extractor = HTMLTextExtractor()
+    private let scratch = TextAccumulator(capacity: 1024)
+
+    /// Plain text of `bytes` (`html`: HTML markup; `raw`: whitespace not yet collapsed), nil when empty.
+    func plain(_ bytes: UnsafeBufferPointer<UInt8>, html: Bool, raw: Bool) -> String? {
+        if html { return extractor.plainText(bytes) }
+        if !raw { return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self) }
+        scratch.reset()
+        scratch.append(bytes)
+        return scratch.string()
+    }
+
+    /// Plain text of a captured field, nil when absent or empty.
+    func plain(_ text: RawText?) -> String? {
+        guard let text else { return nil }
+        return text.bytes.withUnsafeBufferPointer { plain($0, html: text.html, raw: text.raw) }
+    }
+}

@@ -1,0 +1,82 @@
+import ChorusModel
+import Foundation
+
+/// Hands finished entries from the XML thread to one worker thread that builds the Items
+/// (dates, ids, and the HTML-to-text of the entries the producer left) and calls the consumer
+/// (NDJSON encoding in `chorus parse`), so a large feed uses two cores.
+/// Order is kept (one FIFO, one worker); memory is bounded (the producer waits when
+/// `maxBatches` batches are queued).
+final class EntryPipeline: @unchecked Sendable {
+    // @unchecked: `queue`, `closed` and `done` are only touched with `condition` locked;
+    // `batch` only by the producer thread; `process` only by the worker thread.
+    struct Pending: Sendable {
+        var draft: EntryDraft
+        var channel: ChannelInfo
+        var platform: Platform
+        /// Title and body when the producer thread already converted them (every other entry,
+        /// which splits the HTML-to-text work evenly between the two threads), else nil.
+        var texts: EntryTexts?
+    }
+
+    private let condition = NSCondition()
+    private var queue: [[Pending]] = []
+    private var closed = false
+    private var done = false
+    private var batch: [Pending] = []
+    private let batchSize = 32
+    private let maxBatches = 4
+    private let process: (Pending) -> Void
+
+    /// Starts the worker; `process` runs on it, in submission order.
+    init(process: @escaping (Pending) -> Void) {
+        self.process = process
+        batch.reserveCapacity(batchSize)
+        let thread = Thread { [self] in self.work() }
+        thread.name = "chorus.parse.pipeline"
+        thread.start()
+    }
+
+    /// Queues one entry (producer thread only).
+    func submit(_ entry: Pending) {
+        batch.append(entry)
+        if batch.count >= batchSize { flush() }
+    }
+
+    private func flush() {
+        guard !batch.isEmpty else { return }
+        condition.lock()
+        while queue.count >= maxBatches { condition.wait() }
+        queue.append(batch)
+        condition.broadcast()
+        condition.unlock()
+        batch = []
+        batch.reserveCapacity(batchSize)
+    }
+
+    /// Queues what is left and waits until the worker has processed everything.
+    func finish() {
+        flush()
+        condition.lock()
+        closed = true
+        condition.broadcast()
+        while !done { condition.wait() }
+        condition.unlock()
+    }
+
+    private func work() {
+        while true {
+            condition.lock()
+            while queue.isEmpty && !closed { condition.wait() }
+            if queue.isEmpty {
+                done = true
+                condition.broadcast()
+                condition.unlock()
+                return
+            }
+            let next = queue.removeFirst()
+            condition.broadcast()
+            condition.unlock()
+            for entry in next { process(entry) }
+        }
+    }
+}
