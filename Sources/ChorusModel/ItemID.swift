@@ -10,7 +10,7 @@ public enum ItemID {
     ///   - scope: narrows a key that is only unique locally (a bare guid like "42" within its feed);
     ///     nil or empty for globally unique keys.
     public static func make(platform: Platform, key: String, scope: String? = nil) -> String {
-        digest("\(platform.idNamespace)\n\(scope ?? "")\n\(key)")
+        digest([platform.idNamespace, scope ?? "", key])
     }
 
     /// The id for a feed entry, following the documented fallbacks: the native id (scoped by the
@@ -19,21 +19,28 @@ public enum ItemID {
         platform: Platform, nativeID: String?, url: String?, title: String?, published: Date?, feedScope: String?
     ) -> String {
         if let nativeID, !nativeID.isEmpty {
-            let global = nativeID.contains(":")
+            let global = nativeID.utf8.contains(UInt8(ascii: ":"))
             return make(platform: platform, key: nativeID, scope: global ? nil : (feedScope ?? ""))
         }
         if let url, !url.isEmpty {
-            return digest("\(platform.idNamespace)\nurl\n\(url)")
+            return digest([platform.idNamespace, "url", url])
         }
         let date = published.map(RFC3339.format) ?? ""
-        return digest("\(platform.idNamespace)\ntitle\n\(feedScope ?? "")\n\(title ?? "")\n\(date)")
+        return digest([platform.idNamespace, "title", feedScope ?? "", title ?? "", date])
     }
 
-    private static func digest(_ material: String) -> String {
-        var material = material
-        return material.withUTF8 { bytes in
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { hash in
-                SHA256.digest(parts: [bytes], into: hash)
+    /// Hex of the first 16 bytes of SHA-256 over `parts` joined by LF, built on the stack.
+    private static func digest(_ parts: [String]) -> String {
+        var length = parts.count - 1
+        for part in parts { length += part.utf8.count }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(length, 1)) { material in
+            var at = 0
+            for (n, part) in parts.enumerated() {
+                if n > 0 { material[at] = 0x0A; at += 1 }
+                for byte in part.utf8 { material[at] = byte; at += 1 }
+            }
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { hash in
+                SHA256.digest(parts: [UnsafeBufferPointer(rebasing: material[0..<at])], into: hash)
                 let digits: StaticString = "0123456789abcdef"
                 return digits.withUTF8Buffer { hex in
                     String(unsafeUninitializedCapacity: 32) { out in
