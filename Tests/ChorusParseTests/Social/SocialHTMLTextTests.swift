@@ -22,6 +22,8 @@ struct SocialHTMLTextTests {
         "<P>Upper</P><BR>case",
         "<p></p>",
         "plain text",
+        // Feed bodies (content:encoded) take the same fast path.
+        "<p>The U.S. Commerce Department banned sales to ZTE. <a href=\"https://news.example/1\">Read more.</a> &amp; more&hellip;</p><p>Second paragraph.</p>",
     ]
 
     @Test("Matches the libxml2 extractor on social-style fragments", arguments: fragments)
