@@ -256,7 +256,7 @@ struct TextScanner {
     /// Finds the stem of an unknown inflection ("loved", "hates", "winning", "happiest").
     private mutating func lookupStem(_ w: UnsafeBufferPointer<UInt8>) -> Int32 {
         let n = w.count
-        func ends(_ s: StaticString) -> Bool {
+        @inline(__always) func ends(_ s: StaticString) -> Bool {
             let k = s.utf8CodeUnitCount
             guard n > k + 2 else { return false }
             return s.withUTF8Buffer { suf in

@@ -4,13 +4,16 @@ extension ValenceScorer {
         let n = range.count
         let base = range.lowerBound
         var k = 0
+        // Unchecked token reads: `range` lies within `scan.tokens`.
+        scan.tokens.withUnsafeBufferPointer { all in
+        let tokens = UnsafeBufferPointer(rebasing: all[range])
         while k < n {
-            let t = scan.tokens[base + k]
+            let t = tokens[k]
             guard t.startsPhrase else { k += 1; continue }
             let list = model.vocabulary.entries[Int(t.id)].phraseList
             var matched = 0
             let items = model.phraseLists[Int(list)]
-            let next: Int32 = k + 1 < n ? scan.tokens[base + k + 1].id : -2
+            let next: Int32 = k + 1 < n ? tokens[k + 1].id : -2
             candidates: for c in Int(items.start)..<Int(items.start + items.count) {
                 let r = model.phraseListItems[c]
                 let second = model.phraseSecond[Int(r)]
@@ -19,9 +22,9 @@ extension ValenceScorer {
                 let m = Int(key.tokenCount)
                 if k + m > n { continue }
                 if key.language != 0 && key.language != language { continue }
-                if scan.tokens[base + k + m - 1].sentence != t.sentence { continue }
+                if tokens[k + m - 1].sentence != t.sentence { continue }
                 let ts = Int(key.tokenStart)
-                if m > 2 { for q in 2..<m where scan.tokens[base + k + q].id != model.phraseTokens[ts + q] { continue candidates } }
+                if m > 2 { for q in 2..<m where tokens[k + q].id != model.phraseTokens[ts + q] { continue candidates } }
                 switch key.position {
                 case .any: break
                 case .start: if base + k != scan.sentences[Int(t.sentence)].tokenStart { continue }
@@ -52,6 +55,7 @@ extension ValenceScorer {
                 break
             }
             k += max(matched, 1)
+        }
         }
     }
 
@@ -103,18 +107,26 @@ extension ValenceScorer {
     /// Sums the contributions, adds ! and ? emphasis, and normalizes.
     mutating func finish(_ range: Range<Int>, of scan: TextScanner, result: inout SegmentScore, flip: Bool) -> SegmentScore {
         let n = range.count
-        var sum: Float = 0, posSum: Float = 0, negSum: Float = 0, neu: Float = 0
-        for k in 0..<n {
-            let v = slot[k].value
-            sum += v
-            if v > 0 {
-                posSum += v + 1
-            } else if v < 0 {
-                negSum += v - 1
-            } else {
-                neu += 1
+        // Only the tokens in `scored` can be non-zero; adding +0 would change no sum, and
+        // counting the neutral tokens gives the same value as adding 1 per token (a Float
+        // stops growing at 2^24).
+        var sum: Float = 0, posSum: Float = 0, negSum: Float = 0, zeros = 0
+        slot.withUnsafeBufferPointer { slot in
+            scored.withUnsafeBufferPointer { scored in
+                for k in scored {
+                    let v = slot[Int(k)].value
+                    sum += v
+                    if v > 0 {
+                        posSum += v + 1
+                    } else if v < 0 {
+                        negSum += v - 1
+                    } else {
+                        zeros += 1
+                    }
+                }
             }
         }
+        let neu = Float(min(n - scored.count + zeros, 1 << 24))
         var exclamations = 0, questions = 0
         let first = Int(scan.tokens[range.lowerBound].sentence), last = Int(scan.tokens[range.upperBound - 1].sentence)
         for s in first...last {

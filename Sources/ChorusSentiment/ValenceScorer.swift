@@ -13,6 +13,8 @@ struct ValenceScorer {
     let model: SentimentModel
     /// Ids (`SentimentModel.ruleNames`) of the rules fired so far, in firing order.
     var fired: [Int32] = []
+    /// Bit `id` set when rule `id` (< 64) is in `fired`: most checks then cost one test.
+    var firedBits: UInt64 = 0
     /// Reaction tags added so far (`ReactionTag.order` indices), in order.
     var tagged: [UInt8] = []
     /// Readable lines for --explain, filled only when `explaining`.
@@ -37,17 +39,28 @@ struct ValenceScorer {
 
     /// Per-token scratch, indexed from the start of the scored range.
     var slot: [Slot] = []
+    /// Indices into `slot` whose `value` the scoring loop set, in increasing order; every
+    /// other token contributes 0 (neutral), so the sums skip them.
+    var scored: [Int32] = []
 
     init(model: SentimentModel) { self.model = model }
 
     mutating func reset() {
         fired.removeAll(keepingCapacity: true)
+        firedBits = 0
         tagged.removeAll(keepingCapacity: true)
         explanation.removeAll(keepingCapacity: true)
     }
 
     @inline(__always)
-    mutating func fire(_ id: Int32) { if !fired.contains(id) { fired.append(id) } }
+    mutating func fire(_ id: Int32) {
+        if id >= 0 && id < 64 {
+            let bit = UInt64(1) << UInt64(id)
+            if firedBits & bit == 0 { firedBits |= bit; fired.append(id) }
+        } else if !fired.contains(id) {
+            fired.append(id)
+        }
+    }
 
     mutating func tag(_ mask: UInt16) {
         guard mask != 0 else { return }
@@ -71,9 +84,11 @@ struct ValenceScorer {
         matchPhrases(range, of: scan, language: language, flip: &flip)
         let mixedCase = scan.stats.isMixedCase
         let h = model.heuristics
-        let base = range.lowerBound
+        // Unchecked token reads: `range` lies within `scan.tokens` (the callers pass spans of it).
+        scan.tokens.withUnsafeBufferPointer { all in
+        let tokens = UnsafeBufferPointer(rebasing: all[range])
         for k in 0..<n where !slot[k].consumed {
-            let t = scan.tokens[base + k]
+            let t = tokens[k]
             var v: Float = slot[k].setValence.isNaN ? 0 : slot[k].setValence
             var fromLexicon = false
             if slot[k].setValence.isNaN, t.valenceID >= 0 {
@@ -101,8 +116,8 @@ struct ValenceScorer {
             var negated = false
             var j = k - 1
             var distance = 1
-            while j >= 0 && distance <= 3 && !scan.tokens[base + j + 1].breakBefore {
-                let prev = scan.tokens[base + j]
+            while j >= 0 && distance <= 3 && !tokens[j + 1].breakBefore {
+                let prev = tokens[j]
                 var b = slot[j].phraseBooster
                 var isNegator = false
                 if !slot[j].consumed, prev.id >= 0 {
@@ -132,9 +147,11 @@ struct ValenceScorer {
             }
             if slot[k].ruleAt >= 0 { fireRule(k, negated: negated, value: v) }
             slot[k].value = v
+            scored.append(Int32(k))
             if v > result.strongestPositive { result.strongestPositive = v }
             if v < result.strongestNegative { result.strongestNegative = v }
             if explaining { explanation.append("  \(fmt(v))  \(note)") }
+        }
         }
         if h.contrast && scan.stats.contrastWords > 0 { applyContrast(range, of: scan) }
         return finish(range, of: scan, result: &result, flip: flip)
@@ -152,7 +169,9 @@ struct ValenceScorer {
     }
 
     private mutating func prepare(_ n: Int) {
+        if slot.count < n { slot.reserveCapacity(n) }
         slot.removeAll(keepingCapacity: true)
-        slot.append(contentsOf: repeatElement(Slot(), count: n))
+        for _ in 0..<n { slot.append(Slot()) }
+        scored.removeAll(keepingCapacity: true)
     }
 }
