@@ -24,6 +24,11 @@ extension TextScanner {
             let e = vocabulary.entries[Int(id)]
             startsPhrase = e.phraseList >= 0
             if e.isContrast { stats.contrastWords += 1 }
+            if startsPhrase { phraseStarts.append(Int32(tokens.count)) }
+        }
+        if valenceID >= 0 {
+            let e = vocabulary.entries[Int(valenceID)]
+            if e.valence != 0 && e.booster == 0 && !e.isNegator { valenced.append(Int32(tokens.count)) }
         }
         tokens.append(Token(
             id: id, valenceID: valenceID, allCaps: allCaps, elongated: elongated,
@@ -34,7 +39,11 @@ extension TextScanner {
     /// Closes the current sentence (if it has tokens or punctuation).
     mutating func endSentence() {
         if tokens.count > sentenceStart {
+            let phraseStart = sentences.last?.phraseStarts.upperBound ?? 0
+            let valencedStart = sentences.last?.valenced.upperBound ?? 0
             sentences.append(SentenceSpan(tokenStart: sentenceStart, tokenEnd: tokens.count,
+                                          phraseStarts: phraseStart..<phraseStarts.count,
+                                          valenced: valencedStart..<valenced.count,
                                           exclamations: exclamations, questions: questions))
             sentenceStart = tokens.count
             exclamations = 0

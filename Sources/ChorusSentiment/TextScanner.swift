@@ -10,6 +10,12 @@ struct TextScanner {
     var tokens: [Token] = []
     var sentences: [SentenceSpan] = []
     var stats = TextStats()
+    /// Indices of the tokens that start some phrase rule, in order (the phrase matcher's
+    /// candidates).
+    var phraseStarts: [Int32] = []
+    /// Indices of the tokens with a lexicon valence of their own (not boosters or negators),
+    /// in order: with the phrase matches, the only tokens that can contribute.
+    var valenced: [Int32] = []
 
     // Scratch state, reused from text to text.
     var word: [UInt8] = []
@@ -31,6 +37,8 @@ struct TextScanner {
     mutating func scan(_ p: UnsafeBufferPointer<UInt8>) {
         tokens.removeAll(keepingCapacity: true)
         sentences.removeAll(keepingCapacity: true)
+        phraseStarts.removeAll(keepingCapacity: true)
+        valenced.removeAll(keepingCapacity: true)
         stats = TextStats()
         pendingBreak = true
         sentenceStart = 0
@@ -139,10 +147,13 @@ struct TextScanner {
             if id < 0 && elongated { id = lookupCollapsed(slice) }
             valenceID = id < 0 && letters >= 4 ? lookupStem(slice) : id
         } else {
-            word.removeAll(keepingCapacity: true)
-            for b in slice { word.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b) }
-            let w = word
-            (id, valenceID) = w.withUnsafeBufferPointer { w in
+            // Lower-cased on the stack (no copy of a scratch array per capitalized word).
+            (id, valenceID) = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: slice.count) { buf in
+                for k in 0..<slice.count {
+                    let b = slice[k]
+                    buf[k] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+                }
+                let w = UnsafeBufferPointer(buf)
                 var id = vocabulary.lookup(w, hash: hash)
                 if id < 0 && elongated { id = lookupCollapsed(w) }
                 return (id, id < 0 && letters >= 4 ? lookupStem(w) : id)

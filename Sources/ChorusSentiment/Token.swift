@@ -21,6 +21,9 @@ struct Token: Sendable {
 struct SentenceSpan: Sendable {
     var tokenStart: Int
     var tokenEnd: Int
+    /// The sentence's entries in `TextScanner.phraseStarts` and `TextScanner.valenced`.
+    var phraseStarts: Range<Int>
+    var valenced: Range<Int>
     var exclamations: Int
     var questions: Int
 }

@@ -1,15 +1,20 @@
 extension ValenceScorer {
     /// Marks phrase-rule matches (longest first, left to right, not overlapping).
-    mutating func matchPhrases(_ range: Range<Int>, of scan: TextScanner, language: UInt8, flip: inout Bool) {
+    /// `starts`: the entries of `scan.phraseStarts` within `range`.
+    mutating func matchPhrases(_ range: Range<Int>, of scan: TextScanner, language: UInt8, starts: Range<Int>,
+                               flip: inout Bool) {
         let n = range.count
         let base = range.lowerBound
-        var k = 0
+        // Only tokens that start some phrase are candidates; a match covers the tokens up to
+        // `free`, where the next match may start.
+        var free = 0
         // Unchecked token reads: `range` lies within `scan.tokens`.
         scan.tokens.withUnsafeBufferPointer { all in
         let tokens = UnsafeBufferPointer(rebasing: all[range])
-        while k < n {
+        for s in starts {
+            let k = Int(scan.phraseStarts[s]) - base
+            if k < free { continue }
             let t = tokens[k]
-            guard t.startsPhrase else { k += 1; continue }
             let list = model.vocabulary.entries[Int(t.id)].phraseList
             var matched = 0
             let items = model.phraseLists[Int(list)]
@@ -35,10 +40,12 @@ extension ValenceScorer {
                 case .set(let v):
                     slot[k].setValence = v
                     slot[k].ruleAt = r
+                    ruleSlots.append(Int32(k))
                     for q in 1..<m { slot[k + q].consumed = true }
                 case .shift(let v):
                     slot[k].shift += v
                     slot[k].ruleAt = r
+                    ruleSlots.append(Int32(k))
                 case .booster(let b):
                     // The phrase acts from its last token, which carries no valence of its own
                     // ("just enough": "enough" only boosts).
@@ -54,7 +61,7 @@ extension ValenceScorer {
                 matched = m
                 break
             }
-            k += max(matched, 1)
+            free = k + max(matched, 1)
         }
         }
     }

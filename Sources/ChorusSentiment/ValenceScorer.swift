@@ -42,6 +42,8 @@ struct ValenceScorer {
     /// Indices into `slot` whose `value` the scoring loop set, in increasing order; every
     /// other token contributes 0 (neutral), so the sums skip them.
     var scored: [Int32] = []
+    /// Indices into `slot` where a phrase rule set or shifted the valence, in increasing order.
+    var ruleSlots: [Int32] = []
 
     init(model: SentimentModel) { self.model = model }
 
@@ -73,21 +75,34 @@ struct ValenceScorer {
     var ruleNames: [String] { fired.map { model.ruleNames[Int($0)] } }
     var tagNames: [String] { tagged.map { ReactionTag.order[Int($0)] } }
 
-    /// Scores tokens `range` of `scan`, whose text is in `language` (`PhraseKey` code 1 or 2).
-    mutating func score(_ range: Range<Int>, of scan: TextScanner, language: UInt8) -> SegmentScore {
+    /// Scores tokens `range` of `scan`, whose text is in `language` (`PhraseKey` code 1 or 2);
+    /// `phraseStarts` and `valenced` are the entries of those lists of `scan` within `range`.
+    mutating func score(_ range: Range<Int>, of scan: TextScanner, language: UInt8,
+                        phraseStarts: Range<Int>, valenced: Range<Int>) -> SegmentScore {
         let n = range.count
         var result = SegmentScore()
         guard n > 0 else { return result }
         result.hasTokens = true
         prepare(n)
         var flip = false
-        matchPhrases(range, of: scan, language: language, flip: &flip)
+        matchPhrases(range, of: scan, language: language, starts: phraseStarts, flip: &flip)
         let mixedCase = scan.stats.isMixedCase
         let h = model.heuristics
+        // Every other token has no valence, no rule and so contributes 0: visit only the
+        // tokens with a lexicon valence and the phrase matches, merged in order.
+        var vi = valenced.lowerBound, ri = 0
+        let base = range.lowerBound
         // Unchecked token reads: `range` lies within `scan.tokens` (the callers pass spans of it).
         scan.tokens.withUnsafeBufferPointer { all in
         let tokens = UnsafeBufferPointer(rebasing: all[range])
-        for k in 0..<n where !slot[k].consumed {
+        while true {
+            let a = vi < valenced.upperBound ? Int(scan.valenced[vi]) - base : Int.max
+            let b = ri < ruleSlots.count ? Int(ruleSlots[ri]) : Int.max
+            if a == Int.max && b == Int.max { break }
+            let k = min(a, b)
+            if a == k { vi += 1 }
+            if b == k { ri += 1 }
+            if slot[k].consumed { continue }
             let t = tokens[k]
             var v: Float = slot[k].setValence.isNaN ? 0 : slot[k].setValence
             var fromLexicon = false
@@ -169,9 +184,13 @@ struct ValenceScorer {
     }
 
     private mutating func prepare(_ n: Int) {
-        if slot.count < n { slot.reserveCapacity(n) }
-        slot.removeAll(keepingCapacity: true)
-        for _ in 0..<n { slot.append(Slot()) }
+        // The first n slots are reset in place; the array only grows (its count is not the
+        // range's length, which every reader takes from `range`).
+        if slot.count < n { slot.append(contentsOf: repeatElement(Slot(), count: n - slot.count)) }
+        slot.withUnsafeMutableBufferPointer { s in
+            for k in 0..<n { s[k] = Slot() }
+        }
         scored.removeAll(keepingCapacity: true)
+        ruleSlots.removeAll(keepingCapacity: true)
     }
 }
