@@ -24,22 +24,61 @@ public struct SentimentSession {
     /// have something to score, the compounds (and pos/neu/neg) are averaged with weight
     /// `titleWeight` on the title (default 0.3).
     public mutating func score(title: String?, text: String?, lang: String?) -> Sentiment {
+        let f = figures(title: title, text: text, lang: lang)
+        if f.unsupported {
+            return Sentiment(label: .neutral, compound: 0, pos: 0, neu: 1, neg: 0, tags: [], rules: [Self.unsupportedRule])
+        }
+        return Sentiment(label: f.label, compound: f.compound, pos: f.pos, neu: f.neu, neg: f.neg,
+                         tags: scorer.tagNames, rules: scorer.ruleNames)
+    }
+
+    /// The rule name reported, alone, for text in an unsupported language.
+    public static let unsupportedRule = "lang-unsupported"
+
+    /// The numbers of a `Sentiment`, for callers that write the tags and rules themselves
+    /// (from `tagIDs` and `ruleIDs`) rather than as arrays of strings.
+    public struct Figures: Sendable {
+        public var label: Sentiment.Label
+        public var compound: Double, pos: Double, neu: Double, neg: Double
+        /// Text in an unsupported language: neutral, no tags, the one rule `unsupportedRule`.
+        public var unsupported: Bool
+    }
+
+    /// Scores like `score(title:text:lang:)`; the tags and rules are then `tagIDs` and `ruleIDs`
+    /// (unless `unsupported`).
+    public mutating func figures(title: String?, text: String?, lang: String?) -> Figures {
         scorer.reset()
         let t = title.flatMap { $0.isEmpty ? nil : scorePart($0, lang: lang) }
         let x = text.flatMap { $0.isEmpty ? nil : scorePart($0, lang: lang) }
         switch (t, x) {
         case let (t?, x?) where !t.unsupported && !x.unsupported:
             scorer.fire(HeuristicName.titleText)
-            return sentiment(t.weighted(min(1, max(0, model.configuration.titleWeight)), with: x))
+            return figures(t.weighted(min(1, max(0, model.configuration.titleWeight)), with: x))
         case let (t?, _) where !t.unsupported:
-            return sentiment(t)
+            return figures(t)
         case let (_, x?) where !x.unsupported:
-            return sentiment(x)
+            return figures(x)
         case (nil, nil):
-            return Sentiment(label: .neutral, compound: 0, pos: 0, neu: 1, neg: 0)
+            scorer.reset()
+            return Figures(label: .neutral, compound: 0, pos: 0, neu: 1, neg: 0, unsupported: false)
         default:
-            return Sentiment(label: .neutral, compound: 0, pos: 0, neu: 1, neg: 0, tags: [], rules: ["lang-unsupported"])
+            return Figures(label: .neutral, compound: 0, pos: 0, neu: 1, neg: 0, unsupported: true)
         }
+    }
+
+    /// Ids of the tags of the last `figures` call, in order (names: `SentimentAnalyzer.tagNames`).
+    public var tagIDs: [UInt8] { scorer.tagged }
+    /// Ids of the rules of the last `figures` call, in firing order (names: `SentimentAnalyzer.ruleNames`).
+    public var ruleIDs: [Int32] { scorer.fired }
+
+    /// Calls `body` with `tagIDs` in place (no copy).
+    public func withTagIDs<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try scorer.tagged.withUnsafeBufferPointer(body)
+    }
+
+    /// Calls `body` with `ruleIDs` in place (no copy).
+    public func withRuleIDs<R>(_ body: (UnsafeBufferPointer<Int32>) throws -> R) rethrows -> R {
+        try scorer.fired.withUnsafeBufferPointer(body)
     }
 
     /// Scores `text` and describes every contribution, one line each.
@@ -95,7 +134,7 @@ public struct SentimentSession {
                     strongestPositive: seg.strongestPositive, strongestNegative: seg.strongestNegative)
     }
 
-    private func sentiment(_ p: Part) -> Sentiment {
+    private func figures(_ p: Part) -> Figures {
         let c = model.configuration
         let label: Sentiment.Label
         if p.pos >= c.mixedThreshold && p.neg >= c.mixedThreshold
@@ -108,8 +147,7 @@ public struct SentimentSession {
         } else {
             label = .neutral
         }
-        return Sentiment(label: label, compound: p.compound, pos: p.pos, neu: p.neu, neg: p.neg,
-                         tags: scorer.tagNames, rules: scorer.ruleNames)
+        return Figures(label: label, compound: p.compound, pos: p.pos, neu: p.neu, neg: p.neg, unsupported: false)
     }
 
     /// A contribution at least this large (after heuristics) counts as strong for `mixed`.

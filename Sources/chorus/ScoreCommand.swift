@@ -53,6 +53,7 @@ struct ScoreCommand: ParsableCommand {
         }
         var session = SentimentSession(analyzer)
         var out = JSONWriter(capacity: 1 << 17)
+        let names = EncodedNames(analyzer)
         // Read the options once: ArgumentParser's property wrappers are slow to read per line.
         let explain = self.explain, lang = self.lang
         func handle(_ text: String) {
@@ -67,12 +68,8 @@ struct ScoreCommand: ParsableCommand {
                     + " neu \(Self.decimal(s.neu, 3)) neg \(Self.decimal(s.neg, 3)); tags: \(tags); rules: \(rules)\n"
                 out.bytes.append(contentsOf: block.utf8)
             } else {
-                let s = session.score(text, lang: lang)
-                out.raw(UInt8(ascii: "{"))
-                out.key("text", first: true); out.string(text)
-                out.key("sentiment"); ItemEncoder.appendSentiment(s, to: &out)
-                out.raw(UInt8(ascii: "}"))
-                out.raw(UInt8(ascii: "\n"))
+                let f = session.figures(title: nil, text: text, lang: lang)
+                Self.appendLine(text, f, &session, names, to: &out)
             }
             if out.bytes.count >= 1 << 16 { Self.flush(&out) }
         }
@@ -82,6 +79,78 @@ struct ScoreCommand: ParsableCommand {
             texts.forEach(handle)
         }
         Self.flush(&out)
+    }
+
+    /// JSON of the rule and tag names and labels, encoded once by `JSONWriter.string`.
+    struct EncodedNames {
+        var rules: [[UInt8]]
+        var tags: [[UInt8]]
+        var labels: [[UInt8]]
+        var unsupported: [UInt8]
+
+        init(_ analyzer: SentimentAnalyzer) {
+            func encode(_ s: String) -> [UInt8] {
+                var w = JSONWriter(capacity: 32)
+                w.string(s)
+                return w.bytes
+            }
+            rules = analyzer.ruleNames.map(encode)
+            tags = SentimentAnalyzer.tagNames.map(encode)
+            labels = [Sentiment.Label.positive, .negative, .neutral, .mixed].map { encode($0.rawValue) }
+            unsupported = encode(SentimentSession.unsupportedRule)
+        }
+    }
+
+    /// One output line, `{"text":...,"sentiment":{...}}` and a newline: the same bytes as
+    /// `ItemEncoder.appendSentiment` of `session.score(text)` (the tests compare them), with the
+    /// names copied from `names` instead of building arrays of strings per text.
+    static func appendLine(_ text: String, _ f: SentimentSession.Figures, _ session: inout SentimentSession,
+                           _ names: EncodedNames, to out: inout JSONWriter) {
+        out.raw("{\"text\":")
+        var t = text
+        let plain = t.withUTF8 { u in
+            // Most texts need no escaping: copy them in one piece.
+            for c in u where c < 0x20 || c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") { return false }
+            out.bytes.append(UInt8(ascii: "\""))
+            out.bytes.append(contentsOf: u)
+            out.bytes.append(UInt8(ascii: "\""))
+            return true
+        }
+        if !plain { out.string(text) }
+        out.raw(",\"sentiment\":{\"label\":")
+        let label: Int
+        switch f.label {
+        case .positive: label = 0
+        case .negative: label = 1
+        case .neutral: label = 2
+        case .mixed: label = 3
+        }
+        out.bytes.append(contentsOf: names.labels[label])
+        out.raw(",\"compound\":"); out.fixed(f.compound)
+        out.raw(",\"pos\":"); out.fixed(f.pos, places: 3)
+        out.raw(",\"neu\":"); out.fixed(f.neu, places: 3)
+        out.raw(",\"neg\":"); out.fixed(f.neg, places: 3)
+        out.raw(",\"tags\":[")
+        if !f.unsupported {
+            session.withTagIDs { ids in
+                for i in 0..<ids.count {
+                    if i > 0 { out.raw(UInt8(ascii: ",")) }
+                    out.bytes.append(contentsOf: names.tags[Int(ids[i])])
+                }
+            }
+        }
+        out.raw("],\"rules\":[")
+        if f.unsupported {
+            out.bytes.append(contentsOf: names.unsupported)
+        } else {
+            session.withRuleIDs { ids in
+                for i in 0..<ids.count {
+                    if i > 0 { out.raw(UInt8(ascii: ",")) }
+                    out.bytes.append(contentsOf: names.rules[Int(ids[i])])
+                }
+            }
+        }
+        out.raw("]}}\n")
     }
 
     /// `value` with `places` decimals, as in the NDJSON output.
