@@ -66,6 +66,16 @@ public struct SentimentSession {
         }
     }
 
+    /// Scores one text given as well-formed UTF-8, exactly like `figures(title: nil, text:lang:)`
+    /// of the same text, without a `String` (the fast path of `chorus score`).
+    public mutating func figures(utf8 text: UnsafeBufferPointer<UInt8>, lang: String?) -> Figures {
+        scorer.reset()
+        guard !text.isEmpty else { return Figures(label: .neutral, compound: 0, pos: 0, neu: 1, neg: 0, unsupported: false) }
+        let x = scorePart(utf8: text, lang: lang)
+        if x.unsupported { return Figures(label: .neutral, compound: 0, pos: 0, neu: 1, neg: 0, unsupported: true) }
+        return figures(x)
+    }
+
     /// Ids of the tags of the last `figures` call, in order (names: `SentimentAnalyzer.tagNames`).
     public var tagIDs: [UInt8] { scorer.tagged }
     /// Ids of the rules of the last `figures` call, in firing order (names: `SentimentAnalyzer.ruleNames`).
@@ -105,7 +115,11 @@ public struct SentimentSession {
 
     private mutating func scorePart(_ text: String, lang: String?) -> Part {
         var s = text
-        s.withUTF8 { scanner.scan($0) }
+        return s.withUTF8 { scorePart(utf8: $0, lang: lang) }
+    }
+
+    private mutating func scorePart(utf8 text: UnsafeBufferPointer<UInt8>, lang: String?) -> Part {
+        scanner.scan(text)
         guard let language = LanguageGuess.decide(scanner.stats, hint: lang, chineseEnabled: model.configuration.chineseEnabled) else {
             if scorer.explaining { scorer.explanation.append("  language not supported: neutral") }
             return Part(compound: 0, pos: 0, neu: 1, neg: 0, strongestPositive: 0, strongestNegative: 0, unsupported: true)

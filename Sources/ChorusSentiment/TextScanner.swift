@@ -106,7 +106,8 @@ struct TextScanner {
     private mutating func readLatinWord(_ p: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         let n = p.count
         var j = start, letters = 0, uppers = 0, run = 0, last: UInt8 = 0, elongated = false
-        var hash = Vocabulary.hashSeed
+        // The lower-cased word packed as a short vocabulary key (its first 8 bytes).
+        var packed: UInt64 = 0
         while j < n {
             var b = p[j]
             if b >= 0x41 && b <= 0x5A {
@@ -123,7 +124,8 @@ struct TextScanner {
             } else {
                 break
             }
-            hash = Vocabulary.hashStep(hash, b)
+            let at = j &- start
+            if at < 8 { packed |= UInt64(b) << UInt64(truncatingIfNeeded: at &* 8) }
             j += 1
         }
         if j < n {
@@ -143,7 +145,7 @@ struct TextScanner {
         var id: Int32
         var valenceID: Int32
         if uppers == 0 {
-            id = vocabulary.lookup(slice, hash: hash)
+            id = slice.count <= 8 ? vocabulary.lookup(packed: packed) : vocabulary.lookup(slice)
             if id < 0 && elongated { id = lookupCollapsed(slice) }
             valenceID = id < 0 && letters >= 4 ? lookupStem(slice) : id
         } else {
@@ -154,7 +156,7 @@ struct TextScanner {
                     buf[k] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
                 }
                 let w = UnsafeBufferPointer(buf)
-                var id = vocabulary.lookup(w, hash: hash)
+                var id = w.count <= 8 ? vocabulary.lookup(packed: packed) : vocabulary.lookup(w)
                 if id < 0 && elongated { id = lookupCollapsed(w) }
                 return (id, id < 0 && letters >= 4 ? lookupStem(w) : id)
             }

@@ -69,12 +69,23 @@ struct ScoreCommand: ParsableCommand {
                 out.bytes.append(contentsOf: block.utf8)
             } else {
                 let f = session.figures(title: nil, text: text, lang: lang)
-                Self.appendLine(text, f, &session, names, to: &out)
+                var t = text
+                t.withUTF8 { Self.appendLine($0, f, &session, names, to: &out) }
             }
             if out.bytes.count >= 1 << 16 { Self.flush(&out) }
         }
+        // Well-formed lines are scored and written from the read buffer, without a String.
+        func handleLine(_ line: UnsafeBufferPointer<UInt8>) {
+            guard !explain, LineReader.isValidUTF8(line) else {
+                handle(String(decoding: line, as: UTF8.self))
+                return
+            }
+            let f = session.figures(utf8: line, lang: lang)
+            Self.appendLine(line, f, &session, names, to: &out)
+            if out.bytes.count >= 1 << 16 { Self.flush(&out) }
+        }
         if texts.isEmpty {
-            LineReader.forEachLine(fd: 0, handle)
+            LineReader.forEachLineBytes(fd: 0, handleLine)
         } else {
             texts.forEach(handle)
         }
@@ -104,19 +115,17 @@ struct ScoreCommand: ParsableCommand {
     /// One output line, `{"text":...,"sentiment":{...}}` and a newline: the same bytes as
     /// `ItemEncoder.appendSentiment` of `session.score(text)` (the tests compare them), with the
     /// names copied from `names` instead of building arrays of strings per text.
-    static func appendLine(_ text: String, _ f: SentimentSession.Figures, _ session: inout SentimentSession,
+    static func appendLine(_ text: UnsafeBufferPointer<UInt8>, _ f: SentimentSession.Figures, _ session: inout SentimentSession,
                            _ names: EncodedNames, to out: inout JSONWriter) {
         out.raw("{\"text\":")
-        var t = text
-        let plain = t.withUTF8 { u in
-            // Most texts need no escaping: copy them in one piece.
-            for c in u where c < 0x20 || c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") { return false }
+        // `text` is well-formed UTF-8. Most texts need no escaping: copy them in one piece.
+        if text.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            out.string(String(decoding: text, as: UTF8.self))
+        } else {
             out.bytes.append(UInt8(ascii: "\""))
-            out.bytes.append(contentsOf: u)
+            out.bytes.append(contentsOf: text)
             out.bytes.append(UInt8(ascii: "\""))
-            return true
         }
-        if !plain { out.string(text) }
         out.raw(",\"sentiment\":{\"label\":")
         let label: Int
         switch f.label {
