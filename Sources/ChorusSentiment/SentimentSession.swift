@@ -132,7 +132,7 @@ public struct SentimentSession {
             for span in sentences {
                 if scorer.explaining { scorer.explanation.append(" sentence \(span.tokenStart)..<\(span.tokenEnd):") }
                 let seg = scorer.score(span.tokenStart..<span.tokenEnd, of: scanner, language: language,
-                                       phraseStarts: span.phraseStarts, valenced: span.valenced)
+                                       phraseStarts: span.phraseStarts, valenced: span.valenced, contrasts: span.contrasts)
                 part.compound += seg.compound; part.pos += seg.pos; part.neu += seg.neu; part.neg += seg.neg
                 part.strongestPositive = max(part.strongestPositive, seg.strongestPositive)
                 part.strongestNegative = min(part.strongestNegative, seg.strongestNegative)
@@ -142,7 +142,8 @@ public struct SentimentSession {
             return part
         }
         let seg = scorer.score(0..<scanner.tokens.count, of: scanner, language: language,
-                               phraseStarts: 0..<scanner.phraseStarts.count, valenced: 0..<scanner.valenced.count)
+                               phraseStarts: 0..<scanner.phraseStarts.count, valenced: 0..<scanner.valenced.count,
+                               contrasts: 0..<scanner.contrasts.count)
         guard seg.hasTokens else { return Part(compound: 0, pos: 0, neu: 1, neg: 0, strongestPositive: 0, strongestNegative: 0) }
         return Part(compound: seg.compound, pos: seg.pos, neu: seg.neu, neg: seg.neg,
                     strongestPositive: seg.strongestPositive, strongestNegative: seg.strongestNegative)

@@ -23,7 +23,7 @@ extension TextScanner {
         if id >= 0 {
             let e = vocabulary.entries[Int(id)]
             startsPhrase = e.phraseList >= 0
-            if e.isContrast { stats.contrastWords += 1 }
+            if e.isContrast { stats.contrastWords += 1; contrasts.append(Int32(tokens.count)) }
             if startsPhrase { phraseStarts.append(Int32(tokens.count)) }
         }
         if valenceID >= 0 {
@@ -41,9 +41,11 @@ extension TextScanner {
         if tokens.count > sentenceStart {
             let phraseStart = sentences.last?.phraseStarts.upperBound ?? 0
             let valencedStart = sentences.last?.valenced.upperBound ?? 0
+            let contrastStart = sentences.last?.contrasts.upperBound ?? 0
             sentences.append(SentenceSpan(tokenStart: sentenceStart, tokenEnd: tokens.count,
                                           phraseStarts: phraseStart..<phraseStarts.count,
                                           valenced: valencedStart..<valenced.count,
+                                          contrasts: contrastStart..<contrasts.count,
                                           exclamations: exclamations, questions: questions))
             sentenceStart = tokens.count
             exclamations = 0

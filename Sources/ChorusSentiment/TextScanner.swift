@@ -16,6 +16,8 @@ struct TextScanner {
     /// Indices of the tokens with a lexicon valence of their own (not boosters or negators),
     /// in order: with the phrase matches, the only tokens that can contribute.
     var valenced: [Int32] = []
+    /// Indices of the contrast words ("but", "however"), in order.
+    var contrasts: [Int32] = []
 
     // Scratch state, reused from text to text.
     var word: [UInt8] = []
@@ -35,10 +37,11 @@ struct TextScanner {
 
     /// Scans `p`; the results are in `tokens`, `sentences` and `stats` (reset first).
     mutating func scan(_ p: UnsafeBufferPointer<UInt8>) {
-        tokens.removeAll(keepingCapacity: true)
-        sentences.removeAll(keepingCapacity: true)
-        phraseStarts.removeAll(keepingCapacity: true)
-        valenced.removeAll(keepingCapacity: true)
+        tokens.clearKeepingCapacity()
+        sentences.clearKeepingCapacity()
+        phraseStarts.clearKeepingCapacity()
+        valenced.clearKeepingCapacity()
+        contrasts.clearKeepingCapacity()
         stats = TextStats()
         pendingBreak = true
         sentenceStart = 0

@@ -83,18 +83,22 @@ extension ValenceScorer {
     /// are halved (back to the start of the previous sentence when the word opens its own)
     /// and those after it, to the sentence's end, count 1.5 times. One pass, so a text full
     /// of "but"s stays linear.
-    mutating func applyContrast(_ range: Range<Int>, of scan: TextScanner) {
+    ///
+    /// `contrasts`: the entries of `scan.contrasts` within `range`, visited from the last;
+    /// those after `limit` lie in a stretch already weighted.
+    mutating func applyContrast(_ range: Range<Int>, of scan: TextScanner, contrasts: Range<Int>) {
         let base = range.lowerBound
         let n = range.count
-        var k = n - 1
+        var limit = n - 1
         var lastSentence = -1
-        while k >= 0 {
+        var c = contrasts.upperBound
+        while c > contrasts.lowerBound {
+            c -= 1
+            let k = Int(scan.contrasts[c]) - base
+            if k > limit { continue }
             let t = scan.tokens[base + k]
             let s = Int(t.sentence)
-            guard s != lastSentence, t.id >= 0, !slot[k].consumed, model.vocabulary.entries[Int(t.id)].isContrast else {
-                k -= 1
-                continue
-            }
+            guard s != lastSentence, !slot[k].consumed else { continue }
             lastSentence = s
             var from = scan.sentences[s].tokenStart
             if base + k == from && s > 0 { from = scan.sentences[s - 1].tokenStart }
@@ -107,7 +111,7 @@ extension ValenceScorer {
                 fire(HeuristicName.contrast)
                 if explaining { explanation.append("  contrast '\(model.vocabulary.token(t.id))': before ×0.5, after ×1.5") }
             }
-            k = from - 1
+            limit = from - 1
         }
     }
 

@@ -48,10 +48,10 @@ struct ValenceScorer {
     init(model: SentimentModel) { self.model = model }
 
     mutating func reset() {
-        fired.removeAll(keepingCapacity: true)
+        fired.clearKeepingCapacity()
         firedBits = 0
-        tagged.removeAll(keepingCapacity: true)
-        explanation.removeAll(keepingCapacity: true)
+        tagged.clearKeepingCapacity()
+        explanation.clearKeepingCapacity()
     }
 
     @inline(__always)
@@ -76,9 +76,10 @@ struct ValenceScorer {
     var tagNames: [String] { tagged.map { ReactionTag.order[Int($0)] } }
 
     /// Scores tokens `range` of `scan`, whose text is in `language` (`PhraseKey` code 1 or 2);
-    /// `phraseStarts` and `valenced` are the entries of those lists of `scan` within `range`.
+    /// `phraseStarts`, `valenced` and `contrasts` are the entries of those lists of `scan`
+    /// within `range`.
     mutating func score(_ range: Range<Int>, of scan: TextScanner, language: UInt8,
-                        phraseStarts: Range<Int>, valenced: Range<Int>) -> SegmentScore {
+                        phraseStarts: Range<Int>, valenced: Range<Int>, contrasts: Range<Int>) -> SegmentScore {
         let n = range.count
         var result = SegmentScore()
         guard n > 0 else { return result }
@@ -168,7 +169,7 @@ struct ValenceScorer {
             if explaining { explanation.append("  \(fmt(v))  \(note)") }
         }
         }
-        if h.contrast && scan.stats.contrastWords > 0 { applyContrast(range, of: scan) }
+        if h.contrast && !contrasts.isEmpty { applyContrast(range, of: scan, contrasts: contrasts) }
         return finish(range, of: scan, result: &result, flip: flip)
     }
 
@@ -190,7 +191,7 @@ struct ValenceScorer {
         slot.withUnsafeMutableBufferPointer { s in
             for k in 0..<n { s[k] = Slot() }
         }
-        scored.removeAll(keepingCapacity: true)
-        ruleSlots.removeAll(keepingCapacity: true)
+        scored.clearKeepingCapacity()
+        ruleSlots.clearKeepingCapacity()
     }
 }

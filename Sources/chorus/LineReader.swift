@@ -13,15 +13,17 @@ enum LineReader {
     }
 
     static func forEachLineBytes(fd: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        var buffer = [UInt8](repeating: 0, count: 1 << 18)
         var pending: [UInt8] = []
         while true {
             let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
             if n < 0 && errno == EINTR { continue }
             if n <= 0 { break }
             buffer.withUnsafeBufferPointer { p in
+                guard let base = p.baseAddress else { return }
                 var start = 0
-                for i in 0..<n where p[i] == 0x0A {
+                while start < n, let nl = memchr(base + start, 0x0A, n - start) {
+                    let i = base.distance(to: nl.assumingMemoryBound(to: UInt8.self))
                     if pending.isEmpty {
                         body(line(UnsafeBufferPointer(rebasing: p[start..<i])))
                     } else {
