@@ -21,14 +21,13 @@ extension TextScanner {
     mutating func emit(id: Int32, valenceID: Int32, allCaps: Bool, elongated: Bool) {
         var startsPhrase = false
         if id >= 0 {
-            let e = vocabulary.entries[Int(id)]
-            startsPhrase = e.phraseList >= 0
-            if e.isContrast { stats.contrastWords += 1; contrasts.append(Int32(tokens.count)) }
+            let f = vocabulary.scanFlags[Int(id)]
+            startsPhrase = f & Vocabulary.ScanFlag.startsPhrase != 0
+            if f & Vocabulary.ScanFlag.contrast != 0 { stats.contrastWords += 1; contrasts.append(Int32(tokens.count)) }
             if startsPhrase { phraseStarts.append(Int32(tokens.count)) }
         }
-        if valenceID >= 0 {
-            let e = vocabulary.entries[Int(valenceID)]
-            if e.valence != 0 && e.booster == 0 && !e.isNegator { valenced.append(Int32(tokens.count)) }
+        if valenceID >= 0 && vocabulary.scanFlags[Int(valenceID)] & Vocabulary.ScanFlag.valenced != 0 {
+            valenced.append(Int32(tokens.count))
         }
         tokens.append(Token(
             id: id, valenceID: valenceID, allCaps: allCaps, elongated: elongated,

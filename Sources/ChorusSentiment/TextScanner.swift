@@ -111,6 +111,13 @@ struct TextScanner {
         var j = start, letters = 0, uppers = 0, run = 0, last: UInt8 = 0, elongated = false
         // The lower-cased word packed as a short vocabulary key (its first 8 bytes).
         var packed: UInt64 = 0
+        if let word = Self.shortASCIIWord(p, at: start) {
+            j = start + word.length
+            letters = word.letters
+            uppers = word.uppers
+            elongated = word.elongated
+            packed = word.packed
+        } else {
         while j < n {
             var b = p[j]
             if b >= 0x41 && b <= 0x5A {
@@ -130,6 +137,7 @@ struct TextScanner {
             let at = j &- start
             if at < 8 { packed |= UInt64(b) << UInt64(truncatingIfNeeded: at &* 8) }
             j += 1
+        }
         }
         if j < n {
             let b = p[j]
@@ -165,12 +173,52 @@ struct TextScanner {
             }
         }
         if id >= 0 {
-            let e = vocabulary.entries[Int(id)]
-            if e.isEnglishMarker { stats.englishMarkers += 1 }
-            if e.isForeignMarker { stats.foreignMarkers += 1 }
+            let f = vocabulary.scanFlags[Int(id)]
+            if f & Vocabulary.ScanFlag.englishMarker != 0 { stats.englishMarkers += 1 }
+            if f & Vocabulary.ScanFlag.foreignMarker != 0 { stats.foreignMarkers += 1 }
         }
         emit(id: id, valenceID: valenceID, allCaps: letters >= 2 && uppers == letters, elongated: elongated)
         return j
+    }
+
+    /// A run of fewer than 8 ASCII letters and digits at `start`, measured eight bytes at a
+    /// time without a branch per byte (SWAR): its length, letters, capitals, whether three equal
+    /// letters follow each other (any case), and its bytes lower-cased and packed as a
+    /// `Vocabulary` short key. Nil when fewer than 8 bytes remain or the run is 8 or longer.
+    @inline(__always)
+    static func shortASCIIWord(_ p: UnsafeBufferPointer<UInt8>, at start: Int)
+        -> (length: Int, letters: Int, uppers: Int, elongated: Bool, packed: UInt64)? {
+        #if _endian(little)
+        guard let base = p.baseAddress, start + 8 <= p.count else { return nil }
+        let x = UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self)
+        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080, low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let y = x & low7
+        // High bit of each byte set where that byte (≤ 0x7F) is ≥ c; no carry crosses bytes.
+        @inline(__always) func atLeast(_ v: UInt64, _ c: UInt64) -> UInt64 { (v &+ (0x80 &- c) &* ones) & high }
+        let digit = atLeast(y, 0x30) & ~atLeast(y, 0x3A)
+        let folded = y | 0x2020_2020_2020_2020
+        let alpha = atLeast(folded, 0x61) & ~atLeast(folded, 0x7B)
+        let upper = atLeast(y, 0x41) & ~atLeast(y, 0x5B)
+        let stop = ~((digit | alpha) & ~x) & high
+        guard stop != 0 else { return nil }
+        let length = stop.trailingZeroBitCount / 8
+        let mask: UInt64 = length == 0 ? 0 : UInt64.max >> UInt64(64 - 8 * length)
+        let lowered = (y | (upper >> 2)) & mask
+        // Byte counts by multiplication (the baseline x86-64 target has no popcnt).
+        @inline(__always) func count(_ bits: UInt64) -> Int { Int(truncatingIfNeeded: ((bits >> 7) &* ones) >> 56) }
+        let digits = count(digit & mask)
+        var elongated = false
+        if length >= 3 {
+            // Zero bytes of `same` mark a byte equal to the next two (exact zero-byte test).
+            let same = (lowered ^ (lowered >> 8)) | (lowered ^ (lowered >> 16))
+            let zero = ~(((same & low7) &+ low7) | same | low7)
+            let starts = UInt64.max >> UInt64(64 - 8 * (length - 2))
+            elongated = zero & alpha & starts != 0
+        }
+        return (length, length - digits, count(upper & mask), elongated, lowered)
+        #else
+        return nil
+        #endif
     }
 
     /// Reads a word with capitals, apostrophes or non-ASCII letters into `word`, normalized.
@@ -232,9 +280,9 @@ struct TextScanner {
             return (id, id < 0 && letters >= 4 ? lookupStem(w) : id)
         }
         if id >= 0 {
-            let e = vocabulary.entries[Int(id)]
-            if e.isEnglishMarker { stats.englishMarkers += 1 }
-            if e.isForeignMarker { stats.foreignMarkers += 1 }
+            let f = vocabulary.scanFlags[Int(id)]
+            if f & Vocabulary.ScanFlag.englishMarker != 0 { stats.englishMarkers += 1 }
+            if f & Vocabulary.ScanFlag.foreignMarker != 0 { stats.foreignMarkers += 1 }
         }
         emit(id: id, valenceID: valenceID, allCaps: letters >= 2 && uppers == letters, elongated: elongated)
         return i

@@ -38,6 +38,30 @@ struct Vocabulary: Sendable {
 
     /// What each token does, by id. Plain values, so reading one costs no reference counting.
     var entries: [Entry] = []
+    /// What the scanner needs of each id, one byte each (`ScanFlag`), so that it reads a
+    /// small table rather than the entries. Built by `indexScanFlags` once the entries are final.
+    private(set) var scanFlags: [UInt8] = []
+
+    /// Bits of `scanFlags`.
+    enum ScanFlag {
+        static let englishMarker: UInt8 = 1, foreignMarker: UInt8 = 2, contrast: UInt8 = 4, startsPhrase: UInt8 = 8
+        /// A lexicon valence of its own (not a booster or negator).
+        static let valenced: UInt8 = 16
+    }
+
+    /// Builds `scanFlags` from the entries.
+    mutating func indexScanFlags() {
+        scanFlags = entries.map { e in
+            var f: UInt8 = 0
+            if e.isEnglishMarker { f |= ScanFlag.englishMarker }
+            if e.isForeignMarker { f |= ScanFlag.foreignMarker }
+            if e.isContrast { f |= ScanFlag.contrast }
+            if e.phraseList >= 0 { f |= ScanFlag.startsPhrase }
+            if e.valence != 0 && e.booster == 0 && !e.isNegator { f |= ScanFlag.valenced }
+            return f
+        }
+    }
+
     /// Names of the lexicon files, for `Entry.source`.
     var sources: [String] = []
     private var keyArena: [UInt8] = []
