@@ -94,21 +94,32 @@ struct ScoreCommand: ParsableCommand {
 
     /// JSON of the rule and tag names and labels, encoded once by `JSONWriter.string`.
     struct EncodedNames {
-        var rules: [[UInt8]]
-        var tags: [[UInt8]]
-        var labels: [[UInt8]]
-        var unsupported: [UInt8]
+        /// Every encoded name back to back; the tables below hold (start, count) in it, so
+        /// copying a name touches no reference count.
+        private var arena: [UInt8] = []
+        private(set) var rules: [(start: Int, count: Int)] = []
+        private(set) var tags: [(start: Int, count: Int)] = []
+        private(set) var labels: [(start: Int, count: Int)] = []
+        private(set) var unsupported = (start: 0, count: 0)
 
         init(_ analyzer: SentimentAnalyzer) {
-            func encode(_ s: String) -> [UInt8] {
+            func encode(_ s: String) -> (start: Int, count: Int) {
                 var w = JSONWriter(capacity: 32)
                 w.string(s)
-                return w.bytes
+                defer { arena.append(contentsOf: w.bytes) }
+                return (arena.count, w.bytes.count)
             }
-            rules = analyzer.ruleNames.map(encode)
-            tags = SentimentAnalyzer.tagNames.map(encode)
+            rules = analyzer.ruleNames.map { encode($0) }
+            tags = SentimentAnalyzer.tagNames.map { encode($0) }
             labels = [Sentiment.Label.positive, .negative, .neutral, .mixed].map { encode($0.rawValue) }
             unsupported = encode(SentimentSession.unsupportedRule)
+        }
+
+        /// Appends the encoded name at `name` (one of the tables' entries).
+        func append(_ name: (start: Int, count: Int), to out: inout JSONWriter) {
+            arena.withUnsafeBufferPointer { a in
+                out.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: a[name.start..<(name.start + name.count)]))
+            }
         }
     }
 
@@ -134,7 +145,7 @@ struct ScoreCommand: ParsableCommand {
         case .neutral: label = 2
         case .mixed: label = 3
         }
-        out.bytes.append(contentsOf: names.labels[label])
+        names.append(names.labels[label], to: &out)
         out.raw(",\"compound\":"); out.fixed(f.compound)
         out.raw(",\"pos\":"); out.fixed(f.pos, places: 3)
         out.raw(",\"neu\":"); out.fixed(f.neu, places: 3)
@@ -144,18 +155,18 @@ struct ScoreCommand: ParsableCommand {
             session.withTagIDs { ids in
                 for i in 0..<ids.count {
                     if i > 0 { out.raw(UInt8(ascii: ",")) }
-                    out.bytes.append(contentsOf: names.tags[Int(ids[i])])
+                    names.append(names.tags[Int(ids[i])], to: &out)
                 }
             }
         }
         out.raw("],\"rules\":[")
         if f.unsupported {
-            out.bytes.append(contentsOf: names.unsupported)
+            names.append(names.unsupported, to: &out)
         } else {
             session.withRuleIDs { ids in
                 for i in 0..<ids.count {
                     if i > 0 { out.raw(UInt8(ascii: ",")) }
-                    out.bytes.append(contentsOf: names.rules[Int(ids[i])])
+                    names.append(names.rules[Int(ids[i])], to: &out)
                 }
             }
         }
