@@ -59,14 +59,10 @@ public struct JSONWriter: Sendable {
         for _ in 0..<places { scale *= 10 }
         let scaled = Int64((abs(value) * scale).rounded())
         if value < 0 && scaled != 0 { bytes.append(UInt8(ascii: "-")) }
-        // The usual places divide by constants, which compile to multiplications.
-        let (whole, remainder) = places == 4 ? scaled.quotientAndRemainder(dividingBy: 10_000)
-            : places == 3 ? scaled.quotientAndRemainder(dividingBy: 1_000)
-            : scaled.quotientAndRemainder(dividingBy: Int64(scale))
-        int(whole)
+        int(scaled / Int64(scale))
         if places > 0 {
             bytes.append(UInt8(ascii: "."))
-            var frac = remainder
+            var frac = scaled % Int64(scale)
             // The digits on the stack (this runs four times per sentiment object).
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: places) { digits in
                 for i in stride(from: places - 1, through: 0, by: -1) {
