@@ -63,12 +63,14 @@ public struct JSONWriter: Sendable {
         if places > 0 {
             bytes.append(UInt8(ascii: "."))
             var frac = scaled % Int64(scale)
-            var digits = [UInt8](repeating: 48, count: places)
-            for i in stride(from: places - 1, through: 0, by: -1) {
-                digits[i] = 48 + UInt8(frac % 10)
-                frac /= 10
+            // The digits on the stack (this runs four times per sentiment object).
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: places) { digits in
+                for i in stride(from: places - 1, through: 0, by: -1) {
+                    digits[i] = 48 + UInt8(frac % 10)
+                    frac /= 10
+                }
+                bytes.append(contentsOf: UnsafeBufferPointer(digits))
             }
-            bytes.append(contentsOf: digits)
         }
     }
 

@@ -15,6 +15,12 @@ public struct SentimentAnalyzer: Sendable {
     /// The files loaded, in order (shipped ones first).
     public var loadedFiles: [String] { model.files }
 
+    /// Names of the rules by id (`SentimentSession.ruleIDs`): the heuristics, then the phrase rules.
+    public var ruleNames: [String] { model.ruleNames }
+
+    /// Names of the reaction tags by id (`SentimentSession.tagIDs`).
+    public static var tagNames: [String] { ReactionTag.order }
+
     /// Number of known tokens (lexicon words, rule words, boosters, negators).
     public var vocabularySize: Int { model.vocabulary.count }
 

@@ -66,6 +66,7 @@ struct SentimentModel: Sendable {
         for (url, _) in lexicons { try addLexicon(LexiconFileParser.parse(contentsOf: url), file: url.path) }
         for url in rules { try addRules(RuleFileParser.parse(contentsOf: url)) }
         indexPhrases()
+        vocabulary.indexScanFlags()
     }
 
     /// Adds lexicon entries (later entries override earlier ones for the same token).

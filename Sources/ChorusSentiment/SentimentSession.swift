@@ -24,22 +24,71 @@ public struct SentimentSession {
     /// have something to score, the compounds (and pos/neu/neg) are averaged with weight
     /// `titleWeight` on the title (default 0.3).
     public mutating func score(title: String?, text: String?, lang: String?) -> Sentiment {
+        let f = figures(title: title, text: text, lang: lang)
+        if f.unsupported {
+            return Sentiment(label: .neutral, compound: 0, pos: 0, neu: 1, neg: 0, tags: [], rules: [Self.unsupportedRule])
+        }
+        return Sentiment(label: f.label, compound: f.compound, pos: f.pos, neu: f.neu, neg: f.neg,
+                         tags: scorer.tagNames, rules: scorer.ruleNames)
+    }
+
+    /// The rule name reported, alone, for text in an unsupported language.
+    public static let unsupportedRule = "lang-unsupported"
+
+    /// The numbers of a `Sentiment`, for callers that write the tags and rules themselves
+    /// (from `tagIDs` and `ruleIDs`) rather than as arrays of strings.
+    public struct Figures: Sendable {
+        public var label: Sentiment.Label
+        public var compound: Double, pos: Double, neu: Double, neg: Double
+        /// Text in an unsupported language: neutral, no tags, the one rule `unsupportedRule`.
+        public var unsupported: Bool
+    }
+
+    /// Scores like `score(title:text:lang:)`; the tags and rules are then `tagIDs` and `ruleIDs`
+    /// (unless `unsupported`).
+    public mutating func figures(title: String?, text: String?, lang: String?) -> Figures {
         scorer.reset()
         let t = title.flatMap { $0.isEmpty ? nil : scorePart($0, lang: lang) }
         let x = text.flatMap { $0.isEmpty ? nil : scorePart($0, lang: lang) }
         switch (t, x) {
         case let (t?, x?) where !t.unsupported && !x.unsupported:
             scorer.fire(HeuristicName.titleText)
-            return sentiment(t.weighted(min(1, max(0, model.configuration.titleWeight)), with: x))
+            return figures(t.weighted(min(1, max(0, model.configuration.titleWeight)), with: x))
         case let (t?, _) where !t.unsupported:
-            return sentiment(t)
+            return figures(t)
         case let (_, x?) where !x.unsupported:
-            return sentiment(x)
+            return figures(x)
         case (nil, nil):
-            return Sentiment(label: .neutral, compound: 0, pos: 0, neu: 1, neg: 0)
+            scorer.reset()
+            return Figures(label: .neutral, compound: 0, pos: 0, neu: 1, neg: 0, unsupported: false)
         default:
-            return Sentiment(label: .neutral, compound: 0, pos: 0, neu: 1, neg: 0, tags: [], rules: ["lang-unsupported"])
+            return Figures(label: .neutral, compound: 0, pos: 0, neu: 1, neg: 0, unsupported: true)
         }
+    }
+
+    /// Scores one text given as well-formed UTF-8, exactly like `figures(title: nil, text:lang:)`
+    /// of the same text, without a `String` (the fast path of `chorus score`).
+    public mutating func figures(utf8 text: UnsafeBufferPointer<UInt8>, lang: String?) -> Figures {
+        scorer.reset()
+        guard !text.isEmpty else { return Figures(label: .neutral, compound: 0, pos: 0, neu: 1, neg: 0, unsupported: false) }
+        let x = scorePart(utf8: text, lang: lang)
+        if x.unsupported { return Figures(label: .neutral, compound: 0, pos: 0, neu: 1, neg: 0, unsupported: true) }
+        return figures(x)
+    }
+
+    /// Ids of the tags of the last `figures` call, in order (names: `SentimentAnalyzer.tagNames`).
+    public var tagIDs: [UInt8] { scorer.tagged }
+    /// Ids of the rules of the last `figures` call, in firing order (names: `SentimentAnalyzer.ruleNames`).
+    public var ruleIDs: [Int32] { scorer.fired }
+
+    /// Calls `body` with `tagIDs` in place (no copy).
+    public func withTagIDs<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try scorer.tagged.withUnsafeBufferPointer(body)
+    }
+
+    /// Calls `body` with `ruleIDs` in place (no copy).
+    public func withRuleIDs<R>(_ body: (UnsafeBufferPointer<Int32>) throws -> R) rethrows -> R {
+        try scorer.fired.withUnsafeBufferPointer(body)
     }
 
     /// Scores `text` and describes every contribution, one line each.
@@ -66,7 +115,11 @@ public struct SentimentSession {
 
     private mutating func scorePart(_ text: String, lang: String?) -> Part {
         var s = text
-        s.withUTF8 { scanner.scan($0) }
+        return s.withUTF8 { scorePart(utf8: $0, lang: lang) }
+    }
+
+    private mutating func scorePart(utf8 text: UnsafeBufferPointer<UInt8>, lang: String?) -> Part {
+        scanner.scan(text)
         guard let language = LanguageGuess.decide(scanner.stats, hint: lang, chineseEnabled: model.configuration.chineseEnabled) else {
             if scorer.explaining { scorer.explanation.append("  language not supported: neutral") }
             return Part(compound: 0, pos: 0, neu: 1, neg: 0, strongestPositive: 0, strongestNegative: 0, unsupported: true)
@@ -78,7 +131,8 @@ public struct SentimentSession {
             var part = Part(compound: 0, pos: 0, neu: 0, neg: 0, strongestPositive: 0, strongestNegative: 0)
             for span in sentences {
                 if scorer.explaining { scorer.explanation.append(" sentence \(span.tokenStart)..<\(span.tokenEnd):") }
-                let seg = scorer.score(span.tokenStart..<span.tokenEnd, of: scanner, language: language)
+                let seg = scorer.score(span.tokenStart..<span.tokenEnd, of: scanner, language: language,
+                                       phraseStarts: span.phraseStarts, valenced: span.valenced, contrasts: span.contrasts)
                 part.compound += seg.compound; part.pos += seg.pos; part.neu += seg.neu; part.neg += seg.neg
                 part.strongestPositive = max(part.strongestPositive, seg.strongestPositive)
                 part.strongestNegative = min(part.strongestNegative, seg.strongestNegative)
@@ -87,13 +141,15 @@ public struct SentimentSession {
             part.compound /= c; part.pos /= c; part.neu /= c; part.neg /= c
             return part
         }
-        let seg = scorer.score(0..<scanner.tokens.count, of: scanner, language: language)
+        let seg = scorer.score(0..<scanner.tokens.count, of: scanner, language: language,
+                               phraseStarts: 0..<scanner.phraseStarts.count, valenced: 0..<scanner.valenced.count,
+                               contrasts: 0..<scanner.contrasts.count)
         guard seg.hasTokens else { return Part(compound: 0, pos: 0, neu: 1, neg: 0, strongestPositive: 0, strongestNegative: 0) }
         return Part(compound: seg.compound, pos: seg.pos, neu: seg.neu, neg: seg.neg,
                     strongestPositive: seg.strongestPositive, strongestNegative: seg.strongestNegative)
     }
 
-    private func sentiment(_ p: Part) -> Sentiment {
+    private func figures(_ p: Part) -> Figures {
         let c = model.configuration
         let label: Sentiment.Label
         if p.pos >= c.mixedThreshold && p.neg >= c.mixedThreshold
@@ -106,8 +162,7 @@ public struct SentimentSession {
         } else {
             label = .neutral
         }
-        return Sentiment(label: label, compound: p.compound, pos: p.pos, neu: p.neu, neg: p.neg,
-                         tags: scorer.tagNames, rules: scorer.ruleNames)
+        return Figures(label: label, compound: p.compound, pos: p.pos, neu: p.neu, neg: p.neg, unsupported: false)
     }
 
     /// A contribution at least this large (after heuristics) counts as strong for `mixed`.

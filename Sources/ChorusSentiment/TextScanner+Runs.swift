@@ -21,9 +21,13 @@ extension TextScanner {
     mutating func emit(id: Int32, valenceID: Int32, allCaps: Bool, elongated: Bool) {
         var startsPhrase = false
         if id >= 0 {
-            let e = vocabulary.entries[Int(id)]
-            startsPhrase = e.phraseList >= 0
-            if e.isContrast { stats.contrastWords += 1 }
+            let f = vocabulary.scanFlags[Int(id)]
+            startsPhrase = f & Vocabulary.ScanFlag.startsPhrase != 0
+            if f & Vocabulary.ScanFlag.contrast != 0 { stats.contrastWords += 1; contrasts.append(Int32(tokens.count)) }
+            if startsPhrase { phraseStarts.append(Int32(tokens.count)) }
+        }
+        if valenceID >= 0 && vocabulary.scanFlags[Int(valenceID)] & Vocabulary.ScanFlag.valenced != 0 {
+            valenced.append(Int32(tokens.count))
         }
         tokens.append(Token(
             id: id, valenceID: valenceID, allCaps: allCaps, elongated: elongated,
@@ -34,7 +38,13 @@ extension TextScanner {
     /// Closes the current sentence (if it has tokens or punctuation).
     mutating func endSentence() {
         if tokens.count > sentenceStart {
+            let phraseStart = sentences.last?.phraseStarts.upperBound ?? 0
+            let valencedStart = sentences.last?.valenced.upperBound ?? 0
+            let contrastStart = sentences.last?.contrasts.upperBound ?? 0
             sentences.append(SentenceSpan(tokenStart: sentenceStart, tokenEnd: tokens.count,
+                                          phraseStarts: phraseStart..<phraseStarts.count,
+                                          valenced: valencedStart..<valenced.count,
+                                          contrasts: contrastStart..<contrasts.count,
                                           exclamations: exclamations, questions: questions))
             sentenceStart = tokens.count
             exclamations = 0

@@ -10,6 +10,14 @@ struct TextScanner {
     var tokens: [Token] = []
     var sentences: [SentenceSpan] = []
     var stats = TextStats()
+    /// Indices of the tokens that start some phrase rule, in order (the phrase matcher's
+    /// candidates).
+    var phraseStarts: [Int32] = []
+    /// Indices of the tokens with a lexicon valence of their own (not boosters or negators),
+    /// in order: with the phrase matches, the only tokens that can contribute.
+    var valenced: [Int32] = []
+    /// Indices of the contrast words ("but", "however"), in order.
+    var contrasts: [Int32] = []
 
     // Scratch state, reused from text to text.
     var word: [UInt8] = []
@@ -29,8 +37,11 @@ struct TextScanner {
 
     /// Scans `p`; the results are in `tokens`, `sentences` and `stats` (reset first).
     mutating func scan(_ p: UnsafeBufferPointer<UInt8>) {
-        tokens.removeAll(keepingCapacity: true)
-        sentences.removeAll(keepingCapacity: true)
+        tokens.clearKeepingCapacity()
+        sentences.clearKeepingCapacity()
+        phraseStarts.clearKeepingCapacity()
+        valenced.clearKeepingCapacity()
+        contrasts.clearKeepingCapacity()
         stats = TextStats()
         pendingBreak = true
         sentenceStart = 0
@@ -98,7 +109,15 @@ struct TextScanner {
     private mutating func readLatinWord(_ p: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         let n = p.count
         var j = start, letters = 0, uppers = 0, run = 0, last: UInt8 = 0, elongated = false
-        var hash = Vocabulary.hashSeed
+        // The lower-cased word packed as a short vocabulary key (its first 8 bytes).
+        var packed: UInt64 = 0
+        if let word = Self.shortASCIIWord(p, at: start) {
+            j = start + word.length
+            letters = word.letters
+            uppers = word.uppers
+            elongated = word.elongated
+            packed = word.packed
+        } else {
         while j < n {
             var b = p[j]
             if b >= 0x41 && b <= 0x5A {
@@ -115,8 +134,10 @@ struct TextScanner {
             } else {
                 break
             }
-            hash = Vocabulary.hashStep(hash, b)
+            let at = j &- start
+            if at < 8 { packed |= UInt64(b) << UInt64(truncatingIfNeeded: at &* 8) }
             j += 1
+        }
         }
         if j < n {
             let b = p[j]
@@ -135,23 +156,26 @@ struct TextScanner {
         var id: Int32
         var valenceID: Int32
         if uppers == 0 {
-            id = vocabulary.lookup(slice, hash: hash)
+            id = slice.count <= 8 ? vocabulary.lookup(packed: packed) : vocabulary.lookup(slice)
             if id < 0 && elongated { id = lookupCollapsed(slice) }
             valenceID = id < 0 && letters >= 4 ? lookupStem(slice) : id
         } else {
-            word.removeAll(keepingCapacity: true)
-            for b in slice { word.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b) }
-            let w = word
-            (id, valenceID) = w.withUnsafeBufferPointer { w in
-                var id = vocabulary.lookup(w, hash: hash)
+            // Lower-cased on the stack (no copy of a scratch array per capitalized word).
+            (id, valenceID) = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: slice.count) { buf in
+                for k in 0..<slice.count {
+                    let b = slice[k]
+                    buf[k] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+                }
+                let w = UnsafeBufferPointer(buf)
+                var id = w.count <= 8 ? vocabulary.lookup(packed: packed) : vocabulary.lookup(w)
                 if id < 0 && elongated { id = lookupCollapsed(w) }
                 return (id, id < 0 && letters >= 4 ? lookupStem(w) : id)
             }
         }
         if id >= 0 {
-            let e = vocabulary.entries[Int(id)]
-            if e.isEnglishMarker { stats.englishMarkers += 1 }
-            if e.isForeignMarker { stats.foreignMarkers += 1 }
+            let f = vocabulary.scanFlags[Int(id)]
+            if f & Vocabulary.ScanFlag.englishMarker != 0 { stats.englishMarkers += 1 }
+            if f & Vocabulary.ScanFlag.foreignMarker != 0 { stats.foreignMarkers += 1 }
         }
         emit(id: id, valenceID: valenceID, allCaps: letters >= 2 && uppers == letters, elongated: elongated)
         return j
@@ -216,9 +240,9 @@ struct TextScanner {
             return (id, id < 0 && letters >= 4 ? lookupStem(w) : id)
         }
         if id >= 0 {
-            let e = vocabulary.entries[Int(id)]
-            if e.isEnglishMarker { stats.englishMarkers += 1 }
-            if e.isForeignMarker { stats.foreignMarkers += 1 }
+            let f = vocabulary.scanFlags[Int(id)]
+            if f & Vocabulary.ScanFlag.englishMarker != 0 { stats.englishMarkers += 1 }
+            if f & Vocabulary.ScanFlag.foreignMarker != 0 { stats.foreignMarkers += 1 }
         }
         emit(id: id, valenceID: valenceID, allCaps: letters >= 2 && uppers == letters, elongated: elongated)
         return i
@@ -233,68 +257,5 @@ struct TextScanner {
             || (suffix == 2 && ((s0 == 0x6C && s1 == 0x6C) || (s0 == 0x72 && s1 == 0x65) || (s0 == 0x76 && s1 == 0x65)))
         if dropSuffix { word.removeSubrange(a...) }
         word.removeAll { $0 == 0x27 }
-    }
-
-    /// Looks up the word with runs of 3+ letters cut to two, then to one.
-    private mutating func lookupCollapsed(_ word: UnsafeBufferPointer<UInt8>) -> Int32 {
-        for keep in [2, 1] {
-            variant.removeAll(keepingCapacity: true)
-            var i = 0
-            while i < word.count {
-                var j = i
-                while j < word.count && word[j] == word[i] { j += 1 }
-                let len = j - i
-                for _ in 0..<(len >= 3 ? keep : len) { variant.append(word[i]) }
-                i = j
-            }
-            let id = variant.withUnsafeBufferPointer { vocabulary.lookup($0) }
-            if id >= 0 { return id }
-        }
-        return -1
-    }
-
-    /// Finds the stem of an unknown inflection ("loved", "hates", "winning", "happiest").
-    private mutating func lookupStem(_ w: UnsafeBufferPointer<UInt8>) -> Int32 {
-        let n = w.count
-        func ends(_ s: StaticString) -> Bool {
-            let k = s.utf8CodeUnitCount
-            guard n > k + 2 else { return false }
-            return s.withUTF8Buffer { suf in
-                for j in 0..<k where w[n - k + j] != suf[j] { return false }
-                return true
-            }
-        }
-        func tryStem(drop: Int, add: StaticString = "") -> Int32 {
-            let id: Int32
-            if add.utf8CodeUnitCount == 0 {
-                id = vocabulary.lookup(UnsafeBufferPointer(rebasing: w[0..<(n - drop)]))
-            } else {
-                variant.removeAll(keepingCapacity: true)
-                variant.append(contentsOf: w[0..<(n - drop)])
-                add.withUTF8Buffer { variant.append(contentsOf: $0) }
-                id = variant.withUnsafeBufferPointer { vocabulary.lookup($0) }
-            }
-            return id >= 0 && vocabulary.entries[Int(id)].valence != 0 ? id : -1
-        }
-        var id: Int32 = -1
-        if ends("ies") || ends("ied") { id = tryStem(drop: 3, add: "y") }
-        if id < 0 && (ends("iest") ) { id = tryStem(drop: 4, add: "y") }
-        if id < 0 && ends("ier") { id = tryStem(drop: 3, add: "y") }
-        if id < 0 && ends("ily") { id = tryStem(drop: 3, add: "y") }
-        if id < 0 && ends("ing") {
-            id = tryStem(drop: 3)
-            if id < 0 { id = tryStem(drop: 3, add: "e") }
-            if id < 0 && n > 5 && w[n - 4] == w[n - 5] { id = tryStem(drop: 4) }
-        }
-        if id < 0 && ends("ed") {
-            id = tryStem(drop: 1)
-            if id < 0 { id = tryStem(drop: 2) }
-            if id < 0 && n > 4 && w[n - 3] == w[n - 4] { id = tryStem(drop: 3) }
-        }
-        if id < 0 && ends("est") { id = tryStem(drop: 3); if id < 0 { id = tryStem(drop: 2) } }
-        if id < 0 && ends("ly") { id = tryStem(drop: 2) }
-        if id < 0 && ends("es") { id = tryStem(drop: 2) }
-        if id < 0 && ends("s") && !ends("ss") { id = tryStem(drop: 1) }
-        return id
     }
 }

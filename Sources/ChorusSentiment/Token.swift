@@ -21,6 +21,11 @@ struct Token: Sendable {
 struct SentenceSpan: Sendable {
     var tokenStart: Int
     var tokenEnd: Int
+    /// The sentence's entries in `TextScanner.phraseStarts` and `TextScanner.valenced`.
+    var phraseStarts: Range<Int>
+    var valenced: Range<Int>
+    /// The sentence's entries in `TextScanner.contrasts`.
+    var contrasts: Range<Int>
     var exclamations: Int
     var questions: Int
 }
@@ -41,4 +46,13 @@ struct TextStats: Sendable {
 
     /// Text in mixed case, so that a capitalized word stands out.
     var isMixedCase: Bool { lowerLetters > 0 && upperLetters > 0 }
+}
+
+extension Array {
+    /// Empties the array and keeps its storage; costs nothing when it is already empty
+    /// (most scratch lists are, for most texts).
+    @inline(__always)
+    mutating func clearKeepingCapacity() {
+        if !isEmpty { removeAll(keepingCapacity: true) }
+    }
 }

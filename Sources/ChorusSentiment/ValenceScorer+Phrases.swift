@@ -1,16 +1,24 @@
 extension ValenceScorer {
     /// Marks phrase-rule matches (longest first, left to right, not overlapping).
-    mutating func matchPhrases(_ range: Range<Int>, of scan: TextScanner, language: UInt8, flip: inout Bool) {
+    /// `starts`: the entries of `scan.phraseStarts` within `range`.
+    mutating func matchPhrases(_ range: Range<Int>, of scan: TextScanner, language: UInt8, starts: Range<Int>,
+                               flip: inout Bool) {
         let n = range.count
         let base = range.lowerBound
-        var k = 0
-        while k < n {
-            let t = scan.tokens[base + k]
-            guard t.startsPhrase else { k += 1; continue }
+        // Only tokens that start some phrase are candidates; a match covers the tokens up to
+        // `free`, where the next match may start.
+        var free = 0
+        // Unchecked token reads: `range` lies within `scan.tokens`.
+        scan.tokens.withUnsafeBufferPointer { all in
+        let tokens = UnsafeBufferPointer(rebasing: all[range])
+        for s in starts {
+            let k = Int(scan.phraseStarts[s]) - base
+            if k < free { continue }
+            let t = tokens[k]
             let list = model.vocabulary.entries[Int(t.id)].phraseList
             var matched = 0
             let items = model.phraseLists[Int(list)]
-            let next: Int32 = k + 1 < n ? scan.tokens[base + k + 1].id : -2
+            let next: Int32 = k + 1 < n ? tokens[k + 1].id : -2
             candidates: for c in Int(items.start)..<Int(items.start + items.count) {
                 let r = model.phraseListItems[c]
                 let second = model.phraseSecond[Int(r)]
@@ -19,9 +27,9 @@ extension ValenceScorer {
                 let m = Int(key.tokenCount)
                 if k + m > n { continue }
                 if key.language != 0 && key.language != language { continue }
-                if scan.tokens[base + k + m - 1].sentence != t.sentence { continue }
+                if tokens[k + m - 1].sentence != t.sentence { continue }
                 let ts = Int(key.tokenStart)
-                if m > 2 { for q in 2..<m where scan.tokens[base + k + q].id != model.phraseTokens[ts + q] { continue candidates } }
+                if m > 2 { for q in 2..<m where tokens[k + q].id != model.phraseTokens[ts + q] { continue candidates } }
                 switch key.position {
                 case .any: break
                 case .start: if base + k != scan.sentences[Int(t.sentence)].tokenStart { continue }
@@ -32,10 +40,12 @@ extension ValenceScorer {
                 case .set(let v):
                     slot[k].setValence = v
                     slot[k].ruleAt = r
+                    ruleSlots.append(Int32(k))
                     for q in 1..<m { slot[k + q].consumed = true }
                 case .shift(let v):
                     slot[k].shift += v
                     slot[k].ruleAt = r
+                    ruleSlots.append(Int32(k))
                 case .booster(let b):
                     // The phrase acts from its last token, which carries no valence of its own
                     // ("just enough": "enough" only boosts).
@@ -51,7 +61,8 @@ extension ValenceScorer {
                 matched = m
                 break
             }
-            k += max(matched, 1)
+            free = k + max(matched, 1)
+        }
         }
     }
 
@@ -72,18 +83,22 @@ extension ValenceScorer {
     /// are halved (back to the start of the previous sentence when the word opens its own)
     /// and those after it, to the sentence's end, count 1.5 times. One pass, so a text full
     /// of "but"s stays linear.
-    mutating func applyContrast(_ range: Range<Int>, of scan: TextScanner) {
+    ///
+    /// `contrasts`: the entries of `scan.contrasts` within `range`, visited from the last;
+    /// those after `limit` lie in a stretch already weighted.
+    mutating func applyContrast(_ range: Range<Int>, of scan: TextScanner, contrasts: Range<Int>) {
         let base = range.lowerBound
         let n = range.count
-        var k = n - 1
+        var limit = n - 1
         var lastSentence = -1
-        while k >= 0 {
+        var c = contrasts.upperBound
+        while c > contrasts.lowerBound {
+            c -= 1
+            let k = Int(scan.contrasts[c]) - base
+            if k > limit { continue }
             let t = scan.tokens[base + k]
             let s = Int(t.sentence)
-            guard s != lastSentence, t.id >= 0, !slot[k].consumed, model.vocabulary.entries[Int(t.id)].isContrast else {
-                k -= 1
-                continue
-            }
+            guard s != lastSentence, !slot[k].consumed else { continue }
             lastSentence = s
             var from = scan.sentences[s].tokenStart
             if base + k == from && s > 0 { from = scan.sentences[s - 1].tokenStart }
@@ -96,25 +111,33 @@ extension ValenceScorer {
                 fire(HeuristicName.contrast)
                 if explaining { explanation.append("  contrast '\(model.vocabulary.token(t.id))': before ×0.5, after ×1.5") }
             }
-            k = from - 1
+            limit = from - 1
         }
     }
 
     /// Sums the contributions, adds ! and ? emphasis, and normalizes.
     mutating func finish(_ range: Range<Int>, of scan: TextScanner, result: inout SegmentScore, flip: Bool) -> SegmentScore {
         let n = range.count
-        var sum: Float = 0, posSum: Float = 0, negSum: Float = 0, neu: Float = 0
-        for k in 0..<n {
-            let v = slot[k].value
-            sum += v
-            if v > 0 {
-                posSum += v + 1
-            } else if v < 0 {
-                negSum += v - 1
-            } else {
-                neu += 1
+        // Only the tokens in `scored` can be non-zero; adding +0 would change no sum, and
+        // counting the neutral tokens gives the same value as adding 1 per token (a Float
+        // stops growing at 2^24).
+        var sum: Float = 0, posSum: Float = 0, negSum: Float = 0, zeros = 0
+        slot.withUnsafeBufferPointer { slot in
+            scored.withUnsafeBufferPointer { scored in
+                for k in scored {
+                    let v = slot[Int(k)].value
+                    sum += v
+                    if v > 0 {
+                        posSum += v + 1
+                    } else if v < 0 {
+                        negSum += v - 1
+                    } else {
+                        zeros += 1
+                    }
+                }
             }
         }
+        let neu = Float(min(n - scored.count + zeros, 1 << 24))
         var exclamations = 0, questions = 0
         let first = Int(scan.tokens[range.lowerBound].sentence), last = Int(scan.tokens[range.upperBound - 1].sentence)
         for s in first...last {

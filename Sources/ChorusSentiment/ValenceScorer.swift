@@ -13,6 +13,8 @@ struct ValenceScorer {
     let model: SentimentModel
     /// Ids (`SentimentModel.ruleNames`) of the rules fired so far, in firing order.
     var fired: [Int32] = []
+    /// Bit `id` set when rule `id` (< 64) is in `fired`: most checks then cost one test.
+    var firedBits: UInt64 = 0
     /// Reaction tags added so far (`ReactionTag.order` indices), in order.
     var tagged: [UInt8] = []
     /// Readable lines for --explain, filled only when `explaining`.
@@ -37,17 +39,30 @@ struct ValenceScorer {
 
     /// Per-token scratch, indexed from the start of the scored range.
     var slot: [Slot] = []
+    /// Indices into `slot` whose `value` the scoring loop set, in increasing order; every
+    /// other token contributes 0 (neutral), so the sums skip them.
+    var scored: [Int32] = []
+    /// Indices into `slot` where a phrase rule set or shifted the valence, in increasing order.
+    var ruleSlots: [Int32] = []
 
     init(model: SentimentModel) { self.model = model }
 
     mutating func reset() {
-        fired.removeAll(keepingCapacity: true)
-        tagged.removeAll(keepingCapacity: true)
-        explanation.removeAll(keepingCapacity: true)
+        fired.clearKeepingCapacity()
+        firedBits = 0
+        tagged.clearKeepingCapacity()
+        explanation.clearKeepingCapacity()
     }
 
     @inline(__always)
-    mutating func fire(_ id: Int32) { if !fired.contains(id) { fired.append(id) } }
+    mutating func fire(_ id: Int32) {
+        if id >= 0 && id < 64 {
+            let bit = UInt64(1) << UInt64(id)
+            if firedBits & bit == 0 { firedBits |= bit; fired.append(id) }
+        } else if !fired.contains(id) {
+            fired.append(id)
+        }
+    }
 
     mutating func tag(_ mask: UInt16) {
         guard mask != 0 else { return }
@@ -60,20 +75,36 @@ struct ValenceScorer {
     var ruleNames: [String] { fired.map { model.ruleNames[Int($0)] } }
     var tagNames: [String] { tagged.map { ReactionTag.order[Int($0)] } }
 
-    /// Scores tokens `range` of `scan`, whose text is in `language` (`PhraseKey` code 1 or 2).
-    mutating func score(_ range: Range<Int>, of scan: TextScanner, language: UInt8) -> SegmentScore {
+    /// Scores tokens `range` of `scan`, whose text is in `language` (`PhraseKey` code 1 or 2);
+    /// `phraseStarts`, `valenced` and `contrasts` are the entries of those lists of `scan`
+    /// within `range`.
+    mutating func score(_ range: Range<Int>, of scan: TextScanner, language: UInt8,
+                        phraseStarts: Range<Int>, valenced: Range<Int>, contrasts: Range<Int>) -> SegmentScore {
         let n = range.count
         var result = SegmentScore()
         guard n > 0 else { return result }
         result.hasTokens = true
         prepare(n)
         var flip = false
-        matchPhrases(range, of: scan, language: language, flip: &flip)
+        matchPhrases(range, of: scan, language: language, starts: phraseStarts, flip: &flip)
         let mixedCase = scan.stats.isMixedCase
         let h = model.heuristics
+        // Every other token has no valence, no rule and so contributes 0: visit only the
+        // tokens with a lexicon valence and the phrase matches, merged in order.
+        var vi = valenced.lowerBound, ri = 0
         let base = range.lowerBound
-        for k in 0..<n where !slot[k].consumed {
-            let t = scan.tokens[base + k]
+        // Unchecked token reads: `range` lies within `scan.tokens` (the callers pass spans of it).
+        scan.tokens.withUnsafeBufferPointer { all in
+        let tokens = UnsafeBufferPointer(rebasing: all[range])
+        while true {
+            let a = vi < valenced.upperBound ? Int(scan.valenced[vi]) - base : Int.max
+            let b = ri < ruleSlots.count ? Int(ruleSlots[ri]) : Int.max
+            if a == Int.max && b == Int.max { break }
+            let k = min(a, b)
+            if a == k { vi += 1 }
+            if b == k { ri += 1 }
+            if slot[k].consumed { continue }
+            let t = tokens[k]
             var v: Float = slot[k].setValence.isNaN ? 0 : slot[k].setValence
             var fromLexicon = false
             if slot[k].setValence.isNaN, t.valenceID >= 0 {
@@ -101,8 +132,8 @@ struct ValenceScorer {
             var negated = false
             var j = k - 1
             var distance = 1
-            while j >= 0 && distance <= 3 && !scan.tokens[base + j + 1].breakBefore {
-                let prev = scan.tokens[base + j]
+            while j >= 0 && distance <= 3 && !tokens[j + 1].breakBefore {
+                let prev = tokens[j]
                 var b = slot[j].phraseBooster
                 var isNegator = false
                 if !slot[j].consumed, prev.id >= 0 {
@@ -132,11 +163,13 @@ struct ValenceScorer {
             }
             if slot[k].ruleAt >= 0 { fireRule(k, negated: negated, value: v) }
             slot[k].value = v
+            scored.append(Int32(k))
             if v > result.strongestPositive { result.strongestPositive = v }
             if v < result.strongestNegative { result.strongestNegative = v }
             if explaining { explanation.append("  \(fmt(v))  \(note)") }
         }
-        if h.contrast && scan.stats.contrastWords > 0 { applyContrast(range, of: scan) }
+        }
+        if h.contrast && !contrasts.isEmpty { applyContrast(range, of: scan, contrasts: contrasts) }
         return finish(range, of: scan, result: &result, flip: flip)
     }
 
@@ -152,7 +185,13 @@ struct ValenceScorer {
     }
 
     private mutating func prepare(_ n: Int) {
-        slot.removeAll(keepingCapacity: true)
-        slot.append(contentsOf: repeatElement(Slot(), count: n))
+        // The first n slots are reset in place; the array only grows (its count is not the
+        // range's length, which every reader takes from `range`).
+        if slot.count < n { slot.append(contentsOf: repeatElement(Slot(), count: n - slot.count)) }
+        slot.withUnsafeMutableBufferPointer { s in
+            for k in 0..<n { s[k] = Slot() }
+        }
+        scored.clearKeepingCapacity()
+        ruleSlots.clearKeepingCapacity()
     }
 }

@@ -29,14 +29,48 @@ struct Vocabulary: Sendable {
         var id: Int32
     }
 
+    /// A slot of the table of short keys (1–8 bytes, none zero), which holds the key itself,
+    /// packed little-endian into a `UInt64`, so that a lookup reads one slot (0 when empty).
+    private struct ShortSlot {
+        var key: UInt64
+        var id: Int32
+    }
+
     /// What each token does, by id. Plain values, so reading one costs no reference counting.
     var entries: [Entry] = []
+    /// What the scanner needs of each id, one byte each (`ScanFlag`), so that it reads a
+    /// small table rather than the entries. Built by `indexScanFlags` once the entries are final.
+    private(set) var scanFlags: [UInt8] = []
+
+    /// Bits of `scanFlags`.
+    enum ScanFlag {
+        static let englishMarker: UInt8 = 1, foreignMarker: UInt8 = 2, contrast: UInt8 = 4, startsPhrase: UInt8 = 8
+        /// A lexicon valence of its own (not a booster or negator).
+        static let valenced: UInt8 = 16
+    }
+
+    /// Builds `scanFlags` from the entries.
+    mutating func indexScanFlags() {
+        scanFlags = entries.map { e in
+            var f: UInt8 = 0
+            if e.isEnglishMarker { f |= ScanFlag.englishMarker }
+            if e.isForeignMarker { f |= ScanFlag.foreignMarker }
+            if e.isContrast { f |= ScanFlag.contrast }
+            if e.phraseList >= 0 { f |= ScanFlag.startsPhrase }
+            if e.valence != 0 && e.booster == 0 && !e.isNegator { f |= ScanFlag.valenced }
+            return f
+        }
+    }
+
     /// Names of the lexicon files, for `Entry.source`.
     var sources: [String] = []
     private var keyArena: [UInt8] = []
     /// Start and length of each id's key in `keyArena`.
     private var keys: [(start: Int32, length: Int32)] = []
     private var slots: [Slot] = Array(repeating: Slot(hash: 0, id: -1), count: 1024)
+    private var shortSlots: [ShortSlot] = Array(repeating: ShortSlot(key: 0, id: -1), count: 1024)
+    private var shortCount = 0
+    private var longCount = 0
     /// Longest key in Unicode scalars among Han keys (for forward maximum matching).
     private(set) var longestHanKey = 1
 
@@ -55,14 +89,50 @@ struct Vocabulary: Sendable {
         return h
     }
 
+    /// `p` packed little-endian into a `UInt64` when it has 1–8 bytes and no zero byte
+    /// (a key of the short table), else 0.
+    @inline(__always)
+    static func pack(_ p: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        if p.isEmpty || p.count > 8 { return 0 }
+        var key: UInt64 = 0
+        for i in 0..<p.count {
+            if p[i] == 0 { return 0 }
+            key |= UInt64(p[i]) << UInt64(8 * i)
+        }
+        return key
+    }
+
     /// The id of the token with these bytes, or −1.
     @inline(__always)
     func lookup(_ p: UnsafeBufferPointer<UInt8>) -> Int32 {
         if p.isEmpty { return -1 }
+        let key = Vocabulary.pack(p)
+        if key != 0 { return lookup(packed: key) }
         return lookup(p, hash: Vocabulary.hash(p))
     }
 
-    /// The id of the token with these bytes, whose `hash` the caller computed, or −1.
+    /// The id of the short token packed into `key` (`pack`), or −1.
+    @inline(__always)
+    func lookup(packed key: UInt64) -> Int32 {
+        shortSlots.withUnsafeBufferPointer { slots in
+            let mask = slots.count - 1
+            var i = Vocabulary.shortIndex(key) & mask
+            while true {
+                let slot = slots[i]
+                if slot.key == key { return slot.id }
+                if slot.key == 0 { return -1 }
+                i = (i + 1) & mask
+            }
+        }
+    }
+
+    @inline(__always)
+    private static func shortIndex(_ key: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40)
+    }
+
+    /// The id of the long token (not a key of the short table) with these bytes, whose FNV-1a
+    /// `hash` the caller computed, or −1.
     @inline(__always)
     func lookup(_ p: UnsafeBufferPointer<UInt8>, hash h: UInt32) -> Int32 {
         if p.isEmpty { return -1 }
@@ -101,14 +171,21 @@ struct Vocabulary: Sendable {
         var t = token
         let found = t.withUTF8 { lookup($0) }
         if found >= 0 { return found }
-        if (entries.count + 1) * 2 > slots.count { grow() }
         let id = Int32(entries.count)
         let bytes = Array(token.utf8)
         keys.append((Int32(keyArena.count), Int32(bytes.count)))
         keyArena.append(contentsOf: bytes)
-        let h = bytes.withUnsafeBufferPointer { Vocabulary.hash($0) }
         entries.append(Entry())
-        insertSlot(id: id, hash: h)
+        let key = bytes.withUnsafeBufferPointer { Vocabulary.pack($0) }
+        if key != 0 {
+            if (shortCount + 1) * 2 > shortSlots.count { growShort() }
+            insertShort(id: id, key: key)
+            shortCount += 1
+        } else {
+            if (longCount + 1) * 2 > slots.count { grow() }
+            insertSlot(id: id, hash: bytes.withUnsafeBufferPointer { Vocabulary.hash($0) })
+            longCount += 1
+        }
         if let first = token.unicodeScalars.first, ScriptClass.isHan(first.value) {
             longestHanKey = max(longestHanKey, token.unicodeScalars.count)
         }
@@ -133,6 +210,19 @@ struct Vocabulary: Sendable {
         var i = Int(h) & mask
         while slots[i].id >= 0 { i = (i + 1) & mask }
         slots[i] = Slot(hash: h, id: id)
+    }
+
+    private mutating func insertShort(id: Int32, key: UInt64) {
+        let mask = shortSlots.count - 1
+        var i = Vocabulary.shortIndex(key) & mask
+        while shortSlots[i].key != 0 { i = (i + 1) & mask }
+        shortSlots[i] = ShortSlot(key: key, id: id)
+    }
+
+    private mutating func growShort() {
+        let old = shortSlots
+        shortSlots = Array(repeating: ShortSlot(key: 0, id: -1), count: shortSlots.count * 2)
+        for slot in old where slot.key != 0 { insertShort(id: slot.id, key: slot.key) }
     }
 
     private mutating func grow() {

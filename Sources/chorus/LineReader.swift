@@ -5,18 +5,25 @@ import Darwin
 #endif
 
 /// Reads a file descriptor in large blocks and hands over each line (without `\n` or
-/// `\r\n`; invalid UTF-8 repaired), as soon as it is complete.
+/// `\r\n`), as soon as it is complete: as a `String` (invalid UTF-8 repaired) or as the raw
+/// bytes, valid only during the call.
 enum LineReader {
     static func forEachLine(fd: Int32, _ body: (String) -> Void) {
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        forEachLineBytes(fd: fd) { body(String(decoding: $0, as: UTF8.self)) }
+    }
+
+    static func forEachLineBytes(fd: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var buffer = [UInt8](repeating: 0, count: 1 << 18)
         var pending: [UInt8] = []
         while true {
             let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
             if n < 0 && errno == EINTR { continue }
             if n <= 0 { break }
             buffer.withUnsafeBufferPointer { p in
+                guard let base = p.baseAddress else { return }
                 var start = 0
-                for i in 0..<n where p[i] == 0x0A {
+                while start < n, let nl = memchr(base + start, 0x0A, n - start) {
+                    let i = base.distance(to: nl.assumingMemoryBound(to: UInt8.self))
                     if pending.isEmpty {
                         body(line(UnsafeBufferPointer(rebasing: p[start..<i])))
                     } else {
@@ -32,9 +39,43 @@ enum LineReader {
         if !pending.isEmpty { pending.withUnsafeBufferPointer { body(line($0)) } }
     }
 
-    private static func line(_ p: UnsafeBufferPointer<UInt8>) -> String {
+    private static func line(_ p: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
         var end = p.count
         if end > 0 && p[end - 1] == 0x0D { end -= 1 }
-        return String(decoding: UnsafeBufferPointer(rebasing: p[0..<end]), as: UTF8.self)
+        return UnsafeBufferPointer(rebasing: p[0..<end])
+    }
+
+    /// Whether `p` is well-formed UTF-8 (no overlong forms, surrogates or values past
+    /// U+10FFFF), that is whether `String(decoding:as:)` would keep every byte.
+    static func isValidUTF8(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = p.baseAddress else { return true }
+        let n = p.count
+        var i = 0
+        while i < n {
+            if i + 8 <= n && UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                i += 8
+                continue
+            }
+            let b = p[i]
+            if b < 0x80 {
+                i += 1
+            } else if b >= 0xC2 && b <= 0xDF {
+                guard i + 1 < n, p[i + 1] & 0xC0 == 0x80 else { return false }
+                i += 2
+            } else if b >= 0xE0 && b <= 0xEF {
+                guard i + 2 < n, p[i + 1] & 0xC0 == 0x80, p[i + 2] & 0xC0 == 0x80 else { return false }
+                if b == 0xE0 && p[i + 1] < 0xA0 { return false }  // overlong
+                if b == 0xED && p[i + 1] > 0x9F { return false }  // surrogate
+                i += 3
+            } else if b >= 0xF0 && b <= 0xF4 {
+                guard i + 3 < n, p[i + 1] & 0xC0 == 0x80, p[i + 2] & 0xC0 == 0x80, p[i + 3] & 0xC0 == 0x80 else { return false }
+                if b == 0xF0 && p[i + 1] < 0x90 { return false }  // overlong
+                if b == 0xF4 && p[i + 1] > 0x8F { return false }  // past U+10FFFF
+                i += 4
+            } else {
+                return false
+            }
+        }
+        return true
     }
 }
