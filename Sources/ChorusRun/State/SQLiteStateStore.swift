@@ -46,6 +46,17 @@ public final class SQLiteStateStore: StateStore {
                 CREATE TABLE pending_output (path TEXT PRIMARY KEY NOT NULL, temp_path TEXT NOT NULL, created_at REAL NOT NULL);
                 """)
         }
+        // A note is identified by its temporary path: the final name changes when another run
+        // sharing the output folder took it, and the note follows.
+        m.registerMigration("pending-output-by-temp") { db in
+            try db.execute(sql: """
+                CREATE TABLE pending_output_new (temp_path TEXT PRIMARY KEY NOT NULL, path TEXT NOT NULL, created_at REAL NOT NULL);
+                INSERT OR REPLACE INTO pending_output_new (temp_path, path, created_at)
+                    SELECT temp_path, path, created_at FROM pending_output ORDER BY created_at;
+                DROP TABLE pending_output;
+                ALTER TABLE pending_output_new RENAME TO pending_output;
+                """)
+        }
         return m
     }
 
@@ -92,14 +103,14 @@ public final class SQLiteStateStore: StateStore {
     public func beginOutput(_ output: PendingOutput) throws(StateError) {
         try write("note a pending output") { db in
             try db.execute(
-                sql: "INSERT OR REPLACE INTO pending_output (path, temp_path, created_at) VALUES (?, ?, ?)",
-                arguments: [output.path, output.temporaryPath, output.createdAt.timeIntervalSince1970])
+                sql: "INSERT OR REPLACE INTO pending_output (temp_path, path, created_at) VALUES (?, ?, ?)",
+                arguments: [output.temporaryPath, output.path, output.createdAt.timeIntervalSince1970])
         }
     }
 
     public func pendingOutputs() throws(StateError) -> [PendingOutput] {
         try run("read pending outputs") { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM pending_output ORDER BY created_at").map { row in
+            try Row.fetchAll(db, sql: "SELECT * FROM pending_output ORDER BY created_at, path").map { row in
                 PendingOutput(path: row["path"], temporaryPath: row["temp_path"], createdAt: Date(timeIntervalSince1970: row["created_at"]))
             }
         }
