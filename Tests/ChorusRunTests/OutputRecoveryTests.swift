@@ -31,6 +31,19 @@ struct OutputRecoveryTests {
         ItemSink(.file(settings, date: t0), fileTag: OutputRecovery.tag(state: statePath(name)))
     }
 
+    private func record(_ id: String, revision: Int = 0) -> SeenRecord {
+        SeenRecord(id: id, source: "news", firstSeen: t0, lastSeen: t0, contentHash: "h-\(id)", updatedAt: nil, revision: revision)
+    }
+
+    /// Publishes one file of `ids` through a sink noting in `store`, and stops there, as a run
+    /// killed between publishing and committing would.
+    private func publishWithoutCommit(_ ids: [String], store: SQLiteStateStore, settings: OutputSettings? = nil) throws -> URL {
+        let sink = ItemSink(.file(settings ?? self.settings, date: t0), fileTag: OutputRecovery.tag(state: statePath("a")))
+        for id in ids { try sink.write(line: Array("{\"id\":\"\(id)\",\"source\":\"news\"}\n".utf8)) }
+        try sink.finish()
+        return try #require(try sink.publish(noting: store, seen: ids.map { record($0) }, createdAt: t0))
+    }
+
     private func names() throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
     }
@@ -52,8 +65,8 @@ struct OutputRecoveryTests {
         try b.write(line: Array("{\"id\":\"b1\"}\n".utf8))
         try a.finish()
         try b.finish()
-        let urlA = try #require(try a.publish(noting: storeA, createdAt: t0))
-        let urlB = try #require(try b.publish(noting: storeB, createdAt: t0))
+        let urlA = try #require(try a.publish(noting: storeA, seen: [record("a1")], createdAt: t0))
+        let urlB = try #require(try b.publish(noting: storeB, seen: [record("b1")], createdAt: t0))
         #expect(urlA.lastPathComponent == "chorus-20261128T234500Z.ndjson")
         #expect(urlB.lastPathComponent == "chorus-20261128T234500Z-2.ndjson")
         #expect(try String(contentsOf: urlA, encoding: .utf8) == "{\"id\":\"a1\"}\n")
@@ -106,5 +119,39 @@ struct OutputRecoveryTests {
         #expect(adopted == [final.path])
         #expect(try store.seenRecords(["mine"]).keys.sorted() == ["mine"])
         #expect(try names() == [final.lastPathComponent])
+    }
+
+    @Test func aPublishedFileMovedAwayBeforeTheRerunStillHasItsIdsAdopted() throws {
+        let store = try store("a")
+        let url = try publishWithoutCommit(["n1", "n2"], store: store)
+        // A downstream job consumed the file before the rerun.
+        try FileManager.default.moveItem(at: url, to: root.appendingPathComponent("consumed.ndjson"))
+        let adopted = try recovery("a").run(now: t0)
+        #expect(adopted == [url.path])
+        #expect(try store.seenRecords(["n1", "n2"]) == ["n1": record("n1"), "n2": record("n2")])
+        #expect(try store.pendingOutputs().isEmpty)
+        #expect(try names().isEmpty)
+    }
+
+    @Test(arguments: [false, true])
+    func aPublishedFileThatIsCorruptDoesNotStopRecovery(_ gzip: Bool) throws {
+        let store = try store("a")
+        let url = try publishWithoutCommit(["c1"], store: store, settings: OutputSettings(dir: out, layout: .flat, gzip: gzip))
+        let bytes = try Data(contentsOf: url)
+        try bytes.prefix(bytes.count / 2).write(to: url) // truncated: unreadable gzip, half a line
+        let adopted = try recovery("a").run(now: t0)
+        #expect(adopted == [url.path])
+        #expect(try store.seenRecords(["c1"]).keys.sorted() == ["c1"])
+        #expect(try store.pendingOutputs().isEmpty)
+    }
+
+    @Test func anAdoptedIdKeepsAHigherRevisionAlreadyCommitted() throws {
+        let store = try store("a")
+        try store.commit(StateCommit(seen: [record("r1", revision: 3)], now: t0))
+        _ = try publishWithoutCommit(["r1", "r2"], store: store)
+        _ = try recovery("a").run(now: t0)
+        let found = try store.seenRecords(["r1", "r2"])
+        #expect(found["r1"]?.revision == 3)
+        #expect(found["r2"] == record("r2"))
     }
 }

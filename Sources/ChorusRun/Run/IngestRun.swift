@@ -157,7 +157,7 @@ public struct IngestRun: Sendable {
             try sink.finish()
             if !options.dryRun {
                 var pending: String?
-                if let url = try sink.publish(noting: store, createdAt: startedAt) {
+                if let url = try sink.publish(noting: store, seen: collector.seen, createdAt: startedAt) {
                     pending = url.path
                     outputFile = url
                 }

@@ -69,14 +69,15 @@ final class ItemSink {
 
     /// Publishes the durable file, if one was started, under the first free name from the one
     /// chosen at its first line (`…Z.ndjson`, `…Z-2.ndjson`, …): each name is noted as pending in
-    /// the `store` before it is tried, so a crash at any point is reconciled by the next run, and
-    /// another run's file that took the name meanwhile is never replaced. Returns the final path.
-    func publish(noting store: any StateStore, createdAt: Date) throws(RunError) -> URL? {
+    /// the `store`, with the `seen` records the commit will write, before it is tried, so a crash
+    /// at any point is reconciled by the next run, and another run's file that took the name
+    /// meanwhile is never replaced. Returns the final path.
+    func publish(noting store: any StateStore, seen: [SeenRecord], createdAt: Date) throws(RunError) -> URL? {
         guard let writer else { return nil }
         var candidate = writer.url
         for _ in 0..<1_000 {
             do {
-                try store.beginOutput(PendingOutput(path: candidate.path, temporaryPath: writer.temporaryURL.path, createdAt: createdAt))
+                try store.beginOutput(PendingOutput(path: candidate.path, temporaryPath: writer.temporaryURL.path, createdAt: createdAt, seen: seen))
                 noted = true
                 if try writer.publish(to: candidate) { return candidate }
             } catch let error as StateError {

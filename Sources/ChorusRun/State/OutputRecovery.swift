@@ -5,7 +5,8 @@ import ChorusOutput
 /// Reconciles what an interrupted run left behind, before a new run starts (under the lock):
 /// a published file whose commit never happened has its ids marked seen (so the rerun does not
 /// emit them twice); a temporary file that was never published is deleted (its items were not
-/// committed, so the rerun emits them again).
+/// committed, so the rerun emits them again). The ids come from the store's pending-output note,
+/// never from the file, which a downstream job may already have moved, consumed or damaged.
 ///
 /// Several configs (each with its own store and lock) may share one output folder, so only
 /// temporary files that are certainly dead are deleted: those this store noted as pending, those
@@ -26,26 +27,23 @@ struct OutputRecovery {
     /// The published files whose ids were adopted.
     func run(now: Date) throws(RunError) -> [String] {
         var adopted: [String] = []
-        do {
+        do throws(StateError) {
             for pending in try store.pendingOutputs() {
                 var seen: [SeenRecord] = []
                 if Self.wasPublished(pending) {
-                    if FileManager.default.fileExists(atPath: pending.path) {
-                        seen = try records(in: URL(fileURLWithPath: pending.path), now: now)
-                    }
+                    // A note from an older version has no ids: read them from the file, if it is
+                    // still there and readable (nothing else can be known).
+                    seen = pending.seen ?? ((try? records(in: URL(fileURLWithPath: pending.path), now: now)) ?? [])
                     adopted.append(pending.path)
                 }
-                unlink(pending.temporaryPath)
                 let known = try store.seenRecords(seen.map(\.id))
                 let newer = seen.filter { r in known[r.id].map { $0.revision < r.revision } ?? true }
                 try store.commit(StateCommit(seen: newer, completedOutput: pending.path, now: now))
+                // Only once the note is gone: a temporary file missing beside a note means published.
+                unlink(pending.temporaryPath)
             }
-        } catch let error as StateError {
-            throw RunError(error.message)
-        } catch let error as RunError {
-            throw error
         } catch {
-            throw RunError("run: recovery: \(error)")
+            throw RunError(error.message)
         }
         removeTemporaries()
         return adopted
