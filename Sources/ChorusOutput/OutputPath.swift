@@ -19,6 +19,20 @@ public enum OutputPath {
         return candidate
     }
 
+    /// The name to try when `url` is taken: `…Z.ndjson` → `…Z-2.ndjson`, `…Z-2.ndjson` → `…Z-3.ndjson`.
+    public static func next(after url: URL) -> URL {
+        let name = url.lastPathComponent
+        let ext = name.hasSuffix(".ndjson.gz") ? ".ndjson.gz" : name.hasSuffix(".ndjson") ? ".ndjson" : ""
+        var base = String(name.dropLast(ext.count))
+        var n = 2
+        if let dash = base.lastIndex(of: "-"), dash > base.startIndex, base[base.index(before: dash)] == "Z",
+           let current = Int(base[base.index(after: dash)...]), current >= 2 {
+            n = current + 1
+            base = String(base[..<dash])
+        }
+        return url.deletingLastPathComponent().appendingPathComponent("\(base)-\(n)\(ext)")
+    }
+
     /// True for names that readers should see (`*.ndjson`, `*.ndjson.gz`), false for temporaries.
     public static func isPublished(_ name: String) -> Bool {
         !name.hasPrefix(".") && (name.hasSuffix(".ndjson") || name.hasSuffix(".ndjson.gz"))

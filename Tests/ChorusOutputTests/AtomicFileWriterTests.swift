@@ -40,6 +40,63 @@ struct AtomicFileWriterTests {
         #expect(OutputPath.isPublished(url.lastPathComponent))
     }
 
+    @Test func publishingUnderANameAnotherRunTookNeverReplacesItsFile() throws {
+        // Two runs sharing the folder chose the same name in the same second.
+        let url = OutputPath.make(dir: dir, partitioned: false, prefix: "chorus", gzip: false, date: date)
+        let first = try AtomicFileWriter(url: url, tag: "aaaa")
+        let second = try AtomicFileWriter(url: url, tag: "bbbb")
+        try first.write(Array("{\"run\":1}\n".utf8))
+        try second.write(Array("{\"run\":2}\n".utf8))
+        try first.makeDurable()
+        try second.makeDurable()
+        try first.publish()
+        #expect(throws: OutputError.self) { try second.publish() }
+        #expect(try String(contentsOf: url, encoding: .utf8) == "{\"run\":1}\n")
+        #expect(FileManager.default.fileExists(atPath: second.temporaryURL.path), "the loser keeps its temporary file")
+        let next = OutputPath.next(after: url)
+        #expect(try second.publish(to: next))
+        #expect(second.url == next)
+        #expect(try String(contentsOf: next, encoding: .utf8) == "{\"run\":2}\n")
+        #expect(try String(contentsOf: url, encoding: .utf8) == "{\"run\":1}\n")
+        #expect(!FileManager.default.fileExists(atPath: second.temporaryURL.path))
+    }
+
+    @Test func publishToATakenNameReturnsFalseAndChangesNothing() throws {
+        let url = dir.appendingPathComponent("taken.ndjson")
+        try Data("theirs\n".utf8).write(to: url)
+        let writer = try AtomicFileWriter(url: url)
+        try writer.write(Array("mine\n".utf8))
+        try writer.makeDurable()
+        #expect(try writer.publish(to: url) == false)
+        #expect(writer.url == url)
+        #expect(try String(contentsOf: url, encoding: .utf8) == "theirs\n")
+        #expect(try String(contentsOf: writer.temporaryURL, encoding: .utf8) == "mine\n")
+    }
+
+    @Test(arguments: [
+        ("chorus-20261128T234500Z.ndjson", "chorus-20261128T234500Z-2.ndjson"),
+        ("chorus-20261128T234500Z-2.ndjson", "chorus-20261128T234500Z-3.ndjson"),
+        ("chorus-20261128T234500Z-19.ndjson.gz", "chorus-20261128T234500Z-20.ndjson.gz"),
+        ("my-feed-20261128T234500Z.ndjson.gz", "my-feed-20261128T234500Z-2.ndjson.gz"),
+    ])
+    func theNextNameCountsUpTheSuffix(_ name: String, _ expected: String) {
+        #expect(OutputPath.next(after: dir.appendingPathComponent(name)).lastPathComponent == expected)
+    }
+
+    @Test func temporaryNamesCarryTheirPidAndTag() throws {
+        let tagged = try AtomicFileWriter(url: dir.appendingPathComponent("a.ndjson"), tag: "0a1b2c")
+        defer { tagged.discard() }
+        let owner = try #require(AtomicFileWriter.temporaryOwner(of: tagged.temporaryURL.lastPathComponent))
+        #expect(owner.pid == getpid())
+        #expect(owner.tag == "0a1b2c")
+        let plain = try #require(AtomicFileWriter.temporaryOwner(of: ".chorus-20261128T234500Z.ndjson.4242.tmp"))
+        #expect(plain.pid == 4242)
+        #expect(plain.tag == nil)
+        #expect(AtomicFileWriter.temporaryOwner(of: "chorus-20261128T234500Z.ndjson") == nil)
+        #expect(AtomicFileWriter.temporaryOwner(of: ".hidden.tmp") == nil)
+        #expect(AtomicFileWriter.temporaryOwner(of: ".x.ndjson.notapid.tmp") == nil)
+    }
+
     @Test func discardingLeavesNoFileBehind() throws {
         let url = dir.appendingPathComponent("x.ndjson")
         let writer = try AtomicFileWriter(url: url)

@@ -1,5 +1,6 @@
 import ChorusConnectors
 import Foundation
+import GRDB
 import Testing
 import ChorusTestSupport
 @testable import ChorusRun
@@ -67,6 +68,48 @@ struct SQLiteStateStoreTests {
         #expect(try store.pendingOutputs() == [pending])
         try store.commit(StateCommit(completedOutput: "/out/a.ndjson", now: t0))
         #expect(try store.pendingOutputs().isEmpty)
+    }
+
+    @Test func pendingOutputsKeepTheirSeenRecordsAndFollowARenoteUnderAnotherName() throws {
+        let records = [seen("a", at: t0), seen("b", at: t0, revision: 1)]
+        do {
+            let store = try SQLiteStateStore(path: path)
+            try store.beginOutput(PendingOutput(path: "/out/a.ndjson", temporaryPath: "/out/.a.ndjson.1.tmp", createdAt: t0, seen: records))
+            try store.beginOutput(PendingOutput(path: "/out/a-2.ndjson", temporaryPath: "/out/.a.ndjson.1.tmp", createdAt: t0, seen: records))
+        }
+        let store = try SQLiteStateStore(path: path)
+        #expect(try store.pendingOutputs() == [
+            PendingOutput(path: "/out/a-2.ndjson", temporaryPath: "/out/.a.ndjson.1.tmp", createdAt: t0, seen: records)
+        ])
+        try store.commit(StateCommit(completedOutput: "/out/a-2.ndjson", now: t0))
+        #expect(try store.pendingOutputs().isEmpty)
+        try store.beginOutput(PendingOutput(path: "/out/a-2.ndjson", temporaryPath: "/out/.a.ndjson.1.tmp", createdAt: t0, seen: []))
+        #expect(try store.pendingOutputs().first?.seen == [], "no records are left over from the completed note")
+    }
+
+    @Test func aPendingNoteFromTheFirstSchemaIsKeptWithoutIds() throws {
+        try FileManager.default.createDirectory(at: path.deletingLastPathComponent(), withIntermediateDirectories: true)
+        do {
+            let queue = try DatabaseQueue(path: path.path)
+            try queue.write { db in
+                try db.execute(sql: """
+                    CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY);
+                    INSERT INTO grdb_migrations VALUES ('v1');
+                    CREATE TABLE source (
+                        name TEXT PRIMARY KEY NOT NULL, etag TEXT, last_modified TEXT, current_url TEXT,
+                        cursor TEXT NOT NULL DEFAULT '{}', last_success REAL, last_attempt REAL,
+                        failures INTEGER NOT NULL DEFAULT 0, next_due REAL, last_status INTEGER, last_error TEXT);
+                    CREATE TABLE seen (
+                        id TEXT PRIMARY KEY NOT NULL, source TEXT NOT NULL, first_seen REAL NOT NULL,
+                        last_seen REAL NOT NULL, content_hash TEXT NOT NULL, updated_at REAL, revision INTEGER NOT NULL);
+                    CREATE TABLE pending_output (path TEXT PRIMARY KEY NOT NULL, temp_path TEXT NOT NULL, created_at REAL NOT NULL);
+                    """)
+                try db.execute(
+                    sql: "INSERT INTO pending_output VALUES (?, ?, ?)", arguments: ["/out/old.ndjson", "/out/.old.ndjson.9.tmp", t0.timeIntervalSince1970])
+            }
+        }
+        let store = try SQLiteStateStore(path: path)
+        #expect(try store.pendingOutputs() == [PendingOutput(path: "/out/old.ndjson", temporaryPath: "/out/.old.ndjson.9.tmp", createdAt: t0)])
     }
 
     @Test func aReadOnlyStoreOfAMissingFileIsEmptyAndCreatesNothing() throws {

@@ -47,7 +47,7 @@ public enum IngestJob {
         var recovered: [String] = []
         if !options.dryRun {
             do {
-                recovered = try OutputRecovery(store: store, output: config.output).run(now: clock())
+                recovered = try OutputRecovery(store: store, output: config.output, tag: OutputRecovery.tag(state: config.state.path)).run(now: clock())
             } catch {
                 throw .fatal(error.message)
             }

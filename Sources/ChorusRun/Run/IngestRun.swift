@@ -54,7 +54,8 @@ public struct IngestRun: Sendable {
         let records: [String: SourceRecord]
         do { records = try store.sourceRecords() } catch { throw RunError(error.message) }
         let sink = ItemSink(
-            options.dryRun ? .preview(ndjson: options.previewAsNDJSON) : options.toStdout ? .stdout : .file(config.output, date: startedAt))
+            options.dryRun ? .preview(ndjson: options.previewAsNDJSON) : options.toStdout ? .stdout : .file(config.output, date: startedAt),
+            fileTag: OutputRecovery.tag(state: config.state.path))
         let collector = RunCollector(sink: sink, now: startedAt, limit: options.dryRun ? options.limit : nil)
         let scheduler = SourceScheduler(now: startedAt)
         let matcher = KeywordMatcher(config.keywords.track)
@@ -156,11 +157,9 @@ public struct IngestRun: Sendable {
             try sink.finish()
             if !options.dryRun {
                 var pending: String?
-                if let writer = sink.file {
-                    try store.beginOutput(PendingOutput(path: writer.url.path, temporaryPath: writer.temporaryURL.path, createdAt: startedAt))
-                    try writer.publish()
-                    pending = writer.url.path
-                    outputFile = writer.url
+                if let url = try sink.publish(noting: store, seen: collector.seen, createdAt: startedAt) {
+                    pending = url.path
+                    outputFile = url
                 }
                 try store.commit(StateCommit(
                     sources: collector.sourceRecords, seen: collector.seen, touched: collector.touched, completedOutput: pending,

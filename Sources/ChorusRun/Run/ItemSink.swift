@@ -14,11 +14,16 @@ final class ItemSink {
     }
 
     private let mode: Mode
+    /// Marks this run's temporary file as its store's (see ``OutputRecovery``).
+    private let fileTag: String?
     private var writer: AtomicFileWriter?
+    /// The temporary file is noted as pending in the store: from then on only recovery deletes it.
+    private var noted = false
     private var stdoutBuffer: [UInt8] = []
 
-    init(_ mode: Mode) {
+    init(_ mode: Mode, fileTag: String? = nil) {
         self.mode = mode
+        self.fileTag = fileTag
     }
 
     /// The dry-run table shows duplicates too.
@@ -38,7 +43,7 @@ final class ItemSink {
                 if writer == nil {
                     let url = OutputPath.make(
                         dir: settings.dir, partitioned: settings.layout == .date, prefix: settings.prefix, gzip: settings.gzip, date: date)
-                    writer = try AtomicFileWriter(url: url, gzip: settings.gzip)
+                    writer = try AtomicFileWriter(url: url, gzip: settings.gzip, tag: fileTag)
                 }
                 try writer?.write(line)
             } catch {
@@ -62,9 +67,35 @@ final class ItemSink {
         }
     }
 
-    /// Drops an unfinished file.
+    /// Publishes the durable file, if one was started, under the first free name from the one
+    /// chosen at its first line (`…Z.ndjson`, `…Z-2.ndjson`, …): each name is noted as pending in
+    /// the `store`, with the `seen` records the commit will write, before it is tried, so a crash
+    /// at any point is reconciled by the next run, and another run's file that took the name
+    /// meanwhile is never replaced. Returns the final path.
+    func publish(noting store: any StateStore, seen: [SeenRecord], createdAt: Date) throws(RunError) -> URL? {
+        guard let writer else { return nil }
+        var candidate = writer.url
+        for _ in 0..<1_000 {
+            do {
+                try store.beginOutput(PendingOutput(path: candidate.path, temporaryPath: writer.temporaryURL.path, createdAt: createdAt, seen: seen))
+                noted = true
+                if try writer.publish(to: candidate) { return candidate }
+            } catch let error as StateError {
+                throw RunError(error.message)
+            } catch let error as OutputError {
+                throw RunError(error.message)
+            } catch {
+                throw RunError("output: \(candidate.path): \(error)")
+            }
+            candidate = OutputPath.next(after: candidate)
+        }
+        throw RunError("output: \(writer.url.path): no free name after 1000 tries")
+    }
+
+    /// Drops an unfinished file, unless it is noted as pending (then the next run's recovery
+    /// decides, under the lock, whether it was published).
     func abandon() {
-        writer?.discard()
+        if !noted { writer?.discard() }
         writer = nil
     }
 

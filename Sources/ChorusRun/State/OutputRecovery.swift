@@ -5,36 +5,59 @@ import ChorusOutput
 /// Reconciles what an interrupted run left behind, before a new run starts (under the lock):
 /// a published file whose commit never happened has its ids marked seen (so the rerun does not
 /// emit them twice); a temporary file that was never published is deleted (its items were not
-/// committed, so the rerun emits them again).
+/// committed, so the rerun emits them again). The ids come from the store's pending-output note,
+/// never from the file, which a downstream job may already have moved, consumed or damaged.
+///
+/// Several configs (each with its own store and lock) may share one output folder, so only
+/// temporary files that are certainly dead are deleted: those this store noted as pending, those
+/// tagged with this store's ``tag(state:)`` (under the lock no run of this store is alive), and
+/// untagged ones whose pid is not alive. Another store's tagged files are left to its recovery.
 struct OutputRecovery {
     let store: any StateStore
     let output: OutputSettings
+    /// This store's temporary-file tag; see ``tag(state:)``.
+    var tag: String? = nil
+
+    /// The tag that marks the temporary files of the runs of the store at `state`: `s` and 12 hex
+    /// digits of the SHA-256 of its path (never all digits, so it cannot be read as a pid).
+    static func tag(state: URL) -> String {
+        "s" + SHA256.hash(Array(state.standardizedFileURL.path.utf8)).prefix(6).map { String(format: "%02x", $0) }.joined()
+    }
 
     /// The published files whose ids were adopted.
     func run(now: Date) throws(RunError) -> [String] {
         var adopted: [String] = []
-        do {
+        do throws(StateError) {
             for pending in try store.pendingOutputs() {
                 var seen: [SeenRecord] = []
-                if FileManager.default.fileExists(atPath: pending.path) {
-                    seen = try records(in: URL(fileURLWithPath: pending.path), now: now)
+                if Self.wasPublished(pending) {
+                    // A note from an older version has no ids: read them from the file, if it is
+                    // still there and readable (nothing else can be known).
+                    seen = pending.seen ?? ((try? records(in: URL(fileURLWithPath: pending.path), now: now)) ?? [])
                     adopted.append(pending.path)
-                } else {
-                    unlink(pending.temporaryPath)
                 }
                 let known = try store.seenRecords(seen.map(\.id))
                 let newer = seen.filter { r in known[r.id].map { $0.revision < r.revision } ?? true }
                 try store.commit(StateCommit(seen: newer, completedOutput: pending.path, now: now))
+                // Only once the note is gone: a temporary file missing beside a note means published.
+                unlink(pending.temporaryPath)
             }
-        } catch let error as StateError {
-            throw RunError(error.message)
-        } catch let error as RunError {
-            throw error
         } catch {
-            throw RunError("run: recovery: \(error)")
+            throw RunError(error.message)
         }
         removeTemporaries()
         return adopted
+    }
+
+    /// Published means the temporary name is gone (renamed or linked, then unlinked), or still
+    /// names the same inode as the final name or another link (a crash between `link` and
+    /// `unlink`). A temporary file alone, or beside another run's file that took the name, was not.
+    static func wasPublished(_ pending: PendingOutput) -> Bool {
+        var temp = stat()
+        guard lstat(pending.temporaryPath, &temp) == 0 else { return errno == ENOENT }
+        if temp.st_nlink > 1 { return true }
+        var final = stat()
+        return lstat(pending.path, &final) == 0 && final.st_dev == temp.st_dev && final.st_ino == temp.st_ino
     }
 
     /// Seen records for every line of an output file (gzip or not).
@@ -63,8 +86,8 @@ struct OutputRecovery {
         return out
     }
 
-    /// Deletes hidden temporary files (`.<name>.<pid>.tmp`) left in the output folder and its
-    /// date partitions by runs that died before publishing.
+    /// Deletes the hidden temporary files (`.<name>.<pid>[.<tag>].tmp`) in the output folder and
+    /// its date partitions that are certainly dead: this store's, and untagged ones of dead pids.
     private func removeTemporaries() {
         let fm = FileManager.default
         var folders = [output.dir]
@@ -72,8 +95,15 @@ struct OutputRecovery {
             folders += names.filter { $0.hasPrefix("date=") }.map { output.dir.appendingPathComponent($0) }
         }
         for folder in folders {
-            for name in (try? fm.contentsOfDirectory(atPath: folder.path)) ?? [] where name.hasPrefix(".") && name.hasSuffix(".tmp") {
-                unlink(folder.appendingPathComponent(name).path)
+            for name in (try? fm.contentsOfDirectory(atPath: folder.path)) ?? [] {
+                guard let owner = AtomicFileWriter.temporaryOwner(of: name) else { continue }
+                let dead: Bool
+                if let ownerTag = owner.tag {
+                    dead = ownerTag == tag
+                } else {
+                    dead = owner.pid > 0 && (owner.pid == getpid() || (kill(owner.pid, 0) != 0 && errno == ESRCH))
+                }
+                if dead { unlink(folder.appendingPathComponent(name).path) }
             }
         }
     }

@@ -46,6 +46,27 @@ public final class SQLiteStateStore: StateStore {
                 CREATE TABLE pending_output (path TEXT PRIMARY KEY NOT NULL, temp_path TEXT NOT NULL, created_at REAL NOT NULL);
                 """)
         }
+        // A note is identified by its temporary path: the final name changes when another run
+        // sharing the output folder took it, and the note follows.
+        m.registerMigration("pending-output-by-temp") { db in
+            try db.execute(sql: """
+                CREATE TABLE pending_output_new (temp_path TEXT PRIMARY KEY NOT NULL, path TEXT NOT NULL, created_at REAL NOT NULL);
+                INSERT OR REPLACE INTO pending_output_new (temp_path, path, created_at)
+                    SELECT temp_path, path, created_at FROM pending_output ORDER BY created_at;
+                DROP TABLE pending_output;
+                ALTER TABLE pending_output_new RENAME TO pending_output;
+                """)
+        }
+        // A note carries the seen records of its file, so recovery never reads the file.
+        m.registerMigration("pending-output-ids") { db in
+            try db.execute(sql: """
+                ALTER TABLE pending_output ADD COLUMN has_ids INTEGER NOT NULL DEFAULT 0;
+                CREATE TABLE pending_seen (
+                    temp_path TEXT NOT NULL, id TEXT NOT NULL, source TEXT NOT NULL, first_seen REAL NOT NULL,
+                    last_seen REAL NOT NULL, content_hash TEXT NOT NULL, updated_at REAL, revision INTEGER NOT NULL,
+                    PRIMARY KEY (temp_path, id));
+                """)
+        }
         return m
     }
 
@@ -92,15 +113,37 @@ public final class SQLiteStateStore: StateStore {
     public func beginOutput(_ output: PendingOutput) throws(StateError) {
         try write("note a pending output") { db in
             try db.execute(
-                sql: "INSERT OR REPLACE INTO pending_output (path, temp_path, created_at) VALUES (?, ?, ?)",
-                arguments: [output.path, output.temporaryPath, output.createdAt.timeIntervalSince1970])
+                sql: "INSERT OR REPLACE INTO pending_output (temp_path, path, created_at, has_ids) VALUES (?, ?, ?, ?)",
+                arguments: [output.temporaryPath, output.path, output.createdAt.timeIntervalSince1970, output.seen != nil])
+            try db.execute(sql: "DELETE FROM pending_seen WHERE temp_path = ?", arguments: [output.temporaryPath])
+            guard let seen = output.seen else { return }
+            let insert = try db.makeStatement(sql: """
+                INSERT OR REPLACE INTO pending_seen (temp_path, id, source, first_seen, last_seen, content_hash, updated_at, revision)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            for r in seen {
+                try insert.execute(arguments: [
+                    output.temporaryPath, r.id, r.source, r.firstSeen.timeIntervalSince1970, r.lastSeen.timeIntervalSince1970,
+                    r.contentHash, r.updatedAt?.timeIntervalSince1970, r.revision,
+                ])
+            }
         }
     }
 
     public func pendingOutputs() throws(StateError) -> [PendingOutput] {
         try run("read pending outputs") { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM pending_output ORDER BY created_at").map { row in
-                PendingOutput(path: row["path"], temporaryPath: row["temp_path"], createdAt: Date(timeIntervalSince1970: row["created_at"]))
+            try Row.fetchAll(db, sql: "SELECT * FROM pending_output ORDER BY created_at, path").map { row in
+                let temp: String = row["temp_path"]
+                var seen: [SeenRecord]?
+                if row["has_ids"] as Bool {
+                    seen = try Row.fetchAll(db, sql: "SELECT * FROM pending_seen WHERE temp_path = ? ORDER BY rowid", arguments: [temp]).map { r in
+                        SeenRecord(
+                            id: r["id"], source: r["source"], firstSeen: Date(timeIntervalSince1970: r["first_seen"]),
+                            lastSeen: Date(timeIntervalSince1970: r["last_seen"]), contentHash: r["content_hash"],
+                            updatedAt: Self.date(r["updated_at"]), revision: r["revision"])
+                    }
+                }
+                return PendingOutput(path: row["path"], temporaryPath: temp, createdAt: Date(timeIntervalSince1970: row["created_at"]), seen: seen)
             }
         }
     }
@@ -135,6 +178,8 @@ public final class SQLiteStateStore: StateStore {
                 try touch.execute(arguments: [change.now.timeIntervalSince1970, id])
             }
             if let path = change.completedOutput {
+                try db.execute(
+                    sql: "DELETE FROM pending_seen WHERE temp_path IN (SELECT temp_path FROM pending_output WHERE path = ?)", arguments: [path])
                 try db.execute(sql: "DELETE FROM pending_output WHERE path = ?", arguments: [path])
             }
             if let cutoff = change.pruneBefore {

@@ -9,8 +9,10 @@ public protocol StateStore: Sendable {
     func sourceRecords() throws(StateError) -> [String: SourceRecord]
     /// The seen records of those `ids` that are known.
     func seenRecords(_ ids: [String]) throws(StateError) -> [String: SeenRecord]
-    /// Notes an output file that is durable under its temporary name and about to be renamed,
-    /// so that a crash before ``commit(_:)`` can be reconciled by ``pendingOutputs()``.
+    /// Notes an output file that is durable under its temporary name and about to be published,
+    /// with the seen records its commit will write, so that a crash before ``commit(_:)`` can be
+    /// reconciled by ``pendingOutputs()`` without reading the file. Noting the same temporary
+    /// path again replaces the earlier note (the run retries under another final name).
     func beginOutput(_ output: PendingOutput) throws(StateError)
     /// Output files noted by ``beginOutput(_:)`` whose commit never happened.
     func pendingOutputs() throws(StateError) -> [PendingOutput]
@@ -76,14 +78,19 @@ public struct SeenRecord: Sendable, Equatable {
 public struct PendingOutput: Sendable, Equatable {
     /// The final path.
     public var path: String
-    /// The temporary path it was written under.
+    /// The temporary path it was written under (what identifies the note).
     public var temporaryPath: String
     public var createdAt: Date
+    /// The seen records of the file's items, as the commit will write them; recovery adopts
+    /// these when the file was published. Nil for a note written by a version that did not
+    /// record them (recovery then reads the file, if it is still there and readable).
+    public var seen: [SeenRecord]?
 
-    public init(path: String, temporaryPath: String, createdAt: Date) {
+    public init(path: String, temporaryPath: String, createdAt: Date, seen: [SeenRecord]? = nil) {
         self.path = path
         self.temporaryPath = temporaryPath
         self.createdAt = createdAt
+        self.seen = seen
     }
 }
 
