@@ -37,6 +37,12 @@ struct IngestCrashTests {
         for f in feeds { try h.writeFeed(f, items: 0..<sizes[f]!) }
         try h.writeConfig(feeds: feeds.map { ($0, h.url("\($0).rss")) })
         var rng = Seeded(state: 20_261_128)
+        // Kill moments are drawn from the length of a whole run on this machine (timed once,
+        // uninterrupted), so the schedule lands inside runs however fast or slow the machine is.
+        let started = Date()
+        let baseline = try h.run(["--ignore-schedule"])
+        #expect(baseline.status == 0, "\(baseline.stderr)")
+        let runMicros = max(UInt32(Date().timeIntervalSince(started) * 1_000_000), 20_000)
         var killed = 0
         for round in 0..<12 {
             // Some feeds grow between runs, so later runs have new items to lose or keep.
@@ -45,7 +51,8 @@ struct IngestCrashTests {
                 try h.writeFeed(f, items: 0..<sizes[f]!)
             }
             let (process, _, _) = try h.start(["--ignore-schedule"])
-            usleep(UInt32.random(in: 0...(round < 6 ? 300_000 : 900_000), using: &rng))
+            // The first rounds kill early (fetching, writing the temp file); later ones anywhere up to a bit past the end.
+            usleep(UInt32.random(in: 0...(round < 6 ? runMicros / 2 : runMicros + runMicros / 5), using: &rng))
             if process.isRunning {
                 kill(process.processIdentifier, SIGKILL)
                 killed += 1
