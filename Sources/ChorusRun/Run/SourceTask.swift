@@ -71,7 +71,7 @@ struct SourceTask: Sendable {
             let known = try store.seenRecords(poll.items.map(\.id))
             items.reserveCapacity(poll.items.count)
             for var item in poll.items {
-                item.keywords = matcher.matches(in: [item.title, item.text])
+                item.keywords = matcher.matches(title: item.title, text: item.text)
                 if keywordFilter && item.keywords.isEmpty {
                     report.filtered += 1
                     continue
