@@ -40,29 +40,35 @@ final class RunCollector {
         case .ok, .notModified:
             guard let poll = result.poll else { break }
             var shown = 0
-            for c in result.items {
-                if !c.emit || emitted.contains(c.item.id) {
+            for c in result.items.indices {
+                let id = result.items[c].item.id
+                // Without a preview limit, one hash of the id both checks and records it.
+                let fresh = result.items[c].emit && (limit == nil ? emitted.insert(id).inserted : !emitted.contains(id))
+                if !fresh {
                     report.duplicate += 1
-                    if c.prior != nil { touched.append(c.item.id) }
+                    if result.items[c].prior != nil { touched.append(id) }
                     if limit.map({ shown < $0 }) ?? true, sink.wantsDuplicates {
                         shown += 1
-                        previews[source.name, default: []].append(PreviewRow(item: c.item, verdict: "DUP"))
+                        previews[source.name, default: []].append(PreviewRow(item: result.items[c].item, verdict: "DUP"))
                     }
                     continue
                 }
-                if let limit, shown >= limit { continue }
+                if let limit {
+                    if shown >= limit { continue }
+                    emitted.insert(id)
+                }
                 shown += 1
-                emitted.insert(c.item.id)
-                let item = c.item
-                if c.prior != nil { report.revisions += 1 } else { report.new += 1 }
-                try sink.write(line: c.line)
+                let prior = result.items[c].prior
+                if prior != nil { report.revisions += 1 } else { report.new += 1 }
+                try sink.write(line: result.items[c].line)
+                let item = result.items[c].item
                 if sink.wantsDuplicates {
                     previews[source.name, default: []].append(PreviewRow(item: item, verdict: item.revision > 0 ? "REV \(item.revision)" : "NEW"))
                 }
                 itemsWritten += 1
                 seen.append(SeenRecord(
-                    id: item.id, source: c.prior?.source ?? item.source, firstSeen: c.prior?.firstSeen ?? now, lastSeen: now,
-                    contentHash: c.fingerprint, updatedAt: item.updatedAt, revision: item.revision))
+                    id: id, source: prior?.source ?? item.source, firstSeen: prior?.firstSeen ?? now, lastSeen: now,
+                    contentHash: result.items[c].fingerprint, updatedAt: item.updatedAt, revision: item.revision))
             }
             record.state = poll.state
             record.lastSuccess = now
