@@ -128,22 +128,28 @@ public final class SQLiteStateStore: StateStore {
         try write("commit the run") { db in
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
-            var sourceRows: [[(any DatabaseValueConvertible)?]] = []
-            sourceRows.reserveCapacity(change.sources.count)
+            let upsertSource = try db.makeStatement(sql: """
+                INSERT OR REPLACE INTO source (name, etag, last_modified, current_url, cursor, last_success, last_attempt,
+                    failures, next_due, last_status, last_error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
             for s in change.sources {
                 let cursor = s.state.cursor.isEmpty ? "{}" : String(decoding: try encoder.encode(s.state.cursor), as: UTF8.self)
-                sourceRows.append([
-                    s.name, s.state.etag, s.state.lastModified, s.state.currentURL, cursor,
-                    s.lastSuccess?.timeIntervalSince1970, s.lastAttempt?.timeIntervalSince1970, s.consecutiveFailures,
-                    s.nextDue?.timeIntervalSince1970, s.lastStatus, s.lastError,
+                try upsertSource.execute(arguments: [
+                        s.name, s.state.etag, s.state.lastModified, s.state.currentURL, cursor,
+                        s.lastSuccess?.timeIntervalSince1970, s.lastAttempt?.timeIntervalSince1970, s.consecutiveFailures,
+                        s.nextDue?.timeIntervalSince1970, s.lastStatus, s.lastError,
+                    ])
+            }
+            let upsert = try db.makeStatement(sql: """
+                INSERT OR REPLACE INTO seen (id, source, first_seen, last_seen, content_hash, updated_at, revision)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """)
+            for r in change.seen {
+                try upsert.execute(arguments: [
+                    r.id, r.source, r.firstSeen.timeIntervalSince1970, r.lastSeen.timeIntervalSince1970, r.contentHash,
+                    r.updatedAt?.timeIntervalSince1970, r.revision,
                 ])
             }
-            try Self.insertOrReplace(db, into: "source (name, etag, last_modified, current_url, cursor, last_success, last_attempt, failures, next_due, last_status, last_error)", columns: 11, rows: sourceRows)
-            let seenRows: [[(any DatabaseValueConvertible)?]] = change.seen.map { r in
-                [r.id, r.source, r.firstSeen.timeIntervalSince1970, r.lastSeen.timeIntervalSince1970, r.contentHash,
-                 r.updatedAt?.timeIntervalSince1970, r.revision]
-            }
-            try Self.insertOrReplace(db, into: "seen (id, source, first_seen, last_seen, content_hash, updated_at, revision)", columns: 7, rows: seenRows)
             let touch = try db.makeStatement(sql: "UPDATE seen SET last_seen = ? WHERE id = ?")
             for id in change.touched {
                 try touch.execute(arguments: [change.now.timeIntervalSince1970, id])
@@ -156,29 +162,6 @@ public final class SQLiteStateStore: StateStore {
             }
         }
     }
-
-    /// `INSERT OR REPLACE` of many rows, up to ``rowsPerInsert`` rows per statement (one
-    /// cached statement per batch size): far fewer statement executions than one per row,
-    /// same result (rows are applied in order).
-    private static func insertOrReplace(
-        _ db: Database, into table: String, columns: Int, rows: [[(any DatabaseValueConvertible)?]]
-    ) throws {
-        let tuple = "(" + String(repeating: "?,", count: columns - 1) + "?)"
-        var start = 0
-        while start < rows.count {
-            let end = min(start + rowsPerInsert(columns: columns), rows.count)
-            let values = Array(repeating: tuple, count: end - start).joined(separator: ",")
-            let statement = try db.cachedStatement(sql: "INSERT OR REPLACE INTO \(table) VALUES \(values)")
-            var arguments: [(any DatabaseValueConvertible)?] = []
-            arguments.reserveCapacity((end - start) * columns)
-            for row in rows[start..<end] { arguments.append(contentsOf: row) }
-            try statement.execute(arguments: StatementArguments(arguments))
-            start = end
-        }
-    }
-
-    /// Rows per multi-row insert: under SQLite's historical limit of 999 bound parameters.
-    private static func rowsPerInsert(columns: Int) -> Int { max(1, 999 / columns) }
 
     private static func date(_ value: Double?) -> Date? { value.map(Date.init(timeIntervalSince1970:)) }
 
