@@ -41,15 +41,15 @@ final class RunCollector {
             guard let poll = result.poll else { break }
             var shown = 0
             for c in result.items.indices {
-                let id = result.items[c].item.id
+                let id = result.items[c].id
                 // Without a preview limit, one hash of the id both checks and records it.
                 let fresh = result.items[c].emit && (limit == nil ? emitted.insert(id).inserted : !emitted.contains(id))
                 if !fresh {
                     report.duplicate += 1
                     if result.items[c].prior != nil { touched.append(id) }
-                    if limit.map({ shown < $0 }) ?? true, sink.wantsDuplicates {
+                    if limit.map({ shown < $0 }) ?? true, sink.wantsDuplicates, let item = result.items[c].preview {
                         shown += 1
-                        previews[source.name, default: []].append(PreviewRow(item: result.items[c].item, verdict: "DUP"))
+                        previews[source.name, default: []].append(PreviewRow(item: item, verdict: "DUP"))
                     }
                     continue
                 }
@@ -61,14 +61,14 @@ final class RunCollector {
                 let prior = result.items[c].prior
                 if prior != nil { report.revisions += 1 } else { report.new += 1 }
                 try sink.write(line: result.items[c].line)
-                let item = result.items[c].item
-                if sink.wantsDuplicates {
+                let entry = result.items[c]
+                if sink.wantsDuplicates, let item = entry.preview {
                     previews[source.name, default: []].append(PreviewRow(item: item, verdict: item.revision > 0 ? "REV \(item.revision)" : "NEW"))
                 }
                 itemsWritten += 1
                 seen.append(SeenRecord(
-                    id: id, source: prior?.source ?? item.source, firstSeen: prior?.firstSeen ?? now, lastSeen: now,
-                    contentHash: result.items[c].fingerprint, updatedAt: item.updatedAt, revision: item.revision))
+                    id: id, source: prior?.source ?? entry.source, firstSeen: prior?.firstSeen ?? now, lastSeen: now,
+                    contentHash: entry.fingerprint, updatedAt: entry.updatedAt, revision: entry.revision))
             }
             record.state = poll.state
             record.lastSuccess = now

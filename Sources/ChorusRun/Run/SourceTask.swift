@@ -22,8 +22,15 @@ struct SourceTask: Sendable {
     let now: Date
 
     /// One item ready for the collector.
+    /// Only what the collector needs, so each item's strings are freed here, in parallel, not
+    /// in the single consumer; the whole item is kept only for the dry-run table.
     struct Classified: Sendable {
-        var item: Item
+        var id: String
+        var source: String
+        var updatedAt: Date?
+        var revision: Int
+        /// The whole item, for the dry-run table only (`scoreDuplicates`).
+        var preview: Item?
         var fingerprint: String
         /// The stored record when the id was emitted before.
         var prior: SeenRecord?
@@ -43,7 +50,7 @@ struct SourceTask: Sendable {
     func run(clock: @Sendable () -> Date) async -> Result {
         let started = clock()
         var report = SourceReport(name: source.name, status: .ok)
-        let poll: PollResult
+        var poll: PollResult
         do {
             poll = try await connector.poll(from: saved.state, using: fetcher, now: now)
         } catch {
@@ -67,10 +74,12 @@ struct SourceTask: Sendable {
         report.fetched = poll.items.count
         if poll.notModified { report.status = .notModified }
         var items: [Classified] = []
+        let polled = poll.items
+        poll.items = []
         do {
-            let known = try store.seenRecords(poll.items.map(\.id))
-            items.reserveCapacity(poll.items.count)
-            for var item in poll.items {
+            let known = try store.seenRecords(polled.map(\.id))
+            items.reserveCapacity(polled.count)
+            for var item in polled {
                 item.keywords = matcher.matches(title: item.title, text: item.text)
                 if keywordFilter && item.keywords.isEmpty {
                     report.filtered += 1
@@ -85,7 +94,9 @@ struct SourceTask: Sendable {
                     item.revision = prior.map { $0.revision + 1 } ?? 0
                     line = ItemEncoder.line(item)
                 }
-                items.append(Classified(item: item, fingerprint: fingerprint, prior: prior, emit: emit, line: line))
+                items.append(Classified(
+                    id: item.id, source: item.source, updatedAt: item.updatedAt, revision: item.revision,
+                    preview: scoreDuplicates ? item : nil, fingerprint: fingerprint, prior: prior, emit: emit, line: line))
             }
         } catch {
             report.status = .error
