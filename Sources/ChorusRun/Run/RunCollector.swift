@@ -40,6 +40,8 @@ final class RunCollector {
         case .ok, .notModified:
             guard let poll = result.poll else { break }
             var shown = 0
+            // Lines of consecutive written items go to the sink as one run of bytes.
+            var pending = 0..<0
             for c in result.items.indices {
                 let id = result.items[c].id
                 // Without a preview limit, one hash of the id both checks and records it.
@@ -60,7 +62,13 @@ final class RunCollector {
                 shown += 1
                 let prior = result.items[c].prior
                 if prior != nil { report.revisions += 1 } else { report.new += 1 }
-                try sink.write(line: result.items[c].line)
+                let line = result.items[c].line
+                if line.lowerBound == pending.upperBound {
+                    pending = pending.lowerBound..<line.upperBound
+                } else {
+                    try write(pending, of: result.lines)
+                    pending = line
+                }
                 let entry = result.items[c]
                 if sink.wantsDuplicates, let item = entry.preview {
                     previews[source.name, default: []].append(PreviewRow(item: item, verdict: item.revision > 0 ? "REV \(item.revision)" : "NEW"))
@@ -70,6 +78,7 @@ final class RunCollector {
                     id: id, source: prior?.source ?? entry.source, firstSeen: prior?.firstSeen ?? now, lastSeen: now,
                     contentHash: entry.fingerprint, updatedAt: entry.updatedAt, revision: entry.revision))
             }
+            try write(pending, of: result.lines)
             record.state = poll.state
             record.lastSuccess = now
             record.consecutiveFailures = 0
@@ -81,6 +90,12 @@ final class RunCollector {
             break
         }
         reports[source.name] = report
+    }
+
+    /// Writes `range` of a source's encoded lines (the whole buffer without a copy).
+    private func write(_ range: Range<Int>, of lines: [UInt8]) throws(RunError) {
+        guard !range.isEmpty else { return }
+        try sink.write(line: range == lines.indices ? lines : Array(lines[range]))
     }
 
     /// Records a source that was not fetched.

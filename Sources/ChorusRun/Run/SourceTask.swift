@@ -36,8 +36,9 @@ struct SourceTask: Sendable {
         var prior: SeenRecord?
         /// False when the stored version is the same (or newer): a duplicate.
         var emit: Bool
-        /// The NDJSON line when `emit` (encoded here, in parallel, not in the single consumer).
-        var line: [UInt8]
+        /// Where the NDJSON line is in ``Result/lines`` when `emit` (encoded here, in parallel,
+        /// not in the single consumer); empty otherwise.
+        var line: Range<Int>
     }
 
     /// What the task hands back.
@@ -45,6 +46,9 @@ struct SourceTask: Sendable {
         var report: SourceReport
         var poll: PollResult?
         var items: [Classified]
+        /// The NDJSON lines of the emitted items, back to back in item order (one buffer per
+        /// source instead of one array per line).
+        var lines: [UInt8] = []
     }
 
     func run(clock: @Sendable () -> Date) async -> Result {
@@ -74,11 +78,13 @@ struct SourceTask: Sendable {
         report.fetched = poll.items.count
         if poll.notModified { report.status = .notModified }
         var items: [Classified] = []
+        var writer = JSONWriter(capacity: 0)
         let polled = poll.items
         poll.items = []
         do {
             let known = try store.seenRecords(polled.map(\.id))
             items.reserveCapacity(polled.count)
+            writer.bytes.reserveCapacity(polled.count * 1024)
             for var item in polled {
                 item.keywords = matcher.matches(title: item.title, text: item.text)
                 if keywordFilter && item.keywords.isEmpty {
@@ -89,11 +95,12 @@ struct SourceTask: Sendable {
                 let prior = known[item.id]
                 let emit = prior.map { Self.isRevision(item, fingerprint: fingerprint, of: $0) } ?? true
                 if emit || scoreDuplicates, let analyzer { item.sentiment = analyzer.score(title: item.title, text: item.text, lang: item.lang) }
-                var line: [UInt8] = []
+                let start = writer.bytes.count
                 if emit {
                     item.revision = prior.map { $0.revision + 1 } ?? 0
-                    line = ItemEncoder.line(item)
+                    ItemEncoder.append(item, to: &writer)
                 }
+                let line = start..<writer.bytes.count
                 items.append(Classified(
                     id: item.id, source: item.source, updatedAt: item.updatedAt, revision: item.revision,
                     preview: scoreDuplicates ? item : nil, fingerprint: fingerprint, prior: prior, emit: emit, line: line))
@@ -105,7 +112,7 @@ struct SourceTask: Sendable {
             return Result(report: report, poll: nil, items: [])
         }
         report.durationMs = Self.ms(clock().timeIntervalSince(started))
-        return Result(report: report, poll: poll, items: items)
+        return Result(report: report, poll: poll, items: items, lines: writer.bytes)
     }
 
     /// The revision rule: an id emitted before is emitted again only when its content
