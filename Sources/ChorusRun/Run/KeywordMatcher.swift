@@ -36,13 +36,16 @@ public struct KeywordMatcher: Sendable {
     static func lowered(_ s: String) -> [UInt8] {
         var utf8 = s.utf8
         if let fast = utf8.withContiguousStorageIfAvailable({ bytes -> [UInt8]? in
-            var out = [UInt8](repeating: 0, count: bytes.count)
-            for i in 0..<bytes.count {
-                let b = bytes[i]
-                if b >= 0x80 { return nil }
-                out[i] = (b >= 0x41 && b <= 0x5a) ? b | 0x20 : b
+            var ascii = true
+            let out = [UInt8](unsafeUninitializedCapacity: bytes.count) { out, count in
+                for i in 0..<bytes.count {
+                    let b = bytes[i]
+                    if b >= 0x80 { ascii = false; break }
+                    out[i] = (b >= 0x41 && b <= 0x5a) ? b | 0x20 : b
+                    count = i + 1
+                }
             }
-            return out
+            return ascii ? out : nil
         }), let fast {
             return fast
         }
@@ -51,9 +54,14 @@ public struct KeywordMatcher: Sendable {
     }
 
     private static func find(_ words: [[UInt8]], in text: [UInt8]) -> Bool {
+        text.withUnsafeBufferPointer { find(words, in: $0) }
+    }
+
+    private static func find(_ words: [[UInt8]], in text: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = words.first, let lead = first.first, text.count >= first.count else { return false }
         var start = 0
-        while start <= text.count - first.count {
+        let last = text.count - first.count
+        while start <= last {
             if text[start] == lead, let end = matchAt(start, words, text) {
                 let beforeOK = start == 0 || !isWordByte(text[start - 1])
                 let afterOK = end == text.count || !isWordByte(text[end])
@@ -65,7 +73,7 @@ public struct KeywordMatcher: Sendable {
     }
 
     /// The end index when `words` match at `start` (separated by whitespace), else nil.
-    private static func matchAt(_ start: Int, _ words: [[UInt8]], _ text: [UInt8]) -> Int? {
+    private static func matchAt(_ start: Int, _ words: [[UInt8]], _ text: UnsafeBufferPointer<UInt8>) -> Int? {
         var i = start
         for (n, word) in words.enumerated() {
             if n > 0 {
