@@ -79,13 +79,16 @@ struct SourceTask: Sendable {
         if poll.notModified { report.status = .notModified }
         var items: [Classified] = []
         var writer = JSONWriter(capacity: 0)
-        let polled = poll.items
+        var polled = poll.items
         poll.items = []
         do {
             let known = try store.seenRecords(polled.map(\.id))
             items.reserveCapacity(polled.count)
             writer.bytes.reserveCapacity(polled.count * 1024)
-            for var item in polled {
+            // Items are moved out one at a time (in order), not copied: each is freed here once
+            // classified and encoded.
+            polled.reverse()
+            while var item = polled.popLast() {
                 item.keywords = matcher.matches(title: item.title, text: item.text)
                 if keywordFilter && item.keywords.isEmpty {
                     report.filtered += 1
