@@ -78,7 +78,10 @@ public final class SQLiteStateStore: StateStore {
 
     public func seenRecords(_ ids: [String]) throws(StateError) -> [String: SeenRecord] {
         guard !ids.isEmpty, !seenIsEmpty.withLock({ $0 }) else { return [:] }
-        return try run("read seen ids") { db in
+        // Plain SELECTs in autocommit, not `queue.read`: GRDB's read toggles `PRAGMA
+        // query_only`, which expires every prepared statement, so each of a run's thousand
+        // lookups would compile its SQL again. The run lock makes this process the only writer.
+        return try lookUp("read seen ids") { db in
             var out: [String: SeenRecord] = [:]
             out.reserveCapacity(ids.count)
             var start = 0
@@ -168,6 +171,14 @@ public final class SQLiteStateStore: StateStore {
     private func run<T>(_ what: String, _ body: (Database) throws -> T) throws(StateError) -> T {
         do {
             return try queue.read(body)
+        } catch {
+            throw StateError("state: \(label): cannot \(what) (\(error))")
+        }
+    }
+
+    private func lookUp<T>(_ what: String, _ body: (Database) throws -> T) throws(StateError) -> T {
+        do {
+            return try queue.inDatabase(body)
         } catch {
             throw StateError("state: \(label): cannot \(what) (\(error))")
         }
