@@ -11,17 +11,22 @@ enum ContentFingerprint {
     /// From the fields as written in NDJSON (used when reconciling an uncommitted output file).
     static func make(title: String?, text: String?, url: String?, updatedAt: String?) -> String {
         var material: [UInt8] = []
+        material.reserveCapacity((title?.utf8.count ?? 0) + (text?.utf8.count ?? 0) + (url?.utf8.count ?? 0) + 40)
         for part in [title, text, url, updatedAt] {
-            material.append(contentsOf: (part ?? "").utf8)
+            if let part { material.append(contentsOf: part.utf8) }
             material.append(0x1f)
         }
-        let digits = Array("0123456789abcdef".utf8)
-        var hex: [UInt8] = []
-        hex.reserveCapacity(32)
-        for byte in SHA256.hash(material).prefix(16) {
-            hex.append(digits[Int(byte >> 4)])
-            hex.append(digits[Int(byte & 0x0f)])
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { digest in
+            material.withUnsafeBufferPointer { SHA256.digest(parts: [$0], into: digest) }
+            return String(unsafeUninitializedCapacity: 32) { hex in
+                for i in 0..<16 {
+                    hex[2 * i] = hexDigit(digest[i] >> 4)
+                    hex[2 * i + 1] = hexDigit(digest[i] & 0x0f)
+                }
+                return 32
+            }
         }
-        return String(decoding: hex, as: UTF8.self)
     }
+
+    private static func hexDigit(_ v: UInt8) -> UInt8 { v < 10 ? 0x30 + v : 0x57 + v }
 }

@@ -14,14 +14,54 @@ public struct KeywordMatcher: Sendable {
     /// The keywords (as configured) found in any of `texts`, in configuration order.
     public func matches(in texts: [String?]) -> [String] {
         guard !keywords.isEmpty else { return [] }
-        let haystacks = texts.compactMap { $0 }.map { Array($0.lowercased().utf8) }
+        let haystacks = texts.compactMap { $0 }.map(Self.lowered)
         return keywords.filter { k in haystacks.contains { Self.find(k.words, in: $0) } }.map(\.name)
     }
 
+    /// The keywords found in an item's title or text (the per-item call of a run: no
+    /// intermediate array of texts).
+    public func matches(title: String?, text: String?) -> [String] {
+        guard !keywords.isEmpty else { return [] }
+        let t = title.map(Self.lowered)
+        let b = text.map(Self.lowered)
+        var found: [String] = []
+        for k in keywords where (t.map { Self.find(k.words, in: $0) } ?? false) || (b.map { Self.find(k.words, in: $0) } ?? false) {
+            found.append(k.name)
+        }
+        return found
+    }
+
+    /// Lowercased UTF-8 bytes: ASCII text byte by byte (the common case, no Unicode tables),
+    /// anything else through `String.lowercased()`.
+    static func lowered(_ s: String) -> [UInt8] {
+        var utf8 = s.utf8
+        if let fast = utf8.withContiguousStorageIfAvailable({ bytes -> [UInt8]? in
+            var ascii = true
+            let out = [UInt8](unsafeUninitializedCapacity: bytes.count) { out, count in
+                for i in 0..<bytes.count {
+                    let b = bytes[i]
+                    if b >= 0x80 { ascii = false; break }
+                    out[i] = (b >= 0x41 && b <= 0x5a) ? b | 0x20 : b
+                    count = i + 1
+                }
+            }
+            return ascii ? out : nil
+        }), let fast {
+            return fast
+        }
+        utf8 = s.lowercased().utf8
+        return Array(utf8)
+    }
+
     private static func find(_ words: [[UInt8]], in text: [UInt8]) -> Bool {
+        text.withUnsafeBufferPointer { find(words, in: $0) }
+    }
+
+    private static func find(_ words: [[UInt8]], in text: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = words.first, let lead = first.first, text.count >= first.count else { return false }
         var start = 0
-        while start <= text.count - first.count {
+        let last = text.count - first.count
+        while start <= last {
             if text[start] == lead, let end = matchAt(start, words, text) {
                 let beforeOK = start == 0 || !isWordByte(text[start - 1])
                 let afterOK = end == text.count || !isWordByte(text[end])
@@ -33,7 +73,7 @@ public struct KeywordMatcher: Sendable {
     }
 
     /// The end index when `words` match at `start` (separated by whitespace), else nil.
-    private static func matchAt(_ start: Int, _ words: [[UInt8]], _ text: [UInt8]) -> Int? {
+    private static func matchAt(_ start: Int, _ words: [[UInt8]], _ text: UnsafeBufferPointer<UInt8>) -> Int? {
         var i = start
         for (n, word) in words.enumerated() {
             if n > 0 {

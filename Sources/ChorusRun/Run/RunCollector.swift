@@ -40,30 +40,45 @@ final class RunCollector {
         case .ok, .notModified:
             guard let poll = result.poll else { break }
             var shown = 0
-            for c in result.items {
-                if !c.emit || emitted.contains(c.item.id) {
+            // Lines of consecutive written items go to the sink as one run of bytes.
+            var pending = 0..<0
+            for c in result.items.indices {
+                let id = result.items[c].id
+                // Without a preview limit, one hash of the id both checks and records it.
+                let fresh = result.items[c].emit && (limit == nil ? emitted.insert(id).inserted : !emitted.contains(id))
+                if !fresh {
                     report.duplicate += 1
-                    if c.prior != nil { touched.append(c.item.id) }
-                    if limit.map({ shown < $0 }) ?? true, sink.wantsDuplicates {
+                    if result.items[c].prior != nil { touched.append(id) }
+                    if limit.map({ shown < $0 }) ?? true, sink.wantsDuplicates, let item = result.items[c].preview {
                         shown += 1
-                        previews[source.name, default: []].append(PreviewRow(item: c.item, verdict: "DUP"))
+                        previews[source.name, default: []].append(PreviewRow(item: item, verdict: "DUP"))
                     }
                     continue
                 }
-                if let limit, shown >= limit { continue }
+                if let limit {
+                    if shown >= limit { continue }
+                    emitted.insert(id)
+                }
                 shown += 1
-                emitted.insert(c.item.id)
-                let item = c.item
-                if c.prior != nil { report.revisions += 1 } else { report.new += 1 }
-                try sink.write(line: c.line)
-                if sink.wantsDuplicates {
+                let prior = result.items[c].prior
+                if prior != nil { report.revisions += 1 } else { report.new += 1 }
+                let line = result.items[c].line
+                if line.lowerBound == pending.upperBound {
+                    pending = pending.lowerBound..<line.upperBound
+                } else {
+                    try write(pending, of: result.lines)
+                    pending = line
+                }
+                let entry = result.items[c]
+                if sink.wantsDuplicates, let item = entry.preview {
                     previews[source.name, default: []].append(PreviewRow(item: item, verdict: item.revision > 0 ? "REV \(item.revision)" : "NEW"))
                 }
                 itemsWritten += 1
                 seen.append(SeenRecord(
-                    id: item.id, source: c.prior?.source ?? item.source, firstSeen: c.prior?.firstSeen ?? now, lastSeen: now,
-                    contentHash: c.fingerprint, updatedAt: item.updatedAt, revision: item.revision))
+                    id: id, source: prior?.source ?? entry.source, firstSeen: prior?.firstSeen ?? now, lastSeen: now,
+                    contentHash: entry.fingerprint, updatedAt: entry.updatedAt, revision: entry.revision))
             }
+            try write(pending, of: result.lines)
             record.state = poll.state
             record.lastSuccess = now
             record.consecutiveFailures = 0
@@ -75,6 +90,12 @@ final class RunCollector {
             break
         }
         reports[source.name] = report
+    }
+
+    /// Writes `range` of a source's encoded lines (the whole buffer without a copy).
+    private func write(_ range: Range<Int>, of lines: [UInt8]) throws(RunError) {
+        guard !range.isEmpty else { return }
+        try sink.write(line: range == lines.indices ? lines : Array(lines[range]))
     }
 
     /// Records a source that was not fetched.

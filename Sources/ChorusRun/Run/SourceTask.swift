@@ -22,15 +22,23 @@ struct SourceTask: Sendable {
     let now: Date
 
     /// One item ready for the collector.
+    /// Only what the collector needs, so each item's strings are freed here, in parallel, not
+    /// in the single consumer; the whole item is kept only for the dry-run table.
     struct Classified: Sendable {
-        var item: Item
+        var id: String
+        var source: String
+        var updatedAt: Date?
+        var revision: Int
+        /// The whole item, for the dry-run table only (`scoreDuplicates`).
+        var preview: Item?
         var fingerprint: String
         /// The stored record when the id was emitted before.
         var prior: SeenRecord?
         /// False when the stored version is the same (or newer): a duplicate.
         var emit: Bool
-        /// The NDJSON line when `emit` (encoded here, in parallel, not in the single consumer).
-        var line: [UInt8]
+        /// Where the NDJSON line is in ``Result/lines`` when `emit` (encoded here, in parallel,
+        /// not in the single consumer); empty otherwise.
+        var line: Range<Int>
     }
 
     /// What the task hands back.
@@ -38,12 +46,15 @@ struct SourceTask: Sendable {
         var report: SourceReport
         var poll: PollResult?
         var items: [Classified]
+        /// The NDJSON lines of the emitted items, back to back in item order (one buffer per
+        /// source instead of one array per line).
+        var lines: [UInt8] = []
     }
 
     func run(clock: @Sendable () -> Date) async -> Result {
         let started = clock()
         var report = SourceReport(name: source.name, status: .ok)
-        let poll: PollResult
+        var poll: PollResult
         do {
             poll = try await connector.poll(from: saved.state, using: fetcher, now: now)
         } catch {
@@ -67,11 +78,18 @@ struct SourceTask: Sendable {
         report.fetched = poll.items.count
         if poll.notModified { report.status = .notModified }
         var items: [Classified] = []
+        var writer = JSONWriter(capacity: 0)
+        var polled = poll.items
+        poll.items = []
         do {
-            let known = try store.seenRecords(poll.items.map(\.id))
-            items.reserveCapacity(poll.items.count)
-            for var item in poll.items {
-                item.keywords = matcher.matches(in: [item.title, item.text])
+            let known = try store.seenRecords(polled.map(\.id))
+            items.reserveCapacity(polled.count)
+            writer.bytes.reserveCapacity(polled.count * 1024)
+            // Items are moved out one at a time (in order), not copied: each is freed here once
+            // classified and encoded.
+            polled.reverse()
+            while var item = polled.popLast() {
+                item.keywords = matcher.matches(title: item.title, text: item.text)
                 if keywordFilter && item.keywords.isEmpty {
                     report.filtered += 1
                     continue
@@ -80,12 +98,15 @@ struct SourceTask: Sendable {
                 let prior = known[item.id]
                 let emit = prior.map { Self.isRevision(item, fingerprint: fingerprint, of: $0) } ?? true
                 if emit || scoreDuplicates, let analyzer { item.sentiment = analyzer.score(title: item.title, text: item.text, lang: item.lang) }
-                var line: [UInt8] = []
+                let start = writer.bytes.count
                 if emit {
                     item.revision = prior.map { $0.revision + 1 } ?? 0
-                    line = ItemEncoder.line(item)
+                    ItemEncoder.append(item, to: &writer)
                 }
-                items.append(Classified(item: item, fingerprint: fingerprint, prior: prior, emit: emit, line: line))
+                let line = start..<writer.bytes.count
+                items.append(Classified(
+                    id: item.id, source: item.source, updatedAt: item.updatedAt, revision: item.revision,
+                    preview: scoreDuplicates ? item : nil, fingerprint: fingerprint, prior: prior, emit: emit, line: line))
             }
         } catch {
             report.status = .error
@@ -94,7 +115,7 @@ struct SourceTask: Sendable {
             return Result(report: report, poll: nil, items: [])
         }
         report.durationMs = Self.ms(clock().timeIntervalSince(started))
-        return Result(report: report, poll: poll, items: items)
+        return Result(report: report, poll: poll, items: items, lines: writer.bytes)
     }
 
     /// The revision rule: an id emitted before is emitted again only when its content

@@ -1,12 +1,17 @@
 public import Foundation
 import ChorusConnectors
 import GRDB
+import Synchronization
 
 /// The embedded state store: one SQLite file (rollback journal, so the store is a single file
 /// between runs) accessed through GRDB. Opened read-only for `--dry-run`.
 public final class SQLiteStateStore: StateStore {
     private let queue: DatabaseQueue
     private let label: String
+    /// True while the seen table is known to be empty (a first run): lookups then skip the
+    /// database. Read once when the store opens (the caller holds the run lock, so no other
+    /// writer adds rows meanwhile) and cleared before any commit that adds seen ids.
+    private let seenIsEmpty: Mutex<Bool>
 
     /// Opens (and creates or migrates, unless `readOnly`) the store at `path`. A read-only store
     /// whose file does not exist yet behaves as an empty store and creates nothing.
@@ -19,6 +24,7 @@ public final class SQLiteStateStore: StateStore {
             if readOnly && !FileManager.default.fileExists(atPath: path.path) {
                 queue = try DatabaseQueue()
                 try Self.migrator.migrate(queue)
+                seenIsEmpty = Mutex(true)
                 return
             }
             if !readOnly {
@@ -26,6 +32,8 @@ public final class SQLiteStateStore: StateStore {
             }
             queue = try DatabaseQueue(path: path.path, configuration: config)
             if !readOnly { try Self.migrator.migrate(queue) }
+            let empty = try queue.read { db in try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM seen)") ?? false }
+            seenIsEmpty = Mutex(empty)
         } catch {
             throw StateError("state: \(path.path): cannot open the store (\(error))")
         }
@@ -90,25 +98,38 @@ public final class SQLiteStateStore: StateStore {
     }
 
     public func seenRecords(_ ids: [String]) throws(StateError) -> [String: SeenRecord] {
-        guard !ids.isEmpty else { return [:] }
-        return try run("read seen ids") { db in
+        guard !ids.isEmpty, !seenIsEmpty.withLock({ $0 }) else { return [:] }
+        // Plain SELECTs in autocommit, not `queue.read`: GRDB's read toggles `PRAGMA
+        // query_only`, which expires every prepared statement, so each of a run's thousand
+        // lookups would compile its SQL again. The run lock makes this process the only writer.
+        return try lookUp("read seen ids") { db in
             var out: [String: SeenRecord] = [:]
+            out.reserveCapacity(ids.count)
             var start = 0
             while start < ids.count {
-                let chunk = Array(ids[start..<min(start + 500, ids.count)])
-                start += chunk.count
-                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-                for row in try Row.fetchAll(db, sql: "SELECT * FROM seen WHERE id IN (\(marks))", arguments: StatementArguments(chunk)) {
+                let end = min(start + Self.seenChunk, ids.count)
+                let chunk = ids[start..<end]
+                start = end
+                // One cached statement per chunk size: a feed returns about as many items each poll.
+                let marks = String(repeating: "?,", count: chunk.count - 1) + "?"
+                let statement = try db.cachedStatement(sql: """
+                    SELECT id, source, first_seen, last_seen, content_hash, updated_at, revision FROM seen WHERE id IN (\(marks))
+                    """)
+                let rows = try Row.fetchCursor(statement, arguments: StatementArguments(chunk))
+                while let row = try rows.next() {
                     let record = SeenRecord(
-                        id: row["id"], source: row["source"], firstSeen: Date(timeIntervalSince1970: row["first_seen"]),
-                        lastSeen: Date(timeIntervalSince1970: row["last_seen"]), contentHash: row["content_hash"],
-                        updatedAt: Self.date(row["updated_at"]), revision: row["revision"])
+                        id: row[0], source: row[1], firstSeen: Date(timeIntervalSince1970: row[2]),
+                        lastSeen: Date(timeIntervalSince1970: row[3]), contentHash: row[4],
+                        updatedAt: Self.date(row[5]), revision: row[6])
                     out[record.id] = record
                 }
             }
             return out
         }
     }
+
+    /// Ids per `IN (...)` lookup (well under SQLite's bound-parameter limit).
+    private static let seenChunk = 500
 
     public func beginOutput(_ output: PendingOutput) throws(StateError) {
         try write("note a pending output") { db in
@@ -149,15 +170,17 @@ public final class SQLiteStateStore: StateStore {
     }
 
     public func commit(_ change: StateCommit) throws(StateError) {
+        if !change.seen.isEmpty { seenIsEmpty.withLock { $0 = false } }
         try write("commit the run") { db in
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
+            let upsertSource = try db.makeStatement(sql: """
+                INSERT OR REPLACE INTO source (name, etag, last_modified, current_url, cursor, last_success, last_attempt,
+                    failures, next_due, last_status, last_error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
             for s in change.sources {
                 let cursor = s.state.cursor.isEmpty ? "{}" : String(decoding: try encoder.encode(s.state.cursor), as: UTF8.self)
-                try db.execute(sql: """
-                    INSERT OR REPLACE INTO source (name, etag, last_modified, current_url, cursor, last_success, last_attempt,
-                        failures, next_due, last_status, last_error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [
+                try upsertSource.execute(arguments: [
                         s.name, s.state.etag, s.state.lastModified, s.state.currentURL, cursor,
                         s.lastSuccess?.timeIntervalSince1970, s.lastAttempt?.timeIntervalSince1970, s.consecutiveFailures,
                         s.nextDue?.timeIntervalSince1970, s.lastStatus, s.lastError,
@@ -193,6 +216,14 @@ public final class SQLiteStateStore: StateStore {
     private func run<T>(_ what: String, _ body: (Database) throws -> T) throws(StateError) -> T {
         do {
             return try queue.read(body)
+        } catch {
+            throw StateError("state: \(label): cannot \(what) (\(error))")
+        }
+    }
+
+    private func lookUp<T>(_ what: String, _ body: (Database) throws -> T) throws(StateError) -> T {
+        do {
+            return try queue.inDatabase(body)
         } catch {
             throw StateError("state: \(label): cannot \(what) (\(error))")
         }
