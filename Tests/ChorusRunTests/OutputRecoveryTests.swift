@@ -23,8 +23,9 @@ struct OutputRecoveryTests {
 
     private func store(_ name: String) throws -> SQLiteStateStore { try SQLiteStateStore(path: statePath(name)) }
 
-    private func recovery(_ name: String) throws -> OutputRecovery {
-        OutputRecovery(store: try store(name), output: settings, tag: OutputRecovery.tag(state: statePath(name)))
+    /// Recovery as a run does it: on the run's own store instance (one writer per state file, under the lock).
+    private func recovery(_ name: String, using store: SQLiteStateStore? = nil) throws -> OutputRecovery {
+        OutputRecovery(store: try store ?? self.store(name), output: settings, tag: OutputRecovery.tag(state: statePath(name)))
     }
 
     private func sink(_ name: String) -> ItemSink {
@@ -100,7 +101,7 @@ struct OutputRecoveryTests {
         try Data("{\"id\":\"theirs\",\"source\":\"b\"}\n".utf8).write(to: final)
         try Data("{\"id\":\"mine\",\"source\":\"a\"}\n".utf8).write(to: temp)
         try store.beginOutput(PendingOutput(path: final.path, temporaryPath: temp.path, createdAt: t0))
-        let adopted = try recovery("a").run(now: t0)
+        let adopted = try recovery("a", using: store).run(now: t0)
         #expect(adopted.isEmpty)
         #expect(try store.seenRecords(["theirs", "mine"]).isEmpty)
         #expect(try store.pendingOutputs().isEmpty)
@@ -115,7 +116,7 @@ struct OutputRecoveryTests {
         try Data("{\"id\":\"mine\",\"source\":\"a\"}\n".utf8).write(to: temp)
         #expect(link(temp.path, final.path) == 0)
         try store.beginOutput(PendingOutput(path: final.path, temporaryPath: temp.path, createdAt: t0))
-        let adopted = try recovery("a").run(now: t0)
+        let adopted = try recovery("a", using: store).run(now: t0)
         #expect(adopted == [final.path])
         #expect(try store.seenRecords(["mine"]).keys.sorted() == ["mine"])
         #expect(try names() == [final.lastPathComponent])
@@ -126,7 +127,7 @@ struct OutputRecoveryTests {
         let url = try publishWithoutCommit(["n1", "n2"], store: store)
         // A downstream job consumed the file before the rerun.
         try FileManager.default.moveItem(at: url, to: root.appendingPathComponent("consumed.ndjson"))
-        let adopted = try recovery("a").run(now: t0)
+        let adopted = try recovery("a", using: store).run(now: t0)
         #expect(adopted == [url.path])
         #expect(try store.seenRecords(["n1", "n2"]) == ["n1": record("n1"), "n2": record("n2")])
         #expect(try store.pendingOutputs().isEmpty)
@@ -139,7 +140,7 @@ struct OutputRecoveryTests {
         let url = try publishWithoutCommit(["c1"], store: store, settings: OutputSettings(dir: out, layout: .flat, gzip: gzip))
         let bytes = try Data(contentsOf: url)
         try bytes.prefix(bytes.count / 2).write(to: url) // truncated: unreadable gzip, half a line
-        let adopted = try recovery("a").run(now: t0)
+        let adopted = try recovery("a", using: store).run(now: t0)
         #expect(adopted == [url.path])
         #expect(try store.seenRecords(["c1"]).keys.sorted() == ["c1"])
         #expect(try store.pendingOutputs().isEmpty)
@@ -149,7 +150,7 @@ struct OutputRecoveryTests {
         let store = try store("a")
         try store.commit(StateCommit(seen: [record("r1", revision: 3)], now: t0))
         _ = try publishWithoutCommit(["r1", "r2"], store: store)
-        _ = try recovery("a").run(now: t0)
+        _ = try recovery("a", using: store).run(now: t0)
         let found = try store.seenRecords(["r1", "r2"])
         #expect(found["r1"]?.revision == 3)
         #expect(found["r2"] == record("r2"))
