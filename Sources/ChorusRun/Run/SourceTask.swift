@@ -88,6 +88,8 @@ struct SourceTask: Sendable {
             // Items are moved out one at a time (in order), not copied: each is freed here once
             // classified and encoded.
             polled.reverse()
+            // One scoring session per source: its scratch buffers serve every item of the poll.
+            var session = analyzer.map(SentimentSession.init)
             while var item = polled.popLast() {
                 item.keywords = matcher.matches(title: item.title, text: item.text)
                 if keywordFilter && item.keywords.isEmpty {
@@ -97,7 +99,9 @@ struct SourceTask: Sendable {
                 let fingerprint = ContentFingerprint.of(item)
                 let prior = known[item.id]
                 let emit = prior.map { Self.isRevision(item, fingerprint: fingerprint, of: $0) } ?? true
-                if emit || scoreDuplicates, let analyzer { item.sentiment = analyzer.score(title: item.title, text: item.text, lang: item.lang) }
+                if emit || scoreDuplicates, session != nil {
+                    item.sentiment = session?.score(title: item.title, text: item.text, lang: item.lang)
+                }
                 let start = writer.bytes.count
                 if emit {
                     item.revision = prior.map { $0.revision + 1 } ?? 0
