@@ -54,11 +54,11 @@ final class CurlTransfer {
         try long(CURLOPT_MAXREDIRS, max(0, p.maxRedirects), "MAXREDIRS")
         try string(CURLOPT_ACCEPT_ENCODING, "", "ACCEPT_ENCODING") // every decoder libcurl has
         try string(CURLOPT_USERAGENT, p.userAgent, "USERAGENT")
-        try long(CURLOPT_CONNECTTIMEOUT_MS, Int(p.connectTimeout * 1000), "CONNECTTIMEOUT_MS")
-        try long(CURLOPT_TIMEOUT_MS, Int(p.totalTimeout * 1000), "TIMEOUT_MS")
+        try long(CURLOPT_CONNECTTIMEOUT_MS, Self.milliseconds(p.connectTimeout), "CONNECTTIMEOUT_MS")
+        try long(CURLOPT_TIMEOUT_MS, Self.milliseconds(p.totalTimeout), "TIMEOUT_MS")
         try long(CURLOPT_LOW_SPEED_LIMIT, max(0, p.lowSpeedBytes), "LOW_SPEED_LIMIT")
         try long(CURLOPT_LOW_SPEED_TIME, max(0, p.lowSpeedSeconds), "LOW_SPEED_TIME")
-        try check(chorus_easy_setopt_off(easy, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(p.maxBytes)), "MAXFILESIZE_LARGE")
+        try check(chorus_easy_setopt_off(easy, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(max(0, p.maxBytes))), "MAXFILESIZE_LARGE")
         try long(CURLOPT_SSL_VERIFYPEER, 1, "SSL_VERIFYPEER")
         try long(CURLOPT_SSL_VERIFYHOST, 2, "SSL_VERIFYHOST")
         if let ca = p.caBundle { try string(CURLOPT_CAINFO, ca, "CAINFO") }
@@ -104,6 +104,14 @@ final class CurlTransfer {
                 return Unmanaged<CurlTransfer>.fromOpaque(user).takeUnretainedValue().checkPrimary(String(cString: primaryIP))
             }, me), "PREREQFUNCTION")
         }
+    }
+
+    /// A timeout in whole milliseconds for libcurl, never trapping: clamped to 1 ms...365 days
+    /// (libcurl reads 0 as "no limit"), and a NaN or infinite value becomes the maximum.
+    static func milliseconds(_ seconds: Double) -> Int {
+        let maxMillis = 365.0 * 86_400 * 1000
+        guard seconds.isFinite else { return Int(maxMillis) }
+        return Int(min(max(seconds * 1000, 1), maxMillis))
     }
 
     // MARK: Callbacks (loop thread)
