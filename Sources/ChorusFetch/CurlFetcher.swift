@@ -136,16 +136,16 @@ public final class CurlFetcher: HTTPFetching {
     private func attempt(_ request: FetchRequest) async -> TransferOutcome {
         let id = multi.makeID()
         let multi = self.multi
+        let gate = SubmitGate()
         return await withTaskCancellationHandler {
             await withCheckedContinuation { (continuation: CheckedContinuation<TransferOutcome, Never>) in
-                if Task.isCancelled {
+                let job = CurlMulti.Job(id: id, request: request) { continuation.resume(returning: $0) }
+                if !gate.submit({ multi.submit(job) }) {
                     continuation.resume(returning: TransferOutcome(cancelled: true))
-                    return
                 }
-                multi.submit(.init(id: id, request: request) { continuation.resume(returning: $0) })
             }
         } onCancel: {
-            multi.cancel(id)
+            gate.cancel { multi.cancel(id) }
         }
     }
 
@@ -155,20 +155,19 @@ public final class CurlFetcher: HTTPFetching {
         let firstID = multi.makeIDs(requests.count)
         let multi = self.multi
         let collector = BatchCollector(count: requests.count)
+        let gate = SubmitGate()
         return await withTaskCancellationHandler {
             await withCheckedContinuation { (continuation: CheckedContinuation<[TransferOutcome], Never>) in
                 collector.start(continuation)
                 let jobs = requests.enumerated().map { index, request in
                     CurlMulti.Job(id: firstID + UInt64(index), request: request) { collector.store(index, $0) }
                 }
-                if Task.isCancelled {
+                if !gate.submit({ multi.submit(jobs) }) {
                     for job in jobs { job.completion(TransferOutcome(cancelled: true)) }
-                } else {
-                    multi.submit(jobs)
                 }
             }
         } onCancel: {
-            for index in 0..<requests.count { multi.cancel(firstID + UInt64(index)) }
+            gate.cancel { multi.cancel(firstID..<firstID + UInt64(requests.count)) }
         }
     }
 }
