@@ -93,13 +93,14 @@ public final class CurlFetcher: HTTPFetching {
         var waited = 0.0
         var pending = first
         while true {
-            let outcome: TransferOutcome
+            var outcome: TransferOutcome
             if let made = pending {
                 outcome = made
                 pending = nil
             } else {
                 outcome = await attempt(request)
             }
+            outcome = await followAcrossOrigins(outcome, request)
             let verdict = describer.judge(outcome, retries: retries, now: now())
             switch verdict {
             case .success(var response):
@@ -130,6 +131,23 @@ public final class CurlFetcher: HTTPFetching {
                 retries += 1
             }
         }
+    }
+
+    /// Continues a transfer stopped at a redirect to another origin (see
+    /// ``TransferOutcome/crossOriginRedirect``) without the request's extra headers, within the
+    /// redirects it has left; the hops of both legs are kept so permanent redirects still show.
+    private func followAcrossOrigins(_ first: TransferOutcome, _ request: FetchRequest) async -> TransferOutcome {
+        guard let target = first.crossOriginRedirect, !first.cancelled else { return first }
+        var next = request
+        next.url = target
+        next.headers = [] // Authorization, API keys, cookies: meant for the first origin only
+        next.policy.maxRedirects = max(0, request.policy.maxRedirects - first.hops.count)
+        logger.debug("redirected to another origin: following without the source's headers", metadata: [
+            "source": "\(request.label)", "url": "\(FailureDescriber(request: request).safeURL)",
+        ])
+        var outcome = await attempt(next)
+        outcome.hops = first.hops + outcome.hops
+        return outcome
     }
 
     /// One transfer on the multi thread; cancellation of the calling task removes it.
