@@ -114,12 +114,12 @@ final class CurlTransfer {
     /// them. (libcurl itself strips only Authorization and Cookie on a change of host.)
     private var guardsOrigin: Bool { !request.headers.isEmpty }
 
-    /// A timeout in whole milliseconds for libcurl, never trapping: clamped to 1 ms...365 days
-    /// (libcurl reads 0 as "no limit"), and a NaN or infinite value becomes the maximum.
+    /// A timeout in whole milliseconds for libcurl, never trapping: 0 or less is 0 (libcurl's
+    /// "no limit" / default), at most 365 days, and a NaN or infinite value becomes the maximum.
     static func milliseconds(_ seconds: Double) -> Int {
         let maxMillis = 365.0 * 86_400 * 1000
         guard seconds.isFinite else { return Int(maxMillis) }
-        return Int(min(max(seconds * 1000, 1), maxMillis))
+        return Int(min(max(seconds * 1000, 0), maxMillis))
     }
 
     // MARK: Callbacks (loop thread)

@@ -20,8 +20,8 @@ struct LimitTests {
         #expect(error.message.contains("larger than the cap of 100000 bytes"))
     }
 
-    @Test("huge, infinite or NaN timeouts are clamped, never trapping the curl thread",
-          arguments: [1e17, 1e305, Double.infinity, Double.nan])
+    @Test("huge, infinite, NaN, zero (none) or negative timeouts are clamped, never trapping the curl thread",
+          arguments: [1e17, 1e305, Double.infinity, Double.nan, 0, -1])
     func outOfRangeLimitsAreClamped(seconds: Double) async throws {
         let response = try await fixture.fetcher.fetch(fixture.request("ok") {
             $0.totalTimeout = seconds
