@@ -105,7 +105,7 @@ public final class FeedStreamParser {
             logger.debug("recovered from malformed XML", metadata: ["source": "\(source)", "errors": "\(h.errorCount)"])
         }
         let channel = h.channel
-        let feedURL = channel.link ?? context.baseURL
+        let feedURL = channel.link ?? context.baseURL.flatMap(PublicURL.strip)
         let title = channel.title ?? channel.dcTitle
         return ParseResult(
             items: [], platform: platform,

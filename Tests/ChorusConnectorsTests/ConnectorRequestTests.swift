@@ -239,6 +239,21 @@ struct JSONMappingFailureTests {
         #expect(error.message == "fetch: weibo: \(expected)")
     }
 
+    @Test("the document URL in a 403, 404 or 410 hint has its secrets redacted", arguments: [403, 404, 410])
+    func hintsRedactTheURL(status: Int) async throws {
+        let server = try await SocialServer.make()
+        try await server.scenario("fail_at=1&fail=\(status)")
+        let connector = JSONMappingConnector(options: .init(
+            name: "weibo", url: "\(server.base)/files/json/weibo-export.json?access_token=SECRET1&page=1",
+            mapping: JSONMapping(itemsPath: "data.list", id: "idstr"), policy: testPolicy()))
+        let error = try await #require(throws: ConnectorError.self) {
+            try await connector.poll(from: SourceState(), using: server.fetcher, now: fixtureNow)
+        }
+        #expect(!error.message.contains("SECRET1"), "\(error.message)")
+        #expect(error.message.contains("weibo-export.json?access_token=REDACTED&page=1"))
+        #expect(error.httpStatus == status)
+    }
+
     @Test("Malformed JSON and wrong types are parse errors naming the source")
     func badBodies() async throws {
         let server = try await SocialServer.make()
