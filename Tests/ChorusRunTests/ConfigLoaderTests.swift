@@ -68,10 +68,16 @@ struct ConfigLoaderTests {
         #expect(news.policy.maxBytes == 2 * 1024 * 1024)
         #expect(news.headers.map(\.name) == ["Accept-Language", "Authorization"])
         #expect(news.headers.map(\.value) == ["en", "Bearer s3cret"])
+        #expect(news.policy.denyPrivateNetworks)
+        #expect(news.policy.proxy == "http://proxy.internal:3128")
+        #expect(news.policy.caBundle == folder.appendingPathComponent("test-ca.pem").path)
         let hn = try #require(config.source(named: "hn"))
         #expect(!hn.enabled)
         #expect(hn.interval == 1800)
         #expect(hn.policy.retries == 0)
+        #expect(!hn.policy.denyPrivateNetworks)
+        #expect(hn.policy.proxy == "") // no proxy, whatever the environment says
+        #expect(hn.policy.caBundle == nil)
         #expect(hn.options["query"] == "ZTE")
     }
 
@@ -102,6 +108,12 @@ struct ConfigLoaderTests {
             (6, 79, "sources[0].connect_timeout: expected a duration"),
             (6, 95, "sources[0].interval: expected a duration"),
             (7, 58, "sources[1].lookback: expected a duration like 6h or 2d (at most 36500d), found '1e300h'"),
+        ]),
+        Case(file: "bad-fetch-keys.yaml", expected: [
+            (3, 36, "defaults.deny_private_networks: expected true or false, found 'sometimes'"),
+            (5, 69, "sources[0].proxy: unsupported proxy scheme 'ftp'"),
+            (6, 73, "sources[1].ca_bundle: no readable file at "),
+            (7, 69, "sources[2].proxy: 'http://a b' contains spaces"),
         ]),
         Case(file: "missing-env.yaml", expected: [(7, 19, "environment variable CHORUS_TEST_UNSET_TOKEN is not set")]),
         Case(file: "bad-urls.yaml", expected: [
