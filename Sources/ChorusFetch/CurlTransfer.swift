@@ -197,7 +197,7 @@ final class CurlTransfer {
             outcome.blockedAddress = ip
             return Int32(CURL_PREREQFUNC_ABORT)
         }
-        if guardsOrigin {
+        if guardsOrigin, !outcome.hops.isEmpty { // a response came before: this request follows a redirect
             var url: UnsafePointer<CChar>?
             guard chorus_easy_getinfo_string(easy, CURLINFO_EFFECTIVE_URL, &url) == CURLE_OK, let url else {
                 return Int32(CURL_PREREQFUNC_ABORT)
