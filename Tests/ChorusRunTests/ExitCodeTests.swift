@@ -12,7 +12,7 @@ struct ExitCodeTests {
 
     func harness() throws -> IngestHarness {
         let h = try IngestHarness()
-        try h.writeFeed("a.rss", items: 0..<2)
+        try h.writeFeed("a", items: 0..<2)
         let rules = h.root.appendingPathComponent("bad-rules.yaml")
         try Self.badRules.write(to: rules, atomically: true, encoding: .utf8)
         try h.writeConfig(feeds: [("a", h.url("a.rss"))], extra: "sentiment: { rules: [bad-rules.yaml] }")
