@@ -93,13 +93,14 @@ public final class CurlFetcher: HTTPFetching {
         var waited = 0.0
         var pending = first
         while true {
-            let outcome: TransferOutcome
+            var outcome: TransferOutcome
             if let made = pending {
                 outcome = made
                 pending = nil
             } else {
                 outcome = await attempt(request)
             }
+            outcome = await followAcrossOrigins(outcome, request)
             let verdict = describer.judge(outcome, retries: retries, now: now())
             switch verdict {
             case .success(var response):
@@ -132,20 +133,37 @@ public final class CurlFetcher: HTTPFetching {
         }
     }
 
+    /// Continues a transfer stopped at a redirect to another origin (see
+    /// ``TransferOutcome/crossOriginRedirect``) without the request's extra headers, within the
+    /// redirects it has left; the hops of both legs are kept so permanent redirects still show.
+    private func followAcrossOrigins(_ first: TransferOutcome, _ request: FetchRequest) async -> TransferOutcome {
+        guard let target = first.crossOriginRedirect, !first.cancelled else { return first }
+        var next = request
+        next.url = target
+        next.headers = [] // Authorization, API keys, cookies: meant for the first origin only
+        next.policy.maxRedirects = max(0, request.policy.maxRedirects - first.hops.count)
+        logger.debug("redirected to another origin: following without the source's headers", metadata: [
+            "source": "\(request.label)", "url": "\(FailureDescriber(request: request).safeURL)",
+        ])
+        var outcome = await attempt(next)
+        outcome.hops = first.hops + outcome.hops
+        return outcome
+    }
+
     /// One transfer on the multi thread; cancellation of the calling task removes it.
     private func attempt(_ request: FetchRequest) async -> TransferOutcome {
         let id = multi.makeID()
         let multi = self.multi
+        let gate = SubmitGate()
         return await withTaskCancellationHandler {
             await withCheckedContinuation { (continuation: CheckedContinuation<TransferOutcome, Never>) in
-                if Task.isCancelled {
+                let job = CurlMulti.Job(id: id, request: request) { continuation.resume(returning: $0) }
+                if !gate.submit({ multi.submit(job) }) {
                     continuation.resume(returning: TransferOutcome(cancelled: true))
-                    return
                 }
-                multi.submit(.init(id: id, request: request) { continuation.resume(returning: $0) })
             }
         } onCancel: {
-            multi.cancel(id)
+            gate.cancel { multi.cancel(id) }
         }
     }
 
@@ -155,20 +173,19 @@ public final class CurlFetcher: HTTPFetching {
         let firstID = multi.makeIDs(requests.count)
         let multi = self.multi
         let collector = BatchCollector(count: requests.count)
+        let gate = SubmitGate()
         return await withTaskCancellationHandler {
             await withCheckedContinuation { (continuation: CheckedContinuation<[TransferOutcome], Never>) in
                 collector.start(continuation)
                 let jobs = requests.enumerated().map { index, request in
                     CurlMulti.Job(id: firstID + UInt64(index), request: request) { collector.store(index, $0) }
                 }
-                if Task.isCancelled {
+                if !gate.submit({ multi.submit(jobs) }) {
                     for job in jobs { job.completion(TransferOutcome(cancelled: true)) }
-                } else {
-                    multi.submit(jobs)
                 }
             }
         } onCancel: {
-            for index in 0..<requests.count { multi.cancel(firstID + UInt64(index)) }
+            gate.cancel { multi.cancel(firstID..<firstID + UInt64(requests.count)) }
         }
     }
 }

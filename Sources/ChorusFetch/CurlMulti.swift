@@ -20,9 +20,10 @@ final class CurlMulti: @unchecked Sendable {
 
     private struct Inbox: Sendable {
         var jobs: [Job] = []
+        /// Cancellations for the loop. Callers submit a job before they can cancel it (see
+        /// ``SubmitGate``), so one that matches no queued or running job is for a completed job
+        /// and is dropped: nothing is remembered past the next loop iteration.
         var cancels: [UInt64] = []
-        /// Cancellations that may have arrived before their job (removed when matched).
-        var cancelled: Set<UInt64> = []
         var nextID: UInt64 = 1
         var stopping = false
         var stopped = false
@@ -75,15 +76,8 @@ final class CurlMulti: @unchecked Sendable {
         let (refused, wake): ([Job], Bool) = inbox.withLock { state in
             if state.stopping { return (batch, false) }
             let wasEmpty = state.jobs.isEmpty && state.cancels.isEmpty
-            var refused: [Job] = []
-            if state.cancelled.isEmpty {
-                state.jobs.append(contentsOf: batch)
-            } else {
-                for job in batch {
-                    if state.cancelled.remove(job.id) != nil { refused.append(job) } else { state.jobs.append(job) }
-                }
-            }
-            return (refused, wasEmpty)
+            state.jobs.append(contentsOf: batch)
+            return ([], wasEmpty)
         }
         for job in refused { job.completion(TransferOutcome(cancelled: true)) }
         if wake { curl_multi_wakeup(multi) }
@@ -93,7 +87,7 @@ final class CurlMulti: @unchecked Sendable {
     func submit(_ job: Job) {
         // Only the first message after the loop drained the inbox needs to wake it.
         let (refused, wake): (Bool, Bool) = inbox.withLock { state in
-            if state.stopping || state.cancelled.remove(job.id) != nil { return (true, false) }
+            if state.stopping { return (true, false) }
             let wasEmpty = state.jobs.isEmpty && state.cancels.isEmpty
             state.jobs.append(job)
             return (false, wasEmpty)
@@ -105,17 +99,25 @@ final class CurlMulti: @unchecked Sendable {
         }
     }
 
-    /// Cancels a job: it is removed from the multi handle and completes as cancelled.
+    /// Cancels a submitted job: it is removed from the multi handle and completes as cancelled.
+    /// A job that already completed is left alone. Call only after the job was submitted.
     func cancel(_ id: UInt64) {
+        cancel(id..<id + 1)
+    }
+
+    /// Cancels submitted jobs by id, with one hand-off.
+    func cancel(_ ids: Range<UInt64>) {
         let wake: Bool = inbox.withLock { state in
             guard !state.stopped else { return false }
             let wasEmpty = state.jobs.isEmpty && state.cancels.isEmpty
-            state.cancels.append(id)
-            state.cancelled.insert(id)
+            state.cancels.append(contentsOf: ids)
             return wasEmpty
         }
         if wake { curl_multi_wakeup(multi) }
     }
+
+    /// Cancellations handed in and not yet taken by the loop (for tests).
+    var queuedCancellations: Int { inbox.withLock { $0.cancels.count } }
 
     /// Stops the loop: pending and active jobs complete as cancelled; waits for the thread to end.
     func shutdown() {
@@ -182,9 +184,6 @@ final class CurlMulti: @unchecked Sendable {
             let outcome = code.map { transfer.finish(code: $0) } ?? TransferOutcome(cancelled: true)
             scheduler.finished(host: running.host, multiplexed: outcome.multiplexed)
             pool.give(transfer.easy)
-            inbox.withLock { state in
-                if !state.cancelled.isEmpty { state.cancelled.remove(transfer.id) }
-            }
             transfer.completion(outcome)
         }
 
@@ -207,7 +206,6 @@ final class CurlMulti: @unchecked Sendable {
                 if let running = active.values.first(where: { $0.transfer.id == id }) {
                     complete(running, code: nil)
                 } else if let job = scheduler.remove(where: { $0.id == id }) {
-                    inbox.withLock { _ = $0.cancelled.remove(id) }
                     job.completion(TransferOutcome(cancelled: true))
                 }
             }

@@ -46,19 +46,21 @@ final class CurlTransfer {
             try check(value.withCString { chorus_easy_setopt_string(easy, option, $0) }, name)
         }
         try string(CURLOPT_URL, request.url, "URL")
-        // Only http and https, on the first request and on every redirect.
+        let secure = request.url.utf8.prefix(6).map { $0 | 0x20 }.elementsEqual("https:".utf8)
+        // Only http and https, on the first request and on every redirect; and no redirect from
+        // https down to cleartext http.
         try string(CURLOPT_PROTOCOLS_STR, "http,https", "PROTOCOLS_STR")
-        try string(CURLOPT_REDIR_PROTOCOLS_STR, "http,https", "REDIR_PROTOCOLS_STR")
+        try string(CURLOPT_REDIR_PROTOCOLS_STR, secure ? "https" : "http,https", "REDIR_PROTOCOLS_STR")
         try long(CURLOPT_NOSIGNAL, 1, "NOSIGNAL")
         try long(CURLOPT_FOLLOWLOCATION, 1, "FOLLOWLOCATION")
         try long(CURLOPT_MAXREDIRS, max(0, p.maxRedirects), "MAXREDIRS")
         try string(CURLOPT_ACCEPT_ENCODING, "", "ACCEPT_ENCODING") // every decoder libcurl has
         try string(CURLOPT_USERAGENT, p.userAgent, "USERAGENT")
-        try long(CURLOPT_CONNECTTIMEOUT_MS, Int(p.connectTimeout * 1000), "CONNECTTIMEOUT_MS")
-        try long(CURLOPT_TIMEOUT_MS, Int(p.totalTimeout * 1000), "TIMEOUT_MS")
+        try long(CURLOPT_CONNECTTIMEOUT_MS, Self.milliseconds(p.connectTimeout), "CONNECTTIMEOUT_MS")
+        try long(CURLOPT_TIMEOUT_MS, Self.milliseconds(p.totalTimeout), "TIMEOUT_MS")
         try long(CURLOPT_LOW_SPEED_LIMIT, max(0, p.lowSpeedBytes), "LOW_SPEED_LIMIT")
         try long(CURLOPT_LOW_SPEED_TIME, max(0, p.lowSpeedSeconds), "LOW_SPEED_TIME")
-        try check(chorus_easy_setopt_off(easy, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(p.maxBytes)), "MAXFILESIZE_LARGE")
+        try check(chorus_easy_setopt_off(easy, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(max(0, p.maxBytes))), "MAXFILESIZE_LARGE")
         try long(CURLOPT_SSL_VERIFYPEER, 1, "SSL_VERIFYPEER")
         try long(CURLOPT_SSL_VERIFYHOST, 2, "SSL_VERIFYHOST")
         if let ca = p.caBundle { try string(CURLOPT_CAINFO, ca, "CAINFO") }
@@ -68,7 +70,6 @@ final class CurlTransfer {
         // Over TLS, wait for a pending connection's ALPN answer so HTTP/2 requests share it. Not
         // for cleartext: there curl would hold every request to the host until the first one is
         // answered, serialising a slow host (HTTP/2 is only negotiated over TLS here anyway).
-        let secure = request.url.utf8.prefix(6).map { $0 | 0x20 }.elementsEqual("https:".utf8)
         try long(CURLOPT_PIPEWAIT, secure ? 1 : 0, "PIPEWAIT")
         try long(CURLOPT_TCP_KEEPALIVE, 1, "TCP_KEEPALIVE")
         try check(chorus_easy_setopt_pointer(easy, CURLOPT_ERRORBUFFER, errorBuffer), "ERRORBUFFER")
@@ -98,12 +99,27 @@ final class CurlTransfer {
                 guard let user, let address else { return chorus_curl_socket_bad() }
                 return Unmanaged<CurlTransfer>.fromOpaque(user).takeUnretainedValue().openSocket(address)
             }, me), "OPENSOCKETFUNCTION")
-            // Also checked per request, so a reused connection cannot bypass the guard.
+        }
+        if p.denyPrivateNetworks || guardsOrigin {
+            // Runs before every request, redirects and reused connections included.
             try check(chorus_easy_set_prereq_function(easy, { user, primaryIP, _, _, _ in
                 guard let user, let primaryIP else { return Int32(CURL_PREREQFUNC_ABORT) }
-                return Unmanaged<CurlTransfer>.fromOpaque(user).takeUnretainedValue().checkPrimary(String(cString: primaryIP))
+                return Unmanaged<CurlTransfer>.fromOpaque(user).takeUnretainedValue().beforeRequest(String(cString: primaryIP))
             }, me), "PREREQFUNCTION")
         }
+    }
+
+    /// Extra headers (API keys, tokens) go only to the origin they were configured for: a
+    /// redirect elsewhere is stopped before its request and followed by ``CurlFetcher`` without
+    /// them. (libcurl itself strips only Authorization and Cookie on a change of host.)
+    private var guardsOrigin: Bool { !request.headers.isEmpty }
+
+    /// A timeout in whole milliseconds for libcurl, never trapping: 0 or less is 0 (libcurl's
+    /// "no limit" / default), at most 365 days, and a NaN or infinite value becomes the maximum.
+    static func milliseconds(_ seconds: Double) -> Int {
+        let maxMillis = 365.0 * 86_400 * 1000
+        guard seconds.isFinite else { return Int(maxMillis) }
+        return Int(min(max(seconds * 1000, 0), maxMillis))
     }
 
     // MARK: Callbacks (loop thread)
@@ -175,10 +191,24 @@ final class CurlTransfer {
         return socket(a.family, a.socktype | Int32(SOCK_CLOEXEC.rawValue), a.protocol)
     }
 
-    private func checkPrimary(_ ip: String) -> Int32 {
-        guard PrivateNetworkGuard.isBlocked(address: ip) else { return Int32(CURL_PREREQFUNC_OK) }
-        outcome.blockedAddress = ip
-        return Int32(CURL_PREREQFUNC_ABORT)
+    /// The private-network guard on the connected address, then the origin guard on the URL.
+    private func beforeRequest(_ ip: String) -> Int32 {
+        if request.policy.denyPrivateNetworks, PrivateNetworkGuard.isBlocked(address: ip) {
+            outcome.blockedAddress = ip
+            return Int32(CURL_PREREQFUNC_ABORT)
+        }
+        if guardsOrigin, !outcome.hops.isEmpty { // a response came before: this request follows a redirect
+            var url: UnsafePointer<CChar>?
+            guard chorus_easy_getinfo_string(easy, CURLINFO_EFFECTIVE_URL, &url) == CURLE_OK, let url else {
+                return Int32(CURL_PREREQFUNC_ABORT)
+            }
+            let current = String(cString: url)
+            if current != request.url, !Origin.same(current, request.url) {
+                outcome.crossOriginRedirect = current
+                return Int32(CURL_PREREQFUNC_ABORT)
+            }
+        }
+        return Int32(CURL_PREREQFUNC_OK)
     }
 
     /// The numeric form of an IPv4/IPv6 socket address.

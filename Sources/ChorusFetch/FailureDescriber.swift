@@ -133,7 +133,12 @@ struct FailureDescriber {
         case .privateNetwork:
             return "refused to connect to \(outcome.blockedAddress ?? "a private address"): a private, loopback or link-local address (deny_private_networks is on)"
         case .tooLarge: return "the response is larger than the cap of \(p.maxBytes) bytes (max_bytes); transfer aborted"
-        case .protocolNotAllowed: summary = "only http and https are allowed (also on redirects)"
+        case .protocolNotAllowed:
+            if let location = outcome.headers["location"], location.lowercased().hasPrefix("http:"),
+               request.url.lowercased().hasPrefix("https:") {
+                return "refused a redirect from https down to cleartext http (\(redactor.redact(location)))"
+            }
+            summary = "only http and https are allowed (also on redirects)"
         case .tooManyRedirects: summary = "more than \(p.maxRedirects) redirects (a redirect loop?)"
         case .timeout: summary = "timed out (connect \(Self.seconds(p.connectTimeout)), total \(Self.seconds(p.totalTimeout)), or slower than \(p.lowSpeedBytes) bytes/s for \(p.lowSpeedSeconds) s)"
         case .dns: summary = "the host name could not be resolved"

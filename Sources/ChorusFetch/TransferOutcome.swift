@@ -24,6 +24,9 @@ struct TransferOutcome: Sendable {
     var exceededCap = false
     /// Set when `deny_private_networks` refused an address (the address).
     var blockedAddress: String?
+    /// Set when a redirect left the origin of a request that carries extra headers: the
+    /// transfer stopped before that request, and this is the URL it was to fetch.
+    var crossOriginRedirect: String?
     /// Set when the caller's task was cancelled or the fetcher shut down.
     var cancelled = false
     /// The connection spoke HTTP/2 or later (so its host can take more concurrent streams).

@@ -8,7 +8,7 @@ struct CheckCommand: AsyncParsableCommand {
         commandName: "check",
         abstract: "Validate a configuration file.",
         discussion: """
-            Reads the config (--config, else $CHORUS_CONFIG, else Config/chorus.yaml) and reports every problem on stderr as `config: FILE:LINE:COLUMN: message`: unknown keys, wrong types, missing environment variables, bad URLs, duplicate source names. Prints a one-line summary on stdout when the file is valid.
+            Reads the config (--config, else $CHORUS_CONFIG, else Config/chorus.yaml) and reports every problem on stderr as `config: FILE:LINE:COLUMN: message`: unknown keys, wrong types, missing environment variables, bad URLs, duplicate source names, and (with sentiment enabled) malformed lexicon or rule files. Prints a one-line summary on stdout when the file is valid.
 
             Exit codes: 0 valid; 78 invalid.
             """
@@ -25,6 +25,7 @@ struct CheckCommand: AsyncParsableCommand {
         let path = ConfigLoader.resolvePath(option: config, environment: environment)
         do {
             let loaded = try ConfigLoader.load(path: path, environment: environment)
+            _ = try loaded.loadAnalyzer() // a malformed lexicon or rule file is reported here too
             let enabled = loaded.sources.filter(\.enabled).count
             let types = Dictionary(grouping: loaded.sources, by: \.type.rawValue).map { "\($0.value.count) \($0.key)" }.sorted()
             print("config: \(path): OK, \(loaded.sources.count) sources (\(enabled) enabled: \(types.joined(separator: ", ")))")

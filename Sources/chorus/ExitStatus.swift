@@ -14,6 +14,9 @@ enum ExitStatus {
     static let unavailable = ExitCode(69)
     /// An unexpected internal failure.
     static let fatal = ExitCode(70)
+    /// Writing the output failed (EX_IOERR): `parse` could not write to stdout (a full disk, a
+    /// closed descriptor; a closed pipe is not an error and exits 0).
+    static let ioError = ExitCode(74)
     /// Another run holds the lock; this one did nothing.
     static let lockHeld = ExitCode(75)
     /// The configuration is invalid; nothing ran.

@@ -79,7 +79,9 @@ struct FetchCommand: AsyncParsableCommand {
             }
         }
         if let maxBytes, maxBytes <= 0 { throw ValidationError("--max-bytes must be positive") }
-        if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds") }
+        if let timeout, !(timeout > 0 && timeout <= 365 * 86_400) {
+            throw ValidationError("--timeout must be a positive number of seconds, at most 31536000 (365 days)")
+        }
         if let retries, retries < 0 { throw ValidationError("--retries must be 0 or more") }
         if concurrency < 1 || perHost < 1 { throw ValidationError("--concurrency and --per-host must be at least 1") }
         if let bearerEnv, ProcessInfo.processInfo.environment[bearerEnv]?.isEmpty ?? true {

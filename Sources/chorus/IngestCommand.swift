@@ -100,6 +100,7 @@ struct IngestCommand: AsyncParsableCommand {
             switch error {
             case .lockHeld: throw ExitStatus.lockHeld
             case .fatal: throw ExitStatus.fatal
+            case .config: throw ExitStatus.configError
             }
         }
         let cut = outcome.sources.contains { $0.status == .cancelled }

@@ -28,7 +28,7 @@ struct ParseStdoutWriter {
                 let n = writeBytes(fd, buf.baseAddress! + offset, buf.count - offset)
                 if n < 0 {
                     if errno == EINTR { continue }
-                    exit(errno == EPIPE ? 0 : 74)
+                    exit(errno == EPIPE ? ExitStatus.success.rawValue : ExitStatus.ioError.rawValue)
                 }
                 offset += n
             }

@@ -202,6 +202,34 @@ struct ConnectorRequestTests {
         #expect(!third.notModified)
     }
 
+    @Test("Generic JSON: more undated items than max_items are all delivered over successive polls, once each")
+    func jsonMappingUndatedDrain() async throws {
+        let server = try await SocialServer.make()
+        try await server.scenario()
+        let connector = JSONMappingConnector(options: .init(
+            name: "notes", url: "\(server.base)/files/json/undated-export.json", mapping: JSONMapping(itemsPath: "items"),
+            maxItems: 2, policy: testPolicy()))
+        var state = SourceState()
+        var delivered: [String] = []
+        for run in 1...3 {
+            let poll = try await connector.poll(from: state, using: server.fetcher, now: fixtureNow)
+            #expect(poll.items.count == 2, "run \(run)")
+            delivered += poll.items.compactMap(\.nativeID)
+            // Validators are kept only once nothing is left over.
+            #expect((poll.state.etag != nil) == (run == 3), "run \(run)")
+            state = poll.state
+        }
+        // The dated item first, then the undated ones in document order; none twice, none lost.
+        #expect(delivered == ["d1", "u1", "u2", "u3", "u4", "u5"])
+        let unchanged = try await connector.poll(from: state, using: server.fetcher, now: fixtureNow)
+        #expect(unchanged.notModified)
+        state.etag = nil
+        let refetched = try await connector.poll(from: state, using: server.fetcher, now: fixtureNow)
+        #expect(refetched.items.isEmpty)
+        #expect(refetched.warnings.isEmpty)
+        #expect(refetched.state.etag != nil)
+    }
+
     @Test("Generic JSON: a missing document is a 404 naming it")
     func jsonMappingMissing() async throws {
         let server = try await SocialServer.make()
@@ -237,6 +265,21 @@ struct JSONMappingFailureTests {
         default: "HTTP 410 Gone (\(target) no longer exists; update or remove this source)"
         }
         #expect(error.message == "fetch: weibo: \(expected)")
+    }
+
+    @Test("the document URL in a 403, 404 or 410 hint has its secrets redacted", arguments: [403, 404, 410])
+    func hintsRedactTheURL(status: Int) async throws {
+        let server = try await SocialServer.make()
+        try await server.scenario("fail_at=1&fail=\(status)")
+        let connector = JSONMappingConnector(options: .init(
+            name: "weibo", url: "\(server.base)/files/json/weibo-export.json?access_token=SECRET1&page=1",
+            mapping: JSONMapping(itemsPath: "data.list", id: "idstr"), policy: testPolicy()))
+        let error = try await #require(throws: ConnectorError.self) {
+            try await connector.poll(from: SourceState(), using: server.fetcher, now: fixtureNow)
+        }
+        #expect(!error.message.contains("SECRET1"), "\(error.message)")
+        #expect(error.message.contains("weibo-export.json?access_token=REDACTED&page=1"))
+        #expect(error.httpStatus == status)
     }
 
     @Test("Malformed JSON and wrong types are parse errors naming the source")

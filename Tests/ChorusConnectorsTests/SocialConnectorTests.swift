@@ -156,8 +156,9 @@ struct SocialConnectorTests {
         let delays = await server.recorder.delays
         #expect(delays.count == 1)
         if platform.hasRateLimitHeaders {
-            // The server's reset is 2 s ahead, in each platform's own dialect.
-            #expect(delays.allSatisfy { $0 > 0 && $0 <= 2.5 })
+            // The server's reset is at most 2 s ahead, in each platform's own dialect; the bound
+            // leaves room for scheduling delays on a loaded machine.
+            #expect(delays.allSatisfy { $0 > 0 && $0 <= 4 })
         }
     }
 

@@ -20,6 +20,17 @@ struct LimitTests {
         #expect(error.message.contains("larger than the cap of 100000 bytes"))
     }
 
+    @Test("huge, infinite, NaN, zero (none) or negative timeouts are clamped, never trapping the curl thread",
+          arguments: [1e17, 1e305, Double.infinity, Double.nan, 0, -1])
+    func outOfRangeLimitsAreClamped(seconds: Double) async throws {
+        let response = try await fixture.fetcher.fetch(fixture.request("ok") {
+            $0.totalTimeout = seconds
+            $0.connectTimeout = seconds
+        })
+        #expect(response.status == 200)
+        #expect(response.body == Array("xx".utf8))
+    }
+
     @Test("a body exactly at the cap is delivered whole", arguments: ["1", "0"])
     func bodyAtCap(length: String) async throws {
         let response = try await fixture.fetcher.fetch(fixture.request("big?size=100000&length=\(length)") { $0.maxBytes = 100_000 })

@@ -68,10 +68,16 @@ struct ConfigLoaderTests {
         #expect(news.policy.maxBytes == 2 * 1024 * 1024)
         #expect(news.headers.map(\.name) == ["Accept-Language", "Authorization"])
         #expect(news.headers.map(\.value) == ["en", "Bearer s3cret"])
+        #expect(news.policy.denyPrivateNetworks)
+        #expect(news.policy.proxy == "http://proxy.internal:3128")
+        #expect(news.policy.caBundle == folder.appendingPathComponent("test-ca.pem").path)
         let hn = try #require(config.source(named: "hn"))
         #expect(!hn.enabled)
         #expect(hn.interval == 1800)
         #expect(hn.policy.retries == 0)
+        #expect(!hn.policy.denyPrivateNetworks)
+        #expect(hn.policy.proxy == "") // no proxy, whatever the environment says
+        #expect(hn.policy.caBundle == nil)
         #expect(hn.options["query"] == "ZTE")
     }
 
@@ -96,6 +102,19 @@ struct ConfigLoaderTests {
             (6, 73, "max_bytes: expected a size"),
             (6, 88, "timeout: expected a duration"),
         ]),
+        Case(file: "huge-durations.yaml", expected: [
+            (3, 15, "max_duration: expected a duration like 90s, 15m, 1h or 2d (at most 365d), found '1e305d'"),
+            (4, 22, "defaults.timeout: expected a duration"),
+            (6, 79, "sources[0].connect_timeout: expected a duration"),
+            (6, 95, "sources[0].interval: expected a duration"),
+            (7, 58, "sources[1].lookback: expected a duration like 6h or 2d (at most 36500d), found '1e300h'"),
+        ]),
+        Case(file: "bad-fetch-keys.yaml", expected: [
+            (3, 36, "defaults.deny_private_networks: expected true or false, found 'sometimes'"),
+            (5, 69, "sources[0].proxy: unsupported proxy scheme 'ftp'"),
+            (6, 73, "sources[1].ca_bundle: no readable file at "),
+            (7, 69, "sources[2].proxy: 'http://a b' contains spaces"),
+        ]),
         Case(file: "missing-env.yaml", expected: [(7, 19, "environment variable CHORUS_TEST_UNSET_TOKEN is not set")]),
         Case(file: "bad-urls.yaml", expected: [
             (4, 33, "'ftp://example.com/a.xml' is not an absolute http(s) URL"),
@@ -118,7 +137,7 @@ struct ConfigLoaderTests {
     @Test(arguments: invalid)
     func everyProblemIsReportedWithItsLineAndColumn(_ c: Case) {
         let found = problems(c.file)
-        #expect(found.count == c.expected.count, "\(found)")
+        #expect(found.count == c.expected.count, "\(found.map { "\($0.line):\($0.column) \($0.message)" })")
         for (line, column, fragment) in c.expected {
             #expect(
                 found.contains { $0.line == line && $0.column == column && $0.message.contains(fragment) },
@@ -190,12 +209,12 @@ struct ConfigLoaderTests {
         #expect(config.sources[0].policy.userAgent == expected)
     }
 
-    @Test(arguments: [("90s", 90.0), ("15m", 900), ("1h", 3600), ("2d", 172_800), ("250ms", 0.25), ("42", 42)])
+    @Test(arguments: [("90s", 90.0), ("15m", 900), ("1h", 3600), ("2d", 172_800), ("250ms", 0.25), ("42", 42), ("365d", 31_536_000)])
     func durationsParse(_ text: String, _ seconds: Double) {
         #expect(ConfigValueParser.duration(text) == seconds)
     }
 
-    @Test(arguments: ["", "soon", "-5m", "5 parsecs"])
+    @Test(arguments: ["", "soon", "-5m", "5 parsecs", "inf", "nan", "1e17s", "1e305d", "366d", "31536001", "-0.5"])
     func badDurationsAreRejected(_ text: String) {
         #expect(ConfigValueParser.duration(text) == nil)
     }

@@ -12,6 +12,7 @@ behaviour is chosen by the request path and query:
                              the first N requests for KEY answer C (default 503), then 200 "ok"
   /hits/PATH                 200, how many requests PATH (without query) has seen (a number)
   /redirect/N?code=C         a chain of N redirects (default 302) ending at /ok
+  /redirect-to?url=U&code=C  C (default 302) to the URL U (e.g. another loopback origin's /echo)
   /loop                      302 to itself, forever
   /to-file                   302 to file:///etc/passwd
   /to-gopher                 302 to gopher://127.0.0.1/
@@ -127,6 +128,9 @@ class Handler(BaseHTTPRequestHandler):
         n = int(arg)
         code = int(q.get("code", "302"))
         self.redirect(code, "/ok" if n <= 1 else "/redirect/%d?code=%d" % (n - 1, code))
+
+    def route_redirect_to(self, arg, q):
+        self.redirect(int(q.get("code", "302")), q["url"])
 
     def route_loop(self, arg, q):
         self.redirect(302, "/loop")

@@ -51,6 +51,10 @@ expect_fetch 69 '(.error.message | contains("SECRET") | not) and (.error.message
 # Usage errors exit 64 and print nothing on stdout.
 rc=0; "$CHORUS_BIN" fetch --header nocolon "$base/ok" > "$work/out.json" 2>/dev/null || rc=$?
 [ "$rc" -eq 64 ] && [ ! -s "$work/out.json" ] || fail "a bad --header should exit 64 with empty stdout (got $rc)"
+for t in 1e17 inf nan 0 -1; do
+  rc=0; "$CHORUS_BIN" fetch --timeout "$t" "$base/ok" > "$work/out.json" 2>/dev/null || rc=$?
+  [ "$rc" -eq 64 ] && [ ! -s "$work/out.json" ] || fail "--timeout $t should exit 64 with empty stdout (got $rc)"
+done
 
 # Batch mode: one line per URL, in file order.
 printf '%s\n' "$base/ok?size=1" "$base/status/404" "$base/etag	\"v1\"" > "$work/urls.txt"

@@ -64,7 +64,9 @@ public struct HackerNewsConnector: SourceConnector {
         let pager = NewestFirstPager(source: options.name, maxPages: options.maxPages, maxItems: options.maxItems, logger: logger)
         let nowSeconds = Int64(now.timeIntervalSince1970.rounded(.down))
         // A drain is bounded above by its start time, so page numbers stay stable while new hits arrive.
-        let start = { ["upper": String(nowSeconds), "lower": String(nowSeconds - Int64(options.initialLookback))] }
+        // Clamped so a NaN or huge lookback cannot trap the conversion (the config caps it at 100 years).
+        let lookback = options.initialLookback.isFinite ? Int64(min(max(options.initialLookback, 0), 36_500 * 86_400)) : 86_400
+        let start = { ["upper": String(nowSeconds), "lower": String(nowSeconds - lookback)] }
         return try await pager.poll(from: state, startDrain: start) { request throws(ConnectorError) in
             var (page, response) = try await requester.page(url(for: request), fetchedAt: now)
             let current = Int(request.token ?? "0") ?? 0

@@ -78,14 +78,24 @@ public struct JSONMappingConnector: SourceConnector {
         } catch {
             throw ConnectorError(error.message)
         }
-        // New items, oldest first, so a cap leaves the newer ones for the next poll.
+        // New items: dated ones past the watermark, undated ones not delivered before (their ids
+        // are kept in the cursor, pruned to the document, since no watermark can cover them).
         let committed = Watermark(cursor: state.cursor, prefix: "newest_")
-        var fresh = zip(page.items, page.sortTimes).filter { committed?.covers($0.0, sortTime: $0.1) != true }
-        fresh.sort { ($0.1 ?? .distantPast) < ($1.1 ?? .distantPast) }
+        let undatedSeen = UndatedKeys(cursor: state.cursor)
+        var fresh = zip(page.items, page.sortTimes).filter { item, time in
+            time == nil ? !undatedSeen.contains(item) : committed?.covers(item, sortTime: time) != true
+        }
+        // Oldest first and undated last, so a cap leaves the newer ones for the next poll.
+        fresh.sort { a, b in
+            guard let x = a.1 else { return false }
+            guard let y = b.1 else { return true }
+            return x < y
+        }
         let capped = fresh.count > max(1, options.maxItems)
         if capped { fresh = Array(fresh.prefix(max(1, options.maxItems))) }
         let emitted = SocialPage(items: fresh.map(\.0), sortTimes: fresh.map(\.1))
         if let mark = Watermark.latest(committed, Watermark.top(of: emitted)) { mark.store(into: &next.cursor, prefix: "newest_") }
+        undatedSeen.updated(document: page, emitted: emitted).store(into: &next.cursor)
         // Keep the validators only when everything was taken; otherwise a 304 would hide the rest.
         next.etag = capped ? nil : response.etag
         next.lastModified = capped ? nil : response.lastModified

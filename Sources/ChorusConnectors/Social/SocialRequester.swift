@@ -85,6 +85,7 @@ struct SocialRequester: Sendable {
         default: hint = nil
         }
         guard let hint else { return ConnectorError(error.message, httpStatus: status) }
-        return ConnectorError("fetch: \(source): \(hint)", httpStatus: status)
+        // `target` may hold the source's URL, tokens in its query included: redact like the fetch stage.
+        return ConnectorError(SecretRedactor(headers: headers).redact("fetch: \(source): \(hint)"), httpStatus: status)
     }
 }

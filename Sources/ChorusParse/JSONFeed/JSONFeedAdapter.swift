@@ -7,7 +7,7 @@ enum JSONFeedAdapter {
     static func items(_ feed: JSONFeedWire, context: ParseContext) -> (items: [Item], feed: FeedRef?, unparsedDates: Int) {
         let base = context.baseURL ?? feed.feed_url
         let homepage = feed.home_page_url.map { LinkResolver.resolve($0, against: base) }
-        let ref = feed.title == nil && homepage == nil && base == nil ? nil : FeedRef(title: clean(feed.title), url: homepage ?? base)
+        let ref = feed.title == nil && homepage == nil && base == nil ? nil : FeedRef(title: clean(feed.title), url: homepage ?? feed.feed_url ?? context.baseURL.flatMap(PublicURL.strip))
         let scope = context.baseURL ?? homepage
         let extractor = HTMLTextExtractor()
         var unparsed = 0

@@ -161,7 +161,7 @@ final class FeedSAXHandler {
     /// The channel's title, link, language and author as entries inherit them.
     var channelInfo: ChannelInfo {
         let title = channel.title ?? channel.dcTitle
-        let url = channel.link ?? adapter.documentBase
+        let url = channel.link ?? adapter.documentBase.flatMap(PublicURL.strip)
         return ChannelInfo(feed: title == nil && url == nil ? nil : FeedRef(title: title, url: url),
                            scope: adapter.documentBase ?? channel.link, lang: channel.dcLanguage ?? channel.lang,
                            author: channel.firstAuthor)

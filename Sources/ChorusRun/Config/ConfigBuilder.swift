@@ -10,7 +10,7 @@ struct ConfigBuilder {
     let base: URL
 
     static let topKeys = ["output", "state", "concurrency", "max_per_host", "max_duration", "log_level", "summary_log", "keywords", "sentiment", "defaults", "sources"]
-    static let sourceCommonKeys = ["name", "type", "enabled", "interval", "timeout", "connect_timeout", "max_bytes", "retries", "user_agent", "headers"]
+    static let sourceCommonKeys = ["name", "type", "enabled", "interval", "timeout", "connect_timeout", "max_bytes", "retries", "user_agent", "headers", "deny_private_networks", "proxy", "ca_bundle"]
 
     func build(_ root: Node, file: URL) -> ChorusConfig? {
         guard let top = reader.mapping(root, at: "config", allowed: Self.topKeys) else { return nil }
@@ -42,7 +42,7 @@ struct ConfigBuilder {
             logLevel: logLevel, summaryLog: summaryLog, keywords: keywords, sentiment: sentiment, sources: sources)
     }
 
-    private func path(_ text: String) -> URL {
+    func path(_ text: String) -> URL {
         let expanded = (text as NSString).expandingTildeInPath
         if expanded.hasPrefix("/") { return URL(fileURLWithPath: expanded).standardizedFileURL }
         return base.appendingPathComponent(expanded).standardizedFileURL
@@ -158,6 +158,34 @@ struct ConfigBuilder {
         if let n = m["retries"]?.value, let v = reader.int(n, at: "\(path).retries", range: 0...10) { d.policy.retries = v }
         if let n = m["user_agent"]?.value, let v = reader.nonEmptyString(n, at: "\(path).user_agent") { d.policy.userAgent = v }
         if let n = m["headers"]?.value, let v = reader.stringMap(n, at: "\(path).headers") { d.headers += v }
+        if let n = m["deny_private_networks"]?.value, let v = reader.bool(n, at: "\(path).deny_private_networks") {
+            d.policy.denyPrivateNetworks = v
+        }
+        if let n = m["proxy"]?.value, let v = reader.string(n, at: "\(path).proxy") {
+            if let problem = Self.proxyProblem(v) { reader.problem(n, "\(path).proxy: \(problem)") } else { d.policy.proxy = v }
+        }
+        if let n = m["ca_bundle"]?.value, let v = reader.nonEmptyString(n, at: "\(path).ca_bundle") {
+            let file = self.path(v)
+            if FileManager.default.isReadableFile(atPath: file.path) {
+                d.policy.caBundle = file.path
+            } else {
+                reader.problem(n, "\(path).ca_bundle: no readable file at \(file.path)")
+            }
+        }
+    }
+
+    /// Why `text` is not a usable proxy, or nil. Empty means "no proxy, whatever the
+    /// environment says"; otherwise `host:port` or a URL with a scheme libcurl proxies through.
+    static func proxyProblem(_ text: String) -> String? {
+        if text.isEmpty { return nil }
+        if text.contains(where: { $0.isWhitespace }) { return "'\(text)' contains spaces" }
+        guard let range = text.range(of: "://") else { return nil }
+        let scheme = text[..<range.lowerBound].lowercased()
+        let allowed = ["http", "https", "socks4", "socks4a", "socks5", "socks5h"]
+        guard allowed.contains(scheme) else {
+            return "unsupported proxy scheme '\(scheme)' (use \(allowed.joined(separator: ", ")))"
+        }
+        return text[range.upperBound...].isEmpty ? "'\(text)' names no host" : nil
     }
 
     private func sourceList(_ node: Node, defaults: SourceDefaults) -> [SourceConfig]? {

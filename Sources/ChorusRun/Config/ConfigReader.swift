@@ -100,7 +100,7 @@ final class ConfigReader {
     func duration(_ node: Node, at path: String) -> Double? {
         guard let s = string(node, at: path) else { return nil }
         guard let v = ConfigValueParser.duration(s) else {
-            problem(node, "\(path): expected a duration like 90s, 15m, 1h or 2d, found '\(s)'")
+            problem(node, "\(path): expected a duration like 90s, 15m, 1h or 2d (at most 365d), found '\(s)'")
             return nil
         }
         return v

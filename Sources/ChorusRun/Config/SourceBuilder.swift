@@ -68,8 +68,8 @@ struct SourceBuilder {
                 options[key] = nil
             }
         }
-        if let n = m["lookback"]?.value, let s = options["lookback"], ConfigValueParser.duration(s) == nil {
-            reader.problem(n, "\(at).lookback: expected a duration like 6h or 2d, found '\(s)'")
+        if let n = m["lookback"]?.value, let s = options["lookback"], ConfigValueParser.duration(s, limit: ConfigValueParser.maxLookback) == nil {
+            reader.problem(n, "\(at).lookback: expected a duration like 6h or 2d (at most 36500d), found '\(s)'")
         }
         if let n = m["text_is_html"]?.value { _ = reader.bool(n, at: "\(at).text_is_html") }
         if let n = m["kinds"]?.value, let s = options["kinds"] {

@@ -57,7 +57,7 @@ public enum ConnectorFactory {
             let kinds = o["kinds"].map { $0.split(separator: ",").compactMap { HackerNewsConnector.HitKind(rawValue: $0.trimmingCharacters(in: .whitespaces)) } } ?? d.kinds
             return .success(HackerNewsConnector(options: HackerNewsConnector.Options(
                 name: source.name, baseURL: o["base_url"] ?? d.baseURL, query: query, kinds: kinds,
-                initialLookback: o["lookback"].flatMap(ConfigValueParser.duration) ?? d.initialLookback,
+                initialLookback: o["lookback"].flatMap { ConfigValueParser.duration($0, limit: ConfigValueParser.maxLookback) } ?? d.initialLookback,
                 pageSize: int("page_size", d.pageSize), maxPages: int("max_pages", d.maxPages), maxItems: int("max_items", d.maxItems),
                 policy: source.policy)))
         case .x:

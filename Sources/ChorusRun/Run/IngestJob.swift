@@ -13,10 +13,12 @@ public enum IngestJob {
         case lockHeld(String)
         /// Output, state or the lock failed; nothing was committed.
         case fatal(String)
+        /// A file the configuration names is unusable (a malformed lexicon or rule file); nothing ran.
+        case config(String)
 
         public var description: String {
             switch self {
-            case .lockHeld(let m), .fatal(let m): m
+            case .lockHeld(let m), .fatal(let m), .config(let m): m
             }
         }
     }
@@ -26,6 +28,13 @@ public enum IngestJob {
         config: ChorusConfig, options: RunOptions, fetcher: any HTTPFetching, stop: StopSignal, logger: Logger,
         summaryToStderr: Bool, clock: @escaping @Sendable () -> Date = { Date() }
     ) async throws(Failure) -> RunOutcome {
+        // First: a bad lexicon or rule file is a configuration error, found before anything runs.
+        let analyzer: SentimentAnalyzer?
+        do {
+            analyzer = try config.loadAnalyzer()
+        } catch {
+            throw .config(error.description)
+        }
         var lock: RunLock?
         if !options.dryRun {
             do {
@@ -52,12 +61,6 @@ public enum IngestJob {
                 throw .fatal(error.message)
             }
             for path in recovered { logger.notice("adopted the output of an interrupted run: \(path)") }
-        }
-        let analyzer: SentimentAnalyzer?
-        do {
-            analyzer = config.sentiment.enabled ? try SentimentAnalyzer(configuration: config.sentiment.configuration) : nil
-        } catch {
-            throw .fatal("sentiment: cannot load the analyzer (\(error))")
         }
         var outcome: RunOutcome
         do {

@@ -45,8 +45,11 @@ final class IngestHarness {
     }
 
     /// Starts `chorus ingest --config <config> args...` without waiting.
-    func start(_ args: [String], command: String = "ingest") throws -> (Process, URL, URL) {
+    func start(_ args: [String], command: String = "ingest", environment: [String: String] = [:]) throws -> (Process, URL, URL) {
         let process = Process()
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         process.executableURL = RepoPaths.chorusBinary
         process.arguments = [command, "--config", configURL.path] + args
         process.currentDirectoryURL = root
