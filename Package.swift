@@ -101,7 +101,7 @@ let package = Package(
             exclude: ["Fixtures"], swiftSettings: strict
         ),
         .testTarget(name: "ChorusConnectorsTests", dependencies: ["ChorusConnectors", "ChorusTestSupport"], swiftSettings: strict),
-        .testTarget(name: "ChorusSentimentTests", dependencies: ["ChorusSentiment", "ChorusOutput", "ChorusTestSupport"], swiftSettings: strict),
+        .testTarget(name: "ChorusSentimentTests", dependencies: ["ChorusSentiment", "ChorusOutput", "ChorusTestSupport"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "ChorusOutputTests", dependencies: ["ChorusOutput", "ChorusTestSupport"], swiftSettings: strict),
         .testTarget(
             name: "ChorusRunTests",

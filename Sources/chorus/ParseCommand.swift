@@ -30,13 +30,16 @@ struct ParseCommand: ParsableCommand {
     @Option(name: .customLong("fetched-at"), help: "RFC 3339 time written as fetched_at (default: now).")
     var fetchedAt: String?
 
+    @Option(name: .customLong("files-from"), help: "Also parse the files listed in this file, one path per line (for batches too long for argv).")
+    var filesFrom: String?
+
     @Argument(help: "Feed files to parse; - reads stdin.")
     var files: [String] = []
 
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
-        if files.isEmpty { throw ValidationError("give at least one FILE, or - for stdin") }
+        if files.isEmpty && filesFrom == nil { throw ValidationError("give at least one FILE, - for stdin, or --files-from LIST") }
         if platform != "auto", Platform(rawValue: platform) == nil {
             throw ValidationError("--platform must be auto or one of: \(Platform.allCases.map(\.rawValue).joined(separator: ", "))")
         }
@@ -49,7 +52,17 @@ struct ParseCommand: ParsableCommand {
         let fetched = fetchedAt.flatMap(DateParser.parse) ?? Date()
         var out = ParseStdoutWriter()
         var failed = 0
-        for file in files {
+        var paths = files
+        if let filesFrom {
+            do {
+                let list = try String(contentsOfFile: filesFrom, encoding: .utf8)
+                paths += list.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.isEmpty }
+            } catch {
+                ParseCommand.warn("\(filesFrom): cannot read the file list (\(error.localizedDescription))")
+                throw ExitStatus.dataError
+            }
+        }
+        for file in paths {
             let name = source ?? ParseCommand.defaultSource(file)
             let context = ParseContext(source: name, baseURL: baseURL, platform: Platform(rawValue: platform), fetchedAt: fetched)
             do {

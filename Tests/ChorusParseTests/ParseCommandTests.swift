@@ -43,6 +43,24 @@ struct ParseCommandTests {
         #expect(run.stdout == expected)
     }
 
+    @Test("--files-from reads paths one per line, after the FILE arguments; an unreadable list exits 65")
+    func filesFrom() throws {
+        let dir = try RepoPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let list = dir.appendingPathComponent("list.txt")
+        try Data("Samples/zte-wire.rdf\n\nSamples/zte-notes.json\n".utf8).write(to: list)
+        let run = try ParseCommandTests.chorus(["parse", "--fetched-at", "2018-05-14T10:00:00Z", "--files-from", list.path, "Samples/reuters-zte.rss"])
+        #expect(run.status == 0)
+        var expected = ""
+        for stem in ["reuters-zte", "zte-wire", "zte-notes"] {
+            expected += try String(contentsOf: RepoPaths.samples.appendingPathComponent("expected/\(stem).ndjson"), encoding: .utf8)
+        }
+        #expect(run.stdout == expected)
+        let missing = try ParseCommandTests.chorus(["parse", "--files-from", dir.appendingPathComponent("nope.txt").path])
+        #expect(missing.status == 65)
+        #expect(missing.stderr.contains("cannot read the file list"))
+    }
+
     @Test("A malformed file gets one stderr line and exit 65; the other files still print")
     func malformedFile() throws {
         let dir = try RepoPaths.temporaryDirectory()
