@@ -27,6 +27,16 @@ public enum RFC3339 {
 
     /// The same text as ``format(_:)`` as UTF-8 bytes, for encoders that write bytes.
     public static func bytes(_ date: Date) -> [UInt8] {
+        var out = [UInt8](repeating: 0, count: 20)
+        out.withUnsafeMutableBufferPointer { write(date, to: $0) }
+        return out
+    }
+
+    /// Writes the 20 bytes of ``format(_:)`` for `date` into `out[0..<20]` (the encoders call
+    /// this straight into their buffers).
+    @inlinable
+    public static func write(_ date: Date, to out: UnsafeMutableBufferPointer<UInt8>) {
+        precondition(out.count >= 20, "RFC3339.write needs 20 bytes")
         let raw = date.timeIntervalSince1970
         let clamped = raw.isNaN ? 0 : min(max(raw, supportedSeconds.lowerBound), supportedSeconds.upperBound)
         let seconds = Int64(clamped.rounded(.down))
@@ -41,25 +51,16 @@ public enum RFC3339 {
         let mp = (5 * doy + 2) / 153
         let day = doy - (153 * mp + 2) / 5 + 1
         let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-
-        var out: [UInt8] = []
-        out.reserveCapacity(20)
-        func put(_ value: Int64, _ width: Int) {
-            var digits = [UInt8](repeating: 48, count: width)
-            var v = value
-            for i in stride(from: width - 1, through: 0, by: -1) {
-                digits[i] = 48 + UInt8(v % 10)
-                v /= 10
-            }
-            out.append(contentsOf: digits)
+        let year = max(0, min(9999, yoe + era * 400 + (month <= 2 ? 1 : 0)))
+        func two(_ v: Int64, _ at: Int) {
+            out[at] = 48 + UInt8(v / 10)
+            out[at + 1] = 48 + UInt8(v % 10)
         }
-        put(max(0, min(9999, year)), 4); out.append(45)
-        put(month, 2); out.append(45)
-        put(day, 2); out.append(84)
-        put(secOfDay / 3600, 2); out.append(58)
-        put(secOfDay / 60 % 60, 2); out.append(58)
-        put(secOfDay % 60, 2); out.append(90)
-        return out
+        two(year / 100, 0); two(year % 100, 2); out[4] = 45
+        two(month, 5); out[7] = 45
+        two(day, 8); out[10] = 84
+        two(secOfDay / 3600, 11); out[13] = 58
+        two(secOfDay / 60 % 60, 14); out[16] = 58
+        two(secOfDay % 60, 17); out[19] = 90
     }
 }

@@ -108,32 +108,10 @@ public struct JSONWriter: Sendable {
     /// the buffer (no intermediate arrays; this runs three times per item).
     public mutating func date(_ value: Date?) {
         guard let value, let writable = RFC3339.supported(value) else { null(); return }
-        let seconds = Int64(writable.timeIntervalSince1970.rounded(.down))
-        var days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        let secOfDay = seconds - days * 86_400
-        // Civil-from-days (proleptic Gregorian), as in RFC3339.
-        days += 719_468
-        let era = (days >= 0 ? days : days - 146_096) / 146_097
-        let doe = days - era * 146_097
-        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = max(0, min(9999, yoe + era * 400 + (month <= 2 ? 1 : 0)))
-        let hour = secOfDay / 3600, minute = secOfDay / 60 % 60, second = secOfDay % 60
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 22) { t in
-            @inline(__always) func two(_ v: Int64, _ at: Int) {
-                t[at] = 48 + UInt8(v / 10)
-                t[at + 1] = 48 + UInt8(v % 10)
-            }
             t[0] = 34
-            two(year / 100, 1); two(year % 100, 3); t[5] = 45
-            two(month, 6); t[8] = 45
-            two(day, 9); t[11] = 84
-            two(hour, 12); t[14] = 58
-            two(minute, 15); t[17] = 58
-            two(second, 18); t[20] = 90; t[21] = 34
+            RFC3339.write(writable, to: UnsafeMutableBufferPointer(rebasing: t[1..<21]))
+            t[21] = 34
             bytes.append(contentsOf: UnsafeBufferPointer(t))
         }
     }
