@@ -1,5 +1,5 @@
 public import Foundation
-public import ChorusModel
+import ChorusModel
 
 /// Appends compact JSON tokens to a byte buffer. Strings are escaped per RFC 8259 and
 /// invalid UTF-8 cannot occur (Swift strings are valid Unicode); doubles are written with a

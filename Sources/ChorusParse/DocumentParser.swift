@@ -1,4 +1,4 @@
-public import ChorusModel
+import ChorusModel
 
 /// The one entry point of the parse stage for whole documents: detects the format from
 /// content (or takes `context.platform`) and hands the bytes to the feed or social payload

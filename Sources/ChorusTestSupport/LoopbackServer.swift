@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 import Glibc
 
 /// A server process on 127.0.0.1 started for tests: the process prints `PORT <n>` as its

@@ -1,5 +1,5 @@
 public import Foundation
-public import ChorusModel
+import ChorusModel
 public import ChorusFetch
 public import Logging
 

@@ -1,8 +1,8 @@
-public import Foundation
-public import ChorusModel
-public import ChorusFetch
-public import ChorusParse
-public import Logging
+import Foundation
+import ChorusModel
+import ChorusFetch
+import ChorusParse
+import Logging
 
 /// Pages through a newest-first API (Bluesky, Reddit, HN, X) without losing or repeating
 /// items across runs, by draining: a poll starts at the newest page and walks older pages

@@ -1,8 +1,8 @@
-public import Foundation
-public import ChorusModel
-public import ChorusFetch
-public import ChorusParse
-public import Logging
+import Foundation
+import ChorusModel
+import ChorusFetch
+import ChorusParse
+import Logging
 
 /// Performs one API request for a connector and decodes the page: adds the auth header,
 /// turns fetch failures into ``ConnectorError``s whose messages say what to check (the token

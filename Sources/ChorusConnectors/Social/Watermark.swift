@@ -1,6 +1,6 @@
-public import Foundation
-public import ChorusModel
-public import ChorusParse
+import Foundation
+import ChorusModel
+import ChorusParse
 
 /// The newest position a newest-first source has delivered: the greatest sort time (whole
 /// milliseconds) and the native ids of the items at exactly that time. An item is new when

@@ -1,4 +1,4 @@
-public import ChorusModel
+import ChorusModel
 import Foundation
 
 /// Decodes AT Protocol AppView responses — `app.bsky.feed.getAuthorFeed` (`{"feed": [feedViewPost]}`)

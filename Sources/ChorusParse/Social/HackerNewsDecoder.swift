@@ -1,4 +1,4 @@
-public import ChorusModel
+import ChorusModel
 import Foundation
 
 /// Decodes Algolia HN Search responses (`{"hits": [...], "nbPages": n}`) into items:

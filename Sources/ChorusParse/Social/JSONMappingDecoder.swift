@@ -1,4 +1,4 @@
-public import ChorusModel
+import ChorusModel
 import Foundation
 
 /// Decodes any JSON document into items through a ``JSONMapping`` (exports, dumps,

@@ -1,4 +1,4 @@
-public import ChorusModel
+import ChorusModel
 import Foundation
 
 /// Decodes Mastodon API responses — an array of Status entities (timelines, account

@@ -1,4 +1,4 @@
-public import ChorusModel
+import ChorusModel
 import Foundation
 
 /// Decodes Reddit Listing responses (`/r/<sub>/new.json`, `/search.json`) into items:

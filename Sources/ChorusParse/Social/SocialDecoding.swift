@@ -1,5 +1,5 @@
-public import Foundation
-public import ChorusModel
+import Foundation
+import ChorusModel
 
 /// What every platform decoder shares: the parse context, JSON reading with stage-prefixed
 /// errors, date parsing with a count of failures, and the HTML-to-text step.

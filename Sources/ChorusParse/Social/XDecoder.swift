@@ -1,4 +1,4 @@
-public import ChorusModel
+import ChorusModel
 import Foundation
 
 /// Decodes X API v2 search responses (`data`, `includes.users`, `meta`) into items.

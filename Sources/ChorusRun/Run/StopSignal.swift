@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 import Synchronization
 
 /// A request to stop a run early: set by SIGTERM/SIGINT (via ``installHandlers()``) or by
