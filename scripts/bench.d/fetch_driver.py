@@ -6,20 +6,16 @@ median wall time of each and the ratios."""
 
 import os
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from bench_nginx import start_nginx  # noqa: E402
+
 FEEDS = 1000
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def make_feeds(root):
@@ -39,38 +35,6 @@ def make_feeds(root):
                     % (i, i, items))
 
 
-def start_nginx(work, root):
-    port = free_port()
-    conf = os.path.join(work, "nginx.conf")
-    user = "user root root;" if os.geteuid() == 0 else ""
-    temp = "\n".join("%s_temp_path %s/%s_temp;" % (m, work, m) for m in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
-    with open(conf, "w") as f:
-        f.write("""%s
-worker_processes 2;
-pid %s/nginx.pid;
-error_log %s/error.log warn;
-events { worker_connections 4096; }
-http {
-  types { text/xml xml; application/rss+xml rss; }
-  access_log off;
-  %s
-  sendfile on; tcp_nopush on; keepalive_requests 100000;
-  etag on;
-  gzip on; gzip_min_length 32; gzip_types text/xml application/rss+xml application/xml;
-  server { listen 127.0.0.1:%d; root %s; location / { } }
-}
-""" % (user, work, work, temp, port, root))
-    proc = subprocess.Popen(["/usr/sbin/nginx", "-p", work + "/", "-c", conf, "-e", work + "/error.log", "-g", "daemon off;"])
-    for _ in range(250):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            return proc, port
-        except OSError:
-            time.sleep(0.02)
-    proc.kill()
-    raise SystemExit("bench fetch: nginx did not start (see %s/error.log)" % work)
-
-
 def timed(cmd, stdout_path):
     with open(stdout_path, "w") as out:
         start = time.perf_counter()
@@ -85,7 +49,7 @@ def main():
     try:
         root = os.path.join(work, "feeds")
         make_feeds(root)
-        nginx, port = start_nginx(work, root)
+        nginx, port = start_nginx(work, root, 'fetch', workers=2)
         try:
             run(chorus, runs, here, work, port)
         finally:

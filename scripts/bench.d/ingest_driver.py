@@ -5,21 +5,17 @@ Wall time, CPU time (user + system) and peak RSS come from wait4() of each child
 
 import os
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from bench_nginx import start_nginx  # noqa: E402
+
 FEEDS = 1000
 ITEMS = 20
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def make_feeds(root):
@@ -41,38 +37,6 @@ def make_feeds(root):
                     % (i, i, "\n".join(items)))
 
 
-def start_nginx(work, root):
-    port = free_port()
-    conf = os.path.join(work, "nginx.conf")
-    user = "user root root;" if os.geteuid() == 0 else ""
-    temp = "\n".join("%s_temp_path %s/%s_temp;" % (m, work, m) for m in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
-    with open(conf, "w") as f:
-        f.write("""%s
-worker_processes 1;
-pid %s/nginx.pid;
-error_log %s/error.log warn;
-events { worker_connections 4096; }
-http {
-  types { application/rss+xml rss; }
-  access_log off;
-  %s
-  sendfile on; keepalive_requests 100000;
-  etag on;
-  gzip on; gzip_min_length 32; gzip_types application/rss+xml;
-  server { listen 127.0.0.1:%d; root %s; location / { } }
-}
-""" % (user, work, work, temp, port, root))
-    proc = subprocess.Popen(["/usr/sbin/nginx", "-p", work + "/", "-c", conf, "-e", work + "/error.log", "-g", "daemon off;"])
-    for _ in range(250):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            return proc, port
-        except OSError:
-            time.sleep(0.02)
-    proc.kill()
-    raise SystemExit("bench ingest: nginx did not start (see %s/error.log)" % work)
-
-
 def measure(cmd, stdout_path=os.devnull):
     """Runs cmd; returns (seconds, peak RSS in MiB, exit code, CPU seconds user + system)."""
     with open(stdout_path, "w") as out:
@@ -89,7 +53,7 @@ def main():
     work = tempfile.mkdtemp(prefix="chorus-bench-ingest-")
     try:
         make_feeds(os.path.join(work, "feeds"))
-        nginx, port = start_nginx(work, os.path.join(work, "feeds"))
+        nginx, port = start_nginx(work, os.path.join(work, "feeds"), 'ingest', workers=1)
         try:
             run(chorus, runs, peer_cold_runs, here, work, port)
         finally:
