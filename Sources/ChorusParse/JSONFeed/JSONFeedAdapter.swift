@@ -9,7 +9,7 @@ enum JSONFeedAdapter {
         let homepage = feed.home_page_url.map { LinkResolver.resolve($0, against: base) }
         let ref = feed.title == nil && homepage == nil && base == nil ? nil : FeedRef(title: clean(feed.title), url: homepage ?? feed.feed_url ?? context.baseURL.flatMap(PublicURL.strip))
         let scope = context.baseURL ?? homepage
-        let extractor = HTMLTextExtractor()
+        let converter = TextConverter()
         var unparsed = 0
         func date(_ s: String?) -> Date? {
             guard let s else { return nil }
@@ -20,11 +20,14 @@ enum JSONFeedAdapter {
         let feedAuthor = person(feed.authors?.first ?? feed.author)
         var out: [Item] = []
         for e in feed.items ?? [] {
-            let nativeID = e.id?.value
+            let nativeID = e.id
             let url = (e.url ?? e.external_url).map { LinkResolver.resolve($0, against: homepage ?? base) }
             let title = clean(e.title)
             let published = date(e.date_published)
-            let text = e.content_html.flatMap { extractor.plainText($0) } ?? clean(e.content_text) ?? clean(e.summary)
+            let text = e.content_html.flatMap { html in
+                var html = html
+                return html.withUTF8 { converter.plain($0, html: true, raw: true) }
+            } ?? clean(e.content_text) ?? clean(e.summary)
             let enclosures = (e.attachments ?? []).compactMap { a -> Enclosure? in
                 guard let u = a.url else { return nil }
                 return Enclosure(url: LinkResolver.resolve(u, against: url ?? base), type: a.mime_type,

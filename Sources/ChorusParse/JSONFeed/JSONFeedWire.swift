@@ -1,5 +1,8 @@
-/// JSON Feed 1.0 / 1.1 as it appears on the wire (https://jsonfeed.org/version/1.1).
-struct JSONFeedWire: Decodable {
+/// JSON Feed 1.0 / 1.1 as it appears on the wire (https://jsonfeed.org/version/1.1), read
+/// from a ``JSONDocument`` tape. Every member is optional; a member of the wrong type (a
+/// number where a string belongs, an item that is not an object) makes the document not a
+/// JSON Feed, which ``JSONDocumentParser`` reports or hands to the generic JSON decoder.
+struct JSONFeedWire {
     var version: String?
     var title: String?
     var home_page_url: String?
@@ -10,22 +13,22 @@ struct JSONFeedWire: Decodable {
     var items: [Entry]?
 
     /// An author object (1.1 `authors[]`, 1.0 `author`).
-    struct Person: Decodable {
+    struct Person {
         var name: String?
         var url: String?
         var avatar: String?
     }
 
     /// An `attachments[]` entry.
-    struct Attachment: Decodable {
+    struct Attachment {
         var url: String?
         var mime_type: String?
         var size_in_bytes: Double?
     }
 
     /// One `items[]` entry.
-    struct Entry: Decodable {
-        var id: LooseString?
+    struct Entry {
+        var id: String?
         var url: String?
         var external_url: String?
         var title: String?
@@ -39,19 +42,6 @@ struct JSONFeedWire: Decodable {
         var tags: [String]?
         var language: String?
         var attachments: [Attachment]?
-    }
-}
-
-/// A JSON value that should be a string but is sometimes a number (JSON Feed ids in the wild).
-struct LooseString: Decodable {
-    var value: String
-
-    init(from decoder: any Decoder) throws {
-        let c = try decoder.singleValueContainer()
-        if let s = try? c.decode(String.self) { value = s; return }
-        if let i = try? c.decode(Int64.self) { value = String(i); return }
-        let d = try c.decode(Double.self)
-        value = String(d)
     }
 }
 

@@ -4,7 +4,7 @@
 /// ``SocialHTMLText`` is sure of (same output as libxml2, held equal by tests) skips starting
 /// libxml2's HTML parser; everything else goes through it.
 final class TextConverter {
-    private let extractor = HTMLTextExtractor()
+    private lazy var extractor = HTMLTextExtractor()
     private var fast = SocialHTMLText()
     private let scratch = TextAccumulator(capacity: 1024)
 
