@@ -62,21 +62,40 @@ struct ParseCommand: ParsableCommand {
                 throw ExitStatus.dataError
             }
         }
-        for file in paths {
-            let name = source ?? ParseCommand.defaultSource(file)
-            let context = ParseContext(source: name, baseURL: baseURL, platform: Platform(rawValue: platform), fetchedAt: fetched)
-            do {
-                let result = try ParseCommand.parse(file: file, context: context, logger: logger) { out.write($0) }
+        let source = self.source, baseURL = self.baseURL, forced = Platform(rawValue: platform)
+        let contexts: @Sendable (String) -> ParseContext = { file in
+            ParseContext(source: source ?? ParseCommand.defaultSource(file), baseURL: baseURL, platform: forced, fetchedAt: fetched)
+        }
+        // Several files: two workers parse the small ones ahead while this thread writes in order.
+        let batch = paths.count > 1 ? ParseCommandBatch(paths: paths, workers: 2, logger: logger, contexts: contexts) : nil
+        defer { batch?.stop() }
+        for (index, file) in paths.enumerated() {
+            let context = contexts(file)
+            var outcome = batch?.outcome(index) ?? .streamed
+            if case .streamed = outcome {
+                do {
+                    let result = try ParseCommand.parse(file: file, context: context, logger: logger) { out.write($0) }
+                    outcome = .parsed(ndjson: [], result: result)
+                } catch {
+                    outcome = .failed(error, ndjson: [])
+                }
+            }
+            switch outcome {
+            case .parsed(let ndjson, let result):
+                out.write(encoded: ndjson)
                 if result.recovered {
                     ParseCommand.warn("\(file): warning: recovered from malformed XML, kept what could be read (\(result.warnings.first ?? ""))")
                 }
                 if result.unparsedDates > 0 {
                     logger.info("dates that could not be parsed were written as null", metadata: ["file": "\(file)", "count": "\(result.unparsedDates)"])
                 }
-            } catch {
+            case .failed(let error, let ndjson):
                 failed += 1
+                out.write(encoded: ndjson)
                 out.flush()
-                ParseCommand.warn("\(file): \(ParseCommand.cause(error, source: name))")
+                ParseCommand.warn("\(file): \(ParseCommand.cause(error, source: context.source))")
+            case .streamed:
+                break
             }
         }
         out.flush()

@@ -20,6 +20,13 @@ struct ParseStdoutWriter {
         if json.bytes.count >= threshold { flush() }
     }
 
+    /// Appends NDJSON lines encoded elsewhere (a batch worker's buffer).
+    mutating func write(encoded lines: [UInt8]) {
+        guard !lines.isEmpty else { return }
+        json.bytes.append(contentsOf: lines)
+        if json.bytes.count >= threshold { flush() }
+    }
+
     /// Writes everything buffered; a closed pipe ends the process quietly like any Unix filter.
     mutating func flush() {
         json.bytes.withUnsafeBytes { buf in
