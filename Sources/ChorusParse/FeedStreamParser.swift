@@ -73,11 +73,10 @@ public final class FeedStreamParser {
             let pipeline = EntryPipeline { onItem(adapter.item(from: $0.draft, channel: $0.channel, platform: $0.platform, texts: $0.texts)) }
             self.pipeline = pipeline
             let converter = TextConverter()
-            var odd = false
             handler = FeedSAXHandler(adapter: adapter) { draft, channel, platform in
-                // HTML-to-text is the largest cost: the producer takes every other entry.
-                odd.toggle()
-                let texts = odd ? FeedEntryAdapter.texts(draft, using: converter) : nil
+                // HTML-to-text is the largest cost: the XML thread helps with it while the
+                // worker is behind, and leaves it to the worker while it keeps up.
+                let texts = pipeline.consumerBehind ? FeedEntryAdapter.texts(draft, using: converter) : nil
                 pipeline.submit(.init(draft: draft, channel: channel, platform: platform, texts: texts))
             }
         } else {

@@ -8,13 +8,13 @@ import Foundation
 /// `maxBatches` batches are queued).
 final class EntryPipeline: @unchecked Sendable {
     // @unchecked: `queue`, `closed` and `done` are only touched with `condition` locked;
-    // `batch` only by the producer thread; `process` only by the worker thread.
+    // `batch` and `consumerBehind` only by the producer thread; `process` only by the worker thread.
     struct Pending: Sendable {
         var draft: EntryDraft
         var channel: ChannelInfo
         var platform: Platform
-        /// Title and body when the producer thread already converted them (every other entry,
-        /// which splits the HTML-to-text work evenly between the two threads), else nil.
+        /// Title and body when the producer thread already converted them (while the worker
+        /// is behind, see ``consumerBehind``), else nil.
         var texts: EntryTexts?
     }
 
@@ -26,6 +26,10 @@ final class EntryPipeline: @unchecked Sendable {
     private let batchSize = 32
     private let maxBatches = 4
     private let process: (Pending) -> Void
+    /// True when, at the last hand-over, half or more of the queue was waiting for the worker:
+    /// the producer should then take on HTML-to-text itself; false when the worker keeps up
+    /// (the XML thread is the bottleneck and should only parse). Read by the producer only.
+    private(set) var consumerBehind = false
 
     /// Starts the worker; `process` runs on it, in submission order.
     init(process: @escaping (Pending) -> Void) {
@@ -44,13 +48,17 @@ final class EntryPipeline: @unchecked Sendable {
 
     private func flush() {
         guard !batch.isEmpty else { return }
+        // Hand the batch over without keeping a reference, so the worker, not this thread,
+        // frees the entries once it is done with them.
+        var full: [Pending] = []
+        full.reserveCapacity(batchSize)
+        swap(&full, &batch)
         condition.lock()
         while queue.count >= maxBatches { condition.wait() }
-        queue.append(batch)
+        queue.append(consume full)
+        consumerBehind = queue.count * 2 >= maxBatches
         condition.broadcast()
         condition.unlock()
-        batch = []
-        batch.reserveCapacity(batchSize)
     }
 
     /// Queues what is left and waits until the worker has processed everything.

@@ -31,7 +31,11 @@ final class FeedSAXHandler {
     private var entryDepth = 0
     var authorDepth = 0
     var entry = EntryDraft()
-    var channel = EntryDraft()
+    var channel = EntryDraft() {
+        didSet { channelCache = nil }
+    }
+    /// ``channelInfo`` as last computed, until the channel changes (entries share it).
+    private var channelCache: ChannelInfo?
     private var bases: [(depth: Int, url: String)] = []
     private var langs: [(depth: Int, lang: String)] = []
     private var field = DraftField.none
@@ -154,12 +158,22 @@ final class FeedSAXHandler {
         if depth == entryDepth {
             entryDepth = 0
             itemCount += 1
-            onEntry(entry, channelInfo, platform ?? .rss)
+            // Moved out, not copied: the receiver holds the only reference to its fields.
+            var finished = EntryDraft()
+            swap(&finished, &entry)
+            onEntry(finished, channelInfo, platform ?? .rss)
         }
     }
 
     /// The channel's title, link, language and author as entries inherit them.
     var channelInfo: ChannelInfo {
+        if let channelCache { return channelCache }
+        let info = makeChannelInfo()
+        channelCache = info
+        return info
+    }
+
+    private func makeChannelInfo() -> ChannelInfo {
         let title = channel.title ?? channel.dcTitle
         let url = channel.link ?? adapter.documentBase.flatMap(PublicURL.strip)
         return ChannelInfo(feed: title == nil && url == nil ? nil : FeedRef(title: title, url: url),
