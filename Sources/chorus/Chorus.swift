@@ -13,6 +13,12 @@ struct Chorus: AsyncParsableCommand {
         version: ChorusVersion.string,
         subcommands: [IngestCommand.self, CheckCommand.self, ParseCommand.self, FetchCommand.self, ScoreCommand.self]
     )
+
+    /// Parses the command line and runs the command; long `chorus parse FILE...` lists are
+    /// first taken out of argv (see ``ParseCommandOperands``).
+    static func main() async {
+        await main(ParseCommandOperands.split(Array(CommandLine.arguments.dropFirst())))
+    }
 }
 
 /// The release version, printed by `--version` and sent in the User-Agent.

@@ -39,7 +39,7 @@ struct ParseCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
-        if files.isEmpty && filesFrom == nil { throw ValidationError("give at least one FILE, - for stdin, or --files-from LIST") }
+        if files.isEmpty && filesFrom == nil && ParseCommandOperands.taken.isEmpty { throw ValidationError("give at least one FILE, - for stdin, or --files-from LIST") }
         if platform != "auto", Platform(rawValue: platform) == nil {
             throw ValidationError("--platform must be auto or one of: \(Platform.allCases.map(\.rawValue).joined(separator: ", "))")
         }
@@ -52,7 +52,7 @@ struct ParseCommand: ParsableCommand {
         let fetched = fetchedAt.flatMap(DateParser.parse) ?? Date()
         var out = ParseStdoutWriter()
         var failed = 0
-        var paths = files
+        var paths = files + ParseCommandOperands.taken
         if let filesFrom {
             do {
                 let list = try String(contentsOfFile: filesFrom, encoding: .utf8)

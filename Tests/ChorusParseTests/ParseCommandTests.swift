@@ -99,4 +99,37 @@ struct ParseCommandTests {
         #expect(run.status == 64)
         #expect(run.stdout.isEmpty)
     }
+
+    /// The golden lines of `stem`, with `source` written in place of the sample's own name.
+    static func golden(_ stem: String, source: String? = nil) throws -> String {
+        let text = try String(contentsOf: RepoPaths.samples.appendingPathComponent("expected/\(stem).ndjson"), encoding: .utf8)
+        guard let source else { return text }
+        return text.replacingOccurrences(of: #""source":"\#(stem)""#, with: #""source":"\#(source)""#)
+    }
+
+    @Test("A long FILE list prints every file in argument order, bad files reported in place",
+          arguments: [[String](), ["--source", "many"], ["--verbose"]])
+    func longFileList(options: [String]) throws {
+        let dir = try RepoPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let bad = dir.appendingPathComponent("page.html")
+        try Data("<html><body>not a feed</body></html>".utf8).write(to: bad)
+        let stems = ["zte-wire", "zte-notes", "reuters-zte", "techwire-zte"]
+        let extensions = ["zte-wire": "rdf", "zte-notes": "json", "reuters-zte": "rss", "techwire-zte": "atom"]
+        // Well past ParseCommandOperands.threshold, with an unusable file in the middle.
+        var files: [String] = []
+        var expected = ""
+        let source = options.first == "--source" ? options.last : nil
+        for n in 0..<90 {
+            if n == 45 { files.append(bad.path) }
+            let stem = stems[n % stems.count]
+            files.append("Samples/\(stem).\(extensions[stem] ?? "")")
+            expected += try ParseCommandTests.golden(stem, source: source)
+        }
+        let run = try ParseCommandTests.chorus(["parse", "--fetched-at", "2018-05-14T10:00:00Z"] + options + files)
+        #expect(run.status == 65)
+        #expect(run.stdout == expected)
+        let errors = run.stderr.split(separator: "\n").filter { !$0.contains(" info ") }
+        #expect(errors == ["chorus parse: \(bad.path): not a feed: root element is <html>"])
+    }
 }
