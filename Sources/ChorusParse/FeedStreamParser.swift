@@ -49,9 +49,17 @@ public final class FeedStreamParser {
         case .buffered:
             buffer.append(contentsOf: bytes)
         case .sniffing:
+            // The common case, a whole document or a first chunk that shows its format, is
+            // handed on without being copied.
+            if buffer.isEmpty, let first = FormatSniffer.firstSignificantByte(bytes) {
+                startMode(first: first, pending: bytes)
+                return
+            }
             buffer.append(contentsOf: bytes)
             guard let first = FormatSniffer.firstSignificantByte(buffer) else { return }
-            startMode(first: first)
+            let pending = buffer
+            buffer = []
+            pending.withUnsafeBytes { startMode(first: first, pending: $0) }
         }
     }
 
@@ -60,10 +68,13 @@ public final class FeedStreamParser {
         bytes.withUnsafeBytes { feed($0) }
     }
 
-    private func startMode(first: UInt8) {
+    /// Starts the mode the first significant byte calls for and passes it `pending`, the
+    /// bytes read so far.
+    private func startMode(first: UInt8, pending: UnsafeRawBufferPointer) {
         let forcedSocial = context.platform.map { !FormatSniffer.xmlPlatforms.contains($0) } ?? false
         if forcedSocial || first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
             mode = .buffered
+            buffer.append(contentsOf: pending)
             return
         }
         let adapter = FeedEntryAdapter(context: context)
@@ -84,9 +95,7 @@ public final class FeedStreamParser {
         }
         let parser = XMLPushParser(handler: handler, httpCharset: context.httpCharset)
         mode = .xml(parser, handler)
-        let pending = buffer
-        buffer = []
-        pending.withUnsafeBytes { parser.feed($0) }
+        parser.feed(pending)
     }
 
     /// Ends the document. Items were delivered through `onItem`; the result carries the
@@ -97,7 +106,9 @@ public final class FeedStreamParser {
             guard let first = FormatSniffer.firstSignificantByte(buffer) else {
                 throw ParseError("parse: \(context.source): empty document")
             }
-            startMode(first: first)
+            let pending = buffer
+            buffer = []
+            pending.withUnsafeBytes { startMode(first: first, pending: $0) }
         }
         switch mode {
         case .sniffing:

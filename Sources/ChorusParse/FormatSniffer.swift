@@ -9,6 +9,11 @@ enum FormatSniffer {
 
     /// The first byte that is not a UTF-8 BOM or blank, or nil when there is none yet.
     static func firstSignificantByte(_ b: [UInt8]) -> UInt8? {
+        b.withUnsafeBytes { firstSignificantByte($0) }
+    }
+
+    /// The same, over raw bytes.
+    static func firstSignificantByte(_ b: UnsafeRawBufferPointer) -> UInt8? {
         var i = 0
         if b.count >= 3, b[0] == 0xEF, b[1] == 0xBB, b[2] == 0xBF { i = 3 }
         if b.count >= 2, (b[0] == 0xFE && b[1] == 0xFF) || (b[0] == 0xFF && b[1] == 0xFE) { return UInt8(ascii: "<") }

@@ -66,8 +66,8 @@ struct ParseCommand: ParsableCommand {
         let contexts: @Sendable (String) -> ParseContext = { file in
             ParseContext(source: source ?? ParseCommand.defaultSource(file), baseURL: baseURL, platform: forced, fetchedAt: fetched)
         }
-        // Several files: two workers parse the small ones ahead while this thread writes in order.
-        let batch = paths.count > 1 ? ParseCommandBatch(paths: paths, workers: 2, logger: logger, contexts: contexts) : nil
+        // Several files: one worker and this thread parse the small ones; this thread writes in order.
+        let batch = paths.count > 1 ? ParseCommandBatch(paths: paths, workers: 1, logger: logger, contexts: contexts) : nil
         defer { batch?.stop() }
         for (index, file) in paths.enumerated() {
             let context = contexts(file)
@@ -83,6 +83,7 @@ struct ParseCommand: ParsableCommand {
             switch outcome {
             case .parsed(let ndjson, let result):
                 out.write(encoded: ndjson)
+                batch?.recycle(ndjson)
                 if result.recovered {
                     ParseCommand.warn("\(file): warning: recovered from malformed XML, kept what could be read (\(result.warnings.first ?? ""))")
                 }

@@ -4,14 +4,17 @@ import ChorusParse
 import Foundation
 import Logging
 
-/// Parses the small files of one `chorus parse` run on two worker threads while the command
-/// writes their NDJSON in argument order: each worker takes the next file, reads it with one
-/// `read(2)` into a buffer it reuses, parses it and encodes its items into a per-file buffer.
+/// Parses the small files of one `chorus parse` run on worker threads and on the command's
+/// own thread, which writes their NDJSON in argument order: whoever is free takes the next
+/// file (the command's thread whenever the file it must write next is not ready yet), reads
+/// it with one `read(2)` into a buffer it reuses, parses it and encodes its items into a
+/// per-file buffer.
 /// Memory is bounded: workers run at most ``window`` files ahead of the writer, and files of
 /// 1 MiB or more (and stdin) are left to the command, which streams them as before.
 final class ParseCommandBatch: @unchecked Sendable {
-    // @unchecked: `outcomes`, `next`, `consumed` and `stopped` are only touched with
-    // `condition` locked; everything else is immutable after init.
+    // @unchecked: `outcomes`, `next`, `consumed`, `stopped`, `awaited`, `idleWorkers` and
+    // `spare` are only touched with `condition` locked; `callerReader` only by the thread that
+    // calls ``outcome(_:)``; everything else is immutable after init.
 
     /// What became of one file.
     enum Outcome: Sendable {
@@ -31,10 +34,17 @@ final class ParseCommandBatch: @unchecked Sendable {
     private let logger: Logger
     private let window: Int
     private let condition = NSCondition()
+    private let callerReader = ParseFileReader()
     private var outcomes: [Outcome?]
     private var next = 0
     private var consumed = 0
     private var stopped = false
+    /// The file the writer is waiting for, or -1; workers wake it only for that one.
+    private var awaited = -1
+    /// Workers waiting for the writer to catch up; the writer wakes them only when there are some.
+    private var idleWorkers = 0
+    /// NDJSON buffers the writer is done with, reused by workers (no fresh pages per file).
+    private var spare: [[UInt8]] = []
 
     /// Starts `workers` threads over `paths`; `contexts` gives each file's ParseContext.
     init(paths: [String], workers: Int, window: Int = 8, logger: Logger, contexts: @escaping @Sendable (String) -> ParseContext) {
@@ -63,38 +73,69 @@ final class ParseCommandBatch: @unchecked Sendable {
     func outcome(_ index: Int) -> Outcome {
         condition.lock()
         defer { condition.unlock() }
-        while outcomes[index] == nil { condition.wait() }
+        while outcomes[index] == nil {
+            // Rather than sleep, the caller parses the next unclaimed file itself.
+            if !stopped, next < paths.count, next - consumed < window {
+                let claimed = next
+                next += 1
+                let buffer = spare.popLast() ?? []
+                condition.unlock()
+                let parsed = parse(paths[claimed], reader: callerReader, into: consume buffer)
+                condition.lock()
+                outcomes[claimed] = parsed
+                continue
+            }
+            awaited = index
+            condition.wait()
+        }
+        awaited = -1
         let found = outcomes[index] ?? .streamed
         outcomes[index] = nil
         consumed = index + 1
-        condition.broadcast()
+        if idleWorkers > 0 { condition.broadcast() }
         return found
+    }
+
+    /// Gives a written file's NDJSON buffer back for reuse.
+    func recycle(_ buffer: consuming [UInt8]) {
+        guard buffer.capacity > 0 else { return }
+        condition.lock()
+        if spare.count < window { spare.append(buffer) }
+        condition.unlock()
     }
 
     private func work() {
         let reader = ParseFileReader()
         while true {
             condition.lock()
-            while !stopped && next < paths.count && next - consumed >= window { condition.wait() }
+            while !stopped && next < paths.count && next - consumed >= window {
+                idleWorkers += 1
+                condition.wait()
+                idleWorkers -= 1
+            }
             if stopped || next >= paths.count {
                 condition.unlock()
                 return
             }
             let index = next
             next += 1
+            let buffer = spare.popLast() ?? []
             condition.unlock()
-            let outcome = parse(paths[index], reader: reader)
+            let outcome = parse(paths[index], reader: reader, into: consume buffer)
             condition.lock()
             outcomes[index] = outcome
-            condition.broadcast()
+            if awaited == index { condition.broadcast() }
             condition.unlock()
         }
     }
 
-    private func parse(_ path: String, reader: ParseFileReader) -> Outcome {
+    /// Parses one file, encoding into `buffer` (emptied first, its capacity kept).
+    private func parse(_ path: String, reader: ParseFileReader, into buffer: consuming [UInt8]) -> Outcome {
         if path == "-" { return .streamed }
         let context = contexts(path)
         var json = JSONWriter(capacity: 0)
+        json.bytes = consume buffer
+        json.bytes.removeAll(keepingCapacity: true)
         do {
             guard let bytes = try reader.read(path, limit: Self.streamThreshold, context: context) else { return .streamed }
             json.bytes.reserveCapacity(bytes.count + bytes.count / 2 + 1024)

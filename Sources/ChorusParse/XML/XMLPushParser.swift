@@ -30,8 +30,14 @@ final class XMLPushParser {
     func feed(_ bytes: UnsafeRawBufferPointer) {
         guard !bytes.isEmpty, !finished else { return }
         if ctxt == nil {
+            // The first four bytes decide the encoding: start as soon as they are here,
+            // without copying when they arrive in one piece (the usual case).
+            if head.isEmpty && bytes.count >= 4 {
+                start(bytes)
+                return
+            }
             head.append(contentsOf: bytes)
-            if head.count >= 4 { start() }
+            if head.count >= 4 { startWithHead() }
             return
         }
         push(bytes, terminate: false)
@@ -40,12 +46,20 @@ final class XMLPushParser {
     /// Signals the end of the document; every pending callback runs before it returns.
     func finish() {
         guard !finished else { return }
-        if ctxt == nil { start() }
+        if ctxt == nil { startWithHead() }
         push(UnsafeRawBufferPointer(start: nil, count: 0), terminate: true)
         finished = true
     }
 
-    private func start() {
+    private func startWithHead() {
+        let pending = head
+        head = []
+        pending.withUnsafeBytes { start($0) }
+    }
+
+    /// Creates the context, chooses the encoding from `first` (the document's first bytes)
+    /// and the HTTP charset, and pushes `first`.
+    private func start(_ first: UnsafeRawBufferPointer) {
         var sax = XMLPushParser.saxHandler()
         // Lifetime: the handler is retained by self and the context is freed in deinit, so
         // the unretained pointer given to libxml2 as userData outlives every callback.
@@ -54,14 +68,12 @@ final class XMLPushParser {
         self.ctxt = ctxt
         handler.ctxt = ctxt
         var options = XMLPushParser.options
-        if let httpCharset, !XMLPushParser.hasBOM(head), let enc = xmlFindCharEncodingHandler(httpCharset) {
+        if let httpCharset, !XMLPushParser.hasBOM(first), let enc = xmlFindCharEncodingHandler(httpCharset) {
             options |= Int32(XML_PARSE_IGNORE_ENC.rawValue)
             xmlSwitchToEncoding(ctxt, enc)
         }
         xmlCtxtUseOptions(ctxt, options)
-        let pending = head
-        head = []
-        pending.withUnsafeBytes { push($0, terminate: false) }
+        push(first, terminate: false)
     }
 
     private func push(_ bytes: UnsafeRawBufferPointer, terminate: Bool) {
@@ -75,7 +87,7 @@ final class XMLPushParser {
         } while offset < bytes.count
     }
 
-    static func hasBOM(_ b: [UInt8]) -> Bool {
+    static func hasBOM(_ b: UnsafeRawBufferPointer) -> Bool {
         if b.count >= 3, b[0] == 0xEF, b[1] == 0xBB, b[2] == 0xBF { return true }
         if b.count >= 2, (b[0] == 0xFE && b[1] == 0xFF) || (b[0] == 0xFF && b[1] == 0xFE) { return true }
         return false
