@@ -37,10 +37,15 @@ public enum ItemID {
             var at = 0
             for (n, part) in parts.enumerated() {
                 if n > 0 { material[at] = 0x0A; at += 1 }
-                for byte in part.utf8 { material[at] = byte; at += 1 }
+                var part = part
+                part.withUTF8 { utf8 in
+                    guard !utf8.isEmpty else { return }
+                    UnsafeMutableBufferPointer(rebasing: material[at..<(at + utf8.count)]).update(fromContentsOf: utf8)
+                    at += utf8.count
+                }
             }
             return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { hash in
-                SHA256.digest(parts: [UnsafeBufferPointer(rebasing: material[0..<at])], into: hash)
+                SHA256.digest(UnsafeBufferPointer(rebasing: material[0..<at]), into: hash)
                 let digits: StaticString = "0123456789abcdef"
                 return digits.withUTF8Buffer { hex in
                     String(unsafeUninitializedCapacity: 32) { out in

@@ -23,14 +23,25 @@ public enum SHA256 {
 
     /// Writes the 32-byte digest of the concatenation of `parts` into `out`.
     public static func digest(parts: [UnsafeBufferPointer<UInt8>], into out: UnsafeMutableBufferPointer<UInt8>) {
-        precondition(out.count >= 32, "SHA256.digest needs 32 bytes of output")
         let length = parts.reduce(0) { $0 + $1.count }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(length, 1)) { joined in
+            var at = 0
+            for part in parts where !part.isEmpty {
+                UnsafeMutableBufferPointer(rebasing: joined[at..<(at + part.count)]).update(fromContentsOf: part)
+                at += part.count
+            }
+            digest(UnsafeBufferPointer(rebasing: joined[0..<length]), into: out)
+        }
+    }
+
+    /// Writes the 32-byte digest of `message` into `out` (no heap allocation).
+    public static func digest(_ message: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) {
+        precondition(out.count >= 32, "SHA256.digest needs 32 bytes of output")
+        let length = message.count
         let padded = (length + 9 + 63) / 64 * 64
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: padded) { data in
-            var at = 0
-            for part in parts {
-                for byte in part { data[at] = byte; at += 1 }
-            }
+            let at = length
+            if length > 0 { UnsafeMutableBufferPointer(rebasing: data[0..<length]).update(fromContentsOf: message) }
             data[at] = 0x80
             for i in (at + 1)..<padded { data[i] = 0 }
             let bits = UInt64(length) &* 8
@@ -68,12 +79,16 @@ public enum SHA256 {
                 }
             }
         }
-        for (i, v) in [h0, h1, h2, h3, h4, h5, h6, h7].enumerated() {
-            out[i * 4] = UInt8(truncatingIfNeeded: v >> 24)
-            out[i * 4 + 1] = UInt8(truncatingIfNeeded: v >> 16)
-            out[i * 4 + 2] = UInt8(truncatingIfNeeded: v >> 8)
-            out[i * 4 + 3] = UInt8(truncatingIfNeeded: v)
-        }
+        store(h0, at: 0, in: out); store(h1, at: 1, in: out); store(h2, at: 2, in: out); store(h3, at: 3, in: out)
+        store(h4, at: 4, in: out); store(h5, at: 5, in: out); store(h6, at: 6, in: out); store(h7, at: 7, in: out)
+    }
+
+    /// Writes word `i` of the hash, big-endian.
+    @inline(__always) private static func store(_ v: UInt32, at i: Int, in out: UnsafeMutableBufferPointer<UInt8>) {
+        out[i * 4] = UInt8(truncatingIfNeeded: v >> 24)
+        out[i * 4 + 1] = UInt8(truncatingIfNeeded: v >> 16)
+        out[i * 4 + 2] = UInt8(truncatingIfNeeded: v >> 8)
+        out[i * 4 + 3] = UInt8(truncatingIfNeeded: v)
     }
 
     @inline(__always) private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
