@@ -8,11 +8,25 @@
 struct SocialHTMLText {
     private var out = TextAccumulator(capacity: 512)
 
-    /// The named entities decoded here; others go to libxml2.
-    private static let entities: [String: Unicode.Scalar] = [
-        "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "nbsp": "\u{A0}", "mdash": "\u{2014}", "ndash": "\u{2013}",
-        "hellip": "\u{2026}", "rsquo": "\u{2019}", "lsquo": "\u{2018}", "ldquo": "\u{201C}", "rdquo": "\u{201D}",
+    /// The named entities decoded here (others go to libxml2), by name bytes: a few compares,
+    /// no String and no hashing (entities are in most feed bodies).
+    private static let entities: [(name: StaticString, scalar: Unicode.Scalar)] = [
+        ("amp", "&"), ("lt", "<"), ("gt", ">"), ("quot", "\""), ("nbsp", "\u{A0}"), ("mdash", "\u{2014}"), ("ndash", "\u{2013}"),
+        ("hellip", "\u{2026}"), ("rsquo", "\u{2019}"), ("lsquo", "\u{2018}"), ("ldquo", "\u{201C}"), ("rdquo", "\u{201D}"),
     ]
+
+    private static func namedEntity(_ body: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar? {
+        for entry in entities where entry.name.utf8CodeUnitCount == body.count {
+            let name = entry.name.utf8Start
+            var same = true
+            for i in 0..<body.count where name[i] != body[i] {
+                same = false
+                break
+            }
+            if same { return entry.scalar }
+        }
+        return nil
+    }
 
     /// The plain text (nil inside when empty), or nil when the fragment needs the full parser.
     mutating func plainText(_ html: String) -> String?? {
@@ -99,7 +113,7 @@ struct SocialHTMLText {
             guard value >= 0x20, !(0x7F...0x9F).contains(value) else { return nil }
             scalar = Unicode.Scalar(value)
         } else {
-            scalar = Self.entities[String(decoding: body, as: UTF8.self)]
+            scalar = Self.namedEntity(body)
         }
         guard let scalar, let encoded = UTF8.encode(scalar) else { return nil }
         var bytes: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)

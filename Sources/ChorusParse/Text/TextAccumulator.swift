@@ -25,7 +25,16 @@ final class TextAccumulator {
     /// The collected bytes (valid until the next mutation).
     var buffer: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: storage, count: length) }
 
-    var bytes: [UInt8] { Array(buffer) }
+    var bytes: [UInt8] { copyBytes() }
+
+    /// The collected bytes as a new array (one memcpy).
+    func copyBytes() -> [UInt8] {
+        let source = buffer
+        return [UInt8](unsafeUninitializedCapacity: source.count) { out, initialized in
+            if let base = source.baseAddress, source.count > 0 { out.baseAddress?.update(from: base, count: source.count) }
+            initialized = source.count
+        }
+    }
 
     func reset() {
         count = 0

@@ -195,7 +195,7 @@ final class FeedSAXHandler {
         // Invalid UTF-8 only reaches here from a document whose declared encoding is wrong.
         if sawInvalidEncoding { text.repairEncoding() }
         if fieldInEntry, f.isDeferred {
-            entry.set(f, RawText(bytes: Array(text.buffer), html: html, raw: captureRaw))
+            entry.set(f, RawText(bytes: text.copyBytes(), html: html, raw: captureRaw))
             return
         }
         guard var value = converter.plain(text.buffer, html: html, raw: captureRaw) else { return }
