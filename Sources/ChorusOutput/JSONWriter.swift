@@ -78,12 +78,26 @@ public struct JSONWriter: Sendable {
         guard var value else { null(); return }
         bytes.append(UInt8(ascii: "\""))
         value.withUTF8 { utf8 in
+            guard let base = utf8.baseAddress else { return }
+            let n = utf8.count
             var start = 0
-            for i in 0..<utf8.count {
-                let c = utf8[i]
+            var i = 0
+            while i < n {
+                // Eight bytes at a time to the next byte that needs escaping (usually none).
+                if i + 8 <= n {
+                    let special = JSONWriter.needsEscape(UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)))
+                    if special == 0 {
+                        i += 8
+                        continue
+                    }
+                    i += special.trailingZeroBitCount >> 3
+                }
+                let c = base[i]
+                i += 1
                 if c >= 0x20 && c != UInt8(ascii: "\"") && c != UInt8(ascii: "\\") { continue }
-                if start < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i])) }
-                start = i + 1
+                let at = i - 1
+                if start < at { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<at])) }
+                start = i
                 switch c {
                 case UInt8(ascii: "\""): raw("\\\"")
                 case UInt8(ascii: "\\"): raw("\\\\")
@@ -102,6 +116,15 @@ public struct JSONWriter: Sendable {
             if start < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<utf8.count])) }
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// A mask with the high bit set in the first byte of `word` (little-endian order) that JSON
+    /// must escape (a control character, `"` or `\\`), and possibly in later bytes; 0 when none.
+    @inline(__always) static func needsEscape(_ word: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let control = (word &- ones &* 0x20) & ~word & highs
+        let q = word ^ (ones &* 0x22), b = word ^ (ones &* 0x5C)
+        return control | ((q &- ones) & ~q & highs) | ((b &- ones) & ~b & highs)
     }
 
     /// `"2018-05-14T09:30:00Z"`: the same text as ``RFC3339/format(_:)``, written straight into

@@ -75,6 +75,20 @@ final class TextAccumulator {
         // `prev` is 1 when the last byte written is a space (or nothing is written yet).
         var prev: Int = out == 0 || dst[out - 1] == 0x20 ? 1 : 0
         while i < n {
+            // Eight bytes at a time up to the next blank or 0xC2: a word is copied with one
+            // store (the bytes stored past the run are overwritten next; reserve covers them).
+            if i + 8 <= n {
+                let word = UInt64(littleEndian: UnsafeRawPointer(src + i).loadUnaligned(as: UInt64.self))
+                let special = TextAccumulator.blankOrC2(word)
+                let run = special == 0 ? 8 : special.trailingZeroBitCount >> 3
+                if run > 0 {
+                    UnsafeMutableRawPointer(dst + out).storeBytes(of: word.littleEndian, as: UInt64.self)
+                    out &+= run
+                    i &+= run
+                    prev = 0
+                    continue
+                }
+            }
             let c = src[i]
             if c == 0xC2 {
                 if i + 1 == n { heldC2 = true; break }
@@ -92,6 +106,16 @@ final class TextAccumulator {
             i += 1
         }
         count = out
+    }
+
+    /// A mask with the high bit set in the first byte of `word` (little-endian order) that is
+    /// a blank (<= 0x20) or 0xC2, and possibly in later bytes; 0 when there is none. Bytes
+    /// of 0x80 and above other than 0xC2 are never flagged.
+    @inline(__always) static func blankOrC2(_ word: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let blank = (word &- ones &* 0x21) & ~word & highs
+        let x = word ^ (ones &* 0xC2)
+        return blank | ((x &- ones) & ~x & highs)
     }
 
     @inline(__always) private func putSpace(_ out: inout Int) {

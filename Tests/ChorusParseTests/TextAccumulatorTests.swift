@@ -1,0 +1,65 @@
+import Testing
+@testable import ChorusParse
+
+/// `TextAccumulator.append` copies words eight bytes at a time; these tests hold it to the
+/// plain rules (runs of bytes <= 0x20 and U+00A0 become one space, none leading or trailing)
+/// with blanks and no-break spaces at every offset, and chunks split anywhere.
+@Suite("Whitespace collapsing")
+struct TextAccumulatorTests {
+    /// The collapsing rules written the slow, obvious way.
+    static func reference(_ bytes: [UInt8]) -> String? {
+        var out: [UInt8] = []
+        var pendingSpace = false
+        var i = 0
+        while i < bytes.count {
+            let c = bytes[i]
+            let nbsp = c == 0xC2 && i + 1 < bytes.count && bytes[i + 1] == 0xA0
+            if c <= 0x20 || nbsp {
+                pendingSpace = true
+                i += nbsp ? 2 : 1
+                continue
+            }
+            if pendingSpace && !out.isEmpty { out.append(0x20) }
+            pendingSpace = false
+            out.append(c)
+            i += 1
+        }
+        return out.isEmpty ? nil : String(decoding: out, as: UTF8.self)
+    }
+
+    static func collapse(_ chunks: [[UInt8]]) -> String? {
+        let acc = TextAccumulator(capacity: 16)
+        for chunk in chunks { acc.append(chunk) }
+        return acc.string()
+    }
+
+    @Test("Blanks and no-break spaces at every offset collapse like the reference",
+          arguments: [" ", "\n\t ", "\u{A0}", " \u{A0} ", "\u{1}"])
+    func blankAtEveryOffset(blank: String) {
+        for length in 0..<20 {
+            for at in 0...length {
+                var s = String(repeating: "w", count: length)
+                s.insert(contentsOf: blank, at: s.index(s.startIndex, offsetBy: at))
+                s += "é tail"
+                let bytes = Array(s.utf8)
+                #expect(Self.collapse([bytes]) == Self.reference(bytes), "\(s.debugDescription)")
+            }
+        }
+    }
+
+    @Test("A chunk split anywhere, even inside a no-break space, gives the same text")
+    func splitChunks() {
+        let bytes = Array("  Back\u{A0}in  business:\tZTE\u{A0}\u{A0}shares 好消息 jump\n\n ".utf8)
+        let expected = Self.reference(bytes)
+        #expect(expected == "Back in business: ZTE shares 好消息 jump")
+        for cut in 0...bytes.count {
+            #expect(Self.collapse([Array(bytes[..<cut]), Array(bytes[cut...])]) == expected, "cut at \(cut)")
+        }
+    }
+
+    @Test("Bytes of 0xC2 not followed by 0xA0 are kept", arguments: ["\u{A2}", "\u{BF}x", "a\u{C0}b\u{C2}\u{A0}c"])
+    func otherC2Sequences(text: String) {
+        let bytes = Array(("prefix-words " + text + " suffix-words").utf8)
+        #expect(Self.collapse([bytes]) == Self.reference(bytes))
+    }
+}
