@@ -11,68 +11,94 @@ public enum ItemEncoder {
         return w.bytes
     }
 
-    /// Appends one NDJSON line for `item` (newline included) to `w`. Each key is written with
-    /// its comma and colon as one literal (one append instead of five; this runs per item).
+    /// Appends one NDJSON line for `item` (newline included) to `w`. The line is built in one
+    /// piece of scratch memory sized by ``bound(_:)`` (keys written with their comma and colon
+    /// as one literal) and appended with one copy: this runs per item.
     public static func append(_ item: Item, to w: inout JSONWriter) {
-        w.raw("{\"schema_version\":"); w.int(Int64(Item.schemaVersion))
-        w.raw(",\"id\":"); w.string(item.id)
-        w.raw(",\"source\":"); w.string(item.source)
-        w.raw(",\"platform\":"); w.string(item.platform.rawValue)
-        w.raw(",\"kind\":"); w.string(item.kind.rawValue)
-        w.raw(",\"native_id\":"); w.string(item.nativeID)
-        w.raw(",\"url\":"); w.string(item.url)
-        w.raw(",\"title\":"); w.string(item.title)
-        w.raw(",\"text\":"); w.string(item.text)
-        w.raw(",\"lang\":"); w.string(item.lang)
-        w.raw(",\"author\":")
-        if let a = item.author {
-            w.raw("{\"name\":"); w.string(a.name)
-            w.raw(",\"handle\":"); w.string(a.handle)
-            w.raw(",\"url\":"); w.string(a.url)
-            w.raw(",\"email\":"); w.string(a.email)
-            w.raw(UInt8(ascii: "}"))
-        } else { w.null() }
-        w.raw(",\"published_at\":"); w.date(item.publishedAt)
-        w.raw(",\"updated_at\":"); w.date(item.updatedAt)
-        w.raw(",\"fetched_at\":"); w.date(item.fetchedAt)
-        w.raw(",\"tags\":"); w.strings(item.tags)
-        w.raw(",\"enclosures\":")
-        w.raw(UInt8(ascii: "["))
-        for (i, e) in item.enclosures.enumerated() {
-            if i > 0 { w.raw(UInt8(ascii: ",")) }
-            w.raw("{\"url\":"); w.string(e.url)
-            w.raw(",\"type\":"); w.string(e.type)
-            w.raw(",\"length\":"); w.int(e.length)
-            w.raw(UInt8(ascii: "}"))
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bound(item)) { scratch in
+            var b = JSONLineBuffer(scratch.baseAddress!)
+            fields(item, into: &b)
+            if item.sentiment == nil { b.raw("null}\n") }
+            w.bytes.append(contentsOf: b.written)
         }
-        w.raw(UInt8(ascii: "]"))
-        w.raw(",\"feed\":")
-        if let f = item.feed {
-            w.raw("{\"title\":"); w.string(f.title)
-            w.raw(",\"url\":"); w.string(f.url)
-            w.raw(UInt8(ascii: "}"))
-        } else { w.null() }
-        w.raw(",\"metrics\":")
-        if let m = item.metrics {
-            w.raw("{\"likes\":"); w.int(m.likes)
-            w.raw(",\"reposts\":"); w.int(m.reposts)
-            w.raw(",\"replies\":"); w.int(m.replies)
-            w.raw(",\"score\":"); w.int(m.score)
-            w.raw(",\"quotes\":"); w.int(m.quotes)
-            w.raw(UInt8(ascii: "}"))
-        } else { w.null() }
-        w.raw(",\"in_reply_to\":"); w.string(item.inReplyTo)
-        w.raw(",\"repost_of\":"); w.string(item.repostOf)
-        w.raw(",\"quote_of\":"); w.string(item.quoteOf)
-        w.raw(",\"content_warning\":"); w.string(item.contentWarning)
-        w.raw(",\"keywords\":"); w.strings(item.keywords)
-        w.raw(",\"revision\":"); w.int(Int64(item.revision))
-        w.raw(",\"sentiment\":")
         if let s = item.sentiment {
             appendSentiment(s, to: &w)
-        } else { w.null() }
-        w.raw(UInt8(ascii: "}"))
-        w.raw(UInt8(ascii: "\n"))
+            w.raw("}\n")
+        }
+    }
+
+    /// Every key up to and including `"sentiment":`.
+    private static func fields(_ item: Item, into b: inout JSONLineBuffer) {
+        b.raw("{\"schema_version\":"); b.int(Int64(Item.schemaVersion))
+        b.raw(",\"id\":"); b.string(item.id)
+        b.raw(",\"source\":"); b.string(item.source)
+        b.raw(",\"platform\":"); b.string(item.platform.rawValue)
+        b.raw(",\"kind\":"); b.string(item.kind.rawValue)
+        b.raw(",\"native_id\":"); b.string(item.nativeID)
+        b.raw(",\"url\":"); b.string(item.url)
+        b.raw(",\"title\":"); b.string(item.title)
+        b.raw(",\"text\":"); b.string(item.text)
+        b.raw(",\"lang\":"); b.string(item.lang)
+        b.raw(",\"author\":")
+        if let a = item.author {
+            b.raw("{\"name\":"); b.string(a.name)
+            b.raw(",\"handle\":"); b.string(a.handle)
+            b.raw(",\"url\":"); b.string(a.url)
+            b.raw(",\"email\":"); b.string(a.email)
+            b.byte(UInt8(ascii: "}"))
+        } else { b.null() }
+        b.raw(",\"published_at\":"); b.date(item.publishedAt)
+        b.raw(",\"updated_at\":"); b.date(item.updatedAt)
+        b.raw(",\"fetched_at\":"); b.date(item.fetchedAt)
+        b.raw(",\"tags\":"); b.strings(item.tags)
+        b.raw(",\"enclosures\":")
+        b.byte(UInt8(ascii: "["))
+        for (i, e) in item.enclosures.enumerated() {
+            if i > 0 { b.byte(UInt8(ascii: ",")) }
+            b.raw("{\"url\":"); b.string(e.url)
+            b.raw(",\"type\":"); b.string(e.type)
+            b.raw(",\"length\":"); b.int(e.length)
+            b.byte(UInt8(ascii: "}"))
+        }
+        b.byte(UInt8(ascii: "]"))
+        b.raw(",\"feed\":")
+        if let f = item.feed {
+            b.raw("{\"title\":"); b.string(f.title)
+            b.raw(",\"url\":"); b.string(f.url)
+            b.byte(UInt8(ascii: "}"))
+        } else { b.null() }
+        b.raw(",\"metrics\":")
+        if let m = item.metrics {
+            b.raw("{\"likes\":"); b.int(m.likes)
+            b.raw(",\"reposts\":"); b.int(m.reposts)
+            b.raw(",\"replies\":"); b.int(m.replies)
+            b.raw(",\"score\":"); b.int(m.score)
+            b.raw(",\"quotes\":"); b.int(m.quotes)
+            b.byte(UInt8(ascii: "}"))
+        } else { b.null() }
+        b.raw(",\"in_reply_to\":"); b.string(item.inReplyTo)
+        b.raw(",\"repost_of\":"); b.string(item.repostOf)
+        b.raw(",\"quote_of\":"); b.string(item.quoteOf)
+        b.raw(",\"content_warning\":"); b.string(item.contentWarning)
+        b.raw(",\"keywords\":"); b.strings(item.keywords)
+        b.raw(",\"revision\":"); b.int(Int64(item.revision))
+        b.raw(",\"sentiment\":")
+    }
+
+    /// The most bytes ``fields(_:into:)`` plus `null}\n` can write for `item`: 1 KiB for keys,
+    /// punctuation, numbers (20 bytes each at most) and dates (22), plus the worst case of
+    /// every string (each byte escaped as `\u00XX`).
+    static func bound(_ item: Item) -> Int {
+        func add(_ s: String?) -> Int { JSONLineBuffer.bound(s) }
+        var n = 1024 + add(item.id) + add(item.source) + add(item.platform.rawValue) + add(item.kind.rawValue)
+        n += add(item.nativeID) + add(item.url) + add(item.title) + add(item.text) + add(item.lang)
+        n += add(item.inReplyTo) + add(item.repostOf) + add(item.quoteOf) + add(item.contentWarning)
+        if let a = item.author { n += add(a.name) + add(a.handle) + add(a.url) + add(a.email) }
+        if let f = item.feed { n += add(f.title) + add(f.url) }
+        for s in item.tags { n += JSONLineBuffer.bound(s) + 1 }
+        for s in item.keywords { n += JSONLineBuffer.bound(s) + 1 }
+        for e in item.enclosures { n += 64 + JSONLineBuffer.bound(e.url) + JSONLineBuffer.bound(e.type) }
+        return n
     }
 
     /// The `sentiment` object: `{label, compound, pos, neu, neg, tags, rules}`.

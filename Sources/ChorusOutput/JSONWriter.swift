@@ -98,24 +98,36 @@ public struct JSONWriter: Sendable {
                 let at = i - 1
                 if start < at { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<at])) }
                 start = i
-                switch c {
-                case UInt8(ascii: "\""): raw("\\\"")
-                case UInt8(ascii: "\\"): raw("\\\\")
-                case 0x0A: raw("\\n")
-                case 0x0D: raw("\\r")
-                case 0x09: raw("\\t")
-                case 0x08: raw("\\b")
-                case 0x0C: raw("\\f")
-                default:
-                    let hex = Array("0123456789abcdef".utf8)
-                    raw("\\u00")
-                    bytes.append(hex[Int(c >> 4)])
-                    bytes.append(hex[Int(c & 0xF)])
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 6) { t in
+                    let n = JSONWriter.escape(c, into: t.baseAddress!)
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: t[0..<n]))
                 }
             }
             if start < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<utf8.count])) }
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Writes the escape sequence for `c` (`"`, `\\` or a control character) at `out`: two
+    /// bytes (`\\n`) or six (`\\u001f`); returns how many.
+    @inline(__always) static func escape(_ c: UInt8, into out: UnsafeMutablePointer<UInt8>) -> Int {
+        out[0] = UInt8(ascii: "\\")
+        switch c {
+        case 0x22: out[1] = 0x22
+        case 0x5C: out[1] = 0x5C
+        case 0x0A: out[1] = UInt8(ascii: "n")
+        case 0x0D: out[1] = UInt8(ascii: "r")
+        case 0x09: out[1] = UInt8(ascii: "t")
+        case 0x08: out[1] = UInt8(ascii: "b")
+        case 0x0C: out[1] = UInt8(ascii: "f")
+        default:
+            let hex: StaticString = "0123456789abcdef"
+            out[1] = UInt8(ascii: "u"); out[2] = 48; out[3] = 48
+            out[4] = hex.utf8Start[Int(c >> 4)]
+            out[5] = hex.utf8Start[Int(c & 0xF)]
+            return 6
+        }
+        return 2
     }
 
     /// A mask with the high bit set in the first byte of `word` (little-endian order) that JSON

@@ -50,6 +50,22 @@ struct ItemEncoderTests {
         #expect(metrics["score"] is NSNull)
     }
 
+    @Test("An item whose every string needs the longest escapes encodes and round-trips")
+    func worstCaseEscaping() throws {
+        let worst = String(repeating: "\u{01}", count: 300)
+        let item = Item(id: worst, source: worst, platform: .json, kind: .reply, nativeID: worst, url: worst, title: worst,
+                        text: worst, lang: worst, author: Author(name: worst, handle: worst, url: worst, email: worst),
+                        tags: [worst, worst], enclosures: [Enclosure(url: worst, type: worst, length: Int64.min)],
+                        feed: FeedRef(title: worst, url: worst), metrics: Metrics(likes: Int64.min, reposts: Int64.max),
+                        inReplyTo: worst, repostOf: worst)
+        let line = ItemEncoder.line(item)
+        #expect(line.count > 6 * 300 * 19)  // nineteen strings, each byte written as \u0001
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any])
+        #expect(object["text"] as? String == worst)
+        #expect((object["author"] as? [String: Any])?["email"] as? String == worst)
+        #expect(((object["enclosures"] as? [[String: Any]])?.first?["length"] as? NSNumber)?.int64Value == Int64.min)
+    }
+
     @Test("Numbers are written exactly", arguments: [
         (0.0, "0.0000"), (-0.5, "-0.5000"), (1.0, "1.0000"), (-0.00001, "0.0000"), (0.99995, "1.0000"),
     ])
