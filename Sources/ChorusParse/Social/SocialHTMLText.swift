@@ -41,6 +41,15 @@ struct SocialHTMLText {
         var textStart = 0
         let n = b.count
         while i < n {
+            // Eight bytes at a time to the next `<` or `&` (most of a body is text).
+            if i + 8 <= n, let base = b.baseAddress {
+                let mask = Self.markup(UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)))
+                if mask == 0 {
+                    i += 8
+                    continue
+                }
+                i += mask.trailingZeroBitCount >> 3
+            }
             let c = b[i]
             guard c == UInt8(ascii: "<") || c == UInt8(ascii: "&") else {
                 i += 1
@@ -58,6 +67,14 @@ struct SocialHTMLText {
         }
         if textStart < n { out.append(UnsafeBufferPointer(rebasing: b[textStart..<n])) }
         return .some(out.string())
+    }
+
+    /// A mask with the high bit set in the first byte of `word` (little-endian order) that is
+    /// `<` or `&`, and possibly in later bytes; 0 when there is none.
+    @inline(__always) private static func markup(_ word: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let lt = word ^ (ones &* 0x3C), amp = word ^ (ones &* 0x26)
+        return ((lt &- ones) & ~lt & highs) | ((amp &- ones) & ~amp & highs)
     }
 
     /// Handles `<name ...>` or `</name>` at `i`; the index after `>`, or nil to fall back.
