@@ -24,7 +24,7 @@ struct ProgressBarTests {
         process.arguments = ["-q", "-e", "-c", command, "/dev/null"]
         process.currentDirectoryURL = h.root
         let screen = h.root.appendingPathComponent("screen.txt")
-        FileManager.default.createFile(atPath: screen.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: screen.path, contents: nil)
         process.standardOutput = try FileHandle(forWritingTo: screen)
         process.standardError = FileHandle.nullDevice
         process.standardInput = FileHandle.nullDevice
