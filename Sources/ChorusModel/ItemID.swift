@@ -40,7 +40,7 @@ public enum ItemID {
                 for byte in part.utf8 { material[at] = byte; at += 1 }
             }
             return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { hash in
-                SHA256.digest(parts: [UnsafeBufferPointer(rebasing: material[0..<at])], into: hash)
+                SHA256.digest(UnsafeBufferPointer(rebasing: material[0..<at]), into: hash)
                 let digits: StaticString = "0123456789abcdef"
                 return digits.withUTF8Buffer { hex in
                     String(unsafeUninitializedCapacity: 32) { out in

@@ -8,7 +8,7 @@ public enum SHA256 {
     public static func hash(_ message: [UInt8]) -> [UInt8] {
         var out = [UInt8](repeating: 0, count: 32)
         message.withUnsafeBufferPointer { m in
-            out.withUnsafeMutableBufferPointer { o in digest(parts: [m], into: o) }
+            out.withUnsafeMutableBufferPointer { o in digest(m, into: o) }
         }
         return out
     }
@@ -16,6 +16,13 @@ public enum SHA256 {
     /// Writes the 32-byte digest of the concatenation of `parts` into `out`.
     public static func digest(parts: [UnsafeBufferPointer<UInt8>], into out: UnsafeMutableBufferPointer<UInt8>) {
         digest(parts: parts, into: out, engine: .best)
+    }
+
+    /// Writes the 32-byte digest of `message` into `out` (no heap allocation).
+    public static func digest(_ message: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) {
+        var hasher = Hasher(engine: .best)
+        hasher.update(message)
+        hasher.finish(into: out)
     }
 
     /// How blocks are compressed: the CPU's SHA instructions where it has them (x86-64 SHA
@@ -26,66 +33,99 @@ public enum SHA256 {
 
     static var isAccelerated: Bool { chorus_sha256_accelerated() != 0 }
 
-    /// Streams the parts through the compression function: whole blocks straight from the
-    /// caller's memory, only the tail and the padding through a 128-byte stack buffer.
     static func digest(parts: [UnsafeBufferPointer<UInt8>], into out: UnsafeMutableBufferPointer<UInt8>, engine: Engine) {
-        precondition(out.count >= 32, "SHA256.digest needs 32 bytes of output")
-        let accelerated = engine == .best && isAccelerated
-        var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) =
+        var hasher = Hasher(engine: engine)
+        for part in parts { hasher.update(part) }
+        hasher.finish(into: out)
+    }
+
+    /// Streams bytes through the compression function: whole blocks straight from the caller's
+    /// memory, only a partial block and the padding through its own 128-byte buffer.
+    struct Hasher {
+        private var h: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) =
             (0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19)
-        withUnsafeMutableBytes(of: &state) { raw in
-            let h = raw.bindMemory(to: UInt32.self)
-            func blocks(_ data: UnsafePointer<UInt8>, _ count: Int) {
+        private var tail: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64,
+                           UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        private var held = 0
+        private var length = 0
+        private let accelerated: Bool
+
+        init(engine: Engine) {
+            accelerated = engine == .best && SHA256.isAccelerated
+        }
+
+        private mutating func blocks(_ data: UnsafePointer<UInt8>, _ count: Int) {
+            let accelerated = self.accelerated
+            withUnsafeMutableBytes(of: &h) { raw in
+                let state = raw.bindMemory(to: UInt32.self)
                 if accelerated {
-                    chorus_sha256_blocks(h.baseAddress!, data, count)
+                    chorus_sha256_blocks(state.baseAddress!, data, count)
                 } else {
-                    compress(UnsafeBufferPointer(start: data, count: count * 64), state: h)
+                    SHA256.compress(UnsafeBufferPointer(start: data, count: count * 64), state: state)
                 }
             }
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 128) { tail in
-                var held = 0
-                var length = 0
-                for part in parts where part.count > 0 {
-                    guard var p = part.baseAddress else { continue }
-                    var left = part.count
-                    length += left
-                    if held > 0 {
-                        let take = min(64 - held, left)
-                        (tail.baseAddress! + held).update(from: p, count: take)
-                        held += take; p += take; left -= take
-                        if held < 64 { continue }
-                        blocks(tail.baseAddress!, 1)
-                        held = 0
-                    }
-                    if left >= 64 {
-                        blocks(p, left / 64)
-                        p += left / 64 * 64
-                        left %= 64
-                    }
-                    if left > 0 {
-                        tail.baseAddress!.update(from: p, count: left)
-                        held = left
-                    }
-                }
-                // Padding: 0x80, zeros, then the length in bits as a big-endian UInt64.
-                let padded = held + 9 <= 64 ? 64 : 128
-                tail[held] = 0x80
-                for i in (held + 1)..<padded { tail[i] = 0 }
-                let bits = UInt64(length) &* 8
-                for i in 0..<8 { tail[padded - 1 - i] = UInt8(truncatingIfNeeded: bits >> UInt64(8 * i)) }
-                blocks(tail.baseAddress!, padded / 64)
+        }
+
+        /// Copies `count` bytes into the partial block at `held`.
+        private mutating func hold(_ p: UnsafePointer<UInt8>, _ count: Int) {
+            let at = held
+            withUnsafeMutableBytes(of: &tail) { $0.baseAddress!.advanced(by: at).copyMemory(from: p, byteCount: count) }
+            held += count
+        }
+
+        private mutating func flushTail(blocks count: Int) {
+            var copy = tail
+            withUnsafeBytes(of: &copy) { blocks($0.bindMemory(to: UInt8.self).baseAddress!, count) }
+        }
+
+        mutating func update(_ part: UnsafeBufferPointer<UInt8>) {
+            guard var p = part.baseAddress, part.count > 0 else { return }
+            var left = part.count
+            length += left
+            if held > 0 {
+                let take = min(64 - held, left)
+                hold(p, take)
+                p += take
+                left -= take
+                if held < 64 { return }
+                flushTail(blocks: 1)
+                held = 0
             }
-            for i in 0..<8 {
-                out[i * 4] = UInt8(truncatingIfNeeded: h[i] >> 24)
-                out[i * 4 + 1] = UInt8(truncatingIfNeeded: h[i] >> 16)
-                out[i * 4 + 2] = UInt8(truncatingIfNeeded: h[i] >> 8)
-                out[i * 4 + 3] = UInt8(truncatingIfNeeded: h[i])
+            if left >= 64 {
+                blocks(p, left / 64)
+                p += left / 64 * 64
+                left %= 64
+            }
+            if left > 0 { hold(p, left) }
+        }
+
+        /// Pads (0x80, zeros, the length in bits as a big-endian UInt64) and writes the digest.
+        mutating func finish(into out: UnsafeMutableBufferPointer<UInt8>) {
+            precondition(out.count >= 32, "SHA256.digest needs 32 bytes of output")
+            let padded = held + 9 <= 64 ? 64 : 128
+            let bits = UInt64(length) &* 8
+            let at = held
+            withUnsafeMutableBytes(of: &tail) { t in
+                t[at] = 0x80
+                for i in (at + 1)..<padded { t[i] = 0 }
+                for i in 0..<8 { t[padded - 1 - i] = UInt8(truncatingIfNeeded: bits >> UInt64(8 * i)) }
+            }
+            flushTail(blocks: padded / 64)
+            withUnsafeBytes(of: h) { raw in
+                let state = raw.bindMemory(to: UInt32.self)
+                for i in 0..<8 {
+                    out[i * 4] = UInt8(truncatingIfNeeded: state[i] >> 24)
+                    out[i * 4 + 1] = UInt8(truncatingIfNeeded: state[i] >> 16)
+                    out[i * 4 + 2] = UInt8(truncatingIfNeeded: state[i] >> 8)
+                    out[i * 4 + 3] = UInt8(truncatingIfNeeded: state[i])
+                }
             }
         }
     }
 
     /// The portable compression function over whole 64-byte blocks.
-    private static func compress(_ data: UnsafeBufferPointer<UInt8>, state hs: UnsafeMutableBufferPointer<UInt32>) {
+    fileprivate static func compress(_ data: UnsafeBufferPointer<UInt8>, state hs: UnsafeMutableBufferPointer<UInt32>) {
         var h0 = hs[0], h1 = hs[1], h2 = hs[2], h3 = hs[3], h4 = hs[4], h5 = hs[5], h6 = hs[6], h7 = hs[7]
         withUnsafeBytes(of: chorus_sha256_k) { raw in
             let k = raw.bindMemory(to: UInt32.self)
