@@ -41,8 +41,11 @@ let package = Package(
         // Typed C wrappers for libcurl's variadic calls (setopt/getinfo); ChorusFetch's only C door.
         .target(name: "CCurlShim", dependencies: ["CCurl"], linkerSettings: [.linkedLibrary("curl")]),
 
+        // SHA-256 block compression with the x86 SHA instructions; ChorusModel.SHA256's only C door.
+        .target(name: "CSHA256"),
+
         // The value types every stage shares: Item, Sentiment, ids, timestamps.
-        .target(name: "ChorusModel", swiftSettings: strict),
+        .target(name: "ChorusModel", dependencies: ["CSHA256"], swiftSettings: strict),
         // Stage 1: HTTP through libcurl's multi interface.
         .target(
             name: "ChorusFetch",

@@ -1,59 +1,134 @@
-/// SHA-256 (FIPS 180-4), enough for item ids; not used for anything secret.
-/// Works on stack buffers: hashing an id allocates nothing on the heap.
+internal import CSHA256
+
+/// SHA-256 (FIPS 180-4), for item ids and content fingerprints; not used for anything secret.
+/// Works on the caller's memory and stack buffers: hashing allocates nothing on the heap.
 public enum SHA256 {
-    private static let k: [UInt32] = [
-        0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
-        0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
-        0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-        0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
-        0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
-        0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-        0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-        0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
-    ]
 
     /// The 32-byte digest of `message`.
     public static func hash(_ message: [UInt8]) -> [UInt8] {
         var out = [UInt8](repeating: 0, count: 32)
         message.withUnsafeBufferPointer { m in
-            out.withUnsafeMutableBufferPointer { o in digest(parts: [m], into: o) }
+            out.withUnsafeMutableBufferPointer { o in digest(m, into: o) }
         }
         return out
     }
 
     /// Writes the 32-byte digest of the concatenation of `parts` into `out`.
     public static func digest(parts: [UnsafeBufferPointer<UInt8>], into out: UnsafeMutableBufferPointer<UInt8>) {
-        let length = parts.reduce(0) { $0 + $1.count }
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(length, 1)) { joined in
-            var at = 0
-            for part in parts where !part.isEmpty {
-                UnsafeMutableBufferPointer(rebasing: joined[at..<(at + part.count)]).update(fromContentsOf: part)
-                at += part.count
-            }
-            digest(UnsafeBufferPointer(rebasing: joined[0..<length]), into: out)
-        }
+        digest(parts: parts, into: out, engine: .best)
     }
 
     /// Writes the 32-byte digest of `message` into `out` (no heap allocation).
     public static func digest(_ message: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) {
-        precondition(out.count >= 32, "SHA256.digest needs 32 bytes of output")
-        let length = message.count
-        let padded = (length + 9 + 63) / 64 * 64
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: padded) { data in
-            let at = length
-            if length > 0 { UnsafeMutableBufferPointer(rebasing: data[0..<length]).update(fromContentsOf: message) }
-            data[at] = 0x80
-            for i in (at + 1)..<padded { data[i] = 0 }
+        var hasher = Hasher(engine: .best)
+        hasher.update(message)
+        hasher.finish(into: out)
+    }
+
+    /// How blocks are compressed: the CPU's SHA instructions where it has them (x86-64 SHA
+    /// extensions, through CSHA256), else portable Swift. Tests run both on the same inputs.
+    enum Engine {
+        case portable, best
+    }
+
+    static var isAccelerated: Bool { chorus_sha256_accelerated() != 0 }
+
+    static func digest(parts: [UnsafeBufferPointer<UInt8>], into out: UnsafeMutableBufferPointer<UInt8>, engine: Engine) {
+        var hasher = Hasher(engine: engine)
+        for part in parts { hasher.update(part) }
+        hasher.finish(into: out)
+    }
+
+    /// Streams bytes through the compression function: whole blocks straight from the caller's
+    /// memory, only a partial block and the padding through its own 128-byte buffer.
+    struct Hasher {
+        private var h: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) =
+            (0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19)
+        private var tail: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64,
+                           UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        private var held = 0
+        private var length = 0
+        private let accelerated: Bool
+
+        init(engine: Engine) {
+            accelerated = engine == .best && SHA256.isAccelerated
+        }
+
+        private mutating func blocks(_ data: UnsafePointer<UInt8>, _ count: Int) {
+            let accelerated = self.accelerated
+            withUnsafeMutableBytes(of: &h) { raw in
+                let state = raw.bindMemory(to: UInt32.self)
+                if accelerated {
+                    chorus_sha256_blocks(state.baseAddress!, data, count)
+                } else {
+                    SHA256.compress(UnsafeBufferPointer(start: data, count: count * 64), state: state)
+                }
+            }
+        }
+
+        /// Copies `count` bytes into the partial block at `held`.
+        private mutating func hold(_ p: UnsafePointer<UInt8>, _ count: Int) {
+            let at = held
+            withUnsafeMutableBytes(of: &tail) { $0.baseAddress!.advanced(by: at).copyMemory(from: p, byteCount: count) }
+            held += count
+        }
+
+        private mutating func flushTail(blocks count: Int) {
+            var copy = tail
+            withUnsafeBytes(of: &copy) { blocks($0.bindMemory(to: UInt8.self).baseAddress!, count) }
+        }
+
+        mutating func update(_ part: UnsafeBufferPointer<UInt8>) {
+            guard var p = part.baseAddress, part.count > 0 else { return }
+            var left = part.count
+            length += left
+            if held > 0 {
+                let take = min(64 - held, left)
+                hold(p, take)
+                p += take
+                left -= take
+                if held < 64 { return }
+                flushTail(blocks: 1)
+                held = 0
+            }
+            if left >= 64 {
+                blocks(p, left / 64)
+                p += left / 64 * 64
+                left %= 64
+            }
+            if left > 0 { hold(p, left) }
+        }
+
+        /// Pads (0x80, zeros, the length in bits as a big-endian UInt64) and writes the digest.
+        mutating func finish(into out: UnsafeMutableBufferPointer<UInt8>) {
+            precondition(out.count >= 32, "SHA256.digest needs 32 bytes of output")
+            let padded = held + 9 <= 64 ? 64 : 128
             let bits = UInt64(length) &* 8
-            for i in 0..<8 { data[padded - 1 - i] = UInt8(truncatingIfNeeded: bits >> UInt64(8 * i)) }
-            compress(UnsafeBufferPointer(data), into: out)
+            let at = held
+            withUnsafeMutableBytes(of: &tail) { t in
+                t[at] = 0x80
+                for i in (at + 1)..<padded { t[i] = 0 }
+                for i in 0..<8 { t[padded - 1 - i] = UInt8(truncatingIfNeeded: bits >> UInt64(8 * i)) }
+            }
+            flushTail(blocks: padded / 64)
+            withUnsafeBytes(of: h) { raw in
+                let state = raw.bindMemory(to: UInt32.self)
+                for i in 0..<8 {
+                    out[i * 4] = UInt8(truncatingIfNeeded: state[i] >> 24)
+                    out[i * 4 + 1] = UInt8(truncatingIfNeeded: state[i] >> 16)
+                    out[i * 4 + 2] = UInt8(truncatingIfNeeded: state[i] >> 8)
+                    out[i * 4 + 3] = UInt8(truncatingIfNeeded: state[i])
+                }
+            }
         }
     }
 
-    private static func compress(_ data: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) {
-        var h0: UInt32 = 0x6a09e667, h1: UInt32 = 0xbb67ae85, h2: UInt32 = 0x3c6ef372, h3: UInt32 = 0xa54ff53a
-        var h4: UInt32 = 0x510e527f, h5: UInt32 = 0x9b05688c, h6: UInt32 = 0x1f83d9ab, h7: UInt32 = 0x5be0cd19
-        k.withUnsafeBufferPointer { k in
+    /// The portable compression function over whole 64-byte blocks.
+    fileprivate static func compress(_ data: UnsafeBufferPointer<UInt8>, state hs: UnsafeMutableBufferPointer<UInt32>) {
+        var h0 = hs[0], h1 = hs[1], h2 = hs[2], h3 = hs[3], h4 = hs[4], h5 = hs[5], h6 = hs[6], h7 = hs[7]
+        withUnsafeBytes(of: chorus_sha256_k) { raw in
+            let k = raw.bindMemory(to: UInt32.self)
             withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
                 for chunk in stride(from: 0, to: data.count, by: 64) {
                     for i in 0..<16 {
@@ -79,16 +154,7 @@ public enum SHA256 {
                 }
             }
         }
-        store(h0, at: 0, in: out); store(h1, at: 1, in: out); store(h2, at: 2, in: out); store(h3, at: 3, in: out)
-        store(h4, at: 4, in: out); store(h5, at: 5, in: out); store(h6, at: 6, in: out); store(h7, at: 7, in: out)
-    }
-
-    /// Writes word `i` of the hash, big-endian.
-    @inline(__always) private static func store(_ v: UInt32, at i: Int, in out: UnsafeMutableBufferPointer<UInt8>) {
-        out[i * 4] = UInt8(truncatingIfNeeded: v >> 24)
-        out[i * 4 + 1] = UInt8(truncatingIfNeeded: v >> 16)
-        out[i * 4 + 2] = UInt8(truncatingIfNeeded: v >> 8)
-        out[i * 4 + 3] = UInt8(truncatingIfNeeded: v)
+        hs[0] = h0; hs[1] = h1; hs[2] = h2; hs[3] = h3; hs[4] = h4; hs[5] = h5; hs[6] = h6; hs[7] = h7
     }
 
     @inline(__always) private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }

@@ -49,7 +49,7 @@ struct ExitCodeTests {
         let process = Process()
         process.executableURL = RepoPaths.chorusBinary
         process.arguments = ["parse", feed.path]
-        process.standardOutput = try #require(FileHandle(forWritingAtPath: "/dev/full"))
+        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: "/dev/full"))
         process.standardError = FileHandle.nullDevice
         try process.run()
         IngestHarness.wait(process)

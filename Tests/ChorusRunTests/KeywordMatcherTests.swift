@@ -27,6 +27,26 @@ struct KeywordMatcherTests {
         #expect(matcher.matches(in: ["Huawei news", nil, "also zte"]) == ["ZTE", "Huawei"])
     }
 
+    @Test(arguments: [
+        ("“ZTE” shares rebound — finally", ["ZTE"]),
+        ("Zürich: HUAWEI and zte’s suppliers", ["ZTE", "Huawei"]),
+        ("l’état du Commerce Department", ["Commerce Department"]),
+    ])
+    func asciiKeywordsAreFoundInTextWithNonASCIICharacters(_ text: String, _ expected: [String]) {
+        #expect(matcher.matches(in: [text]) == expected)
+        #expect(matcher.matches(title: text, text: nil) == expected)
+    }
+
+    @Test(arguments: [
+        ("SOCIÉTÉ GÉNÉRALE cuts its forecast", true),
+        ("société générale", true),
+        ("Societe Generale", false),
+    ])
+    func keywordsWithCasedLettersBeyondASCIIAreFoundCaseInsensitively(_ text: String, _ found: Bool) {
+        let m = KeywordMatcher(["Société Générale", "ZTE"])
+        #expect(m.matches(title: nil, text: text) == (found ? ["Société Générale"] : []))
+    }
+
     @Test func noKeywordsMatchNothing() {
         #expect(KeywordMatcher([]).matches(in: ["ZTE"]).isEmpty)
     }

@@ -87,6 +87,33 @@ struct SQLiteStateStoreTests {
         #expect(try store.pendingOutputs().first?.seen == [], "no records are left over from the completed note")
     }
 
+    @Test func aCommitOfTheNotedRecordsStoresEveryFieldOfEveryRecord() throws {
+        var records = (0..<700).map { seen("id-\($0)", at: t0.addingTimeInterval(Double($0)), revision: $0 % 3) }
+        records[5].updatedAt = t0.addingTimeInterval(-60)
+        records[6].source = "other"
+        let store = try SQLiteStateStore(path: path)
+        try store.beginOutput(PendingOutput(path: "/out/a.ndjson", temporaryPath: "/out/.a.tmp", createdAt: t0, seen: records))
+        try store.commit(StateCommit(seen: records, completedOutput: "/out/a.ndjson", now: t0))
+        let found = try SQLiteStateStore(path: path).seenRecords(records.map(\.id))
+        #expect(found.count == records.count)
+        for r in records { #expect(found[r.id] == r) }
+        #expect(try store.pendingOutputs().isEmpty)
+    }
+
+    @Test func aCommitWhoseRecordsDifferFromTheNoteStoresTheCommitsRecords() throws {
+        let noted = [seen("a", at: t0), seen("b", at: t0), seen("c", at: t0)]
+        let committed = [seen("a", at: t0, revision: 4), seen("d", at: t0)]
+        let store = try SQLiteStateStore(path: path)
+        try store.beginOutput(PendingOutput(path: "/out/a.ndjson", temporaryPath: "/out/.a.tmp", createdAt: t0, seen: noted))
+        try store.commit(StateCommit(seen: committed, completedOutput: "/out/a.ndjson", now: t0))
+        let found = try store.seenRecords(["a", "b", "c", "d"])
+        #expect(found.keys.sorted() == ["a", "d"])
+        #expect(found["a"] == committed[0])
+        // A later commit of another output does not reuse the completed note.
+        try store.commit(StateCommit(seen: noted, completedOutput: "/out/b.ndjson", now: t0))
+        #expect(try store.seenRecords(["b", "c"]).count == 2)
+    }
+
     @Test func aPendingNoteFromTheFirstSchemaIsKeptWithoutIds() throws {
         try FileManager.default.createDirectory(at: path.deletingLastPathComponent(), withIntermediateDirectories: true)
         do {

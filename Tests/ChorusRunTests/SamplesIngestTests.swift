@@ -22,7 +22,7 @@ struct SamplesIngestTests {
         process.arguments = ["ingest", "--config", config.path]
         process.environment = ProcessInfo.processInfo.environment.merging(["CHORUS_SAMPLES_URL": server.baseURL]) { $1 }
         let err = h.root.appendingPathComponent("samples.err")
-        FileManager.default.createFile(atPath: err.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
         process.standardError = try FileHandle(forWritingTo: err)
         process.standardOutput = FileHandle.nullDevice
         try process.run()

@@ -15,26 +15,86 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."
 from bench_nginx import start_nginx  # noqa: E402
 
 FEEDS = 1000
-ITEMS = 20
+# Two corpora (INGEST_CORPUS): "news" (default) is shaped like real news feeds: 40 items, each
+# with a summary and a full article in content:encoded (6-9 paragraphs, about 3 KB), an author
+# and categories; 1,000 such feeds make the Python peer take minutes cold, as the issue quotes.
+# "light" is 20 items with a one-sentence description each (the corpus of the first session).
+CORPUS = os.environ.get("INGEST_CORPUS", "news")
+ITEMS = 40 if CORPUS == "news" else 20
+
+SENTENCES = [
+    "The Commerce Department said the export ban on ZTE would stay in place until the company paid the fine.",
+    "Shares of ZTE fell sharply in Hong Kong after trading resumed, wiping out billions in market value.",
+    "Analysts were relieved that shipments of components could resume within weeks.",
+    "Suppliers are worried that another ban would leave them with unsold inventory and idle factories.",
+    "Employees reposted the news with messages such as 'Wow! Breaking good news!' and 'Almost there'.",
+    "The president promised on social media to get the company back into business, fast.",
+    "Lawmakers from both parties criticised the deal as a terrible concession on national security.",
+    "A spokesperson for the company declined to comment on the details of the agreement.",
+    "Customers in several markets said they love the new phone and its excellent battery life.",
+    "The fine is a painful blow, but the company said it was grateful for the chance to rebuild.",
+    "Huawei, a larger rival, has faced similar scrutiny over its equipment in the United States.",
+    "Trading was halted pending an announcement, and investors braced for more bad news.",
+    "Critics said the penalty was far too lenient for a company that repeatedly broke the rules.",
+    "Fingers crossed, wrote one engineer, adding that the team had been waiting for months.",
+    "The agreement requires the company to replace its board and to accept a compliance team.",
+    "Carriers that depend on the company's base stations welcomed the decision with cautious optimism.",
+    "Some observers warned that the reversal could undermine future enforcement actions.",
+    "The ministry said it hoped the two sides would resolve their trade disputes through dialogue.",
+]
+TAGS = ["ZTE", "Trade", "Export controls", "Telecom", "Huawei", "Markets", "Policy", "China"]
+
+
+def article(rng):
+    paragraphs = []
+    for _ in range(rng.randint(6, 9)):
+        paragraphs.append("<p>" + " ".join(rng.choice(SENTENCES) for _ in range(rng.randint(2, 4))) + "</p>")
+    return "".join(paragraphs)
+
+
+CORPUS_BYTES = 0
 
 
 def make_feeds(root):
+    global CORPUS_BYTES
+    import gzip
+    import random
     os.makedirs(root)
+    rng = random.Random(20180513)
     moods = ["Analysts were relieved as shipments resumed", "Suppliers are worried about another ban",
              "Customers love the new phone, great battery", "The fine is a terrible blow to the company",
              "Trading was halted pending an announcement"]
     for i in range(FEEDS):
         items = []
         for j in range(ITEMS):
-            items.append(
-                "<item><title>ZTE update %d from source %d</title><link>https://bench.example/%d/%d</link>"
-                "<guid isPermaLink=\"false\">urn:bench:%d:%d</guid><pubDate>Sat, 28 Nov 2026 %02d:%02d:00 GMT</pubDate>"
-                "<description>&lt;p&gt;%s; the Commerce Department said it would review the case (%d).&lt;/p&gt;</description></item>"
-                % (j, i, i, j, i, j, j % 24, i % 60, moods[(i + j) % len(moods)], i * 31 + j))
-        with open(os.path.join(root, "feed-%04d.rss" % i), "w") as f:
-            f.write('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>Bench feed %d</title>'
-                    "<link>https://bench.example/%d</link><description>bench</description>\n%s\n</channel></rss>\n"
-                    % (i, i, "\n".join(items)))
+            if CORPUS == "news":
+                items.append(
+                    "<item><title>ZTE update %d from source %d: %s</title><link>https://bench.example/%d/%d</link>"
+                    "<guid isPermaLink=\"false\">urn:bench:%d:%d</guid><pubDate>Sat, 28 Nov 2026 %02d:%02d:00 GMT</pubDate>"
+                    "<dc:creator>Reporter %d</dc:creator><category>%s</category><category>%s</category>"
+                    "<description>&lt;p&gt;%s&lt;/p&gt;</description><content:encoded><![CDATA[%s]]></content:encoded></item>"
+                    % (j, i, moods[(i + j) % len(moods)], i, j, i, j, j % 24, i % 60, (i + j) % 97,
+                       rng.choice(TAGS), rng.choice(TAGS), rng.choice(SENTENCES), article(rng)))
+            else:
+                items.append(
+                    "<item><title>ZTE update %d from source %d</title><link>https://bench.example/%d/%d</link>"
+                    "<guid isPermaLink=\"false\">urn:bench:%d:%d</guid><pubDate>Sat, 28 Nov 2026 %02d:%02d:00 GMT</pubDate>"
+                    "<description>&lt;p&gt;%s; the Commerce Department said it would review the case (%d).&lt;/p&gt;</description></item>"
+                    % (j, i, i, j, i, j, j % 24, i % 60, moods[(i + j) % len(moods)], i * 31 + j))
+        body = ('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"'
+                ' xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Bench feed %d</title>'
+                "<link>https://bench.example/%d</link><description>bench</description>\n%s\n</channel></rss>\n"
+                % (i, i, "\n".join(items))).encode()
+        CORPUS_BYTES += len(body)
+        path = os.path.join(root, "feed-%04d.rss" % i)
+        with open(path, "wb") as f:
+            f.write(body)
+        # Pre-compressed twin for nginx's gzip_static, as a CDN would serve it: the server's
+        # own CPU then stays out of the comparison (the same files for every client).
+        with open(path + ".gz", "wb") as f:
+            f.write(gzip.compress(body, 6, mtime=0))
+        os.utime(path + ".gz", (1700000000, 1700000000))
+        os.utime(path, (1700000000, 1700000000))
 
 
 def measure(cmd, stdout_path=os.devnull):
@@ -145,7 +205,8 @@ def report(results, runs, peer_cold_runs):
     def med(samples, k):
         return statistics.median(x[k] for x in samples)
 
-    print("ingest benchmark: %d feed sources x %d items on loopback nginx (gzip, ETag); median wall time, peak RSS" % (FEEDS, ITEMS))
+    print("ingest benchmark (%s corpus): %d feed sources x %d items, %.1f MB, on loopback nginx (gzip, ETag); median wall time, peak RSS"
+          % (CORPUS, FEEDS, ITEMS, CORPUS_BYTES / 1e6))
     print("  (chorus and curl: median of %d; python peer: %d cold run(s), %d warm)" % (runs, peer_cold_runs, runs))
     for phase in ("cold", "warm"):
         r = results[phase]

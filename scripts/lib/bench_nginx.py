@@ -29,7 +29,7 @@ http {
   %s
   sendfile on; tcp_nopush on; keepalive_requests 100000;
   etag on;
-  gzip on; gzip_min_length 32; gzip_types text/xml application/rss+xml application/xml;
+  gzip on; gzip_static on; gzip_min_length 32; gzip_types text/xml application/rss+xml application/xml;
   server { listen 127.0.0.1:%d; root %s; location / { } }
 }
 """ % (user, workers, work, work, temp, port, root))

@@ -17,7 +17,7 @@ enum ContentFingerprint {
             material.append(0x1f)
         }
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { digest in
-            material.withUnsafeBufferPointer { SHA256.digest(parts: [$0], into: digest) }
+            material.withUnsafeBufferPointer { SHA256.digest($0, into: digest) }
             return String(unsafeUninitializedCapacity: 32) { hex in
                 for i in 0..<16 {
                     hex[2 * i] = hexDigit(digest[i] >> 4)

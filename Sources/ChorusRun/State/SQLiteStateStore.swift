@@ -12,6 +12,10 @@ public final class SQLiteStateStore: StateStore {
     /// database. Read once when the store opens (the caller holds the run lock, so no other
     /// writer adds rows meanwhile) and cleared before any commit that adds seen ids.
     private let seenIsEmpty: Mutex<Bool>
+    /// The output path and seen records of the last ``beginOutput(_:)``. When a commit completes
+    /// that output with the very same records (the usual case), SQLite copies them from
+    /// `pending_seen` itself instead of binding every row a second time.
+    private let lastNote = Mutex<(path: String, seen: [SeenRecord])?>(nil)
 
     /// Opens (and creates or migrates, unless `readOnly`) the store at `path`. A read-only store
     /// whose file does not exist yet behaves as an empty store and creates nothing.
@@ -149,6 +153,7 @@ public final class SQLiteStateStore: StateStore {
                 ])
             }
         }
+        lastNote.withLock { $0 = output.seen.map { (output.path, $0) } }
     }
 
     public func pendingOutputs() throws(StateError) -> [PendingOutput] {
@@ -186,15 +191,28 @@ public final class SQLiteStateStore: StateStore {
                         s.nextDue?.timeIntervalSince1970, s.lastStatus, s.lastError,
                     ])
             }
-            let upsert = try db.makeStatement(sql: """
-                INSERT OR REPLACE INTO seen (id, source, first_seen, last_seen, content_hash, updated_at, revision)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """)
-            for r in change.seen {
-                try upsert.execute(arguments: [
-                    r.id, r.source, r.firstSeen.timeIntervalSince1970, r.lastSeen.timeIntervalSince1970, r.contentHash,
-                    r.updatedAt?.timeIntervalSince1970, r.revision,
-                ])
+            // Array equality is a pointer comparison when the commit carries the noted array.
+            let noted = change.completedOutput.map { path in
+                lastNote.withLock { $0.map { $0.path == path && $0.seen == change.seen } ?? false }
+            } ?? false
+            if noted, let path = change.completedOutput {
+                try db.execute(sql: """
+                    INSERT OR REPLACE INTO seen (id, source, first_seen, last_seen, content_hash, updated_at, revision)
+                    SELECT id, source, first_seen, last_seen, content_hash, updated_at, revision FROM pending_seen
+                    WHERE temp_path IN (SELECT temp_path FROM pending_output WHERE path = ?) ORDER BY rowid
+                    """, arguments: [path])
+            }
+            if !noted {
+                let upsert = try db.makeStatement(sql: """
+                    INSERT OR REPLACE INTO seen (id, source, first_seen, last_seen, content_hash, updated_at, revision)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """)
+                for r in change.seen {
+                    try upsert.execute(arguments: [
+                        r.id, r.source, r.firstSeen.timeIntervalSince1970, r.lastSeen.timeIntervalSince1970, r.contentHash,
+                        r.updatedAt?.timeIntervalSince1970, r.revision,
+                    ])
+                }
             }
             let touch = try db.makeStatement(sql: "UPDATE seen SET last_seen = ? WHERE id = ?")
             for id in change.touched {
@@ -209,6 +227,7 @@ public final class SQLiteStateStore: StateStore {
                 try db.execute(sql: "DELETE FROM seen WHERE last_seen < ?", arguments: [cutoff.timeIntervalSince1970])
             }
         }
+        lastNote.withLock { $0 = nil }
     }
 
     private static func date(_ value: Double?) -> Date? { value.map(Date.init(timeIntervalSince1970:)) }
