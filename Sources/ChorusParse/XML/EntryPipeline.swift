@@ -26,7 +26,7 @@ final class EntryPipeline: @unchecked Sendable {
     private let batchSize = 32
     private let maxBatches = 4
     private let process: (Pending) -> Void
-    /// True when, at the last hand-over, half or more of the queue was waiting for the worker:
+    /// True when, at the last hand-over, the queue was full (the next hand-over would wait):
     /// the producer should then take on HTML-to-text itself; false when the worker keeps up
     /// (the XML thread is the bottleneck and should only parse). Read by the producer only.
     private(set) var consumerBehind = false
@@ -56,7 +56,7 @@ final class EntryPipeline: @unchecked Sendable {
         condition.lock()
         while queue.count >= maxBatches { condition.wait() }
         queue.append(consume full)
-        consumerBehind = queue.count * 2 >= maxBatches
+        consumerBehind = queue.count >= maxBatches
         condition.broadcast()
         condition.unlock()
     }
