@@ -88,7 +88,7 @@ public final class FeedStreamParser {
                 // HTML-to-text is the largest cost: the XML thread helps with it while the
                 // worker is behind, and leaves it to the worker while it keeps up.
                 let texts = pipeline.consumerBehind ? FeedEntryAdapter.texts(draft, using: converter) : nil
-                pipeline.submit(.init(draft: draft, channel: channel, platform: platform, texts: texts))
+                pipeline.submit(.init(draft: consume draft, channel: channel, platform: platform, texts: texts))
             }
         } else {
             handler = FeedSAXHandler(adapter: adapter) { onItem(adapter.item(from: $0, channel: $1, platform: $2)) }

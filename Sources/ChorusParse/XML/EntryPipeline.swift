@@ -41,8 +41,8 @@ final class EntryPipeline: @unchecked Sendable {
     }
 
     /// Queues one entry (producer thread only).
-    func submit(_ entry: Pending) {
-        batch.append(entry)
+    func submit(_ entry: consuming Pending) {
+        batch.append(consume entry)
         if batch.count >= batchSize { flush() }
     }
 

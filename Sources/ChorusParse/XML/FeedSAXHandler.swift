@@ -11,7 +11,7 @@ final class FeedSAXHandler {
     var ctxt: xmlParserCtxtPtr?
     let adapter: FeedEntryAdapter
     /// Receives each finished entry with what it inherits from the channel.
-    private let onEntry: (EntryDraft, ChannelInfo, Platform) -> Void
+    private let onEntry: (consuming EntryDraft, ChannelInfo, Platform) -> Void
     /// Converts channel-level text on the parser's own thread.
     private let converter = TextConverter()
     private(set) var platform: Platform?
@@ -48,7 +48,7 @@ final class FeedSAXHandler {
     private var hiddenDepth = 0
     private let text = TextAccumulator(capacity: 4096)
 
-    init(adapter: FeedEntryAdapter, onEntry: @escaping (EntryDraft, ChannelInfo, Platform) -> Void) {
+    init(adapter: FeedEntryAdapter, onEntry: @escaping (consuming EntryDraft, ChannelInfo, Platform) -> Void) {
         self.adapter = adapter
         self.onEntry = onEntry
     }
@@ -136,8 +136,10 @@ final class FeedSAXHandler {
 
     func endElement(_ local: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?) {
         defer {
-            if let last = bases.last, last.depth == depth { bases.removeLast() }
-            if let last = langs.last, last.depth == depth { langs.removeLast() }
+            // Checked through the depth alone: reading `.last` would copy (retain) its string
+            // at every end tag.
+            if !bases.isEmpty, bases[bases.count - 1].depth == depth { bases.removeLast() }
+            if !langs.isEmpty, langs[langs.count - 1].depth == depth { langs.removeLast() }
             depth -= 1
         }
         if skipDepth > 0 {
@@ -161,7 +163,7 @@ final class FeedSAXHandler {
             // Moved out, not copied: the receiver holds the only reference to its fields.
             var finished = EntryDraft()
             swap(&finished, &entry)
-            onEntry(finished, channelInfo, platform ?? .rss)
+            onEntry(consume finished, channelInfo, platform ?? .rss)
         }
     }
 
