@@ -81,11 +81,14 @@ final class TextAccumulator {
                 let word = UInt64(littleEndian: UnsafeRawPointer(src + i).loadUnaligned(as: UInt64.self))
                 let special = TextAccumulator.blankOrC2(word)
                 let run = special == 0 ? 8 : special.trailingZeroBitCount >> 3
-                if run > 0 {
+                // A single space after a word is the separator itself: kept in the same store.
+                let space = run < 8 && UInt8(truncatingIfNeeded: word >> UInt64(run * 8)) == 0x20 && (run > 0 || prev == 0)
+                if run > 0 || space {
                     UnsafeMutableRawPointer(dst + out).storeBytes(of: word.littleEndian, as: UInt64.self)
-                    out &+= run
-                    i &+= run
-                    prev = 0
+                    let taken = space ? run + 1 : run
+                    out &+= taken
+                    i &+= taken
+                    prev = space ? 1 : 0
                     continue
                 }
             }
