@@ -72,9 +72,15 @@ struct SocialHTMLText {
     /// A mask with the high bit set in the first byte of `word` (little-endian order) that is
     /// `<` or `&`, and possibly in later bytes; 0 when there is none.
     @inline(__always) private static func markup(_ word: UInt64) -> UInt64 {
+        bytes(word, equalTo: 0x3C) | bytes(word, equalTo: 0x26)
+    }
+
+    /// A mask with the high bit set in the first byte of `word` equal to `value` (and possibly
+    /// in later bytes); 0 when there is none.
+    @inline(__always) private static func bytes(_ word: UInt64, equalTo value: UInt8) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        let lt = word ^ (ones &* 0x3C), amp = word ^ (ones &* 0x26)
-        return ((lt &- ones) & ~lt & highs) | ((amp &- ones) & ~amp & highs)
+        let x = word ^ (ones &* UInt64(value))
+        return (x &- ones) & ~x & highs
     }
 
     /// Handles `<name ...>` or `</name>` at `i`; the index after `>`, or nil to fall back.
@@ -88,6 +94,19 @@ struct SocialHTMLText {
         // Attributes: skip to the closing '>' outside quotes.
         var quote: UInt8 = 0
         while i < b.count {
+            // Eight bytes at a time past attribute text: inside quotes to the closing quote,
+            // outside them to the next quote, `>` or `<`.
+            if i + 8 <= b.count, let base = b.baseAddress {
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                let mask = quote != 0 ? Self.bytes(word, equalTo: quote)
+                    : Self.bytes(word, equalTo: 0x22) | Self.bytes(word, equalTo: 0x27) | Self.bytes(word, equalTo: 0x3E)
+                        | Self.bytes(word, equalTo: 0x3C)
+                if mask == 0 {
+                    i += 8
+                    continue
+                }
+                i += mask.trailingZeroBitCount >> 3
+            }
             let c = b[i]
             if quote != 0 {
                 if c == quote { quote = 0 }
@@ -132,16 +151,23 @@ struct SocialHTMLText {
         } else {
             scalar = Self.namedEntity(body)
         }
-        guard let scalar, let encoded = UTF8.encode(scalar) else { return nil }
-        var bytes: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)
-        var count = 0
-        withUnsafeMutableBytes(of: &bytes) { raw in
-            for byte in encoded {
-                raw[count] = byte
-                count += 1
+        guard let scalar else { return nil }
+        // UTF-8 by hand into four bytes on the stack.
+        let v = scalar.value
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4) { t in
+            let count: Int
+            if v < 0x80 {
+                t[0] = UInt8(v); count = 1
+            } else if v < 0x800 {
+                t[0] = UInt8(0xC0 | v >> 6); t[1] = UInt8(0x80 | v & 0x3F); count = 2
+            } else if v < 0x10000 {
+                t[0] = UInt8(0xE0 | v >> 12); t[1] = UInt8(0x80 | v >> 6 & 0x3F); t[2] = UInt8(0x80 | v & 0x3F); count = 3
+            } else {
+                t[0] = UInt8(0xF0 | v >> 18); t[1] = UInt8(0x80 | v >> 12 & 0x3F); t[2] = UInt8(0x80 | v >> 6 & 0x3F)
+                t[3] = UInt8(0x80 | v & 0x3F); count = 4
             }
+            out.append(UnsafeBufferPointer(rebasing: t[0..<count]))
         }
-        withUnsafeBytes(of: bytes) { raw in out.append(UnsafeBufferPointer(rebasing: raw.bindMemory(to: UInt8.self)[0..<count])) }
         return i + 1
     }
 

@@ -19,6 +19,9 @@ struct SocialHTMLTextTests {
         "<p><strong>bold</strong><em>italic</em><code>code</code></p>",
         "<a title='a > b' href=\"x\">link</a>",
         "&#128512; &#x1F389;",
+        // Every UTF-8 length for numeric references; long quoted attributes holding `<`, `>` and the other quote.
+        "caf&#233; &#xE9;t&#xE9; &#8364;&#x20AC; &#x10348;",
+        "<a title=\"a long title with <angle> brackets and 'single' quotes inside\" href='https://example.com/a/long/path?x=\"1\"'>linked text</a> after",
         "<P>Upper</P><BR>case",
         "<p></p>",
         "plain text",
