@@ -127,12 +127,9 @@ struct ParseCommand: ParsableCommand {
         return try parser.finish()
     }
 
-    /// `reuters-zte.xml` → `reuters-zte`; stdin → `stdin`.
+    /// `reuters-zte.xml` → `reuters-zte`; stdin → `stdin` (see ``SourceName``).
     static func defaultSource(_ file: String) -> String {
-        if file == "-" { return "stdin" }
-        let base = (file as NSString).lastPathComponent
-        let stem = (base as NSString).deletingPathExtension
-        return stem.isEmpty ? base : stem
+        SourceName.forFile(file)
     }
 
     /// The error text without the "parse: SOURCE: " prefix the file name already stands for.
