@@ -98,7 +98,8 @@ final class ParseCommandBatch: @unchecked Sendable {
 
     /// Gives a written file's NDJSON buffer back for reuse.
     func recycle(_ buffer: consuming [UInt8]) {
-        guard buffer.capacity > 0 else { return }
+        // Only ordinary sizes are kept: an odd huge file should not pin its memory for the run.
+        guard buffer.capacity > 0, buffer.capacity <= Self.streamThreshold * 2 else { return }
         condition.lock()
         if spare.count < window { spare.append(buffer) }
         condition.unlock()
