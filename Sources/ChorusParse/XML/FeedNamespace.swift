@@ -2,25 +2,28 @@
 enum FeedNamespace: UInt8 {
     case none, rss090, rss10, rdf, atom10, atom03, dc, dcterms, content, media, itunes, feedburner, slash, xhtml, other
 
+    /// Namespace URIs by text: one hash lookup per new element name in a document.
+    private static let byURI: [String: FeedNamespace] = [
+        "": .none,
+        "http://my.netscape.com/rdf/simple/0.9/": .rss090,
+        "http://purl.org/rss/1.0/": .rss10,
+        "http://www.w3.org/1999/02/22-rdf-syntax-ns#": .rdf,
+        "http://www.w3.org/2005/Atom": .atom10,
+        "http://purl.org/atom/ns#": .atom03,
+        "http://purl.org/dc/elements/1.1/": .dc,
+        "http://purl.org/dc/terms/": .dcterms,
+        "http://purl.org/rss/1.0/modules/content/": .content,
+        "http://search.yahoo.com/mrss/": .media,
+        "http://search.yahoo.com/mrss": .media,
+        "http://www.itunes.com/dtds/podcast-1.0.dtd": .itunes,
+        "http://rssnamespace.org/feedburner/ext/1.0": .feedburner,
+        "http://purl.org/rss/1.0/modules/slash/": .slash,
+        "http://www.w3.org/1999/xhtml": .xhtml,
+    ]
+
     init(uri: String?) {
         guard let uri else { self = .none; return }
-        switch uri {
-        case "": self = .none
-        case "http://my.netscape.com/rdf/simple/0.9/": self = .rss090
-        case "http://purl.org/rss/1.0/": self = .rss10
-        case "http://www.w3.org/1999/02/22-rdf-syntax-ns#": self = .rdf
-        case "http://www.w3.org/2005/Atom": self = .atom10
-        case "http://purl.org/atom/ns#": self = .atom03
-        case "http://purl.org/dc/elements/1.1/": self = .dc
-        case "http://purl.org/dc/terms/": self = .dcterms
-        case "http://purl.org/rss/1.0/modules/content/": self = .content
-        case "http://search.yahoo.com/mrss/", "http://search.yahoo.com/mrss": self = .media
-        case "http://www.itunes.com/dtds/podcast-1.0.dtd": self = .itunes
-        case "http://rssnamespace.org/feedburner/ext/1.0": self = .feedburner
-        case "http://purl.org/rss/1.0/modules/slash/": self = .slash
-        case "http://www.w3.org/1999/xhtml": self = .xhtml
-        default: self = .other
-        }
+        self = FeedNamespace.byURI[uri] ?? .other
     }
 
     /// RSS 0.9x/2.0 elements carry no namespace; RSS 0.90 and 1.0 use their own.
@@ -44,53 +47,56 @@ enum FeedName: UInt8 {
     case RDF, feed, entry, id, updated, published, issued, modified, created, summary, content, name, email, uri
     case url, subtitle, tagline, creator, date, subject, identifier, encoded, thumbnail, group, origLink, keywords, contributor
 
+    /// Local names by text: one hash lookup per new element name in a document.
+    private static let byName: [String: FeedName] = [
+        "rss": .rss,
+        "channel": .channel,
+        "item": .item,
+        "title": .title,
+        "link": .link,
+        "description": .description,
+        "guid": .guid,
+        "pubDate": .pubDate,
+        "author": .author,
+        "category": .category,
+        "enclosure": .enclosure,
+        "comments": .comments,
+        "language": .language,
+        "image": .image,
+        "textinput": .textinput,
+        "textInput": .textinput,
+        "source": .source,
+        "lastBuildDate": .lastBuildDate,
+        "RDF": .RDF,
+        "feed": .feed,
+        "entry": .entry,
+        "id": .id,
+        "updated": .updated,
+        "published": .published,
+        "issued": .issued,
+        "modified": .modified,
+        "created": .created,
+        "summary": .summary,
+        "content": .content,
+        "name": .name,
+        "email": .email,
+        "uri": .uri,
+        "url": .url,
+        "subtitle": .subtitle,
+        "tagline": .tagline,
+        "creator": .creator,
+        "date": .date,
+        "subject": .subject,
+        "identifier": .identifier,
+        "encoded": .encoded,
+        "thumbnail": .thumbnail,
+        "group": .group,
+        "origLink": .origLink,
+        "keywords": .keywords,
+        "contributor": .contributor,
+    ]
+
     init(_ text: String) {
-        switch text {
-        case "rss": self = .rss
-        case "channel": self = .channel
-        case "item": self = .item
-        case "title": self = .title
-        case "link": self = .link
-        case "description": self = .description
-        case "guid": self = .guid
-        case "pubDate": self = .pubDate
-        case "author": self = .author
-        case "category": self = .category
-        case "enclosure": self = .enclosure
-        case "comments": self = .comments
-        case "language": self = .language
-        case "image": self = .image
-        case "textinput", "textInput": self = .textinput
-        case "source": self = .source
-        case "lastBuildDate": self = .lastBuildDate
-        case "RDF": self = .RDF
-        case "feed": self = .feed
-        case "entry": self = .entry
-        case "id": self = .id
-        case "updated": self = .updated
-        case "published": self = .published
-        case "issued": self = .issued
-        case "modified": self = .modified
-        case "created": self = .created
-        case "summary": self = .summary
-        case "content": self = .content
-        case "name": self = .name
-        case "email": self = .email
-        case "uri": self = .uri
-        case "url": self = .url
-        case "subtitle": self = .subtitle
-        case "tagline": self = .tagline
-        case "creator": self = .creator
-        case "date": self = .date
-        case "subject": self = .subject
-        case "identifier": self = .identifier
-        case "encoded": self = .encoded
-        case "thumbnail": self = .thumbnail
-        case "group": self = .group
-        case "origLink": self = .origLink
-        case "keywords": self = .keywords
-        case "contributor": self = .contributor
-        default: self = .other
-        }
+        self = FeedName.byName[text] ?? .other
     }
 }

@@ -67,7 +67,7 @@ final class FeedSAXHandler {
         if let hit = tags.value(key, key2) { return hit }
         let name = String(cString: local)
         let resolved = FeedTag(ns: FeedNamespace(uri: uri.map { String(cString: $0) }), name: FeedName(name),
-                               html: HTMLElementKind(lowercased: name.lowercased()))
+                               html: HTMLElementKind(lowercased: name.utf8.contains { $0 >= 65 && $0 <= 90 } ? name.lowercased() : name))
         tags.insert(key, key2, resolved)
         return resolved
     }

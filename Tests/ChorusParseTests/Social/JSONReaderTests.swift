@@ -31,6 +31,9 @@ struct JSONReaderTests {
         (#""\udf89""#, "\u{FFFD}"),
         (#""raw 好消息 🎉""#, "raw 好消息 🎉"),
         (#""a long string without escapes that spans several eight-byte words""#, "a long string without escapes that spans several eight-byte words"),
+        (#""<p>a long body <a href=\"https://x.example/1\">link<\/a> and more text\n\u00e9 after\\ it</p>""#,
+         "<p>a long body <a href=\"https://x.example/1\">link</a> and more text\n\u{E9} after\\ it</p>"),
+        (#""1234567\"12345678\\1234567\n""#, "1234567\"12345678\\1234567\n"),
     ])
     func escapes(json: String, expected: String) throws {
         #expect(try JSONReader.parse(Array(json.utf8)).root.stringValue == expected)

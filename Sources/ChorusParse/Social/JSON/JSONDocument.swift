@@ -68,7 +68,8 @@ public final class JSONDocument: Sendable {
         return bytes.withUnsafeBufferPointer { all in
             let raw = UnsafeBufferPointer(rebasing: all[start..<end])
             if node.flag == 0 { return String(decoding: raw, as: UTF8.self) }
-            return String(decoding: Self.unescape(raw), as: UTF8.self)
+            // Unescaped text is never longer than its escaped form: written straight into the String.
+            return String(unsafeUninitializedCapacity: raw.count) { Self.unescape(raw, into: $0.baseAddress!) }
         }
     }
 
@@ -86,26 +87,50 @@ public final class JSONDocument: Sendable {
     }
 
     /// Resolves backslash escapes (already validated by the reader); lone surrogates become U+FFFD.
-    /// Runs without escapes are copied in bulk.
     private static func unescape(_ raw: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(raw.count)
+        [UInt8](unsafeUninitializedCapacity: raw.count) { buffer, count in
+            count = unescape(raw, into: buffer.baseAddress!)
+        }
+    }
+
+    /// The same into `out`, which holds at least `raw.count` bytes (escapes only shrink);
+    /// returns the bytes written. Runs without escapes are copied in bulk.
+    private static func unescape(_ raw: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt8>) -> Int {
+        guard let src = raw.baseAddress else { return 0 }
+        var written = 0
+        func put(_ byte: UInt8) {
+            out[written] = byte
+            written += 1
+        }
         var i = 0
         var run = 0
         while i < raw.count {
+            // Eight bytes at a time to the next backslash.
+            if i + 8 <= raw.count {
+                let x = UInt64(littleEndian: UnsafeRawPointer(src + i).loadUnaligned(as: UInt64.self)) ^ 0x5C5C_5C5C_5C5C_5C5C
+                let mask = (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
+                if mask == 0 {
+                    i += 8
+                    continue
+                }
+                i += mask.trailingZeroBitCount >> 3
+            }
             guard raw[i] == UInt8(ascii: "\\"), i + 1 < raw.count else {
                 i += 1
                 continue
             }
-            if run < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: raw[run..<i])) }
+            if run < i {
+                (out + written).update(from: src + run, count: i - run)
+                written += i - run
+            }
             let e = raw[i + 1]
             i += 2
             switch e {
-            case UInt8(ascii: "b"): out.append(0x08)
-            case UInt8(ascii: "f"): out.append(0x0C)
-            case UInt8(ascii: "n"): out.append(0x0A)
-            case UInt8(ascii: "r"): out.append(0x0D)
-            case UInt8(ascii: "t"): out.append(0x09)
+            case UInt8(ascii: "b"): put(0x08)
+            case UInt8(ascii: "f"): put(0x0C)
+            case UInt8(ascii: "n"): put(0x0A)
+            case UInt8(ascii: "r"): put(0x0D)
+            case UInt8(ascii: "t"): put(0x09)
             case UInt8(ascii: "u"):
                 var scalar = hex4(raw, i) ?? 0xFFFD
                 i += 4
@@ -121,13 +146,18 @@ public final class JSONDocument: Sendable {
                 } else if (0xDC00..<0xE000).contains(scalar) {
                     scalar = 0xFFFD
                 }
-                appendUTF8(Unicode.Scalar(scalar) ?? "\u{FFFD}", to: &out)
-            default: out.append(e)  // \" \\ \/
+                if let encoded = UTF8.encode(Unicode.Scalar(scalar) ?? "\u{FFFD}") {
+                    for byte in encoded { put(byte) }
+                }
+            default: put(e)  // \" \\ \/
             }
             run = i
         }
-        if run < raw.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: raw[run..<raw.count])) }
-        return out
+        if run < raw.count {
+            (out + written).update(from: src + run, count: raw.count - run)
+            written += raw.count - run
+        }
+        return written
     }
 
     private static func hex4(_ raw: UnsafeBufferPointer<UInt8>, _ at: Int) -> UInt32? {
@@ -138,9 +168,5 @@ public final class JSONDocument: Sendable {
             value = value << 4 | digit
         }
         return value
-    }
-
-    private static func appendUTF8(_ scalar: Unicode.Scalar, to out: inout [UInt8]) {
-        if let encoded = UTF8.encode(scalar) { out.append(contentsOf: encoded) }
     }
 }
