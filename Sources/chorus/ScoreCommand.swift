@@ -52,7 +52,7 @@ struct ScoreCommand: ParsableCommand {
             throw ExitStatus.configError
         }
         var session = SentimentSession(analyzer)
-        var out = JSONWriter(capacity: 1 << 17)
+        var out = ScoreLineWriter(fd: 1)
         let names = EncodedNames(analyzer)
         // Read the options once: ArgumentParser's property wrappers are slow to read per line.
         let explain = self.explain, lang = self.lang
@@ -66,30 +66,31 @@ struct ScoreCommand: ParsableCommand {
                 let rules = s.rules.isEmpty ? "-" : s.rules.joined(separator: ", ")
                 block += "  = \(s.label.rawValue), compound \(Self.decimal(s.compound, 4)), pos \(Self.decimal(s.pos, 3))"
                     + " neu \(Self.decimal(s.neu, 3)) neg \(Self.decimal(s.neg, 3)); tags: \(tags); rules: \(rules)\n"
-                out.bytes.append(contentsOf: block.utf8)
+                block.withUTF8 { out.appendReserving($0) }
             } else {
                 let f = session.figures(title: nil, text: text, lang: lang)
                 var t = text
-                t.withUTF8 { Self.appendLine($0, f, &session, names, to: &out) }
+                t.withUTF8 { Self.appendLine($0, escaping: true, f, &session, names, to: &out) }
             }
-            if out.bytes.count >= 1 << 16 { Self.flush(&out) }
+            out.flushIfFull()
         }
         // Well-formed lines are scored and written from the read buffer, without a String.
         func handleLine(_ line: UnsafeBufferPointer<UInt8>) {
-            guard !explain, LineReader.isValidUTF8(line) else {
+            let check = explain ? .invalid : ScoreLineCheck.of(line)
+            guard check != .invalid else {
                 handle(String(decoding: line, as: UTF8.self))
                 return
             }
             let f = session.figures(utf8: line, lang: lang)
-            Self.appendLine(line, f, &session, names, to: &out)
-            if out.bytes.count >= 1 << 16 { Self.flush(&out) }
+            Self.appendLine(line, escaping: check == .needsEscape, f, &session, names, to: &out)
+            out.flushIfFull()
         }
         if texts.isEmpty {
             LineReader.forEachLineBytes(fd: 0, handleLine)
         } else {
             texts.forEach(handle)
         }
-        Self.flush(&out)
+        out.flush()
     }
 
     /// JSON of the rule and tag names and labels, encoded once by `JSONWriter.string`.
@@ -115,29 +116,33 @@ struct ScoreCommand: ParsableCommand {
             unsupported = encode(SentimentSession.unsupportedRule)
         }
 
-        /// Appends the encoded name at `name` (one of the tables' entries).
-        func append(_ name: (start: Int, count: Int), to out: inout JSONWriter) {
+        /// Appends the encoded name at `name` (one of the tables' entries), reserving room.
+        @inline(__always)
+        func append(_ name: (start: Int, count: Int), to out: inout ScoreLineWriter) {
             arena.withUnsafeBufferPointer { a in
-                out.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: a[name.start..<(name.start + name.count)]))
+                out.appendReserving(UnsafeBufferPointer(rebasing: a[name.start..<(name.start + name.count)]))
             }
         }
     }
 
     /// One output line, `{"text":...,"sentiment":{...}}` and a newline: the same bytes as
     /// `ItemEncoder.appendSentiment` of `session.score(text)` (the tests compare them), with the
-    /// names copied from `names` instead of building arrays of strings per text.
-    static func appendLine(_ text: UnsafeBufferPointer<UInt8>, _ f: SentimentSession.Figures, _ session: inout SentimentSession,
-                           _ names: EncodedNames, to out: inout JSONWriter) {
-        out.raw("{\"text\":")
-        // `text` is well-formed UTF-8. Most texts need no escaping: copy them in one piece.
-        if text.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            out.string(String(decoding: text, as: UTF8.self))
+    /// names copied from `names` instead of building arrays of strings per text. `text` is
+    /// well-formed UTF-8; when `escaping` is false it holds nothing JSON must escape.
+    static func appendLine(_ text: UnsafeBufferPointer<UInt8>, escaping: Bool, _ f: SentimentSession.Figures,
+                           _ session: inout SentimentSession, _ names: EncodedNames, to out: inout ScoreLineWriter) {
+        if escaping {
+            var w = JSONWriter(capacity: text.count + 16)
+            w.string(String(decoding: text, as: UTF8.self))
+            out.reserve(8 + w.bytes.count)
+            out.append("{\"text\":")
+            w.bytes.withUnsafeBufferPointer { out.append($0) }
         } else {
-            out.bytes.append(UInt8(ascii: "\""))
-            out.bytes.append(contentsOf: text)
-            out.bytes.append(UInt8(ascii: "\""))
+            out.reserve(10 + text.count)
+            out.append("{\"text\":\"")
+            out.append(text)
+            out.append(UInt8(ascii: "\""))
         }
-        out.raw(",\"sentiment\":{\"label\":")
         let label: Int
         switch f.label {
         case .positive: label = 0
@@ -145,32 +150,38 @@ struct ScoreCommand: ParsableCommand {
         case .neutral: label = 2
         case .mixed: label = 3
         }
+        out.reserve(32)
+        out.append(",\"sentiment\":{\"label\":")
         names.append(names.labels[label], to: &out)
-        out.raw(",\"compound\":"); out.fixed(f.compound)
-        out.raw(",\"pos\":"); out.fixed(f.pos, places: 3)
-        out.raw(",\"neu\":"); out.fixed(f.neu, places: 3)
-        out.raw(",\"neg\":"); out.fixed(f.neg, places: 3)
-        out.raw(",\"tags\":[")
+        // Room for the four numbers and their keys (each number at most 32 bytes).
+        out.reserve(4 * 32 + 64)
+        out.append(",\"compound\":"); out.fixed(f.compound, places: 4)
+        out.append(",\"pos\":"); out.fixed(f.pos, places: 3)
+        out.append(",\"neu\":"); out.fixed(f.neu, places: 3)
+        out.append(",\"neg\":"); out.fixed(f.neg, places: 3)
+        out.append(",\"tags\":[")
         if !f.unsupported {
             session.withTagIDs { ids in
                 for i in 0..<ids.count {
-                    if i > 0 { out.raw(UInt8(ascii: ",")) }
+                    if i > 0 { out.reserve(1); out.append(UInt8(ascii: ",")) }
                     names.append(names.tags[Int(ids[i])], to: &out)
                 }
             }
         }
-        out.raw("],\"rules\":[")
+        out.reserve(16)
+        out.append("],\"rules\":[")
         if f.unsupported {
             names.append(names.unsupported, to: &out)
         } else {
             session.withRuleIDs { ids in
                 for i in 0..<ids.count {
-                    if i > 0 { out.raw(UInt8(ascii: ",")) }
+                    if i > 0 { out.reserve(1); out.append(UInt8(ascii: ",")) }
                     names.append(names.rules[Int(ids[i])], to: &out)
                 }
             }
         }
-        out.raw("]}}\n")
+        out.reserve(8)
+        out.append("]}}\n")
     }
 
     /// `value` with `places` decimals, as in the NDJSON output.
@@ -178,17 +189,5 @@ struct ScoreCommand: ParsableCommand {
         var w = JSONWriter(capacity: 16)
         w.fixed(value, places: places)
         return String(decoding: w.bytes, as: UTF8.self)
-    }
-
-    private static func flush(_ w: inout JSONWriter) {
-        w.bytes.withUnsafeBufferPointer { p in
-            var off = 0
-            while off < p.count {
-                let n = write(1, p.baseAddress! + off, p.count - off)
-                if n <= 0 { if errno == EINTR { continue }; break }
-                off += n
-            }
-        }
-        w.bytes.removeAll(keepingCapacity: true)
     }
 }
