@@ -17,18 +17,26 @@ extension TextScanner {
         return (0xFFFD, 1)
     }
 
-    /// Appends a token, carrying the pending clause break.
-    mutating func emit(id: Int32, valenceID: Int32, allCaps: Bool, elongated: Bool) {
+    /// Appends a token, carrying the pending clause break; for Latin words (`word`) also
+    /// counts the language markers. The vocabulary's scan flags are read once per token.
+    @inline(__always)
+    mutating func emit(id: Int32, valenceID: Int32, allCaps: Bool, elongated: Bool, word: Bool = false) {
+        let index = Int32(tokens.count)
         var startsPhrase = false
+        var f: UInt8 = 0
         if id >= 0 {
-            let f = vocabulary.scanFlags[Int(id)]
+            f = vocabulary.scanFlags[Int(id)]
+            if f & (Vocabulary.ScanFlag.valenced | Vocabulary.ScanFlag.startsPhrase) != f {
+                if word && f & Vocabulary.ScanFlag.englishMarker != 0 { stats.englishMarkers += 1 }
+                if word && f & Vocabulary.ScanFlag.foreignMarker != 0 { stats.foreignMarkers += 1 }
+                if f & Vocabulary.ScanFlag.contrast != 0 { stats.contrastWords += 1; contrasts.append(index) }
+            }
             startsPhrase = f & Vocabulary.ScanFlag.startsPhrase != 0
-            if f & Vocabulary.ScanFlag.contrast != 0 { stats.contrastWords += 1; contrasts.append(Int32(tokens.count)) }
-            if startsPhrase { phraseStarts.append(Int32(tokens.count)) }
+            if startsPhrase { phraseStarts.append(index) }
         }
-        if valenceID >= 0 && vocabulary.scanFlags[Int(valenceID)] & Vocabulary.ScanFlag.valenced != 0 {
-            valenced.append(Int32(tokens.count))
-        }
+        // A stem (`valenceID`) stands in only for an unknown word (`id` −1).
+        let valenceFlags = valenceID == id ? f : valenceID >= 0 ? vocabulary.scanFlags[Int(valenceID)] : 0
+        if valenceFlags & Vocabulary.ScanFlag.valenced != 0 { valenced.append(index) }
         tokens.append(Token(
             id: id, valenceID: valenceID, allCaps: allCaps, elongated: elongated,
             breakBefore: pendingBreak, sentence: Int32(sentences.count), startsPhrase: startsPhrase))

@@ -51,6 +51,8 @@ struct TextScanner {
         let n = p.count
         while i < n {
             let b = p[i]
+            // Most bytes between words are single spaces.
+            if b == 0x20 { i += 1; continue }
             if b < 0x80 {
                 if Self.isWordByte(b) {
                     i = readLatinWord(p, from: i)
@@ -172,12 +174,7 @@ struct TextScanner {
                 return (id, id < 0 && letters >= 4 ? lookupStem(w) : id)
             }
         }
-        if id >= 0 {
-            let f = vocabulary.scanFlags[Int(id)]
-            if f & Vocabulary.ScanFlag.englishMarker != 0 { stats.englishMarkers += 1 }
-            if f & Vocabulary.ScanFlag.foreignMarker != 0 { stats.foreignMarkers += 1 }
-        }
-        emit(id: id, valenceID: valenceID, allCaps: letters >= 2 && uppers == letters, elongated: elongated)
+        emit(id: id, valenceID: valenceID, allCaps: letters >= 2 && uppers == letters, elongated: elongated, word: true)
         return j
     }
 
@@ -239,12 +236,7 @@ struct TextScanner {
             if id < 0 && elongated { id = lookupCollapsed(w) }
             return (id, id < 0 && letters >= 4 ? lookupStem(w) : id)
         }
-        if id >= 0 {
-            let f = vocabulary.scanFlags[Int(id)]
-            if f & Vocabulary.ScanFlag.englishMarker != 0 { stats.englishMarkers += 1 }
-            if f & Vocabulary.ScanFlag.foreignMarker != 0 { stats.foreignMarkers += 1 }
-        }
-        emit(id: id, valenceID: valenceID, allCaps: letters >= 2 && uppers == letters, elongated: elongated)
+        emit(id: id, valenceID: valenceID, allCaps: letters >= 2 && uppers == letters, elongated: elongated, word: true)
         return i
     }
 
