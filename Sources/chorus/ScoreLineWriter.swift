@@ -116,3 +116,21 @@ struct ScoreLineWriter: ~Copyable {
         count = 0
     }
 }
+
+extension ScoreLineWriter {
+    /// Appends the name at `name` of `arena` (`ScoreNames`), reserving room: eight bytes at a
+    /// time, which may copy up to 7 bytes past the name into the spare room (overwritten by
+    /// what follows; the arena ends with 8 spare bytes).
+    @inline(__always)
+    mutating func appendName(_ arena: UnsafeBufferPointer<UInt8>, _ name: (start: Int, count: Int)) {
+        reserve(name.count + 8)
+        guard let start = arena.baseAddress else { return }
+        let src = UnsafeRawPointer(start + name.start), dst = UnsafeMutableRawPointer(base + count)
+        var off = 0
+        while off < name.count {
+            dst.storeBytes(of: src.loadUnaligned(fromByteOffset: off, as: UInt64.self), toByteOffset: off, as: UInt64.self)
+            off += 8
+        }
+        count += name.count
+    }
+}
