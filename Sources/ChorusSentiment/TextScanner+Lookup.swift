@@ -60,6 +60,12 @@ extension TextScanner {
     /// Finds the stem of an unknown inflection ("loved", "hates", "winning", "happiest").
     mutating func lookupStem(_ w: UnsafeBufferPointer<UInt8>) -> Int32 {
         let n = w.count
+        // Every suffix tried below ends in s, d, t, r, y or g: most unknown words end otherwise.
+        guard n > 0 else { return -1 }
+        switch w[n - 1] {
+        case 0x73, 0x64, 0x74, 0x72, 0x79, 0x67: break
+        default: return -1
+        }
         @inline(__always) func ends(_ s: StaticString) -> Bool {
             let k = s.utf8CodeUnitCount
             guard n > k + 2 else { return false }
