@@ -3,13 +3,15 @@
 enum WordNormalizer {
     /// The tokens of a phrase as written in a file ("can't complain" → ["cant", "complain"]).
     static func tokens(_ phrase: String) -> [String] {
-        phrase.split(whereSeparator: { $0 == " " || $0 == "\t" }).map { word(String($0)) }
+        // Most lexicon entries are one word already in normal form.
+        if !phrase.isEmpty && phrase.utf8.allSatisfy(isPlainByte) { return [phrase] }
+        return phrase.split(whereSeparator: { $0 == " " || $0 == "\t" }).map { word(String($0)) }
     }
 
     /// One normalized word; tokens holding punctuation other than apostrophes (emoticons)
     /// are kept as written.
     static func word(_ raw: String) -> String {
-        if raw.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) }) { return raw }
+        if raw.utf8.allSatisfy(isPlainByte) { return raw }
         var w = String(String.UnicodeScalarView(
             raw.unicodeScalars.filter { $0.value != 0xFE0F }.map { $0.value == 0x2019 ? "'" : $0 }))
         let isWord = w.unicodeScalars.allSatisfy { s in
@@ -27,4 +29,8 @@ enum WordNormalizer {
         w.removeAll { $0 == "'" }
         return w
     }
+
+    /// A lower-case ASCII letter or a digit: a word made of these is in normal form.
+    @inline(__always)
+    private static func isPlainByte(_ b: UInt8) -> Bool { (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) }
 }
