@@ -111,8 +111,10 @@ struct TextScanner {
     private mutating func readLatinWord(_ p: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         let n = p.count
         var j = start, letters = 0, uppers = 0, run = 0, last: UInt8 = 0, elongated = false
-        // The lower-cased word packed as a short vocabulary key (its first 8 bytes).
+        // The lower-cased word packed as a short vocabulary key (its first 8 bytes), and for
+        // longer words its `Vocabulary` hash, computed as the bytes are read.
         var packed: UInt64 = 0
+        var hash = Vocabulary.hashSeed
         if let word = Self.shortASCIIWord(p, at: start) {
             j = start + word.length
             letters = word.letters
@@ -138,6 +140,7 @@ struct TextScanner {
             }
             let at = j &- start
             if at < 8 { packed |= UInt64(b) << UInt64(truncatingIfNeeded: at &* 8) }
+            hash = Vocabulary.hashStep(hash, b)
             j += 1
         }
         }
@@ -158,9 +161,13 @@ struct TextScanner {
         var id: Int32
         var valenceID: Int32
         if uppers == 0 {
-            id = slice.count <= 8 ? vocabulary.lookup(packed: packed) : vocabulary.lookup(slice)
+            id = slice.count <= 8 ? vocabulary.lookup(packed: packed) : vocabulary.lookup(slice, hash: hash)
             if id < 0 && elongated { id = lookupCollapsed(slice) }
             valenceID = id < 0 && letters >= 4 ? lookupStem(slice) : id
+        } else if slice.count <= 8, case let found = vocabulary.lookup(packed: packed), found >= 0 {
+            // A known short word: no lower-cased copy needed.
+            id = found
+            valenceID = found
         } else {
             // Lower-cased on the stack (no copy of a scratch array per capitalized word).
             (id, valenceID) = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: slice.count) { buf in
@@ -169,7 +176,7 @@ struct TextScanner {
                     buf[k] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
                 }
                 let w = UnsafeBufferPointer(buf)
-                var id = w.count <= 8 ? vocabulary.lookup(packed: packed) : vocabulary.lookup(w)
+                var id = w.count <= 8 ? vocabulary.lookup(packed: packed) : vocabulary.lookup(w, hash: hash)
                 if id < 0 && elongated { id = lookupCollapsed(w) }
                 return (id, id < 0 && letters >= 4 ? lookupStem(w) : id)
             }
