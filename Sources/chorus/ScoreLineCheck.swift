@@ -1,5 +1,5 @@
 /// What `chorus score` needs to know of an input line before scoring it from the read
-/// buffer, found in one pass over its bytes, 16 or 8 at a time where they are ASCII.
+/// buffer, found in one pass over its bytes, eight at a time where they are ASCII.
 enum ScoreLineCheck {
     /// Not well-formed UTF-8: scored as a `String`, with U+FFFD for the bad bytes.
     case invalid
@@ -17,17 +17,7 @@ enum ScoreLineCheck {
         @inline(__always) func hasZeroByte(_ x: UInt64) -> Bool { (x &- ones) & ~x & high != 0 }
         var escape = false
         var i = 0
-        let quote = SIMD16<UInt8>(repeating: 0x22), backslash = SIMD16<UInt8>(repeating: 0x5C)
-        let space = SIMD16<UInt8>(repeating: 0x20), nonASCII = SIMD16<UInt8>(repeating: 0x80)
         while i < n {
-            if i + 16 <= n {
-                let v = UnsafeRawPointer(base + i).loadUnaligned(as: SIMD16<UInt8>.self)
-                if !any(v .>= nonASCII) {
-                    if !escape { escape = any((v .< space) .| (v .== quote) .| (v .== backslash)) }
-                    i += 16
-                    continue
-                }
-            }
             if i + 8 <= n {
                 let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
                 if x & high == 0 {
