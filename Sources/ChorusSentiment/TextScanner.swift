@@ -7,17 +7,17 @@
 /// whitespace-delimited chunk, emoji one scalar at a time. Mentions and URLs are skipped.
 struct TextScanner {
     let vocabulary: Vocabulary
-    var tokens: [Token] = []
+    var tokens = ScratchList<Token>()
     var sentences: [SentenceSpan] = []
     var stats = TextStats()
     /// Indices of the tokens that start some phrase rule, in order (the phrase matcher's
     /// candidates).
-    var phraseStarts: [Int32] = []
+    var phraseStarts = ScratchList<Int32>()
     /// Indices of the tokens with a lexicon valence of their own (not boosters or negators),
     /// in order: with the phrase matches, the only tokens that can contribute.
-    var valenced: [Int32] = []
+    var valenced = ScratchList<Int32>()
     /// Indices of the contrast words ("but", "however"), in order.
-    var contrasts: [Int32] = []
+    var contrasts = ScratchList<Int32>()
 
     // Scratch state, reused from text to text.
     var word: [UInt8] = []
@@ -30,18 +30,17 @@ struct TextScanner {
 
     init(vocabulary: Vocabulary) {
         self.vocabulary = vocabulary
-        tokens.reserveCapacity(64)
         word.reserveCapacity(64)
         variant.reserveCapacity(64)
     }
 
     /// Scans `p`; the results are in `tokens`, `sentences` and `stats` (reset first).
     mutating func scan(_ p: UnsafeBufferPointer<UInt8>) {
-        tokens.clearKeepingCapacity()
+        tokens.clear()
         sentences.clearKeepingCapacity()
-        phraseStarts.clearKeepingCapacity()
-        valenced.clearKeepingCapacity()
-        contrasts.clearKeepingCapacity()
+        phraseStarts.clear()
+        valenced.clear()
+        contrasts.clear()
         stats = TextStats()
         pendingBreak = true
         sentenceStart = 0
