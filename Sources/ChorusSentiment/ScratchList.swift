@@ -59,10 +59,30 @@ struct ScratchList<Element: BitwiseCopyable> {
         block = bigger
     }
 
+    /// Makes the list `n` copies of `value` (a fresh block when shared or too small).
+    mutating func reset(count n: Int, to value: Element) {
+        count = 0
+        if n > block.capacity || !isKnownUniquelyReferenced(&block) {
+            var c = block.capacity
+            while c < n { c *= 2 }
+            block = Block(capacity: c)
+        }
+        block.base.update(repeating: value, count: n)
+        count = n
+    }
+
+    /// The element at `i` (checked against `count`); set writes in place, without the
+    /// uniqueness check of an `Array` (the block is unshared since the last `clear` or `reset`).
     @inline(__always)
     subscript(i: Int) -> Element {
-        precondition(i >= 0 && i < count, "ScratchList index out of range")
-        return block.base[i]
+        get {
+            precondition(i >= 0 && i < count, "ScratchList index out of range")
+            return block.base[i]
+        }
+        set {
+            precondition(i >= 0 && i < count, "ScratchList index out of range")
+            block.base[i] = newValue
+        }
     }
 
     /// Calls `body` with the elements in place.
