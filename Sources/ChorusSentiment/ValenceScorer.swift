@@ -164,8 +164,8 @@ struct ValenceScorer {
             if slot[k].ruleAt >= 0 { fireRule(k, negated: negated, value: v) }
             slot[k].value = v
             scored.append(Int32(k))
-            if v > result.strongestPositive { result.strongestPositive = v }
-            if v < result.strongestNegative { result.strongestNegative = v }
+            result.strongestPositive = v > result.strongestPositive ? v : result.strongestPositive
+            result.strongestNegative = v < result.strongestNegative ? v : result.strongestNegative
             if explaining { explanation.append("  \(fmt(v))  \(note)") }
         }
         }
