@@ -30,6 +30,9 @@ struct ScratchList<Element: BitwiseCopyable> {
 
     var isEmpty: Bool { count == 0 }
 
+    /// The last element, if any.
+    var last: Element? { count > 0 ? block.base[count - 1] : nil }
+
     /// Empties the list, keeping its block unless another copy shares it.
     @inline(__always)
     mutating func clear() {

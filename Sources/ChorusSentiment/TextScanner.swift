@@ -8,7 +8,7 @@
 struct TextScanner {
     let vocabulary: Vocabulary
     var tokens = ScratchList<Token>()
-    var sentences: [SentenceSpan] = []
+    var sentences = ScratchList<SentenceSpan>(capacity: 16)
     var stats = TextStats()
     /// Indices of the tokens that start some phrase rule, in order (the phrase matcher's
     /// candidates).
@@ -37,7 +37,7 @@ struct TextScanner {
     /// Scans `p`; the results are in `tokens`, `sentences` and `stats` (reset first).
     mutating func scan(_ p: UnsafeBufferPointer<UInt8>) {
         tokens.clear()
-        sentences.clearKeepingCapacity()
+        sentences.clear()
         phraseStarts.clear()
         valenced.clear()
         contrasts.clear()
