@@ -129,7 +129,8 @@ public struct SentimentSession {
         if sentences.count > max(1, model.configuration.wholeTextMaxSentences) {
             scorer.fire(HeuristicName.sentenceAverage)
             var part = Part(compound: 0, pos: 0, neu: 0, neg: 0, strongestPositive: 0, strongestNegative: 0)
-            for span in sentences {
+            for s in 0..<sentences.count {
+                let span = sentences[s]
                 if scorer.explaining { scorer.explanation.append(" sentence \(span.tokenStart)..<\(span.tokenEnd):") }
                 let seg = scorer.score(span.tokenStart..<span.tokenEnd, of: scanner, language: language,
                                        phraseStarts: span.phraseStarts, valenced: span.valenced, contrasts: span.contrasts)

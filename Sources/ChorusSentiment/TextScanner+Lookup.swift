@@ -58,8 +58,14 @@ extension TextScanner {
     }
 
     /// Finds the stem of an unknown inflection ("loved", "hates", "winning", "happiest").
-    mutating func lookupStem(_ w: UnsafeBufferPointer<UInt8>) -> Int32 {
+    func lookupStem(_ w: UnsafeBufferPointer<UInt8>) -> Int32 {
         let n = w.count
+        // Every suffix tried below ends in s, d, t, r, y or g: most unknown words end otherwise.
+        guard n > 0 else { return -1 }
+        switch w[n - 1] {
+        case 0x73, 0x64, 0x74, 0x72, 0x79, 0x67: break
+        default: return -1
+        }
         @inline(__always) func ends(_ s: StaticString) -> Bool {
             let k = s.utf8CodeUnitCount
             guard n > k + 2 else { return false }
@@ -68,26 +74,29 @@ extension TextScanner {
                 return true
             }
         }
-        func tryStem(drop: Int, add: StaticString = "") -> Int32 {
+        // The stem `w` minus `drop` bytes, plus the letter `add` (0: none), if it has a valence.
+        func tryStem(drop: Int, add: UInt8 = 0) -> Int32 {
+            let m = n - drop
             let id: Int32
-            if add.utf8CodeUnitCount == 0 {
-                id = vocabulary.lookup(UnsafeBufferPointer(rebasing: w[0..<(n - drop)]))
+            if add == 0 {
+                id = vocabulary.lookup(UnsafeBufferPointer(rebasing: w[0..<m]))
             } else {
-                variant.removeAll(keepingCapacity: true)
-                variant.append(contentsOf: w[0..<(n - drop)])
-                add.withUTF8Buffer { variant.append(contentsOf: $0) }
-                id = variant.withUnsafeBufferPointer { vocabulary.lookup($0) }
+                id = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: m + 1) { buf in
+                    for k in 0..<m { buf[k] = w[k] }
+                    buf[m] = add
+                    return vocabulary.lookup(UnsafeBufferPointer(buf))
+                }
             }
             return id >= 0 && vocabulary.entries[Int(id)].valence != 0 ? id : -1
         }
         var id: Int32 = -1
-        if ends("ies") || ends("ied") { id = tryStem(drop: 3, add: "y") }
-        if id < 0 && (ends("iest") ) { id = tryStem(drop: 4, add: "y") }
-        if id < 0 && ends("ier") { id = tryStem(drop: 3, add: "y") }
-        if id < 0 && ends("ily") { id = tryStem(drop: 3, add: "y") }
+        if ends("ies") || ends("ied") { id = tryStem(drop: 3, add: UInt8(ascii: "y")) }
+        if id < 0 && (ends("iest") ) { id = tryStem(drop: 4, add: UInt8(ascii: "y")) }
+        if id < 0 && ends("ier") { id = tryStem(drop: 3, add: UInt8(ascii: "y")) }
+        if id < 0 && ends("ily") { id = tryStem(drop: 3, add: UInt8(ascii: "y")) }
         if id < 0 && ends("ing") {
             id = tryStem(drop: 3)
-            if id < 0 { id = tryStem(drop: 3, add: "e") }
+            if id < 0 { id = tryStem(drop: 3, add: UInt8(ascii: "e")) }
             if id < 0 && n > 5 && w[n - 4] == w[n - 5] { id = tryStem(drop: 4) }
         }
         if id < 0 && ends("ed") {

@@ -17,18 +17,25 @@ extension TextScanner {
         return (0xFFFD, 1)
     }
 
-    /// Appends a token, carrying the pending clause break.
-    mutating func emit(id: Int32, valenceID: Int32, allCaps: Bool, elongated: Bool) {
-        var startsPhrase = false
-        if id >= 0 {
-            let f = vocabulary.scanFlags[Int(id)]
-            startsPhrase = f & Vocabulary.ScanFlag.startsPhrase != 0
-            if f & Vocabulary.ScanFlag.contrast != 0 { stats.contrastWords += 1; contrasts.append(Int32(tokens.count)) }
-            if startsPhrase { phraseStarts.append(Int32(tokens.count)) }
-        }
-        if valenceID >= 0 && vocabulary.scanFlags[Int(valenceID)] & Vocabulary.ScanFlag.valenced != 0 {
-            valenced.append(Int32(tokens.count))
-        }
+    /// Appends a token, carrying the pending clause break; for Latin words (`word`) also
+    /// counts the language markers. The vocabulary's scan flags are read once per token, and
+    /// the index lists are appended to without branches on the flags.
+    @inline(__always)
+    mutating func emit(id: Int32, valenceID: Int32, allCaps: Bool, elongated: Bool, word: Bool = false) {
+        let index = Int32(tokens.count)
+        // Flags of the token (none for an unknown word) and of the form giving its valence
+        // (a stem stands in only for an unknown word).
+        let f = id >= 0 ? vocabulary.scanFlags[Int(id)] : 0
+        let valenceFlags = valenceID == id ? f : valenceID >= 0 ? vocabulary.scanFlags[Int(valenceID)] : 0
+        let markers: UInt8 = word ? f : 0
+        stats.englishMarkers &+= markers & Vocabulary.ScanFlag.englishMarker != 0 ? 1 : 0
+        stats.foreignMarkers &+= markers & Vocabulary.ScanFlag.foreignMarker != 0 ? 1 : 0
+        let contrast = f & Vocabulary.ScanFlag.contrast != 0
+        stats.contrastWords &+= contrast ? 1 : 0
+        contrasts.append(index, if: contrast)
+        let startsPhrase = f & Vocabulary.ScanFlag.startsPhrase != 0
+        phraseStarts.append(index, if: startsPhrase)
+        valenced.append(index, if: valenceFlags & Vocabulary.ScanFlag.valenced != 0)
         tokens.append(Token(
             id: id, valenceID: valenceID, allCaps: allCaps, elongated: elongated,
             breakBefore: pendingBreak, sentence: Int32(sentences.count), startsPhrase: startsPhrase))

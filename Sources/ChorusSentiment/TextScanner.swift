@@ -7,17 +7,17 @@
 /// whitespace-delimited chunk, emoji one scalar at a time. Mentions and URLs are skipped.
 struct TextScanner {
     let vocabulary: Vocabulary
-    var tokens: [Token] = []
-    var sentences: [SentenceSpan] = []
+    var tokens = ScratchList<Token>()
+    var sentences = ScratchList<SentenceSpan>(capacity: 16)
     var stats = TextStats()
     /// Indices of the tokens that start some phrase rule, in order (the phrase matcher's
     /// candidates).
-    var phraseStarts: [Int32] = []
+    var phraseStarts = ScratchList<Int32>()
     /// Indices of the tokens with a lexicon valence of their own (not boosters or negators),
     /// in order: with the phrase matches, the only tokens that can contribute.
-    var valenced: [Int32] = []
+    var valenced = ScratchList<Int32>()
     /// Indices of the contrast words ("but", "however"), in order.
-    var contrasts: [Int32] = []
+    var contrasts = ScratchList<Int32>()
 
     // Scratch state, reused from text to text.
     var word: [UInt8] = []
@@ -30,18 +30,17 @@ struct TextScanner {
 
     init(vocabulary: Vocabulary) {
         self.vocabulary = vocabulary
-        tokens.reserveCapacity(64)
         word.reserveCapacity(64)
         variant.reserveCapacity(64)
     }
 
     /// Scans `p`; the results are in `tokens`, `sentences` and `stats` (reset first).
     mutating func scan(_ p: UnsafeBufferPointer<UInt8>) {
-        tokens.clearKeepingCapacity()
-        sentences.clearKeepingCapacity()
-        phraseStarts.clearKeepingCapacity()
-        valenced.clearKeepingCapacity()
-        contrasts.clearKeepingCapacity()
+        tokens.clear()
+        sentences.clear()
+        phraseStarts.clear()
+        valenced.clear()
+        contrasts.clear()
         stats = TextStats()
         pendingBreak = true
         sentenceStart = 0
@@ -51,6 +50,8 @@ struct TextScanner {
         let n = p.count
         while i < n {
             let b = p[i]
+            // Most bytes between words are single spaces.
+            if b == 0x20 { i += 1; continue }
             if b < 0x80 {
                 if Self.isWordByte(b) {
                     i = readLatinWord(p, from: i)
@@ -109,8 +110,10 @@ struct TextScanner {
     private mutating func readLatinWord(_ p: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         let n = p.count
         var j = start, letters = 0, uppers = 0, run = 0, last: UInt8 = 0, elongated = false
-        // The lower-cased word packed as a short vocabulary key (its first 8 bytes).
+        // The lower-cased word packed as a short vocabulary key (its first 8 bytes), and for
+        // longer words its `Vocabulary` hash, computed as the bytes are read.
         var packed: UInt64 = 0
+        var hash = Vocabulary.hashSeed
         if let word = Self.shortASCIIWord(p, at: start) {
             j = start + word.length
             letters = word.letters
@@ -136,6 +139,7 @@ struct TextScanner {
             }
             let at = j &- start
             if at < 8 { packed |= UInt64(b) << UInt64(truncatingIfNeeded: at &* 8) }
+            hash = Vocabulary.hashStep(hash, b)
             j += 1
         }
         }
@@ -156,9 +160,13 @@ struct TextScanner {
         var id: Int32
         var valenceID: Int32
         if uppers == 0 {
-            id = slice.count <= 8 ? vocabulary.lookup(packed: packed) : vocabulary.lookup(slice)
+            id = slice.count <= 8 ? vocabulary.lookup(packed: packed) : vocabulary.lookup(slice, hash: hash)
             if id < 0 && elongated { id = lookupCollapsed(slice) }
             valenceID = id < 0 && letters >= 4 ? lookupStem(slice) : id
+        } else if slice.count <= 8, case let found = vocabulary.lookup(packed: packed), found >= 0 {
+            // A known short word: no lower-cased copy needed.
+            id = found
+            valenceID = found
         } else {
             // Lower-cased on the stack (no copy of a scratch array per capitalized word).
             (id, valenceID) = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: slice.count) { buf in
@@ -167,17 +175,12 @@ struct TextScanner {
                     buf[k] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
                 }
                 let w = UnsafeBufferPointer(buf)
-                var id = w.count <= 8 ? vocabulary.lookup(packed: packed) : vocabulary.lookup(w)
+                var id = w.count <= 8 ? vocabulary.lookup(packed: packed) : vocabulary.lookup(w, hash: hash)
                 if id < 0 && elongated { id = lookupCollapsed(w) }
                 return (id, id < 0 && letters >= 4 ? lookupStem(w) : id)
             }
         }
-        if id >= 0 {
-            let f = vocabulary.scanFlags[Int(id)]
-            if f & Vocabulary.ScanFlag.englishMarker != 0 { stats.englishMarkers += 1 }
-            if f & Vocabulary.ScanFlag.foreignMarker != 0 { stats.foreignMarkers += 1 }
-        }
-        emit(id: id, valenceID: valenceID, allCaps: letters >= 2 && uppers == letters, elongated: elongated)
+        emit(id: id, valenceID: valenceID, allCaps: letters >= 2 && uppers == letters, elongated: elongated, word: true)
         return j
     }
 
@@ -239,12 +242,7 @@ struct TextScanner {
             if id < 0 && elongated { id = lookupCollapsed(w) }
             return (id, id < 0 && letters >= 4 ? lookupStem(w) : id)
         }
-        if id >= 0 {
-            let f = vocabulary.scanFlags[Int(id)]
-            if f & Vocabulary.ScanFlag.englishMarker != 0 { stats.englishMarkers += 1 }
-            if f & Vocabulary.ScanFlag.foreignMarker != 0 { stats.foreignMarkers += 1 }
-        }
-        emit(id: id, valenceID: valenceID, allCaps: letters >= 2 && uppers == letters, elongated: elongated)
+        emit(id: id, valenceID: valenceID, allCaps: letters >= 2 && uppers == letters, elongated: elongated, word: true)
         return i
     }
 

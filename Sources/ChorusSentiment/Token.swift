@@ -17,17 +17,32 @@ struct Token: Sendable {
     var startsPhrase: Bool
 }
 
-/// Where a sentence's tokens lie and how it was punctuated.
+/// Where a sentence's tokens lie and how it was punctuated. Plain integers only (no
+/// `Range`), so that it is `BitwiseCopyable` and fits a `ScratchList`.
 struct SentenceSpan: Sendable {
     var tokenStart: Int
     var tokenEnd: Int
-    /// The sentence's entries in `TextScanner.phraseStarts` and `TextScanner.valenced`.
-    var phraseStarts: Range<Int>
-    var valenced: Range<Int>
-    /// The sentence's entries in `TextScanner.contrasts`.
-    var contrasts: Range<Int>
+    private var phraseBounds: (Int, Int)
+    private var valencedBounds: (Int, Int)
+    private var contrastBounds: (Int, Int)
     var exclamations: Int
     var questions: Int
+
+    init(tokenStart: Int, tokenEnd: Int, phraseStarts: Range<Int>, valenced: Range<Int>, contrasts: Range<Int>,
+         exclamations: Int, questions: Int) {
+        self.tokenStart = tokenStart
+        self.tokenEnd = tokenEnd
+        phraseBounds = (phraseStarts.lowerBound, phraseStarts.upperBound)
+        valencedBounds = (valenced.lowerBound, valenced.upperBound)
+        contrastBounds = (contrasts.lowerBound, contrasts.upperBound)
+        self.exclamations = exclamations
+        self.questions = questions
+    }
+
+    /// The sentence's entries in `TextScanner.phraseStarts`, `.valenced` and `.contrasts`.
+    var phraseStarts: Range<Int> { phraseBounds.0..<phraseBounds.1 }
+    var valenced: Range<Int> { valencedBounds.0..<valencedBounds.1 }
+    var contrasts: Range<Int> { contrastBounds.0..<contrastBounds.1 }
 }
 
 /// What the scanner learnt about a whole text besides its tokens.

@@ -127,13 +127,12 @@ extension ValenceScorer {
                 for k in scored {
                     let v = slot[Int(k)].value
                     sum += v
-                    if v > 0 {
-                        posSum += v + 1
-                    } else if v < 0 {
-                        negSum += v - 1
-                    } else {
-                        zeros += 1
-                    }
+                    // Selects, not branches (the signs come in no predictable order); adding
+                    // +0 leaves either sum as it was.
+                    let positive = v > 0, negative = v < 0
+                    posSum += positive ? v + 1 : 0
+                    negSum += negative ? v - 1 : 0
+                    zeros += positive || negative ? 0 : 1
                 }
             }
         }

@@ -38,12 +38,12 @@ struct ValenceScorer {
     }
 
     /// Per-token scratch, indexed from the start of the scored range.
-    var slot: [Slot] = []
+    var slot = ScratchList<Slot>()
     /// Indices into `slot` whose `value` the scoring loop set, in increasing order; every
     /// other token contributes 0 (neutral), so the sums skip them.
-    var scored: [Int32] = []
+    var scored = ScratchList<Int32>()
     /// Indices into `slot` where a phrase rule set or shifted the valence, in increasing order.
-    var ruleSlots: [Int32] = []
+    var ruleSlots = ScratchList<Int32>()
 
     init(model: SentimentModel) { self.model = model }
 
@@ -164,8 +164,8 @@ struct ValenceScorer {
             if slot[k].ruleAt >= 0 { fireRule(k, negated: negated, value: v) }
             slot[k].value = v
             scored.append(Int32(k))
-            if v > result.strongestPositive { result.strongestPositive = v }
-            if v < result.strongestNegative { result.strongestNegative = v }
+            result.strongestPositive = v > result.strongestPositive ? v : result.strongestPositive
+            result.strongestNegative = v < result.strongestNegative ? v : result.strongestNegative
             if explaining { explanation.append("  \(fmt(v))  \(note)") }
         }
         }
@@ -185,13 +185,8 @@ struct ValenceScorer {
     }
 
     private mutating func prepare(_ n: Int) {
-        // The first n slots are reset in place; the array only grows (its count is not the
-        // range's length, which every reader takes from `range`).
-        if slot.count < n { slot.append(contentsOf: repeatElement(Slot(), count: n - slot.count)) }
-        slot.withUnsafeMutableBufferPointer { s in
-            for k in 0..<n { s[k] = Slot() }
-        }
-        scored.clearKeepingCapacity()
-        ruleSlots.clearKeepingCapacity()
+        slot.reset(count: n, to: Slot())
+        scored.clear()
+        ruleSlots.clear()
     }
 }

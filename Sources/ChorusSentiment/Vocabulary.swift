@@ -169,25 +169,30 @@ struct Vocabulary: Sendable {
     /// The id of `token`, adding an empty entry when it is new.
     mutating func intern(_ token: String) -> Int32 {
         var t = token
-        let found = t.withUTF8 { lookup($0) }
+        let id = t.withUTF8 { intern(bytes: $0) }
+        // Han keys start with a byte of 0xE3 or more (U+3400 and up).
+        if let b = token.utf8.first, b >= 0xE3, let first = token.unicodeScalars.first, ScriptClass.isHan(first.value) {
+            longestHanKey = max(longestHanKey, token.unicodeScalars.count)
+        }
+        return id
+    }
+
+    private mutating func intern(bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+        let found = lookup(bytes)
         if found >= 0 { return found }
         let id = Int32(entries.count)
-        let bytes = Array(token.utf8)
         keys.append((Int32(keyArena.count), Int32(bytes.count)))
         keyArena.append(contentsOf: bytes)
         entries.append(Entry())
-        let key = bytes.withUnsafeBufferPointer { Vocabulary.pack($0) }
+        let key = Vocabulary.pack(bytes)
         if key != 0 {
             if (shortCount + 1) * 2 > shortSlots.count { growShort() }
             insertShort(id: id, key: key)
             shortCount += 1
         } else {
             if (longCount + 1) * 2 > slots.count { grow() }
-            insertSlot(id: id, hash: bytes.withUnsafeBufferPointer { Vocabulary.hash($0) })
+            insertSlot(id: id, hash: Vocabulary.hash(bytes))
             longCount += 1
-        }
-        if let first = token.unicodeScalars.first, ScriptClass.isHan(first.value) {
-            longestHanKey = max(longestHanKey, token.unicodeScalars.count)
         }
         return id
     }

@@ -44,38 +44,4 @@ enum LineReader {
         if end > 0 && p[end - 1] == 0x0D { end -= 1 }
         return UnsafeBufferPointer(rebasing: p[0..<end])
     }
-
-    /// Whether `p` is well-formed UTF-8 (no overlong forms, surrogates or values past
-    /// U+10FFFF), that is whether `String(decoding:as:)` would keep every byte.
-    static func isValidUTF8(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = p.baseAddress else { return true }
-        let n = p.count
-        var i = 0
-        while i < n {
-            if i + 8 <= n && UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                i += 8
-                continue
-            }
-            let b = p[i]
-            if b < 0x80 {
-                i += 1
-            } else if b >= 0xC2 && b <= 0xDF {
-                guard i + 1 < n, p[i + 1] & 0xC0 == 0x80 else { return false }
-                i += 2
-            } else if b >= 0xE0 && b <= 0xEF {
-                guard i + 2 < n, p[i + 1] & 0xC0 == 0x80, p[i + 2] & 0xC0 == 0x80 else { return false }
-                if b == 0xE0 && p[i + 1] < 0xA0 { return false }  // overlong
-                if b == 0xED && p[i + 1] > 0x9F { return false }  // surrogate
-                i += 3
-            } else if b >= 0xF0 && b <= 0xF4 {
-                guard i + 3 < n, p[i + 1] & 0xC0 == 0x80, p[i + 2] & 0xC0 == 0x80, p[i + 3] & 0xC0 == 0x80 else { return false }
-                if b == 0xF0 && p[i + 1] < 0x90 { return false }  // overlong
-                if b == 0xF4 && p[i + 1] > 0x8F { return false }  // past U+10FFFF
-                i += 4
-            } else {
-                return false
-            }
-        }
-        return true
-    }
 }

@@ -71,6 +71,27 @@ import Testing
         #expect(a.score("nearly done").tags == ["excitement"])
         #expect(!a.score("almost there").rules.contains("almost-there"))
     }
+
+    /// `flip:` takes YAML's true spellings, unquoted; anything else names the file and line.
+    @Test(arguments: [("true", true), ("True", true), ("yes", true), ("ON", true),
+                      ("\"true\"", false), ("false", false), ("1", false), ("[true]", false)])
+    func flipAcceptsOnlyYAMLTrue(_ value: String, _ accepted: Bool) throws {
+        let dir = try TemporaryFiles.directory()
+        let rules = dir.appendingPathComponent("flip.yaml")
+        try "rules:\n  - name: as-if\n    match: as if\n    flip: \(value)\n".write(to: rules, atomically: true, encoding: .utf8)
+        let configuration = SentimentConfiguration(ruleFiles: [rules])
+        if accepted {
+            let s = try SentimentAnalyzer(configuration: configuration).score("as if that was great")
+            #expect(s.label == .negative)
+            #expect(s.rules.contains("as-if"))
+        } else {
+            #expect {
+                _ = try SentimentAnalyzer(configuration: configuration)
+            } throws: { error in
+                "\(error)".hasPrefix("sentiment: \(rules.path):4:") && "\(error)".contains("flip: expected true")
+            }
+        }
+    }
 }
 
 /// Temporary directories for tests that write files.
