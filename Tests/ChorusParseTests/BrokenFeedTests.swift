@@ -57,6 +57,18 @@ struct BrokenFeedTests {
         }
     }
 
+    @Test("JSON that is not UTF-8 is an error naming the source, not repaired text")
+    func jsonNotUTF8() throws {
+        var bytes = Array(#"{"version": "https://jsonfeed.org/version/1.1", "items": [{"id": "1", "title": "caf"#.utf8)
+        bytes += [0xE9] + Array(#""}]}"#.utf8)
+        do {
+            _ = try DocumentParser.parse(bytes, context: Fixture.context())
+            Issue.record("expected an error for Latin-1 bytes in JSON")
+        } catch {
+            #expect(error.message == "parse: test: malformed JSON (not valid UTF-8)")
+        }
+    }
+
     @Test("Billion laughs: internal DTD entities are never expanded")
     func billionLaughs() throws {
         var dtd = "<!ENTITY lol \"lol\">"

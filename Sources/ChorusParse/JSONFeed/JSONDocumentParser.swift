@@ -8,11 +8,15 @@ enum JSONDocumentParser {
         if let forced = context.platform, forced != .jsonfeed {
             return try SocialPayloadParser.parse(bytes, platform: forced, context: context)
         }
+        let what = context.platform == .jsonfeed ? "JSON Feed" : "JSON"
+        // JSON is UTF-8 (RFC 8259): a document that is not is rejected, as Foundation's decoder did.
+        guard bytes.withUnsafeBufferPointer({ String(validating: $0, as: UTF8.self) != nil }) else {
+            throw ParseError("parse: \(context.source): malformed \(what) (not valid UTF-8)")
+        }
         let document: JSONDocument
         do {
             document = try JSONReader.parse(bytes)
         } catch {
-            let what = context.platform == .jsonfeed ? "JSON Feed" : "JSON"
             throw ParseError("parse: \(context.source): malformed \(what) (line \(error.line), column \(error.column): \(error.reason))")
         }
         let wire: JSONFeedWire
