@@ -69,6 +69,17 @@ struct BrokenFeedTests {
         }
     }
 
+    @Test("A JSON Feed in little-endian UTF-16 or UTF-32 without a byte order mark reads like its UTF-8 form",
+          arguments: [String.Encoding.utf16LittleEndian, .utf32LittleEndian])
+    func jsonInWiderEncodings(encoding: String.Encoding) throws {
+        let text = #"{"version": "https://jsonfeed.org/version/1.1", "items": [{"id": "1", "title": "好消息 café"}]}"#
+        let utf8 = try DocumentParser.parse(Array(text.utf8), context: Fixture.context())
+        let wide = try DocumentParser.parse(Array(try #require(text.data(using: encoding))), context: Fixture.context())
+        #expect(wide.platform == .jsonfeed)
+        #expect(wide.items.map(\.title) == ["好消息 café"])
+        #expect(wide.items.map(\.id) == utf8.items.map(\.id))
+    }
+
     @Test("Billion laughs: internal DTD entities are never expanded")
     func billionLaughs() throws {
         var dtd = "<!ENTITY lol \"lol\">"

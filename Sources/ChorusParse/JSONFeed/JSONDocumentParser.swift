@@ -8,6 +8,7 @@ enum JSONDocumentParser {
         if let forced = context.platform, forced != .jsonfeed {
             return try SocialPayloadParser.parse(bytes, platform: forced, context: context)
         }
+        let bytes = utf8(bytes)
         let what = context.platform == .jsonfeed ? "JSON Feed" : "JSON"
         // JSON is UTF-8 (RFC 8259): a document that is not is rejected, as Foundation's decoder did.
         guard bytes.withUnsafeBufferPointer({ String(validating: $0, as: UTF8.self) != nil }) else {
@@ -32,5 +33,30 @@ enum JSONDocumentParser {
         }
         let (items, feed, unparsed) = JSONFeedAdapter.items(wire, context: context)
         return ParseResult(items: items, platform: .jsonfeed, feed: feed, unparsedDates: unparsed)
+    }
+
+    /// The document as UTF-8: UTF-16 and UTF-32 without a byte order mark, told apart by where
+    /// the zero bytes of the first ASCII characters fall (RFC 4627, section 3), are converted;
+    /// anything else is returned as it is.
+    static func utf8(_ bytes: [UInt8]) -> [UInt8] {
+        guard bytes.count >= 4, bytes[0] == 0 || bytes[1] == 0 else { return bytes }
+        let (b0, b1, b2) = (bytes[0], bytes[1], bytes[2])
+        if b0 == 0 && b1 == 0 || b1 == 0 && b2 == 0 {
+            // UTF-32, big-endian (00 00 00 xx) or little-endian (xx 00 00 00).
+            let big = b0 == 0
+            let units = stride(from: 0, to: bytes.count - 3, by: 4).map { i -> UInt32 in
+                let high = UInt32(bytes[i]) << 24 | UInt32(bytes[i + 1]) << 16
+                let word = high | UInt32(bytes[i + 2]) << 8 | UInt32(bytes[i + 3])
+                return big ? word : word.byteSwapped
+            }
+            return Array(String(decoding: units, as: UTF32.self).utf8)
+        }
+        // UTF-16, big-endian (00 xx) or little-endian (xx 00).
+        let big = b0 == 0
+        let units = stride(from: 0, to: bytes.count - 1, by: 2).map { i -> UInt16 in
+            let first = UInt16(bytes[i]), second = UInt16(bytes[i + 1])
+            return big ? first << 8 | second : second << 8 | first
+        }
+        return Array(String(decoding: units, as: UTF16.self).utf8)
     }
 }
