@@ -40,7 +40,7 @@ public enum ItemID {
                 var part = part
                 part.withUTF8 { utf8 in
                     guard !utf8.isEmpty else { return }
-                    UnsafeMutableBufferPointer(rebasing: material[at..<(at + utf8.count)]).update(fromContentsOf: utf8)
+                    _ = UnsafeMutableBufferPointer(rebasing: material[at..<(at + utf8.count)]).update(fromContentsOf: utf8)
                     at += utf8.count
                 }
             }

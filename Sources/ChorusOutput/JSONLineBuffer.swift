@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 import ChorusModel
 
 /// Writes the JSON tokens of one NDJSON line straight into memory the caller sized with
