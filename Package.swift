@@ -21,9 +21,10 @@ let package = Package(
     ],
     targets: [
         // C libraries, seen by Swift only through the small wrappers in ChorusFetch and ChorusParse.
+        // libcurl's headers only: CCurlShim opens the library with dlopen (no pkgConfig here,
+        // since pkg-config's `-lcurl` would link it into every process).
         .systemLibrary(
             name: "CCurl",
-            pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
         .systemLibrary(
@@ -38,8 +39,9 @@ let package = Package(
             providers: [.apt(["zlib1g-dev"])]
         ),
 
-        // Typed C wrappers for libcurl's variadic calls (setopt/getinfo); ChorusFetch's only C door.
-        .target(name: "CCurlShim", dependencies: ["CCurl"], linkerSettings: [.linkedLibrary("curl")]),
+        // ChorusFetch's only C door to libcurl: loads it with dlopen on first use (commands that
+        // never fetch skip its start-up cost) and wraps the variadic calls (setopt/getinfo).
+        .target(name: "CCurlShim", dependencies: ["CCurl"], linkerSettings: [.linkedLibrary("dl")]),
 
         // SHA-256 block compression with the x86 SHA instructions; ChorusModel.SHA256's only C door.
         .target(name: "CSHA256"),

@@ -12,20 +12,20 @@ final class CurlEasyPool {
 
     /// An idle handle, or a new one; nil only when libcurl cannot allocate.
     func take() -> UnsafeMutableRawPointer? {
-        idle.popLast() ?? curl_easy_init()
+        idle.popLast() ?? chorus_curl_easy_init()
     }
 
     /// Returns a handle removed from the multi handle: reset and kept, or freed when full.
     func give(_ easy: UnsafeMutableRawPointer) {
         if idle.count < capacity {
-            curl_easy_reset(easy)
+            chorus_curl_easy_reset(easy)
             idle.append(easy)
         } else {
-            curl_easy_cleanup(easy)
+            chorus_curl_easy_cleanup(easy)
         }
     }
 
     deinit {
-        for easy in idle { curl_easy_cleanup(easy) }
+        for easy in idle { chorus_curl_easy_cleanup(easy) }
     }
 }

@@ -1,5 +1,6 @@
 public import Foundation
 public import Logging
+import CCurlShim
 
 /// The libcurl-backed ``HTTPFetching``: every transfer of a process goes through one multi
 /// handle on a thread of its own (connections reused, HTTP/2 multiplexed where offered, at
@@ -13,6 +14,13 @@ public final class CurlFetcher: HTTPFetching {
     private let now: @Sendable () -> Date
     private let sleep: @Sendable (Double) async throws -> Void
     private let random: @Sendable () -> Double
+
+    /// Why libcurl cannot be used in this process ("fetch: cannot load libcurl: ..."), or nil when
+    /// it is loaded. libcurl is opened on first use, not at start-up; commands that fetch ask this
+    /// before creating a fetcher, to fail with one clear line.
+    public static var libraryProblem: String? {
+        chorus_curl_load_error().map { "fetch: " + String(cString: $0) }
+    }
 
     /// - Parameters:
     ///   - logger: where retries and failures are logged (label `chorus.fetch` by convention).

@@ -38,8 +38,11 @@ final class CurlMulti: @unchecked Sendable {
     /// Creates the multi handle with the connection limits and starts the loop thread.
     init(maxConcurrent: Int, maxPerHost: Int) {
         CurlGlobal.ensureInitialized()
-        // curl_multi_init fails only when out of memory; there is nothing sensible to do then.
-        guard let multi = curl_multi_init() else { preconditionFailure("fetch: curl_multi_init failed (out of memory)") }
+        // curl_multi_init fails only when out of memory or when libcurl cannot be loaded (the
+        // commands check ``CurlFetcher/libraryProblem`` first); there is nothing sensible to do then.
+        guard let multi = chorus_curl_multi_init() else {
+            preconditionFailure(CurlFetcher.libraryProblem ?? "fetch: curl_multi_init failed (out of memory)")
+        }
         self.multi = multi
         maxActive = max(1, maxConcurrent)
         perHost = max(1, maxPerHost)
@@ -80,7 +83,7 @@ final class CurlMulti: @unchecked Sendable {
             return ([], wasEmpty)
         }
         for job in refused { job.completion(TransferOutcome(cancelled: true)) }
-        if wake { curl_multi_wakeup(multi) }
+        if wake { chorus_curl_multi_wakeup(multi) }
     }
 
     /// Queues a job; its completion runs on the loop thread (or here, if already cancelled or stopped).
@@ -95,7 +98,7 @@ final class CurlMulti: @unchecked Sendable {
         if refused {
             job.completion(TransferOutcome(cancelled: true))
         } else if wake {
-            curl_multi_wakeup(multi)
+            chorus_curl_multi_wakeup(multi)
         }
     }
 
@@ -113,7 +116,7 @@ final class CurlMulti: @unchecked Sendable {
             state.cancels.append(contentsOf: ids)
             return wasEmpty
         }
-        if wake { curl_multi_wakeup(multi) }
+        if wake { chorus_curl_multi_wakeup(multi) }
     }
 
     /// Cancellations handed in and not yet taken by the loop (for tests).
@@ -133,12 +136,12 @@ final class CurlMulti: @unchecked Sendable {
             defer { state.stopping = true }
             return !state.stopping
         }
-        if first { curl_multi_wakeup(multi) }
+        if first { chorus_curl_multi_wakeup(multi) }
         return first
     }
 
     deinit {
-        curl_multi_cleanup(multi)
+        chorus_curl_multi_cleanup(multi)
     }
 
     // MARK: The loop (loop thread only)
@@ -161,17 +164,17 @@ final class CurlMulti: @unchecked Sendable {
             }
             do {
                 let transfer = try CurlTransfer(id: job.id, easy: easy, request: job.request, completion: job.completion)
-                let rc = curl_multi_add_handle(multi, easy)
+                let rc = chorus_curl_multi_add_handle(multi, easy)
                 guard rc == CURLM_OK else {
                     pool.give(easy)
-                    job.completion(TransferOutcome(code: Int(CURLE_FAILED_INIT.rawValue), curlMessage: String(cString: curl_multi_strerror(rc))))
+                    job.completion(TransferOutcome(code: Int(CURLE_FAILED_INIT.rawValue), curlMessage: String(cString: chorus_curl_multi_strerror(rc))))
                     return false
                 }
                 active[easy] = Running(transfer: transfer, host: host)
                 return true
             } catch {
                 pool.give(easy)
-                let text = String(cString: curl_easy_strerror(CURLcode(error.code)))
+                let text = String(cString: chorus_curl_easy_strerror(CURLcode(error.code)))
                 job.completion(TransferOutcome(code: Int(error.code), curlMessage: "libcurl refused option \(error.option): \(text)"))
                 return false
             }
@@ -179,7 +182,7 @@ final class CurlMulti: @unchecked Sendable {
 
         func complete(_ running: Running, code: CURLcode?) {
             let transfer = running.transfer
-            curl_multi_remove_handle(multi, transfer.easy)
+            chorus_curl_multi_remove_handle(multi, transfer.easy)
             active[transfer.easy] = nil
             let outcome = code.map { transfer.finish(code: $0) } ?? TransferOutcome(cancelled: true)
             scheduler.finished(host: running.host, multiplexed: outcome.multiplexed)
@@ -213,10 +216,10 @@ final class CurlMulti: @unchecked Sendable {
             startWaiting()
 
             var running: Int32 = 0
-            curl_multi_perform(multi, &running)
+            chorus_curl_multi_perform(multi, &running)
             var left: Int32 = 0
             var finished = false
-            while let message = curl_multi_info_read(multi, &left) {
+            while let message = chorus_curl_multi_info_read(multi, &left) {
                 guard message.pointee.msg == CURLMSG_DONE, let easy = message.pointee.easy_handle,
                       let entry = active[easy] else { continue }
                 complete(entry, code: message.pointee.data.result)
@@ -225,7 +228,7 @@ final class CurlMulti: @unchecked Sendable {
             // Freed slots: start the next transfers before sleeping.
             if finished && scheduler.waitingCount > 0 { continue }
             // A bounded wait: libcurl wakes us for sockets and its timers; the bound is a guard.
-            curl_multi_poll(multi, nil, 0, 200, nil)
+            chorus_curl_multi_poll(multi, nil, 0, 200, nil)
         }
 
         for running in Array(active.values) { complete(running, code: nil) }
@@ -241,7 +244,7 @@ final class CurlMulti: @unchecked Sendable {
 
 /// libcurl's process-wide initialisation, done once before the first handle.
 enum CurlGlobal {
-    private static let initialized: Bool = chorus_curl_global_init() == CURLE_OK
+    private static let initialized: Bool = chorus_curl_global_init_all() == CURLE_OK
 
     static func ensureInitialized() {
         _ = initialized

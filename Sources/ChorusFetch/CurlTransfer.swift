@@ -28,7 +28,7 @@ final class CurlTransfer {
     }
 
     deinit {
-        curl_slist_free_all(headerList)
+        chorus_curl_slist_free_all(headerList)
         errorBuffer.deallocate()
     }
 
@@ -75,7 +75,7 @@ final class CurlTransfer {
         try check(chorus_easy_setopt_pointer(easy, CURLOPT_ERRORBUFFER, errorBuffer), "ERRORBUFFER")
 
         var list: UnsafeMutablePointer<curl_slist>?
-        func add(_ line: String) { list = curl_slist_append(list, line) }
+        func add(_ line: String) { list = chorus_curl_slist_append(list, line) }
         if let etag = request.etag, !etag.isEmpty { add("If-None-Match: \(etag)") }
         if let date = request.lastModified, !date.isEmpty { add("If-Modified-Since: \(date)") }
         for header in request.headers where !header.name.isEmpty {
@@ -240,7 +240,7 @@ final class CurlTransfer {
         result.code = Int(code.rawValue)
         if code != CURLE_OK {
             let detail = String(cString: errorBuffer)
-            result.curlMessage = detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail
+            result.curlMessage = detail.isEmpty ? String(cString: chorus_curl_easy_strerror(code)) : detail
             result.body = [] // never hand on a partial body
         }
         var url: UnsafePointer<CChar>?

@@ -41,7 +41,7 @@ public struct RetryPolicy: Sendable {
     public static func retryAfter(_ value: String, now: Date) -> Double? {
         let text = value.trimmingSpaces
         if let seconds = Double(text) { return seconds.isFinite && seconds >= 0 ? seconds : nil }
-        let epoch = text.withCString { curl_getdate($0, nil) }
+        let epoch = text.withCString { chorus_curl_getdate($0, nil) }
         guard epoch > 0 else { return nil }
         return max(0, Double(epoch) - now.timeIntervalSince1970)
     }

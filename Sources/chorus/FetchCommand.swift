@@ -119,6 +119,10 @@ struct FetchCommand: AsyncParsableCommand {
 
     func run() async throws {
         global.bootstrap()
+        if let problem = CurlFetcher.libraryProblem {
+            FileHandle.standardError.write(Data((problem + "\n").utf8))
+            throw ExitStatus.fatal
+        }
         let logger = Logger(label: "chorus.fetch")
         if let urlsFrom {
             try await runMany(listFile: urlsFrom, logger: logger)

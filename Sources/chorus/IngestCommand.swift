@@ -88,6 +88,10 @@ struct IngestCommand: AsyncParsableCommand {
         options.progress = isatty(STDERR_FILENO) == 1 && level > .info && !options.toStdout
         let stop = StopSignal()
         stop.installHandlers()
+        if let problem = CurlFetcher.libraryProblem {
+            FileHandle.standardError.write(Data((problem + "\n").utf8))
+            throw ExitStatus.fatal
+        }
         let fetcher = CurlFetcher(logger: Logger(label: "chorus.fetch"), maxConcurrent: loaded.concurrency, maxPerHost: loaded.maxPerHost)
         defer { fetcher.shutdown() }
         let outcome: RunOutcome

@@ -44,6 +44,19 @@ struct ExitCodeTests {
         #expect(run.status == 0, "\(run.stderr)")
     }
 
+    @Test func ingestWithoutALoadableLibcurlExits70AndTouchesNothing() throws {
+        let h = try IngestHarness()
+        try h.writeFeed("a", items: 0..<2)
+        try h.writeConfig(feeds: [("a", h.url("a.rss"))])
+        let (process, out, err) = try h.start([], environment: ["CHORUS_LIBCURL": "/nonexistent/libcurl.so.4"])
+        IngestHarness.wait(process)
+        #expect(process.terminationStatus == 70)
+        #expect(try String(contentsOf: out, encoding: .utf8).isEmpty)
+        #expect(try String(contentsOf: err, encoding: .utf8).hasPrefix("fetch: cannot load libcurl: /nonexistent/libcurl.so.4"))
+        #expect(h.outputFiles().isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: h.statePath.path))
+    }
+
     @Test func parseExits74WhenStdoutCannotBeWritten() throws {
         let feed = RepoPaths.root.appendingPathComponent("Samples/reuters-zte.rss")
         let process = Process()

@@ -1,13 +1,39 @@
 #ifndef CHORUS_CCURL_SHIM_H_TYPED
 #define CHORUS_CCURL_SHIM_H_TYPED
 
-// Typed wrappers for libcurl's variadic entry points (curl_easy_setopt, curl_easy_getinfo,
-// curl_multi_setopt), which Swift cannot call directly, plus the few macros Swift cannot
-// import. Everything else is used straight from <curl/curl.h>.
+// Chorus's only door to libcurl. libcurl is not linked: it is opened with dlopen the first
+// time a wrapper is called (see shim.c), so commands that never fetch do not pay for loading
+// it. Every function is chorus_<libcurl name> with libcurl's signature; the variadic entry
+// points (setopt, getinfo), which Swift cannot call, have one typed wrapper per value type.
+// Types and constants come from <curl/curl.h>.
 #include <curl/curl.h>
+#include <time.h>
+
+/// NULL when libcurl is loaded (loading it if needed); else why it cannot be, e.g.
+/// "cannot load libcurl: libcurl.so.4: cannot open shared object file: ...". When it cannot be
+/// loaded, every wrapper fails: CURLE_FAILED_INIT, CURLM_BAD_HANDLE, NULL or -1.
+const char *chorus_curl_load_error(void);
 
 /// curl_global_init(CURL_GLOBAL_ALL)
-CURLcode chorus_curl_global_init(void);
+CURLcode chorus_curl_global_init_all(void);
+
+CURLcode chorus_curl_global_init(long flags);
+CURL *chorus_curl_easy_init(void);
+void chorus_curl_easy_cleanup(CURL *handle);
+void chorus_curl_easy_reset(CURL *handle);
+const char *chorus_curl_easy_strerror(CURLcode code);
+CURLM *chorus_curl_multi_init(void);
+CURLMcode chorus_curl_multi_cleanup(CURLM *multi);
+CURLMcode chorus_curl_multi_add_handle(CURLM *multi, CURL *easy);
+CURLMcode chorus_curl_multi_remove_handle(CURLM *multi, CURL *easy);
+CURLMcode chorus_curl_multi_perform(CURLM *multi, int *running);
+CURLMcode chorus_curl_multi_poll(CURLM *multi, struct curl_waitfd extra[], unsigned int count, int timeout_ms, int *numfds);
+CURLMcode chorus_curl_multi_wakeup(CURLM *multi);
+CURLMsg *chorus_curl_multi_info_read(CURLM *multi, int *queued);
+const char *chorus_curl_multi_strerror(CURLMcode code);
+struct curl_slist *chorus_curl_slist_append(struct curl_slist *list, const char *string);
+void chorus_curl_slist_free_all(struct curl_slist *list);
+time_t chorus_curl_getdate(const char *text, const time_t *unused);
 
 CURLcode chorus_easy_setopt_long(CURL *handle, CURLoption option, long value);
 CURLcode chorus_easy_setopt_off(CURL *handle, CURLoption option, curl_off_t value);
