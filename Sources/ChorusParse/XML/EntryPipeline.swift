@@ -7,7 +7,7 @@ import Foundation
 /// Order is kept (one FIFO, one worker); memory is bounded (the producer waits when
 /// `maxBatches` batches are queued).
 final class EntryPipeline: @unchecked Sendable {
-    // @unchecked: `queue`, `closed` and `done` are only touched with `condition` locked;
+    // @unchecked: `queue`, `spent`, `closed` and `done` are only touched with `condition` locked;
     // `batch` and `consumerBehind` only by the producer thread; `process` only by the worker thread.
     struct Pending: Sendable {
         var draft: EntryDraft
@@ -20,11 +20,15 @@ final class EntryPipeline: @unchecked Sendable {
 
     private let condition = NSCondition()
     private var queue: [[Pending]] = []
+    /// Batches the worker is done with, handed back so that the producer thread frees them:
+    /// their memory came from the producer's malloc arena, and freeing it on the worker made
+    /// the two threads contend for that arena's lock thousands of times per large feed.
+    private var spent: [[Pending]] = []
     private var closed = false
     private var done = false
     private var batch: [Pending] = []
-    private let batchSize = 32
-    private let maxBatches = 4
+    private let batchSize = 256
+    private let maxBatches = 6
     private let process: (Pending) -> Void
     /// True when, at the last hand-over, the queue was full (the next hand-over would wait):
     /// the producer should then take on HTML-to-text itself; false when the worker keeps up
@@ -57,8 +61,11 @@ final class EntryPipeline: @unchecked Sendable {
         while queue.count >= maxBatches { condition.wait() }
         queue.append(consume full)
         consumerBehind = queue.count >= maxBatches
+        var freed: [[Pending]] = []
+        swap(&freed, &spent)
         condition.broadcast()
         condition.unlock()
+        _ = consume freed  // released here, on the producer thread
     }
 
     /// Queues what is left and waits until the worker has processed everything.
@@ -68,12 +75,17 @@ final class EntryPipeline: @unchecked Sendable {
         closed = true
         condition.broadcast()
         while !done { condition.wait() }
+        var freed: [[Pending]] = []
+        swap(&freed, &spent)
         condition.unlock()
+        _ = consume freed
     }
 
     private func work() {
+        var finished: [Pending]?
         while true {
             condition.lock()
+            if let batch = finished.take() { spent.append(batch) }
             while queue.isEmpty && !closed { condition.wait() }
             if queue.isEmpty {
                 done = true
@@ -85,6 +97,7 @@ final class EntryPipeline: @unchecked Sendable {
             condition.broadcast()
             condition.unlock()
             for entry in next { process(entry) }
+            finished = next
         }
     }
 }
