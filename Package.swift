@@ -79,7 +79,8 @@ let package = Package(
             name: "ChorusRun",
             dependencies: [
                 "ChorusModel", "ChorusFetch", "ChorusParse", "ChorusConnectors", "ChorusSentiment", "ChorusOutput",
-                "Yams", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log"),
+                "Yams", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),

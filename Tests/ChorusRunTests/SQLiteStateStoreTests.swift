@@ -100,6 +100,27 @@ struct SQLiteStateStoreTests {
         #expect(try store.pendingOutputs().isEmpty)
     }
 
+    @Test func emptyAndNonASCIITextSurviveBothWritePathsExactly() throws {
+        let odd = [
+            SeenRecord(id: "", source: "", firstSeen: t0, lastSeen: t0, contentHash: "", updatedAt: nil, revision: 0),
+            SeenRecord(id: "中兴-é-\u{1F600}", source: "zte-微博", firstSeen: t0.addingTimeInterval(0.125), lastSeen: t0,
+                       contentHash: "hash with spaces ✓", updatedAt: t0.addingTimeInterval(-1.5), revision: Int(Int32.max) + 7),
+        ]
+        let store = try SQLiteStateStore(path: path)
+        try store.beginOutput(PendingOutput(path: "/out/a.ndjson", temporaryPath: "/out/.a.tmp", createdAt: t0, seen: odd))
+        #expect(try store.pendingOutputs().first?.seen == odd)
+        try store.commit(StateCommit(seen: odd, completedOutput: "/out/a.ndjson", now: t0))
+        let viaNote = try store.seenRecords(odd.map(\.id))
+        #expect(viaNote.count == 2)
+        for r in odd { #expect(viaNote[r.id] == r) }
+        // The row-by-row path (no note) writes the same values.
+        let other = folder.appendingPathComponent("other.sqlite")
+        let direct = try SQLiteStateStore(path: other)
+        try direct.commit(StateCommit(seen: odd, now: t0))
+        let found = try direct.seenRecords(odd.map(\.id))
+        for r in odd { #expect(found[r.id] == r) }
+    }
+
     @Test func aCommitWhoseRecordsDifferFromTheNoteStoresTheCommitsRecords() throws {
         let noted = [seen("a", at: t0), seen("b", at: t0), seen("c", at: t0)]
         let committed = [seen("a", at: t0, revision: 4), seen("d", at: t0)]

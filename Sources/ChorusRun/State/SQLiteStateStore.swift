@@ -146,12 +146,7 @@ public final class SQLiteStateStore: StateStore {
                 INSERT OR REPLACE INTO pending_seen (temp_path, id, source, first_seen, last_seen, content_hash, updated_at, revision)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-            for r in seen {
-                try insert.execute(arguments: [
-                    output.temporaryPath, r.id, r.source, r.firstSeen.timeIntervalSince1970, r.lastSeen.timeIntervalSince1970,
-                    r.contentHash, r.updatedAt?.timeIntervalSince1970, r.revision,
-                ])
-            }
+            try SeenRowWriter(statement: insert, db: db).insert(seen, leading: output.temporaryPath)
         }
         lastNote.withLock { $0 = output.seen.map { (output.path, $0) } }
     }
@@ -207,12 +202,7 @@ public final class SQLiteStateStore: StateStore {
                     INSERT OR REPLACE INTO seen (id, source, first_seen, last_seen, content_hash, updated_at, revision)
                     VALUES (?, ?, ?, ?, ?, ?, ?)
                     """)
-                for r in change.seen {
-                    try upsert.execute(arguments: [
-                        r.id, r.source, r.firstSeen.timeIntervalSince1970, r.lastSeen.timeIntervalSince1970, r.contentHash,
-                        r.updatedAt?.timeIntervalSince1970, r.revision,
-                    ])
-                }
+                try SeenRowWriter(statement: upsert, db: db).insert(change.seen)
             }
             let touch = try db.makeStatement(sql: "UPDATE seen SET last_seen = ? WHERE id = ?")
             for id in change.touched {
