@@ -16,10 +16,16 @@ final class ParseFileReader {
     /// The bytes of regular file `path` (valid until the next call), or nil when it is not a
     /// regular file or holds `limit` bytes or more: such files are for streaming.
     func read(_ path: String, limit: Int, context: ParseContext) throws(ParseError) -> UnsafeRawBufferPointer? {
-        let fd = open(path, O_RDONLY)
+        // The type first, without opening: opening a FIFO would wait for its writer, and closing
+        // it unread would cost the writer its data, which the streaming path must get instead.
+        var info = stat()
+        if stat(path, &info) != 0 { throw ParseError("parse: \(context.source): cannot open: \(String(cString: strerror(errno)))") }
+        guard (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) < limit else { return nil }
+        // O_NONBLOCK: should the path have become a FIFO since, open must not wait (regular
+        // files ignore the flag).
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         if fd < 0 { throw ParseError("parse: \(context.source): cannot open: \(String(cString: strerror(errno)))") }
         defer { close(fd) }
-        var info = stat()
         guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) < limit else { return nil }
         // One byte more than the size, so a file read to its end is seen to end in one read.
         reserve(Int(info.st_size) + 1, keeping: 0)

@@ -24,7 +24,10 @@ struct LibcurlLoadingTests {
         let process = Process()
         process.executableURL = RepoPaths.chorusBinary
         process.arguments = args
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        // The child's loader trace must reach stderr, and its libcurl be the default one.
+        var inherited = ProcessInfo.processInfo.environment
+        for name in ["LD_DEBUG", "LD_DEBUG_OUTPUT", "CHORUS_LIBCURL"] { inherited[name] = nil }
+        process.environment = inherited.merging(environment) { $1 }
         process.standardOutput = try FileHandle(forWritingTo: out)
         process.standardError = try FileHandle(forWritingTo: err)
         try process.run()

@@ -132,4 +132,52 @@ struct ParseCommandTests {
         let errors = run.stderr.split(separator: "\n").filter { !$0.contains(" info ") }
         #expect(errors == ["chorus parse: \(bad.path): not a feed: root element is <html>"])
     }
+
+    @Test("A named pipe among the files is streamed in its place, its writer's data intact")
+    func namedPipeAmongFiles() throws {
+        let dir = try RepoPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // More than a pipe buffer (64 KiB): the writer blocks until its reader reads, so a reader
+        // that opened the pipe ahead of its turn and closed it unread kills it with SIGPIPE.
+        var rss = #"<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Big</title><link>https://big.example/</link>"#
+        for n in 0..<1_500 {
+            rss += "<item><title>ZTE item \(n)</title><link>https://big.example/\(n)</link><description>Almost there, says post \(n).</description></item>"
+        }
+        rss += "</channel></rss>"
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("regular"), withIntermediateDirectories: true)
+        let regular = dir.appendingPathComponent("regular/zte-big.rss")
+        try Data(rss.utf8).write(to: regular)
+        let fifo = dir.appendingPathComponent("zte-big.rss")
+        #expect(mkfifo(fifo.path, 0o600) == 0)
+        let writer = Process()
+        writer.executableURL = URL(fileURLWithPath: "/bin/sh")
+        writer.arguments = ["-c", "cat '\(regular.path)' > '\(fifo.path)'"]
+        try writer.run()
+        let out = dir.appendingPathComponent("out"), err = dir.appendingPathComponent("err")
+        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
+        let process = Process()
+        process.executableURL = RepoPaths.chorusBinary
+        process.arguments = ["parse", "--fetched-at", "2018-05-14T10:00:00Z", "Samples/reuters-zte.rss", fifo.path, "Samples/zte-notes.json"]
+        process.currentDirectoryURL = RepoPaths.root
+        process.standardOutput = try FileHandle(forWritingTo: out)
+        process.standardError = try FileHandle(forWritingTo: err)
+        try process.run()
+        let deadline = Date().addingTimeInterval(30)
+        while process.isRunning || writer.isRunning {
+            if Date() > deadline {
+                process.terminate()
+                writer.terminate()
+                Issue.record("chorus parse or the pipe's writer hung")
+                return
+            }
+            usleep(10_000)
+        }
+        #expect(process.terminationStatus == 0, "\((try? String(contentsOf: err, encoding: .utf8)) ?? "")")
+        #expect(writer.terminationStatus == 0, "the writer lost its reader")
+        let big = try Self.chorus(["parse", "--fetched-at", "2018-05-14T10:00:00Z", regular.path])
+        #expect(big.stdout.split(separator: "\n").count == 1_500)
+        let expected = try Self.golden("reuters-zte") + big.stdout + Self.golden("zte-notes")
+        #expect(try String(contentsOf: out, encoding: .utf8) == expected)
+    }
 }

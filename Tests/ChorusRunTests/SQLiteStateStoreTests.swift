@@ -121,6 +121,18 @@ struct SQLiteStateStoreTests {
         for r in odd { #expect(found[r.id] == r) }
     }
 
+    @Test func aCommitOfTheNotedRecordsCopiesThemFromTheNoteInsideSQLite() throws {
+        let records = [seen("a", at: t0), seen("b", at: t0)]
+        let store = try SQLiteStateStore(path: path)
+        try store.beginOutput(PendingOutput(path: "/out/a.ndjson", temporaryPath: "/out/.a.tmp", createdAt: t0, seen: records))
+        // Mark the note's rows behind the store's back: only a copy from the note carries the mark.
+        try DatabaseQueue(path: path.path).write { db in
+            try db.execute(sql: "UPDATE pending_seen SET content_hash = 'from-note'")
+        }
+        try store.commit(StateCommit(seen: records, completedOutput: "/out/a.ndjson", now: t0))
+        #expect(try store.seenRecords(["a", "b"]).values.map(\.contentHash).sorted() == ["from-note", "from-note"])
+    }
+
     @Test func aCommitWhoseRecordsDifferFromTheNoteStoresTheCommitsRecords() throws {
         let noted = [seen("a", at: t0), seen("b", at: t0), seen("c", at: t0)]
         let committed = [seen("a", at: t0, revision: 4), seen("d", at: t0)]

@@ -4,8 +4,8 @@ import Foundation
 /// Hands finished entries from the XML thread to one worker thread that builds the Items
 /// (dates, ids, and the HTML-to-text of the entries the producer left) and calls the consumer
 /// (NDJSON encoding in `chorus parse`), so a large feed uses two cores.
-/// Order is kept (one FIFO, one worker); memory is bounded (the producer waits when
-/// `maxBatches` batches are queued).
+/// Order is kept (one FIFO, one worker); memory is bounded: the producer waits when
+/// `maxBatches` batches are queued, and spent batches wait at most until its next flush.
 final class EntryPipeline: @unchecked Sendable {
     // @unchecked: `queue`, `spent`, `closed` and `done` are only touched with `condition` locked;
     // `batch` and `consumerBehind` only by the producer thread; `process` only by the worker thread.
@@ -52,8 +52,8 @@ final class EntryPipeline: @unchecked Sendable {
 
     private func flush() {
         guard !batch.isEmpty else { return }
-        // Hand the batch over without keeping a reference, so the worker, not this thread,
-        // frees the entries once it is done with them.
+        // Hand the batch over without keeping a reference; the worker hands it back through
+        // `spent` when done, and this thread frees it at a later flush.
         var full: [Pending] = []
         full.reserveCapacity(batchSize)
         swap(&full, &batch)

@@ -12,10 +12,10 @@ public final class SQLiteStateStore: StateStore {
     /// database. Read once when the store opens (the caller holds the run lock, so no other
     /// writer adds rows meanwhile) and cleared before any commit that adds seen ids.
     private let seenIsEmpty: Mutex<Bool>
-    /// The output path and seen records of the last ``beginOutput(_:)``. When a commit completes
-    /// that output with the very same records (the usual case), SQLite copies them from
-    /// `pending_seen` itself instead of binding every row a second time.
-    private let lastNote = Mutex<(path: String, seen: [SeenRecord])?>(nil)
+    /// The output path, temporary path and seen records of the last ``beginOutput(_:)``. When a
+    /// commit completes that output with the very same records (the usual case), SQLite copies
+    /// them from that note's `pending_seen` rows instead of binding every row a second time.
+    private let lastNote = Mutex<(path: String, temporaryPath: String, seen: [SeenRecord])?>(nil)
 
     /// Opens (and creates or migrates, unless `readOnly`) the store at `path`. A read-only store
     /// whose file does not exist yet behaves as an empty store and creates nothing.
@@ -148,7 +148,7 @@ public final class SQLiteStateStore: StateStore {
                 """)
             try SeenRowWriter(statement: insert, db: db).insert(seen, leading: output.temporaryPath)
         }
-        lastNote.withLock { $0 = output.seen.map { (output.path, $0) } }
+        lastNote.withLock { $0 = output.seen.map { (output.path, output.temporaryPath, $0) } }
     }
 
     public func pendingOutputs() throws(StateError) -> [PendingOutput] {
@@ -187,15 +187,16 @@ public final class SQLiteStateStore: StateStore {
                     ])
             }
             // Array equality is a pointer comparison when the commit carries the noted array.
-            let noted = change.completedOutput.map { path in
-                lastNote.withLock { $0.map { $0.path == path && $0.seen == change.seen } ?? false }
-            } ?? false
-            if noted, let path = change.completedOutput {
+            let note: String? = change.completedOutput.flatMap { path in
+                lastNote.withLock { n in n.flatMap { $0.path == path && $0.seen == change.seen ? $0.temporaryPath : nil } }
+            }
+            let noted = note != nil
+            if let note {
                 try db.execute(sql: """
                     INSERT OR REPLACE INTO seen (id, source, first_seen, last_seen, content_hash, updated_at, revision)
                     SELECT id, source, first_seen, last_seen, content_hash, updated_at, revision FROM pending_seen
-                    WHERE temp_path IN (SELECT temp_path FROM pending_output WHERE path = ?) ORDER BY rowid
-                    """, arguments: [path])
+                    WHERE temp_path = ? ORDER BY rowid
+                    """, arguments: [note])
             }
             if !noted {
                 let upsert = try db.makeStatement(sql: """

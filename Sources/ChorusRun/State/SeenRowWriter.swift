@@ -6,7 +6,8 @@ import GRDBSQLite
 /// most of the state-writing time of a run with 20,000 new items (the writes happen after
 /// every source is done, so the whole run waited for them). The statement's parameters are
 /// the optional leading text (`temp_path` of `pending_seen`), then id, source, first_seen,
-/// last_seen, content_hash, updated_at, revision.
+/// last_seen, content_hash, updated_at, revision. Stepping the statement directly bypasses
+/// GRDB's execution hooks (transaction observers would not see these rows; the store has none).
 struct SeenRowWriter {
     let statement: Statement
     let db: Database
@@ -29,7 +30,7 @@ struct SeenRowWriter {
             }
             try check(sqlite3_bind_int64(stmt, first + 6, Int64(r.revision)))
             let rc = sqlite3_step(stmt)
-            guard rc == SQLITE_DONE else { try check(rc) ; return }
+            if rc != SQLITE_DONE { throw failure(rc) }
         }
         sqlite3_reset(stmt)
     }
@@ -49,10 +50,13 @@ struct SeenRowWriter {
     }
 
     private func check(_ rc: Int32) throws {
-        guard rc != SQLITE_OK && rc != SQLITE_DONE else { return }
+        if rc != SQLITE_OK { throw failure(rc) }
+    }
+
+    private func failure(_ rc: Int32) -> DatabaseError {
         let message = String(cString: sqlite3_errmsg(db.sqliteConnection))
         sqlite3_reset(statement.sqliteStatement)
-        throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: message, sql: statement.sql)
+        return DatabaseError(resultCode: ResultCode(rawValue: rc), message: message, sql: statement.sql)
     }
 
     /// SQLITE_TRANSIENT: SQLite copies the bytes before the call returns.
