@@ -74,38 +74,14 @@ public struct JSONWriter: Sendable {
         }
     }
 
+    /// `value` as a JSON string (or null), escaped by ``JSONLineBuffer/string(_:)``, the one
+    /// implementation of the escaping scan.
     public mutating func string(_ value: String?) {
-        guard var value else { null(); return }
-        bytes.append(UInt8(ascii: "\""))
-        value.withUTF8 { utf8 in
-            guard let base = utf8.baseAddress else { return }
-            let n = utf8.count
-            var start = 0
-            var i = 0
-            while i < n {
-                // Eight bytes at a time to the next byte that needs escaping (usually none).
-                if i + 8 <= n {
-                    let special = JSONWriter.needsEscape(UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)))
-                    if special == 0 {
-                        i += 8
-                        continue
-                    }
-                    i += special.trailingZeroBitCount >> 3
-                }
-                let c = base[i]
-                i += 1
-                if c >= 0x20 && c != UInt8(ascii: "\"") && c != UInt8(ascii: "\\") { continue }
-                let at = i - 1
-                if start < at { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<at])) }
-                start = i
-                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 6) { t in
-                    let n = JSONWriter.escape(c, into: t.baseAddress!)
-                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: t[0..<n]))
-                }
-            }
-            if start < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<utf8.count])) }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: JSONLineBuffer.bound(value)) { scratch in
+            var line = JSONLineBuffer(scratch.baseAddress!)
+            line.string(value)
+            bytes.append(contentsOf: line.written)
         }
-        bytes.append(UInt8(ascii: "\""))
     }
 
     /// Writes the escape sequence for `c` (`"`, `\\` or a control character) at `out`: two
