@@ -14,6 +14,15 @@ public enum ConnectorFactory {
         func missing(_ what: String) -> Result<any SourceConnector, ConnectorError> {
             .failure(ConnectorError("config: \(source.name): a \(source.type.rawValue) source needs \(what)"))
         }
+        /// The paging keys and fetch policy, over the connector's own defaults.
+        func paged<Options: PagedSourceOptions>(_ options: Options) -> Options {
+            var options = options
+            options.pageSize = int("page_size", options.pageSize)
+            options.maxPages = int("max_pages", options.maxPages)
+            options.maxItems = int("max_items", options.maxItems)
+            options.policy = source.policy
+            return options
+        }
         switch source.type {
         case .feed:
             guard let url = source.url else { return missing("a url") }
@@ -25,48 +34,44 @@ public enum ConnectorFactory {
             else if let account = o["account"] { stream = .account(account) }
             else if let query = o["query"] { stream = .search(query) }
             else { return missing("a hashtag, account or query") }
-            let d = MastodonConnector.Options(name: source.name, baseURL: instance, stream: stream)
-            return .success(MastodonConnector(options: MastodonConnector.Options(
-                name: source.name, baseURL: instance, stream: stream, token: o["token"], tokenVariable: o["token_variable"],
-                pageSize: int("page_size", d.pageSize), maxPages: int("max_pages", d.maxPages), maxItems: int("max_items", d.maxItems),
-                policy: source.policy)))
+            return .success(MastodonConnector(options: paged(MastodonConnector.Options(
+                name: source.name, baseURL: instance, stream: stream, token: o["token"], tokenVariable: o["token_variable"]))))
         case .bluesky:
             let stream: BlueskyConnector.Stream
             if let query = o["query"] { stream = .search(query) } else if let author = o["author"] { stream = .author(author) } else {
                 return missing("a query or author")
             }
-            let d = BlueskyConnector.Options(name: source.name, stream: stream)
-            return .success(BlueskyConnector(options: BlueskyConnector.Options(
-                name: source.name, baseURL: o["base_url"] ?? d.baseURL, stream: stream, token: o["token"],
-                tokenVariable: o["token_variable"], language: o["lang"], pageSize: int("page_size", d.pageSize),
-                maxPages: int("max_pages", d.maxPages), maxItems: int("max_items", d.maxItems), policy: source.policy)))
+            var options = BlueskyConnector.Options(
+                name: source.name, stream: stream, token: o["token"], tokenVariable: o["token_variable"], language: o["lang"])
+            if let url = o["base_url"] { options.baseURL = url }
+            return .success(BlueskyConnector(options: paged(options)))
         case .reddit:
             let stream: RedditConnector.Stream
             if let query = o["query"] { stream = .search(query: query, subreddit: o["subreddit"]) } else if let sub = o["subreddit"] {
                 stream = .subreddit(sub.hasPrefix("r/") ? String(sub.dropFirst(2)) : sub)
             } else { return missing("a subreddit or query") }
-            let d = RedditConnector.Options(name: source.name, stream: stream)
-            let agent = source.policy.userAgent == FetchPolicy().userAgent ? d.userAgent : source.policy.userAgent
-            return .success(RedditConnector(options: RedditConnector.Options(
-                name: source.name, baseURL: o["base_url"] ?? d.baseURL, stream: stream, token: o["token"],
-                tokenVariable: o["token_variable"], userAgent: agent, pageSize: int("page_size", d.pageSize),
-                maxPages: int("max_pages", d.maxPages), maxItems: int("max_items", d.maxItems), policy: source.policy)))
+            var options = RedditConnector.Options(name: source.name, stream: stream, token: o["token"], tokenVariable: o["token_variable"])
+            if let url = o["base_url"] { options.baseURL = url }
+            // Reddit's own default User-Agent unless the config set one.
+            if source.policy.userAgent != FetchPolicy().userAgent { options.userAgent = source.policy.userAgent }
+            return .success(RedditConnector(options: paged(options)))
         case .hackernews:
             guard let query = o["query"] else { return missing("a query") }
-            let d = HackerNewsConnector.Options(name: source.name, query: query)
-            let kinds = o["kinds"].map { $0.split(separator: ",").compactMap { HackerNewsConnector.HitKind(rawValue: $0.trimmingCharacters(in: .whitespaces)) } } ?? d.kinds
-            return .success(HackerNewsConnector(options: HackerNewsConnector.Options(
-                name: source.name, baseURL: o["base_url"] ?? d.baseURL, query: query, kinds: kinds,
-                initialLookback: o["lookback"].flatMap { ConfigValueParser.duration($0, limit: ConfigValueParser.maxLookback) } ?? d.initialLookback,
-                pageSize: int("page_size", d.pageSize), maxPages: int("max_pages", d.maxPages), maxItems: int("max_items", d.maxItems),
-                policy: source.policy)))
+            var options = HackerNewsConnector.Options(name: source.name, query: query)
+            if let url = o["base_url"] { options.baseURL = url }
+            if let kinds = o["kinds"] {
+                options.kinds = kinds.split(separator: ",").compactMap { HackerNewsConnector.HitKind(rawValue: $0.trimmingCharacters(in: .whitespaces)) }
+            }
+            if let lookback = o["lookback"].flatMap({ ConfigValueParser.duration($0, limit: ConfigValueParser.maxLookback) }) {
+                options.initialLookback = lookback
+            }
+            return .success(HackerNewsConnector(options: paged(options)))
         case .x:
             guard let query = o["query"] else { return missing("a query") }
-            let d = XConnector.Options(name: source.name, query: query, token: nil)
-            return .success(XConnector(options: XConnector.Options(
-                name: source.name, baseURL: o["base_url"] ?? d.baseURL, query: query, token: o["bearer_token"],
-                tokenVariable: o["bearer_token_variable"] ?? d.tokenVariable, pageSize: int("page_size", d.pageSize),
-                maxPages: int("max_pages", d.maxPages), maxItems: int("max_items", d.maxItems), policy: source.policy)))
+            var options = XConnector.Options(name: source.name, query: query, token: o["bearer_token"])
+            if let url = o["base_url"] { options.baseURL = url }
+            if let variable = o["bearer_token_variable"] { options.tokenVariable = variable }
+            return .success(XConnector(options: paged(options)))
         case .json:
             guard let url = source.url else { return missing("a url") }
             let d = JSONMapping()
