@@ -51,7 +51,7 @@ let package = Package(
         // Stage 1: HTTP through libcurl's multi interface.
         .target(
             name: "ChorusFetch",
-            dependencies: ["CCurl", "CCurlShim", "ChorusModel", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["CCurlShim", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict
         ),
         // Stage 2: feed formats and social API payloads to Items.
@@ -88,7 +88,7 @@ let package = Package(
         .executableTarget(
             name: "chorus",
             dependencies: [
-                "ChorusModel", "ChorusFetch", "ChorusParse", "ChorusConnectors", "ChorusSentiment", "ChorusOutput", "ChorusRun",
+                "ChorusModel", "ChorusFetch", "ChorusParse", "ChorusSentiment", "ChorusOutput", "ChorusRun",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
