@@ -14,6 +14,10 @@ struct EntryDraft: Sendable {
     var guidIsPermaLink = true
     var atomID: String?
     var rdfAbout: String?
+    /// `rdf:about` and the best link as read before attribute references were decoded, when
+    /// different (see ``AttributeValueDecoder/former(_:)``): for ``Item/formerID``.
+    var formerRDFAbout: String?
+    var formerLink: String?
     var dcIdentifier: String?
     var published: String?
     var updated: String?
@@ -102,8 +106,8 @@ struct EntryDraft: Sendable {
     }
 
     /// Keeps `url` as the entry link when it ranks better than the current one.
-    mutating func offerLink(_ url: String, rank: Int) {
-        if rank < linkRank { link = url; linkRank = rank }
+    mutating func offerLink(_ url: String, rank: Int, former: String? = nil) {
+        if rank < linkRank { link = url; linkRank = rank; formerLink = former }
     }
 
     mutating func addEnclosure(_ enclosure: Enclosure) {

@@ -96,14 +96,18 @@ extension FeedSAXHandler {
     }
 
     private func atomLink(_ attrs: XMLAttributes, inEntry: Bool) {
-        guard let href = attrs.value("href") else { return }
+        guard let (href, formerHref) = attrs.valueAndFormer("href") else { return }
         let url = LinkResolver.resolve(href, against: currentBase)
         let rel = attrs.value("rel") ?? "alternate"
         switch rel {
         case "alternate", "http://www.iana.org/assignments/relation/alternate":
             let type = attrs.value("type")?.lowercased()
             let rank = type == nil || type == "text/html" || type == "application/xhtml+xml" ? 0 : 1
-            if inEntry { entry.offerLink(url, rank: rank) } else { channel.offerLink(url, rank: rank) }
+            if inEntry {
+                entry.offerLink(url, rank: rank, former: formerHref.map { LinkResolver.resolve($0, against: currentBase) })
+            } else {
+                channel.offerLink(url, rank: rank)
+            }
         case "enclosure":
             if inEntry { entry.addEnclosure(Enclosure(url: url, type: attrs.value("type"), length: attrs.value("length").flatMap { Int64($0) })) }
         default: break

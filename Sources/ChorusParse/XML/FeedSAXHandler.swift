@@ -97,7 +97,10 @@ final class FeedSAXHandler {
                 entryDepth = depth
                 entry = EntryDraft()
                 entry.lang = langs.last?.lang
-                if platform == .rdf { entry.rdfAbout = attrs.value("about", uri: "http://www.w3.org/1999/02/22-rdf-syntax-ns#") }
+                if platform == .rdf, let about = attrs.valueAndFormer("about", uri: "http://www.w3.org/1999/02/22-rdf-syntax-ns#") {
+                    entry.rdfAbout = about.value
+                    entry.formerRDFAbout = about.former
+                }
                 return
             }
         }
@@ -217,6 +220,11 @@ final class FeedSAXHandler {
         // recover mode should keep decoding them, and the errors are already counted.
         if errorCount > 0, let ctxt { ctxt.pointee.wellFormed = 1 }
         if let predefined = xmlGetPredefinedEntity(name) { return predefined }
+        // Inside a start tag the reference belongs to an attribute value: kept as written for
+        // AttributeValueDecoder (libxml2 would cut a multi-byte character to its first byte).
+        if let ctxt, ctxt.pointee.instate == XML_PARSER_START_TAG || ctxt.pointee.instate == XML_PARSER_ATTRIBUTE_VALUE {
+            return entities.reference(name)
+        }
         return entities.entity(name)
     }
 
