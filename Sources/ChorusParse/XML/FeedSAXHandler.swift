@@ -19,6 +19,15 @@ final class FeedSAXHandler {
     private(set) var errorCount = 0
     private(set) var warnings: [String] = []
     private(set) var itemCount = 0
+    /// Entries to read but not hand on (a second pass over a repaired document skips those
+    /// the first pass delivered).
+    var skipEntries = 0
+    /// Entries in which libxml2 reported an error.
+    private(set) var damagedEntries = 0
+    private var entryHadError = false
+    /// True when libxml2 reported content after the root element closed (an unbalanced end
+    /// tag closed it early, and the rest was lost).
+    private(set) var rootClosedEarly = false
     /// Set once libxml2 reports bytes that do not match the declared encoding.
     var sawInvalidEncoding = false
     /// The detected platform when it differs from a forced one.
@@ -95,6 +104,7 @@ final class FeedSAXHandler {
             let isEntry = platform == .atom ? (t.ns.isAtom && t.name == .entry) : (t.ns.isRSS && t.name == .item)
             if isEntry {
                 entryDepth = depth
+                entryHadError = false
                 entry = EntryDraft()
                 entry.lang = langs.last?.lang
                 if platform == .rdf, let about = attrs.valueAndFormer("about", uri: "http://www.w3.org/1999/02/22-rdf-syntax-ns#") {
@@ -163,6 +173,11 @@ final class FeedSAXHandler {
         if depth == entryDepth {
             entryDepth = 0
             itemCount += 1
+            if entryHadError { damagedEntries += 1 }
+            guard itemCount > skipEntries else {
+                entry = EntryDraft()
+                return
+            }
             // Moved out, not copied: the receiver holds the only reference to its fields.
             var finished = EntryDraft()
             swap(&finished, &entry)
@@ -233,10 +248,16 @@ final class FeedSAXHandler {
     }
 
     /// Records one libxml2 error (for the recovered flag and the warnings).
-    func record(line: Int32, message: String) {
+    func record(line: Int32, message: String, code: Int32 = 0) {
         errorCount += 1
+        if entryDepth > 0 { entryHadError = true }
+        if code == Int32(XML_ERR_DOCUMENT_END.rawValue) { rootClosedEarly = true }
         if warnings.count < 5 { warnings.append("line \(line): \(message)") }
     }
+
+    /// True when libxml2 lost part of the document: it stopped with elements open (a bare
+    /// `<` halts it, a cut ends it) or closed the root early. ``XMLRepair`` then gets a try.
+    var lostContent: Bool { errorCount > 0 && (depth > 0 || rootClosedEarly) }
 
     /// Whether text is being captured (recover mode then restores literal `&` and `<`).
     var isCapturing: Bool { field != .none && hiddenDepth == 0 && skipDepth == 0 }

@@ -78,6 +78,9 @@ struct SourceTask: Sendable {
         }
         report.httpStatus = poll.httpStatus
         report.fetched = poll.items.count
+        report.recovered = poll.recoveredDocuments
+        report.damaged = poll.damagedItems
+        report.truncated = poll.truncatedDocuments
         if poll.notModified { report.status = .notModified }
         var items: [Classified] = []
         var writer = JSONWriter(capacity: 0)
