@@ -39,6 +39,13 @@ final class FeedSAXHandler {
     var skipDepth = 0
     private var entryDepth = 0
     var authorDepth = 0
+    /// Depth of the feed's root element (1, or deeper inside an XHTML wrapper), once found.
+    private var rootDepth = 0
+    /// True once the feed root has closed: anything after it is not the feed's.
+    private var feedClosed = false
+    /// Depth of a module element that holds other elements (`media:content`, `media:credit`,
+    /// `itunes:owner`, …): what it holds describes it, not the entry, and is skipped.
+    private var containerDepth = 0
     var entry = EntryDraft()
     var channel = EntryDraft() {
         didSet { channelCache = nil }
@@ -98,8 +105,12 @@ final class FeedSAXHandler {
             if let b = attrs.xml("base") { bases.append((depth, LinkResolver.resolve(b, against: currentBase))) }
             if let l = attrs.xml("lang") { langs.append((depth, l)) }
         }
-        if depth == 1 { root(t, local); return }
-        guard let platform else { return }
+        if rootDepth == 0 {
+            // The root, or a feed root inside a wrapper (an XHTML page holding an Atom feed).
+            if depth == 1 || FeedSAXHandler.isFeedRoot(t) { root(t, local) }
+            return
+        }
+        guard let platform, !feedClosed else { return }
         if entryDepth == 0 {
             let isEntry = platform == .atom ? (t.ns.isAtom && t.name == .entry) : (t.ns.isRSS && t.name == .item)
             if isEntry {
@@ -114,7 +125,19 @@ final class FeedSAXHandler {
                 return
             }
         }
+        // Module elements belong to their parent: inside a module element that holds others
+        // (a dc:identifier inside media:content) nothing is the entry's or the channel's.
+        if containerDepth > 0 { return }
         element(t, attrs, inEntry: entryDepth > 0)
+        if field == .none, skipDepth == 0, depth != authorDepth, t.holdsModuleElements { containerDepth = depth }
+    }
+
+    /// True for the root elements of the feed formats (`rss`, `rdf:RDF`, Atom `feed`).
+    private static func isFeedRoot(_ t: FeedTag) -> Bool {
+        switch (t.ns, t.name) {
+        case (.none, .rss), (.rdf, .RDF), (.atom10, .feed), (.atom03, .feed): return true
+        default: return false
+        }
     }
 
     private func root(_ t: FeedTag, _ local: UnsafePointer<xmlChar>) {
@@ -122,8 +145,11 @@ final class FeedSAXHandler {
         case (.none, .rss): platform = .rss
         case (.rdf, .RDF): platform = .rdf
         case (.atom10, .feed), (.atom03, .feed): platform = .atom
-        default: rootName = String(cString: local)
+        default:
+            if depth == 1 { rootName = String(cString: local) }
+            return
         }
+        rootDepth = depth
         // A forced platform that does not match the root: emit nothing (finish() reports it).
         if let forced = adapter.context.platform, let found = platform, forced != found {
             mismatch = found
@@ -170,6 +196,8 @@ final class FeedSAXHandler {
             return
         }
         if depth == authorDepth { authorDepth = 0 }
+        if depth == containerDepth { containerDepth = 0 }
+        if depth == rootDepth { feedClosed = true }
         if depth == entryDepth {
             entryDepth = 0
             itemCount += 1
