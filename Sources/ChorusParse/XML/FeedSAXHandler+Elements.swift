@@ -91,6 +91,7 @@ extension FeedSAXHandler {
             }
         case .feedburner: if t.name == .origLink { capture(.origLink, .plain, inEntry) }
         case .slash: if t.name == .comments { capture(.comments, .plain, inEntry) }
+        case .xhtml: if inEntry, t.name == .body { capture(.content, .xhtml, inEntry) }
         default: break
         }
     }

@@ -59,6 +59,8 @@ final class FeedSAXHandler {
     private var captureDepth = 0
     private var captureKind = TextKind.plain
     private var captureNested = false
+    /// Elements started inside the captured one (an XHTML body's wrapper `div` is one).
+    private var nestedCount = 0
     /// Capturing without collapsing whitespace (HTML and base64 bodies: their converter does it).
     private var captureRaw = false
     private var hiddenDepth = 0
@@ -97,6 +99,7 @@ final class FeedSAXHandler {
         let t = tag(local, uri)
         if field != .none {
             captureNested = true
+            nestedCount += 1
             if t.html == .hidden { hiddenDepth += 1 }
             if t.html != .inline { text.separate() }
             return
@@ -164,6 +167,7 @@ final class FeedSAXHandler {
         captureDepth = depth
         captureKind = kind
         captureNested = false
+        nestedCount = 0
         captureRaw = kind == .html || kind == .base64HTML || kind == .base64Plain
         hiddenDepth = 0
         text.reset()
@@ -238,8 +242,9 @@ final class FeedSAXHandler {
             text.reset()
             text.appendRaw(decoded)
         }
-        // Text gathered from child elements (xhtml, or raw markup in a broken feed) is already text.
-        if captureNested { html = false }
+        // Text gathered from child elements (xhtml, or raw markup in a broken feed) is already
+        // text; but an XHTML wrapper div holding only escaped markup holds HTML.
+        if captureNested { html = captureKind == .xhtml && nestedCount == 1 }
         // Invalid UTF-8 only reaches here from a document whose declared encoding is wrong.
         if sawInvalidEncoding { text.repairEncoding() }
         if fieldInEntry, f.isDeferred {
