@@ -90,7 +90,7 @@ enum FeedName: UInt8 {
     case language, image, textinput, source, lastBuildDate
     case RDF, feed, entry, id, updated, published, issued, modified, created, summary, content, name, email, uri
     case url, subtitle, tagline, creator, date, subject, identifier, encoded, thumbnail, group, origLink, keywords, contributor
-    case body
+    case body, managingEditor, webMaster
 
     /// Local names by text: one hash lookup per new element name in a document.
     private static let byName: [String: FeedName] = [
@@ -140,6 +140,8 @@ enum FeedName: UInt8 {
         "keywords": .keywords,
         "contributor": .contributor,
         "body": .body,
+        "managingEditor": .managingEditor,
+        "webMaster": .webMaster,
     ]
 
     init(_ text: String) {

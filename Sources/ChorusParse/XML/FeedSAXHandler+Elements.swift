@@ -16,6 +16,7 @@ extension FeedSAXHandler {
                 capture(.guid, .plain, inEntry)
             case .pubDate: capture(.published, .plain, inEntry)
             case .author: capture(.rssAuthor, .plain, inEntry)
+            case .managingEditor, .webMaster: if !inEntry { capture(.editor, .plain, inEntry) }
             case .category: capture(.category, .plain, inEntry)
             case .language: capture(.language, .plain, inEntry)
             case .enclosure where inEntry:
@@ -58,7 +59,7 @@ extension FeedSAXHandler {
             }
         case .dc:
             switch t.name {
-            case .creator: capture(.dcCreator, .plain, inEntry)
+            case .creator, .author: capture(.dcCreator, .plain, inEntry)
             case .date: capture(.dcDate, .plain, inEntry)
             case .subject: capture(.category, .plain, inEntry)
             case .language: capture(.language, .plain, inEntry)
