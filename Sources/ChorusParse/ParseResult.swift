@@ -12,8 +12,15 @@ public struct ParseResult: Sendable {
     public var warnings: [String]
     /// Dates present in the document that could not be parsed (written as null).
     public var unparsedDates: Int
+    /// Entries in which broken markup was repaired or skipped (a truncated last entry included).
+    public var damagedItems: Int
+    /// True when the document ended with elements open: it was cut short.
+    public var truncated: Bool
 
-    public init(items: [Item], platform: Platform, feed: FeedRef? = nil, recovered: Bool = false, warnings: [String] = [], unparsedDates: Int = 0) {
+    public init(items: [Item], platform: Platform, feed: FeedRef? = nil, recovered: Bool = false, warnings: [String] = [], unparsedDates: Int = 0,
+                damagedItems: Int = 0, truncated: Bool = false) {
+        self.damagedItems = damagedItems
+        self.truncated = truncated
         self.items = items
         self.platform = platform
         self.feed = feed

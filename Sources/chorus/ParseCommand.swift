@@ -85,7 +85,9 @@ struct ParseCommand: ParsableCommand {
                 out.write(encoded: ndjson)
                 batch?.recycle(ndjson)
                 if result.recovered {
-                    ParseCommand.warn("\(file): warning: recovered from malformed XML, kept what could be read (\(result.warnings.first ?? ""))")
+                    let damaged = result.damagedItems > 0 ? "\(result.damagedItems) damaged items; " : ""
+                    let what = result.truncated ? "the document is cut short" : "recovered from malformed XML"
+                    ParseCommand.warn("\(file): warning: \(what), kept what could be read (\(damaged)\(result.warnings.first ?? ""))")
                 }
                 if result.unparsedDates > 0 {
                     logger.info("dates that could not be parsed were written as null", metadata: ["file": "\(file)", "count": "\(result.unparsedDates)"])
