@@ -58,13 +58,19 @@ public enum MastodonDecoder {
     }
 
     /// A conversation has `last_status`; a notification a `type` and `account` and no `uri`;
-    /// anything with an `id` or `uri` is read as a status (and must then be one).
+    /// anything else with an `id` or `uri`, unless it is an account, is read as a status (and
+    /// must then be one).
     private static func entry(_ object: JSONValue) -> Entry? {
-        if object["last_status"] != nil { return .conversation }
-        if object["type"]?.kind == .string, object["account"] != nil, object["uri"] == nil { return .notification }
-        if object["id"] != nil || object["uri"] != nil { return .status }
+        // One pass over the members (this runs for every status of every timeline page).
+        let found = object.fields(entryKeys)
+        if found[0] != nil { return .conversation }
+        if found[1]?.kind == .string, found[2] != nil, found[3] == nil { return .notification }
+        // An Account (`acct`, no `content`: reblogged_by, followers) is no status.
+        if found[5] != nil, found[6] == nil { return nil }
+        if found[4] != nil || found[3] != nil { return .status }
         return nil
     }
+    private static let entryKeys = JSONKeys(["last_status", "type", "account", "uri", "id", "acct", "content"])
 
     /// Appends the status an array element or lone object stands for (once per status id for
     /// notifications and conversations, which often repeat one).
@@ -74,8 +80,8 @@ public enum MastodonDecoder {
         switch entry(object) {
         case .status?:
             try append(status: object, to: &page, decoding: &decoding)
-        case .notification?, .conversation?:
-            let member = entry(object) == .notification ? "status" : "last_status"
+        case let kind?:
+            let member = kind == .notification ? "status" : "last_status"
             guard let status = try object.object(member) else {
                 let type = (try? object.string("type")).flatMap { $0 } ?? "conversation"
                 page.warnings.append("skipped \(object.path.isEmpty ? "the" : "\(object.path):") \(type) without a status")

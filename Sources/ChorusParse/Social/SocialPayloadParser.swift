@@ -125,7 +125,7 @@ public enum SocialPayloadParser {
 
     /// The default mapping, pointed at the top-level array or else the first array of objects
     /// found breadth-first within three levels (`items`, `data`, `data.list`...). `strict`
-    /// (auto-detection) wants a first entry with an id-like member, else nil.
+    /// (auto-detection) wants a first entry with an id-like and a text-like member, else nil.
     private static func defaultMapping(_ root: JSONValue, strict: Bool) -> JSONMapping? {
         var mapping = JSONMapping()
         if root.kind == .object {
@@ -136,9 +136,10 @@ public enum SocialPayloadParser {
         guard let first = list.elements.first, first.kind == .object else { return strict ? nil : mapping }
         func pick(_ names: [String]) -> String? { names.first { first[$0].map { !$0.isNull } ?? false } }
         let id = pick(["id", "id_str", "idstr", "mid", "guid", "uuid"])
-        if strict, id == nil { return nil }
+        let text = pick(["text", "content", "body", "message"])
+        if strict, id == nil || text == nil { return nil }
         mapping.id = id ?? "id"
-        mapping.text = pick(["text", "content", "body", "message"]) ?? "text"
+        mapping.text = text ?? "text"
         mapping.publishedAt = pick(["created_at", "published_at", "date", "timestamp", "time"]) ?? "created_at"
         return mapping
     }

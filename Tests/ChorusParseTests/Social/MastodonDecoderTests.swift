@@ -106,6 +106,8 @@ struct MastodonDecoderTests {
         (#"[{"content": "<p>edit</p>", "created_at": "2018-05-14T00:00:00Z"}]"#,
          "parse: zte-test: JSON array of 1 object with keys [content, created_at] is no supported Mastodon shape"),
         (#"{"name": "zte"}"#, "parse: zte-test: JSON object with keys [name] is no supported Mastodon shape"),
+        (#"[{"id": "1", "username": "ana", "acct": "ana"}]"#,
+         "parse: zte-test: JSON array of 1 object with keys [acct, id, username] is no supported Mastodon shape"),
         (#"[{"id": "1", "uri": "u"}, 7]"#, "parse: zte-test: unexpected type at [1] (expected object, found number)"),
     ])
     func unexpectedTypes(json: String, message: String) throws {

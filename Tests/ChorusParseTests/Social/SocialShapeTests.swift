@@ -49,6 +49,8 @@ struct SocialShapeTests {
         ("[1, 2, 3]", "parse: zte-test: JSON array of numbers is no supported shape"),
         ("{\"a\": [\"x\"]}", "parse: zte-test: JSON object with keys [a] is no supported shape"),
         (#"{"c": 1, "a": {}, "b": []}"#, "parse: zte-test: JSON object with keys [a, b, c] is no supported shape"),
+        (#"[{"id": "1", "username": "ana", "acct": "ana", "created_at": "2018-05-14T00:00:00Z"}]"#,
+         "parse: zte-test: JSON array of 1 object with keys [acct, created_at, id, username] is no supported shape"),
         (#"{"error": "The access token is invalid"}"#, "parse: zte-test: JSON object with keys [error] is no supported shape (it says: The access token is invalid)"),
     ])
     func refusal(json: String, message: String) throws {
