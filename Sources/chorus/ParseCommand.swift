@@ -72,9 +72,13 @@ struct ParseCommand: ParsableCommand {
         for (index, file) in paths.enumerated() {
             let context = contexts(file)
             var outcome = batch?.outcome(index) ?? .streamed
+            var streamedItems = 0
             if case .streamed = outcome {
                 do {
-                    let result = try ParseCommand.parse(file: file, context: context, logger: logger) { out.write($0) }
+                    let result = try ParseCommand.parse(file: file, context: context, logger: logger) {
+                        out.write($0)
+                        streamedItems += 1
+                    }
                     outcome = .parsed(ndjson: [], result: result)
                 } catch {
                     outcome = .failed(error, ndjson: [])
@@ -82,12 +86,16 @@ struct ParseCommand: ParsableCommand {
             }
             switch outcome {
             case .parsed(let ndjson, let result):
+                let wroteNothing = ndjson.isEmpty && streamedItems == 0
                 out.write(encoded: ndjson)
                 batch?.recycle(ndjson)
                 if result.recovered {
                     let damaged = result.damagedItems > 0 ? "\(result.damagedItems) damaged items; " : ""
                     let what = result.truncated ? "the document is cut short" : "recovered from malformed XML"
                     ParseCommand.warn("\(file): warning: \(what), kept what could be read (\(damaged)\(result.warnings.first ?? ""))")
+                } else if wroteNothing, let why = result.warnings.first {
+                    // Never silent about an empty result: say why (a social response without posts, skipped entries).
+                    ParseCommand.warn("\(file): warning: no items (\(why))")
                 }
                 if result.unparsedDates > 0 {
                     logger.info("dates that could not be parsed were written as null", metadata: ["file": "\(file)", "count": "\(result.unparsedDates)"])
