@@ -37,7 +37,7 @@ enum PreviewRenderer {
             let item = row.item
             let time = (item.publishedAt ?? item.updatedAt).map { RFC3339.format($0).replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: "") } ?? "-"
             let author = clip(item.author?.name ?? item.author?.handle ?? "-", 18)
-            let sentiment = item.sentiment.map { "\($0.label.rawValue) \(String(format: "%+.2f", $0.compound))" } ?? "-"
+            let sentiment = item.sentiment.map { $0.scored ? "\($0.label.rawValue) \(String(format: "%+.2f", $0.compound))" : "not scored" } ?? "-"
             let tags = clip(((item.sentiment?.tags ?? []) + item.keywords.map { "#\($0)" }).joined(separator: ","), 24)
             let text = [item.title, item.text].compactMap { $0 }.joined(separator: " — ")
             let excerpt = clip(text.split(whereSeparator: \.isNewline).joined(separator: " "), 60)
