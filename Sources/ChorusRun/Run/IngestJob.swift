@@ -38,7 +38,7 @@ public enum IngestJob {
         var lock: RunLock?
         if !options.dryRun {
             do {
-                lock = try RunLock(url: config.state.lockPath)
+                lock = try RunLock(url: config.state.lockPath, guarding: config.state.path)
             } catch {
                 switch error {
                 case .held(let m): throw .lockHeld(m)
