@@ -41,7 +41,12 @@ public final class FeedStreamParser {
         self.context = context
         self.logger = logger
         self.pipelined = pipelined
-        self.onItem = onItem
+        // Every item leaves the parser within ItemLimits, whatever the document held.
+        self.onItem = { item in
+            var item = item
+            item.applyLimits()
+            onItem(item)
+        }
     }
 
     deinit {

@@ -17,13 +17,27 @@ public enum SocialPayloadParser {
 
     /// Parses a generic JSON document with an explicit mapping.
     public static func parse(_ bytes: [UInt8], mapping: JSONMapping, context: ParseContext) throws(ParseError) -> ParseResult {
-        let page = try JSONMappingDecoder.decode(bytes, mapping: mapping, context: context)
+        let page = try self.page(bytes, mapping: mapping, context: context)
         return ParseResult(items: page.items, platform: .json, warnings: page.warnings, unparsedDates: page.unparsedDates)
     }
 
-    /// The decoded page with its paging metadata, for connectors. A platform's documents may
-    /// also be JSON Lines (one response or stream message per line).
+    /// The decoded page of a generic JSON document with an explicit mapping, items cut to ``ItemLimits``.
+    public static func page(_ bytes: [UInt8], mapping: JSONMapping, context: ParseContext) throws(ParseError) -> SocialPage {
+        var page = try JSONMappingDecoder.decode(bytes, mapping: mapping, context: context)
+        for i in page.items.indices { page.items[i].applyLimits() }
+        return page
+    }
+
+    /// The decoded page with its paging metadata, for connectors, every item cut to
+    /// ``ItemLimits``. A platform's documents may also be JSON Lines (one response or stream
+    /// message per line).
     public static func page(_ bytes: [UInt8], platform: Platform, context: ParseContext) throws(ParseError) -> SocialPage {
+        var page = try decode(bytes, platform: platform, context: context)
+        for i in page.items.indices { page.items[i].applyLimits() }
+        return page
+    }
+
+    private static func decode(_ bytes: [UInt8], platform: Platform, context: ParseContext) throws(ParseError) -> SocialPage {
         switch platform {
         case .json:
             guard let mapping = try defaultMapping(try SocialDecoding(context: context).document(bytes).root, strict: false) else {

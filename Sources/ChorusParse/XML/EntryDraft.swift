@@ -75,7 +75,9 @@ struct EntryDraft: Sendable {
         case .dcCreator: if dcCreator == nil { dcCreator = value }
         case .itunesAuthor: if itunesAuthor == nil { itunesAuthor = value }
         case .editor: if editor == nil { editor = value }
-        case .category: if !categories.contains(value) { categories.append(value) }
+        // Capped first (ItemLimits.tags): the duplicate check is then O(1) per category, so
+        // 100,000 <category> elements cost linear time, not quadratic.
+        case .category: if categories.count < ItemLimits.tags && !categories.contains(value) { categories.append(value) }
         case .comments: if comments == nil { comments = value }
         case .language: if dcLanguage == nil { dcLanguage = value }
         }
@@ -119,7 +121,8 @@ struct EntryDraft: Sendable {
     }
 
     mutating func addEnclosure(_ enclosure: Enclosure) {
-        if !enclosures.contains(where: { $0.url == enclosure.url }) { enclosures.append(enclosure) }
+        // Capped first, as categories are: the duplicate check stays bounded.
+        if enclosures.count < ItemLimits.enclosures && !enclosures.contains(where: { $0.url == enclosure.url }) { enclosures.append(enclosure) }
     }
 }
 

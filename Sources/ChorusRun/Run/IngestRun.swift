@@ -55,7 +55,7 @@ public struct IngestRun: Sendable {
         do { records = try store.sourceRecords() } catch { throw RunError(error.message) }
         let sink = ItemSink(
             options.dryRun ? .preview(ndjson: options.previewAsNDJSON) : options.toStdout ? .stdout : .file(config.output, date: startedAt),
-            fileTag: OutputRecovery.tag(state: config.state.path))
+            fileTag: OutputRecovery.tag(state: config.state.path), state: config.state.path)
         let collector = RunCollector(sink: sink, now: startedAt, limit: options.dryRun ? options.limit : nil)
         let scheduler = SourceScheduler(now: startedAt)
         let matcher = KeywordMatcher(config.keywords.track)
