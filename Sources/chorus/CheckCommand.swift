@@ -26,9 +26,9 @@ struct CheckCommand: AsyncParsableCommand {
         do {
             let loaded = try ConfigLoader.load(path: path, environment: environment)
             _ = try loaded.loadAnalyzer() // a malformed lexicon or rule file is reported here too
-            let enabled = loaded.sources.filter(\.enabled).count
-            let types = Dictionary(grouping: loaded.sources, by: \.type.rawValue).map { "\($0.value.count) \($0.key)" }.sorted()
-            print("config: \(path): OK, \(loaded.sources.count) sources (\(enabled) enabled: \(types.joined(separator: ", ")))")
+            let enabled = loaded.sources.filter(\.enabled)
+            let types = Dictionary(grouping: enabled, by: \.type.rawValue).map { "\($0.value.count) \($0.key)" }.sorted()
+            print("config: \(path): OK, \(loaded.sources.count) sources (\(enabled.count) enabled: \(types.joined(separator: ", ")))")
         } catch {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             throw ExitStatus.configError

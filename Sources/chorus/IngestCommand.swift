@@ -107,7 +107,11 @@ struct IngestCommand: AsyncParsableCommand {
             case .config: throw ExitStatus.configError
             }
         }
-        let cut = outcome.sources.contains { $0.status == .cancelled }
-        if outcome.verdict == .partialFailure || cut { throw ExitStatus.partialFailure }
+        // A cut run says so even under cron; the closing line is for a person at a terminal.
+        if let line = RunReportLine.stopped(outcome) { FileHandle.standardError.write(Data((line + "\n").utf8)) }
+        if !dryRun && isatty(STDERR_FILENO) == 1 {
+            FileHandle.standardError.write(Data((RunReportLine.finished(outcome, toStdout: options.toStdout) + "\n").utf8))
+        }
+        if outcome.verdict != .success { throw ExitStatus.partialFailure }
     }
 }

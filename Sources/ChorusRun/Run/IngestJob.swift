@@ -74,7 +74,8 @@ public enum IngestJob {
         outcome.recovered = recovered
         let line = RunSummary.line(outcome)
         if options.dryRun && !options.previewAsNDJSON {
-            FileHandle.standardOutput.write(Data(line.utf8))
+            // The table is for a person: the summary too (stdout keeps only the table).
+            FileHandle.standardError.write(Data((RunReportLine.dryRun(outcome) + "\n").utf8))
         } else if summaryToStderr {
             FileHandle.standardError.write(Data(line.utf8))
         }
