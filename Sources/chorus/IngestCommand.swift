@@ -70,7 +70,7 @@ struct IngestCommand: AsyncParsableCommand {
         }
         let level = global.logLevel.flatMap(Logger.Level.init(rawValue:))
             ?? (global.verbose ? .info : loaded.logLevel.flatMap(Logger.Level.init(rawValue:)) ?? .warning)
-        LoggingSetup.bootstrap(level: level)
+        LoggingSetup.bootstrap(level: level, format: global.format)
         let unknown = source.filter { loaded.source(named: $0) == nil }
         if !unknown.isEmpty {
             let names = loaded.sources.map(\.name).joined(separator: ", ")
@@ -102,8 +102,11 @@ struct IngestCommand: AsyncParsableCommand {
         } catch {
             FileHandle.standardError.write(Data("chorus ingest: \(error.description)\n".utf8))
             switch error {
+            // The run holding the lock writes the metrics; this one did nothing.
             case .lockHeld: throw ExitStatus.lockHeld
-            case .fatal: throw ExitStatus.fatal
+            case .fatal:
+                writeMetrics(loaded, outcome: nil, exit: ExitStatus.fatal)
+                throw ExitStatus.fatal
             case .config: throw ExitStatus.configError
             }
         }
@@ -112,6 +115,20 @@ struct IngestCommand: AsyncParsableCommand {
         if !dryRun && isatty(STDERR_FILENO) == 1 {
             FileHandle.standardError.write(Data((RunReportLine.finished(outcome, toStdout: options.toStdout) + "\n").utf8))
         }
-        if outcome.verdict != .success { throw ExitStatus.partialFailure }
+        let exit = outcome.verdict == .success ? ExitStatus.success : ExitStatus.partialFailure
+        if !dryRun { writeMetrics(loaded, outcome: outcome, exit: exit) }
+        if exit != ExitStatus.success { throw exit }
+    }
+
+    /// Writes `metrics.textfile`, when configured, with the state as the run left it.
+    private func writeMetrics(_ config: ChorusConfig, outcome: RunOutcome?, exit: ExitCode) {
+        guard let url = config.metricsTextfile else { return }
+        let records = (try? SQLiteStateStore(path: config.state.path, readOnly: true).sourceRecords()) ?? [:]
+        do {
+            try MetricsTextfile.write(
+                to: url, outcome: outcome, exitCode: exit.rawValue, records: records, sources: config.sources.map(\.name), now: Date())
+        } catch {
+            FileHandle.standardError.write(Data("chorus ingest: metrics: cannot write \(url.path) (\(error.localizedDescription))\n".utf8))
+        }
     }
 }

@@ -1,12 +1,12 @@
-import Foundation
+public import Foundation
 
 /// The width the dry-run table must fit: `$COLUMNS` when set to a positive number, else the
 /// size of the terminal on stdout (or stderr, when stdout is piped to a pager), else 80.
-enum TerminalWidth {
+public enum TerminalWidth {
     /// The fallback when nothing says how wide the output is.
     static let fallback = 80
 
-    static func columns(environment: [String: String] = ProcessInfo.processInfo.environment) -> Int {
+    public static func columns(environment: [String: String] = ProcessInfo.processInfo.environment) -> Int {
         if let text = environment["COLUMNS"], let value = Int(text.trimmingCharacters(in: .whitespaces)), value > 0 {
             return value
         }
@@ -17,3 +17,4 @@ enum TerminalWidth {
         return fallback
     }
 }
+
