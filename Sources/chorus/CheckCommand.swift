@@ -28,6 +28,11 @@ struct CheckCommand: AsyncParsableCommand {
             _ = try loaded.loadAnalyzer() // a malformed lexicon or rule file is reported here too
             let enabled = loaded.sources.filter(\.enabled)
             let types = Dictionary(grouping: enabled, by: \.type.rawValue).map { "\($0.value.count) \($0.key)" }.sorted()
+            for source in loaded.sources {
+                if let warning = CredentialRules.warning(source) {
+                    FileHandle.standardError.write(Data("config: \(path):\(source.line): warning: source \(source.name): \(warning)\n".utf8))
+                }
+            }
             print("config: \(path): OK, \(loaded.sources.count) sources (\(enabled.count) enabled: \(types.joined(separator: ", ")))")
         } catch {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))

@@ -125,4 +125,41 @@ struct OperatorViewTests {
         #expect(check.status == 0)
         #expect(check.stdout.hasSuffix("OK, 3 sources (1 enabled: 1 feed)\n"), "\(check.stdout)")
     }
+
+    @Test func checkFlagsSourcesThatLackCredentialsTheyNeed() throws {
+        let h = try IngestHarness()
+        try """
+            output: { dir: out }
+            state: { path: state/chorus.sqlite }
+            sources:
+              - { name: bsky-search, type: bluesky, query: zte }
+              - { name: bsky-login, type: bluesky, query: zte, handle: ana.example.net, app_password: "${CHORUS_TEST_PW:-x}" }
+              - { name: bsky-author, type: bluesky, author: newsdesk.example.com }
+              - { name: masto-search, type: mastodon, instance: "https://mastodon.social", query: zte }
+              - { name: reddit-anon, type: reddit, subreddit: technology }
+              - { name: reddit-app, type: reddit, subreddit: technology, client_id: a, client_secret: b }
+            """.write(to: h.configURL, atomically: true, encoding: .utf8)
+        let check = try h.run(command: "check")
+        #expect(check.status == 0, "\(check.stderr)")
+        let warnings = check.stderr.split(separator: "\n").map(String.init)
+        #expect(warnings.count == 3, "\(check.stderr)")
+        #expect(warnings.contains { $0.hasSuffix(":4: warning: source bsky-search: Bluesky refuses searches without a login: set handle and app_password (an app password from the account's settings)") })
+        #expect(warnings.contains { $0.contains("source masto-search: Mastodon searches statuses only for a logged-in user: set token") })
+        #expect(warnings.contains { $0.contains("source reddit-anon: Reddit refuses or throttles anonymous reads: set client_id and client_secret") })
+    }
+
+    @Test func aLoginKeyWithoutItsCompanionIsAConfigError() throws {
+        let h = try IngestHarness()
+        try """
+            output: { dir: out }
+            state: { path: state/chorus.sqlite }
+            sources:
+              - { name: r, type: reddit, subreddit: technology, client_id: a }
+              - { name: b, type: bluesky, author: x.example, app_password: p }
+            """.write(to: h.configURL, atomically: true, encoding: .utf8)
+        let check = try h.run(command: "check")
+        #expect(check.status == 78)
+        #expect(check.stderr.contains("sources[0]: a reddit source with 'client_id' needs 'client_secret'"), "\(check.stderr)")
+        #expect(check.stderr.contains("sources[1]: a bluesky source with 'app_password' needs 'handle'"), "\(check.stderr)")
+    }
 }

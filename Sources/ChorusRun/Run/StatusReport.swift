@@ -19,8 +19,10 @@ public struct StatusReport: Sendable {
         public var backoff: Double?
         /// `etag`, `last-modified` when held.
         public var validators: [String]
-        /// Names of the cursors held (`since_id`, `after`, …).
+        /// Names of the cursors held (`since_id`, `after`, …), the login session's aside.
         public var cursors: [String]
+        /// A platform login session (Bluesky, Reddit OAuth) is kept in the state; its tokens are never shown.
+        public var session: Bool
         /// Failing for longer than the threshold.
         public var failingTooLong: Bool
     }
@@ -53,7 +55,8 @@ public struct StatusReport: Sendable {
                 name: source.name, type: source.type.rawValue, enabled: source.enabled, record: record, failingSince: since,
                 itemsLastDay: health[source.name]?.itemsSince ?? 0,
                 backoff: failing ? RunCollector.backoff(interval: source.interval, failures: record?.consecutiveFailures ?? 0) : nil,
-                validators: validators, cursors: (record?.state.cursor.keys).map { $0.sorted() } ?? [],
+                validators: validators, cursors: (record?.state.cursor.keys).map { $0.filter { !$0.hasPrefix("auth_") }.sorted() } ?? [],
+                session: record?.state.cursor["auth_access"] != nil,
                 failingTooLong: source.enabled && since.map { now.timeIntervalSince($0) > failAfter } ?? false)
         }
         return StatusReport(checkedAt: now, failAfter: failAfter, entries: entries)
@@ -86,6 +89,7 @@ public struct StatusReport: Sendable {
             w.key("backoff_seconds"); w.int(e.backoff.map { Int64($0) })
             w.key("validators"); w.strings(e.validators)
             w.key("cursors"); w.strings(e.cursors)
+            w.key("session"); w.bool(e.session)
             w.raw("}")
         }
         w.raw("]}\n")
@@ -104,7 +108,7 @@ public struct StatusReport: Sendable {
     public func table(width: Int) -> String {
         let header = ["SOURCE", "STATE", "LAST OK", "FAILS", "SINCE", "24H", "NEXT DUE", "BACKOFF", "HELD"]
         let rows = entries.map { e -> [String] in
-            let held = e.validators.map { $0 == "last-modified" ? "lastmod" : $0 } + (e.cursors.isEmpty ? [] : ["cursor"])
+            let held = e.validators.map { $0 == "last-modified" ? "lastmod" : $0 } + (e.cursors.isEmpty ? [] : ["cursor"]) + (e.session ? ["session"] : [])
             return [
                 e.name, state(e) + (e.failingTooLong ? "!" : ""), e.record?.lastSuccess.map(ago) ?? "-",
                 String(e.record?.consecutiveFailures ?? 0), e.failingSince.map(ago) ?? "-", String(e.itemsLastDay),
