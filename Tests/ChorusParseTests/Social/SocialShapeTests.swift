@@ -118,7 +118,6 @@ struct SocialShapeTests {
         (#"{"id": 99999999999999999999999, "type": "story", "by": "a", "time": 1e300, "title": "t"}"#, nil as String?),
         (#"{"id": 1, "type": "comment", "by": "a", "time": 1, "kids": 5}"#, "unexpected type at kids (expected array, found number)"),
         (#"{"id": 1, "type": "story", "by": 7, "time": 1}"#, "unexpected type at by (expected string, found number)"),
-        (#"{"id": 1, "type": "story", "by": "a", "time": 1, "score": 1e40}"#, "unexpected type at score (expected integer, found number)"),
     ])
     func hostileFirebase(json: String, error: String?) throws {
         if let error {
@@ -209,12 +208,25 @@ struct SocialShapeTests {
          "unexpected type at [0].data.children[0].data.replies (expected Listing or empty string, found number)"),
         (#"[{"kind": "Listing", "data": {"children": [{"kind": "t1", "data": {"name": "t1_a", "replies": {"kind": "Listing", "data": {"children": [{"kind": "more", "data": {"children": 3}}]}}}}]}}]"#,
          "unexpected type at [0].data.children[0].data.replies.data.children[0].data.children (expected array, found number)"),
-        (#"{"kind": "Listing", "data": {"children": [{"kind": "t3", "data": {"name": "t3_a", "num_comments": 1e30}}]}}"#,
-         "unexpected type at data.children[0].data.num_comments (expected integer, found number)"),
     ])
     func hostileReddit(json: String, message: String) throws {
         let error = try #require(throws: ParseError.self) { try Self.forced(json, .reddit) }
         #expect(error.message == "parse: zte-test: \(message)")
+    }
+
+    /// A count beyond Int64 is no information: the post is kept with that metric null (issue #12:
+    /// one absurd number must not cost the page its other items).
+    @Test("Counts no counter can hold are null, the item kept")
+    func hugeCountsAreNull() throws {
+        let reddit = #"{"kind": "Listing", "data": {"children": [{"kind": "t3", "data": {"name": "t3_a", "num_comments": 1e30, "score": 5}}]}}"#
+        let post = try #require(try Self.forced(reddit, .reddit).items.first)
+        #expect(post.nativeID == "t3_a")
+        #expect(post.metrics?.replies == nil)
+        #expect(post.metrics?.score == 5)
+        let hn = #"{"id": 1, "type": "story", "by": "a", "time": 1, "score": 1e40, "descendants": 2}"#
+        let story = try #require(try Self.forced(hn, .hackernews).items.first)
+        #expect(story.metrics?.score == nil)
+        #expect(story.metrics?.replies == 2)
     }
 
     @Test("A Reddit reply Listing without data counts as unknown, not zero")
