@@ -7,11 +7,11 @@ struct TimelineChart {
     let groups: [String]
 
     private let width = 720.0
-    private let meanTop = 16.0
+    private let meanTop = 24.0
     private let meanHeight = 180.0
-    private let barTop = 226.0
+    private let barTop = 232.0
     private let barHeight = 100.0
-    private let height = 360.0
+    private let height = 366.0
     private var axis: ChartAxis { ChartAxis(points: summary.series, bucket: summary.options.bucket, left: 44, width: width - 44 - 10) }
 
     /// The `<svg>` element; `id` prefixes its title and desc ids.
@@ -23,6 +23,7 @@ struct TimelineChart {
             <desc id="\(id)-desc">\(HTMLEscaper.escape(description))</desc>
             """
         s += grid()
+        s += turns()
         s += bars()
         s += lines()
         s += axis.tickLabels(y: barTop + barHeight + 18)
@@ -46,6 +47,7 @@ struct TimelineChart {
         text += "one thick line for all items"
         if !groups.isEmpty { text += " and one line per \(summary.options.by.rawValue): \(groups.joined(separator: ", "))" }
         text += ". Lower panel: items per \(bucketWord), stacked by label (positive, negative, neutral, mixed, not scored). "
+        if !summary.turningPoints.isEmpty { text += "Shaded bands mark the turning points. " }
         text += "Only buckets that hold items are drawn, side by side; a dotted line marks skipped time. The table after the chart has the numbers."
         return text
     }
@@ -63,6 +65,21 @@ struct TimelineChart {
         for gap in axis.gaps {
             let gx = SVGNumber.f(axis.left + axis.slot * Double(gap))
             s += "<line x1=\"\(gx)\" x2=\"\(gx)\" y1=\"\(SVGNumber.f(meanTop))\" y2=\"\(SVGNumber.f(barTop + barHeight))\" stroke=\"#888\" stroke-dasharray=\"1 3\"/>"
+        }
+        return s + "</g>"
+    }
+
+    /// A shaded band behind each turning point's bucket, with the change written above it.
+    private func turns() -> String {
+        var s = "<g class=\"turns\">"
+        for turn in summary.turningPoints {
+            guard let i = summary.series.firstIndex(where: { $0.start == turn.start }) else { continue }
+            let x = axis.left + axis.slot * Double(i)
+            s += "<rect x=\"\(SVGNumber.f(x))\" y=\"\(SVGNumber.f(meanTop))\" width=\"\(SVGNumber.f(axis.slot))\" "
+            s += "height=\"\(SVGNumber.f(barTop + barHeight - meanTop))\" fill=\"#888\" fill-opacity=\"0.15\">"
+            s += "<title>Turning point, \(HTMLEscaper.escape(axis.name(i))): mean \(ReportNumbers.delta(turn.delta))</title></rect>"
+            s += "<text x=\"\(SVGNumber.f(axis.x(i)))\" y=\"\(SVGNumber.f(meanTop - 3))\" text-anchor=\"middle\" font-size=\"12\" class=\"ink\" fill=\"#222\">"
+            s += "\(turn.delta >= 0 ? "▲" : "▼") \(ReportNumbers.delta(turn.delta))</text>"
         }
         return s + "</g>"
     }

@@ -96,6 +96,23 @@ struct ReportCommand: ParsableCommand {
         if failed { throw ExitStatus.partialFailure }
     }
 
+    /// `environment` plus a stand-in for every `${VAR}` the config names that is unset: a report
+    /// only needs the output folder and never fetches, so it runs without the sources' URLs and
+    /// secrets (cron jobs and the demo set them for `ingest`).
+    static func placeholders(for path: String, _ environment: [String: String]) -> [String: String] {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return environment }
+        var filled = environment
+        var rest = Substring(text)
+        while let open = rest.range(of: "${") {
+            rest = rest[open.upperBound...]
+            guard let close = rest.firstIndex(of: "}") else { break }
+            let name = String(rest[..<close])
+            if filled[name] == nil { filled[name] = "http://127.0.0.1" }
+            rest = rest[close...]
+        }
+        return filled
+    }
+
     /// The --input files, else every NDJSON file under the config's output folder.
     private func inputFiles() throws -> [String] {
         do {
@@ -103,7 +120,7 @@ struct ReportCommand: ParsableCommand {
             let environment = ProcessInfo.processInfo.environment
             let path = ConfigLoader.resolvePath(option: config, environment: environment)
             let loaded: ChorusConfig
-            do { loaded = try ConfigLoader.load(path: path, environment: environment) } catch {
+            do { loaded = try ConfigLoader.load(path: path, environment: Self.placeholders(for: path, environment)) } catch {
                 FileHandle.standardError.write(Data((error.description + "\n").utf8))
                 throw ExitStatus.configError
             }

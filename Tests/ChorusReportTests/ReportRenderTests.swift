@@ -57,7 +57,8 @@ struct ReportRenderTests {
         let s = try ReportFixture.summary([ReportFixture.story, ReportFixture.extra])
         let svg = TimelineChart(summary: s, groups: ["s1", "s2", "s3"]).svg(id: "t")
         // 14h: positive; 15h: positive, negative, neutral; 16h: positive, mixed, not scored; 23h: positive.
-        #expect(svg.components(separatedBy: "<rect ").count - 1 == 8)
+        #expect(svg.components(separatedBy: "<rect class=\"l-").count - 1 == 8)
+        #expect(svg.components(separatedBy: "Turning point, ").count - 1 == 3, "one band per turning point")
         #expect(svg.components(separatedBy: "class=\"l-not-scored\"").count - 1 == 1)
         #expect(svg.contains("2 not scored"))
         // One path for all items and one per group that has a scored item.

@@ -66,11 +66,13 @@ struct CommandRun {
     var stdout: String
     var stderr: String
 
-    init(_ executable: URL, _ arguments: [String], environment: [String: String] = [:], stdin: Data? = nil) throws {
+    init(_ executable: URL, _ arguments: [String], environment: [String: String] = [:], clearing: [String] = [], stdin: Data? = nil) throws {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        var merged = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        for name in clearing { merged[name] = nil }
+        process.environment = merged
         let dir = try RepoPaths.temporaryDirectory("chorus-report-run")
         let out = dir.appendingPathComponent("out"), err = dir.appendingPathComponent("err")
         _ = FileManager.default.createFile(atPath: out.path, contents: nil)
