@@ -28,7 +28,8 @@ struct ChartAxis {
     /// Up to six bucket labels as SVG `<text>` elements on the baseline `y`.
     func tickLabels(y: Double) -> String {
         var s = "<g class=\"axis\" font-size=\"13\" fill=\"#666\">"
-        let count = points.count > 1 ? min(6, points.count) : 1
+        // One label per 120 units of width at most (a label is about 80 wide), never more than 6.
+        let count = points.count > 1 ? max(2, min(6, points.count, Int(width / 120))) : 1
         for i in ticks(count) where !points.isEmpty {
             let last = i == points.count - 1 && points.count > 1
             let anchor = i == 0 ? "start" : (last ? "end" : "middle")

@@ -64,7 +64,7 @@ struct HTMLReportRenderer {
         if let since = summary.options.since { s += ", since \(HTMLEscaper.escape(since))" }
         if let until = summary.options.until { s += ", until \(HTMLEscaper.escape(until))" }
         s += ".</p><ul class=\"tiles\">"
-        s += "<li>items<b>\(t.items)</b></li><li>scored<b>\(t.scored)</b></li>"
+        s += "<li>items<b>\(ReportNumbers.count(t.items))</b></li><li>scored<b>\(ReportNumbers.count(t.scored))</b></li>"
         s += "<li>mean compound<b>\(ReportNumbers.mean(t.meanCompound))</b></li>"
         for label in ReportLabel.allCases where t.count(label) > 0 {
             s += "<li>\(label.title)<b>\(ReportNumbers.percent(t.share(label)))</b></li>"

@@ -109,11 +109,12 @@ struct JSONCursor {
         let length = end - at
         guard length > 0, length < 64 else { return nil }
         let value: Double? = withUnsafeTemporaryAllocation(of: CChar.self, capacity: length + 1) { text in
+            guard let start = text.baseAddress else { return nil }
             for k in 0..<length { text[k] = CChar(bitPattern: bytes[at + k]) }
             text[length] = 0
             var stop: UnsafeMutablePointer<CChar>?
-            let v = strtod(text.baseAddress!, &stop)
-            return stop == text.baseAddress! + length ? v : nil
+            let v = strtod(start, &stop)
+            return stop == start + length ? v : nil
         }
         at = end
         return value
@@ -182,7 +183,7 @@ struct JSONCursor {
 
     /// True when the raw key bytes are exactly `name` (keys in Chorus output never need escapes).
     func key(_ key: JSONStringRange, is name: StaticString) -> Bool {
-        guard key.end - key.start == name.utf8CodeUnitCount else { return false }
-        return memcmp(bytes.baseAddress! + key.start, name.utf8Start, name.utf8CodeUnitCount) == 0
+        guard key.end - key.start == name.utf8CodeUnitCount, let base = bytes.baseAddress else { return false }
+        return memcmp(base + key.start, name.utf8Start, name.utf8CodeUnitCount) == 0
     }
 }

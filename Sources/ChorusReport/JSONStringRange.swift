@@ -8,6 +8,20 @@ struct JSONStringRange: Equatable {
 
     var count: Int { end - start }
 
+    /// The range cut to at most `limit` raw bytes, never inside an escape (`\uD83D\uDE00`, the
+    /// longest, is 12 bytes): a backslash among the last 12 bytes moves the cut before it. A cut
+    /// inside a UTF-8 sequence decodes to U+FFFD at the very end, which excerpts cut off anyway.
+    func prefix(_ limit: Int, in bytes: UnsafeBufferPointer<UInt8>) -> JSONStringRange {
+        guard count > limit else { return self }
+        var cut = self
+        cut.end = start + limit
+        for k in max(start, cut.end - 12)..<cut.end where bytes[k] == 0x5C {
+            cut.end = k
+            break
+        }
+        return cut
+    }
+
     /// The decoded string (invalid UTF-8 and lone surrogates become U+FFFD).
     func decode(in bytes: UnsafeBufferPointer<UInt8>) -> String {
         let raw = UnsafeBufferPointer(rebasing: bytes[start..<end])

@@ -22,8 +22,17 @@ struct ProfileTable {
     private var sourceIndex: [String: Int32] = [:]
     private var groupIndex: [String: Int32] = [:]
     private var tagIndex: [String: Int32] = [:]
-    private var lookup: [[UInt8]: Int32] = [:]
-    private var signature: [UInt8] = []
+    private var lookup: [Signature: Int32] = [:]
+    private var signature = Signature()
+
+    /// The raw bytes naming a profile, hashed in one call rather than byte by byte.
+    private struct Signature: Hashable {
+        var bytes: [UInt8] = []
+
+        func hash(into hasher: inout Hasher) {
+            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
+    }
 
     init(grouping: ReportOptions.Grouping) {
         self.grouping = grouping
@@ -31,15 +40,15 @@ struct ProfileTable {
 
     /// The profile index of the record's source, groups and tags.
     mutating func profile(of record: ReportRecord, in line: UnsafeBufferPointer<UInt8>) -> Int32 {
-        signature.removeAll(keepingCapacity: true)
+        signature.bytes.removeAll(keepingCapacity: true)
         func add(_ range: JSONStringRange?, _ end: UInt8) {
-            if let range { signature.append(contentsOf: UnsafeBufferPointer(rebasing: line[range.start..<range.end])) }
-            signature.append(end)
+            if let range { signature.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: line[range.start..<range.end])) }
+            signature.bytes.append(end)
         }
         add(record.source, 0)
         add(record.platform, 0)
         if grouping == .keyword { for k in record.keywords { add(k, 1) } }
-        signature.append(0)
+        signature.bytes.append(0)
         for t in record.tags { add(t, 1) }
         if let found = lookup[signature] { return found }
         let made = make(record, line)

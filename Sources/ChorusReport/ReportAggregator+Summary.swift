@@ -17,8 +17,8 @@ extension ReportAggregator {
             let span = i < sourceSpans.count ? sourceSpans[i] : SourceSpan()
             return ReportSummary.SourceRow(
                 source: profiles.sources[i], platform: profiles.sourcePlatforms[i], counts: .init(sourceTotals[i]),
-                first: span.first.map { .init(time: Self.format($0.time), excerpt: $0.excerpt) },
-                last: span.last.map { .init(time: Self.format($0.time), excerpt: $0.excerpt) })
+                first: span.first.map { .init(time: Self.format($0.time), excerpt: $0.excerpt()) },
+                last: span.last.map { .init(time: Self.format($0.time), excerpt: $0.excerpt()) })
         }
         .filter { $0.counts.items > 0 }
         .sorted { ($0.counts.items, $1.source) > ($1.counts.items, $0.source) }
@@ -62,10 +62,10 @@ extension ReportAggregator {
         var previous: ReportSummary.Point?
         for point in series {
             guard let mean = point.counts.meanCompound else { continue }
-            if let previous, let before = previous.counts.meanCompound {
-                let delta = ((mean - before) * 10_000).rounded() / 10_000
+            if let previous, let before = previous.counts.meanCompound,
+               case let delta = ((mean - before) * 10_000).rounded() / 10_000, delta != 0 {
                 let bucket = Int32(clamping: point.epoch / options.bucket.seconds)
-                let pair = movers[bucket]
+                let pair = moverIndex[bucket].map { movers[$0] }
                 let items = delta >= 0 ? pair?.rising.items ?? [] : pair?.falling.items ?? []
                 let turn = ReportSummary.TurningPoint(start: point.start, mean: mean, previousStart: previous.start, previousMean: before, delta: delta, items: items)
                 moves.append((turn, abs(delta) * Double(point.counts.scored).squareRoot()))

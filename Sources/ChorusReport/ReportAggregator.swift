@@ -20,8 +20,10 @@ public final class ReportAggregator {
     /// Keyed by ``cellKey(_:_:)`` with the tag index.
     var tagCells: [Int64: Int] = [:]
     var tagTotals: [Int] = []
-    /// Per bucket: its most positive and most negative items (the turning points' movers).
-    var movers: [Int32: (rising: RankedList, falling: RankedList)] = [:]
+    /// Per bucket: its most positive and most negative items (the turning points' movers), at
+    /// the index ``moverIndex`` gives, so the lists are changed in place.
+    var movers: [(rising: RankedList, falling: RankedList)] = []
+    var moverIndex: [Int32: Int] = [:]
     /// The top lists over reactions (every kind but `article`), and over every item for input
     /// that holds no reactions at all.
     var mostPositive: (reactions: RankedList, all: RankedList)
@@ -31,13 +33,6 @@ public final class ReportAggregator {
     var sawReaction = false
     /// The --keyword needles, lowercased.
     private let needles: [String]
-
-    /// The first and last item of one source. A later revision of the same item replaces its
-    /// excerpt; an item whose later revision moved it in time is not taken back.
-    struct SourceSpan {
-        var first: (time: Int64, excerpt: String, key: ItemKey)?
-        var last: (time: Int64, excerpt: String, key: ItemKey)?
-    }
 
     public init(options: ReportOptions) {
         self.options = options
@@ -57,7 +52,7 @@ public final class ReportAggregator {
 
     /// Adds one NDJSON line.
     func add(line: UnsafeBufferPointer<UInt8>) {
-        if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
+        if Self.isBlank(line) { return }
         stats.lines += 1
         guard ReportRecordReader.read(line, into: &record), let id = record.id else {
             stats.malformed += 1
@@ -67,7 +62,7 @@ public final class ReportAggregator {
         let revision = Int32(clamping: record.revision)
         let existing = table.find(key)
         if let existing {
-            let old = table.entries[existing]
+            let old = table[existing]
             guard revision > old.revision else {
                 stats.duplicates += 1
                 return
@@ -165,9 +160,13 @@ public final class ReportAggregator {
                 if !record.isArticle, mostNegative.reactions.accepts(down) { mostNegative.reactions.insert(down, display()) }
             }
             if bucket != RevisionTable.Contribution.undated {
-                let empty = (rising: RankedList(capacity: 3), falling: RankedList(capacity: 3))
-                if movers[bucket]?.rising.accepts(up) ?? true { movers[bucket, default: empty].rising.insert(up, display()) }
-                if movers[bucket]?.falling.accepts(down) ?? true { movers[bucket, default: empty].falling.insert(down, display()) }
+                let m = moverIndex[bucket] ?? {
+                    movers.append((RankedList(capacity: 3), RankedList(capacity: 3)))
+                    moverIndex[bucket] = movers.count - 1
+                    return movers.count - 1
+                }()
+                if movers[m].rising.accepts(up) { movers[m].rising.insert(up, display()) }
+                if movers[m].falling.accepts(down) { movers[m].falling.insert(down, display()) }
             }
         }
         let engagement = record.metrics.engagement
@@ -180,12 +179,7 @@ public final class ReportAggregator {
     private func noteSpan(_ record: ReportRecord, key: ItemKey, source: Int, line: UnsafeBufferPointer<UInt8>) {
         guard let time = record.time else { return }
         while sourceSpans.count <= source { sourceSpans.append(SourceSpan()) }
-        if sourceSpans[source].first.map({ time < $0.time || key == $0.key }) ?? true {
-            sourceSpans[source].first = (time, ReportItem.excerpt(of: record, line: line), key)
-        }
-        if sourceSpans[source].last.map({ time > $0.time || key == $0.key }) ?? true {
-            sourceSpans[source].last = (time, ReportItem.excerpt(of: record, line: line), key)
-        }
+        sourceSpans[source].note(time: time, key: key, text: record.text ?? record.title, line: line)
     }
 
     /// Takes an earlier revision out of the lists that hold display items.
@@ -195,10 +189,16 @@ public final class ReportAggregator {
         mostNegative.all.remove(key)
         mostNegative.reactions.remove(key)
         mostEngaged.remove(key)
-        if movers[bucket] != nil {
-            movers[bucket]?.rising.remove(key)
-            movers[bucket]?.falling.remove(key)
+        if let m = moverIndex[bucket] {
+            movers[m].rising.remove(key)
+            movers[m].falling.remove(key)
         }
+    }
+
+    /// True for a line of blanks only (the first other byte answers it, not a scan of the line).
+    static func isBlank(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        for b in line where b != 0x20 && b != 0x09 && b != 0x0D { return false }
+        return true
     }
 
     private func grow(_ list: inout [LabelCounts], to count: Int) {

@@ -34,6 +34,17 @@ enum ReportNumbers {
         return fixed(value, places: 3)
     }
 
+    /// `1,000,000`: a count with thousands separators.
+    static func count(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var out = ""
+        for (i, ch) in digits.enumerated() {
+            if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(ch)
+        }
+        return (value < 0 ? "-" : "") + out
+    }
+
     /// `37%` of `share` (0…1).
     static func percent(_ share: Double) -> String {
         "\(Int((share * 100).rounded()))%"

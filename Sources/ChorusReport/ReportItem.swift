@@ -26,6 +26,8 @@ public struct ReportItem: Sendable, Equatable, Codable {
 
     /// Characters kept of the text.
     public static let excerptLength = 220
+    /// Raw bytes of the text read for an excerpt.
+    static let excerptBytes = excerptLength * 8
 
     enum CodingKeys: String, CodingKey {
         case id, revision, source, platform, time, title, excerpt, url, label, compound, rules, tags, metrics, engagement
@@ -51,32 +53,27 @@ public struct ReportItem: Sendable, Equatable, Codable {
 
     /// A short excerpt of the text (else the title) of `record`, decoding only its first bytes.
     static func excerpt(of record: ReportRecord, line: UnsafeBufferPointer<UInt8>) -> String {
-        guard var range = record.text ?? record.title else { return "" }
+        guard let range = record.text ?? record.title else { return "" }
         // Four bytes per character at most, plus room for escapes and collapsed blanks.
-        if range.count > excerptLength * 8 {
-            range.end = range.start + excerptLength * 8
-            // Never cut inside an escape (`\uD83D\uDE00` is the longest): cut before a late backslash.
-            for k in (range.end - 12)..<range.end where line[k] == 0x5C {
-                range.end = k
-                break
-            }
-        }
-        return collapse(range.decode(in: line), limit: excerptLength)
+        return collapse(range.prefix(excerptBytes, in: line).decode(in: line), limit: excerptLength)
     }
 
-    /// Blanks (and newlines) collapsed to one space, cut at `limit` characters with an ellipsis.
+    /// Blanks (and newlines) collapsed to one space, cut at `limit` Unicode scalars with an
+    /// ellipsis. Scalars, not characters: walking grapheme clusters made this the hottest code
+    /// of a report (perf, scripts/bench.d/report); a cut may split an emoji sequence.
     static func collapse(_ text: String, limit: Int) -> String {
-        var out = ""
+        var out = String.UnicodeScalarView()
         var count = 0
         var pendingSpace = false
-        for ch in text {
-            if ch.isWhitespace { pendingSpace = !out.isEmpty; continue }
+        for scalar in text.unicodeScalars {
+            let blank = scalar.isASCII ? (scalar == " " || (scalar.value >= 0x09 && scalar.value <= 0x0D)) : scalar.properties.isWhitespace
+            if blank { pendingSpace = !out.isEmpty; continue }
             if pendingSpace { out.append(" "); count += 1; pendingSpace = false }
             if count >= limit { out.append("…"); break }
-            out.append(ch)
+            out.append(scalar)
             count += 1
         }
-        return out
+        return String(out)
     }
 
     /// The strings in the raw JSON array at `span`.

@@ -117,10 +117,12 @@ struct TimelineChart {
     private func path(_ points: [(Int, Double, Int)], cls: String, color: String, dash: String, width: Double, label: String) -> String {
         guard !points.isEmpty else { return "" }
         let d = points.enumerated().map { k, p in (k == 0 ? "M" : "L") + SVGNumber.f(axis.x(p.0)) + " " + SVGNumber.f(y(p.1)) }.joined(separator: " ")
-        var s = "<g class=\"\(cls)\" stroke=\"\(color)\"><path d=\"\(d)\" stroke-width=\"\(SVGNumber.f(width))\""
+        var s = "<g class=\"\(cls)\" stroke=\"\(color)\"><title>\(HTMLEscaper.escape(label))</title>"
+        s += "<path d=\"\(d)\" stroke-width=\"\(SVGNumber.f(width))\""
         if !dash.isEmpty { s += " stroke-dasharray=\"\(dash)\"" }
         s += "/>"
-        for p in points {
+        // A dot per bucket while they stay apart; past that they would merge into a band.
+        for p in points where axis.slot >= 4 {
             s += "<circle cx=\"\(SVGNumber.f(axis.x(p.0)))\" cy=\"\(SVGNumber.f(y(p.1)))\" r=\"\(SVGNumber.f(width + 0.8))\" fill=\"\(color)\">"
             s += "<title>\(HTMLEscaper.escape(label)), \(HTMLEscaper.escape(axis.name(p.0))): mean \(ReportNumbers.mean(p.1)) over \(p.2) items</title></circle>"
         }

@@ -65,6 +65,28 @@ struct ReportRenderTests {
         #expect(svg.components(separatedBy: "<path ").count - 1 == 4)
     }
 
+    @Test func manyBucketsDrawLinesWithoutDotsAndFewTickLabels() {
+        let lines = (0..<300).map { h in
+            #"{"id":"\#(h)","published_at":"\#(ReportTestTime.hour(h))","sentiment":{"label":"positive","compound":0.5}}"#
+        }
+        let s = ReportFixture.summary(lines: lines)
+        #expect(s.series.count == 300)
+        let few = TimelineChart(summary: ReportFixture.summary(lines: Array(lines.prefix(20))), groups: []).svg(id: "t")
+        let many = TimelineChart(summary: s, groups: []).svg(id: "t")
+        #expect(few.components(separatedBy: "<circle").count - 1 == 20)
+        #expect(!many.contains("<circle"), "300 dots in 666 units would merge into a band")
+        #expect(s.turningPoints.isEmpty, "the mean never moves")
+        #expect(many.components(separatedBy: "text-anchor=\"middle\"").count - 1 == 3, "five tick labels (one per 120 of 666 units): first, three between, last")
+    }
+
+    @Test func countsGetThousandsSeparators() {
+        #expect(ReportNumbers.count(1_000_000) == "1,000,000")
+        #expect(ReportNumbers.count(999) == "999")
+        #expect(ReportNumbers.count(1234) == "1,234")
+        #expect(ReportNumbers.fixed(-0.04999, places: 3) == "-0.050")
+        #expect(ReportNumbers.fixed(-0.0001, places: 3) == "0.000")
+    }
+
     @Test func markdownEscapesCellsAndKeepsOneRowPerLine() {
         let md = ReportFormat.md.render(Self.hostileSummary())
         #expect(md.contains("\\<script\\>"))
@@ -88,6 +110,15 @@ struct ReportRenderTests {
         let page = ReportFormat.html.render(ReportFixture.summary(lines: []))
         #expect(page.contains("No dated items."))
         try XMLLint.check(page, name: "empty.html")
+    }
+}
+
+/// Hourly timestamps for generated lines.
+enum ReportTestTime {
+    /// `2018-05-01T00:00:00Z` plus `h` hours.
+    static func hour(_ h: Int) -> String {
+        let day = 1 + h / 24, hour = h % 24
+        return "2018-05-\(day < 10 ? "0" : "")\(day)T\(hour < 10 ? "0" : "")\(hour):00:00Z"
     }
 }
 
