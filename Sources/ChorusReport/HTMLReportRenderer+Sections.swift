@@ -6,8 +6,8 @@ extension HTMLReportRenderer {
         s += "<p class=\"note\">The buckets where the mean compound moved most from the bucket before, with the items that pulled it that way.</p>"
         for turn in summary.turningPoints {
             let direction = turn.delta >= 0 ? "up" : "down"
-            s += "<div class=\"turn\"><h3>\(HTMLEscaper.escape(turn.start)): mean \(direction) \(ReportNumbers.delta(turn.delta))</h3>"
-            s += "<p class=\"meta\">\(ReportNumbers.mean(turn.previousMean)) at \(HTMLEscaper.escape(turn.previousStart)) → \(ReportNumbers.mean(turn.mean))</p>"
+            s += "<div class=\"turn\"><h3>\(time(turn.start)): mean \(direction) \(ReportNumbers.delta(turn.delta))</h3>"
+            s += "<p class=\"meta\">\(ReportNumbers.mean(turn.previousMean)) at \(time(turn.previousStart)) → \(ReportNumbers.mean(turn.mean))</p>"
             s += items(turn.items)
             s += "</div>"
         }
@@ -30,7 +30,7 @@ extension HTMLReportRenderer {
         var s = "<li class=\"item\"><div class=\"head\">"
         s += "<span class=\"badge \(ChartPalette.labelClass(item.label))\">\(item.label.title)"
         if let c = item.compound { s += " \(ReportNumbers.fixed(c, places: 3))" }
-        s += "</span> \(HTMLEscaper.escape(item.source)) · \(HTMLEscaper.escape(item.platform)) · \(HTMLEscaper.escape(item.time ?? "undated"))"
+        s += "</span> \(HTMLEscaper.escape(item.source)) · \(HTMLEscaper.escape(item.platform)) · \(item.time.map(time) ?? "undated")"
         if item.engagement > 0 { s += " · " + HTMLEscaper.escape(metrics(item.metrics)) }
         s += "</div>"
         if let title = item.title, !title.isEmpty, title != item.excerpt { s += "<strong>\(HTMLEscaper.escape(title))</strong>" }
@@ -45,6 +45,11 @@ extension HTMLReportRenderer {
             s += "<div class=\"note\">rules: " + item.rules.map { "<code>\(HTMLEscaper.escape($0))</code>" }.joined(separator: " ") + "</div>"
         }
         return s + "</li>"
+    }
+
+    /// A `<time>` element: `2018-05-13 19:00 UTC` for people, the RFC 3339 form for machines.
+    func time(_ rfc3339: String) -> String {
+        "<time datetime=\"\(HTMLEscaper.escape(rfc3339))\">\(HTMLEscaper.escape(ReportNumbers.when(rfc3339)))</time>"
     }
 
     /// `12 likes, 3 reposts, 1 reply`.
@@ -71,7 +76,7 @@ extension HTMLReportRenderer {
             s += countsCells(row.counts)
             for moment in [row.first, row.last] {
                 if let moment {
-                    s += "<td>\(HTMLEscaper.escape(moment.time))<br/><span class=\"note\">\(HTMLEscaper.escape(ReportItem.collapse(moment.excerpt, limit: 80)))</span></td>"
+                    s += "<td>\(time(moment.time))<br/><span class=\"note\">\(HTMLEscaper.escape(ReportItem.collapse(moment.excerpt, limit: 80)))</span></td>"
                 } else {
                     s += "<td>undated</td>"
                 }

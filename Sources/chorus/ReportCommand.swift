@@ -107,7 +107,7 @@ struct ReportCommand: ParsableCommand {
             rest = rest[open.upperBound...]
             guard let close = rest.firstIndex(of: "}") else { break }
             let name = String(rest[..<close])
-            if filled[name] == nil { filled[name] = "http://127.0.0.1" }
+            if filled[name]?.isEmpty ?? true { filled[name] = "http://127.0.0.1" }
             rest = rest[close...]
         }
         return filled

@@ -64,7 +64,7 @@ struct ReportBrowserTests {
         let html = try String(contentsOf: page, encoding: .utf8)
         // The seed story: the ban's negative wave, the turn after the post, the reactions with their rules.
         #expect(html.contains("U.S. bans American companies from selling to China’s ZTE"))
-        #expect(html.contains("2018-05-13T19:00:00Z: mean up"))
+        #expect(html.contains("<time datetime=\"2018-05-13T19:00:00Z\">2018-05-13 19:00 UTC</time>: mean up"))
         #expect(html.contains("Wow! Breaking good news!"))
         #expect(html.contains("<code>breaking-good-news</code>"))
         #expect(html.contains("Almost there"))
