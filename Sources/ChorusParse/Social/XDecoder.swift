@@ -82,7 +82,8 @@ public enum XDecoder {
                     platform: .x,
                     kind: repostOf != nil ? .repost : (replyTo != nil ? .reply : .post),
                     nativeID: id,
-                    url: "https://x.com/\(author?.handle ?? "i")/status/\(id)",
+                    // A direct-message event (`event_type`) has no public page.
+                    url: post["event_type"] != nil ? nil : "https://x.com/\(author?.handle ?? "i")/status/\(id)",
                     text: SocialDecoding.nonEmpty(longText ?? shortText),
                     lang: lang == "und" || lang == "zxx" ? nil : SocialDecoding.nonEmpty(lang),
                     author: author,
