@@ -48,7 +48,15 @@ public enum MastodonDecoder {
                 let elements = try root.requireArray()
                 page.items.reserveCapacity(elements.count)
                 page.sortTimes.reserveCapacity(elements.count)
-                for element in elements { try append(try element.requireObject(), to: &page, seen: &seen, decoding: &decoding) }
+                // Timelines (the hot path) are all statuses: classify the first element only.
+                let statuses = elements.first.map { $0.kind == .object && entry($0) == .status } ?? true
+                for element in elements {
+                    if statuses {
+                        try append(status: element, to: &page, decoding: &decoding)
+                    } else {
+                        try append(try element.requireObject(), to: &page, seen: &seen, decoding: &decoding)
+                    }
+                }
             }
         } catch {
             throw decoding.failure(error)
