@@ -91,9 +91,9 @@ struct ParseCommand: ParsableCommand {
                 batch?.recycle(ndjson)
                 if result.recovered {
                     ParseCommand.warn("\(file): warning: recovered from malformed XML, kept what could be read (\(result.warnings.first ?? ""))")
-                } else if wroteNothing, let why = result.warnings.first {
+                } else if wroteNothing {
                     // Never silent about an empty result: say why (a social response without posts, skipped entries).
-                    ParseCommand.warn("\(file): warning: no items (\(why))")
+                    ParseCommand.warn("\(file): warning: no items (\(result.warnings.first ?? "the document holds no entries"))")
                 }
                 if result.unparsedDates > 0 {
                     logger.info("dates that could not be parsed were written as null", metadata: ["file": "\(file)", "count": "\(result.unparsedDates)"])

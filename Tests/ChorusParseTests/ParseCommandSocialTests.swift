@@ -22,6 +22,15 @@ struct ParseCommandSocialTests {
         #expect(run.stderr == "chorus parse: -: warning: no items (the bluesky response holds no posts)\n")
     }
 
+    @Test("An empty feed exits 0 and says it holds no entries")
+    func emptyFeed() throws {
+        let feed = #"<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><link>https://e.example/</link></channel></rss>"#
+        let run = try ParseCommandTests.chorus(["parse", "-"], stdin: Data(feed.utf8))
+        #expect(run.status == 0)
+        #expect(run.stdout.isEmpty)
+        #expect(run.stderr == "chorus parse: -: warning: no items (the document holds no entries)\n")
+    }
+
     @Test("JSON Lines on stdin print one item per post, with no warning")
     func jsonLines() throws {
         let lines = #"{"data": {"id": "1", "text": "a"}}"# + "\n" + #"{"data": {"id": "2", "text": "b"}}"# + "\n"
