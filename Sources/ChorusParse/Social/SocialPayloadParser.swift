@@ -40,9 +40,14 @@ public enum SocialPayloadParser {
 
     /// Parses a JSON document (not a JSON Feed) whose platform is not given: recognized by
     /// its structure, else read as generic JSON when it holds a list of objects with ids,
-    /// else an error ("JSON object with keys [a, b] is no supported shape").
+    /// else an error ("JSON object with keys [a, b] is no supported shape"). An empty array
+    /// has no items and says so.
     static func parseDetected(_ document: JSONDocument, context: ParseContext) throws(ParseError) -> ParseResult {
         let root = document.root
+        // An empty list holds no posts whatever its platform (a poll that found nothing new).
+        if root.kind == .array, root.count == 0 {
+            return ParseResult(items: [], platform: .json, warnings: ["the document is an empty JSON array"])
+        }
         if let platform = SocialShapeDetector.platform(of: root) {
             var decoding = SocialDecoding(context: context)
             return result(try decode(root, platform: platform, decoding: &decoding), platform: platform)

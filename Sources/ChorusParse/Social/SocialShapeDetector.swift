@@ -62,7 +62,8 @@ enum SocialShapeDetector {
             guard let first = feed.elements.first else { return true }
             return first["post"]?.kind == .object
         }
-        if let posts = o["posts"], posts.kind == .array, let first = posts.elements.first {
+        if let posts = o["posts"], posts.kind == .array {
+            guard let first = posts.elements.first else { return true }
             return isATURI(first["uri"]) && first["record"]?.kind == .object
         }
         if let thread = o["thread"], thread.kind == .object {

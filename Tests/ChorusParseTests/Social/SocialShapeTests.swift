@@ -45,7 +45,6 @@ struct SocialShapeTests {
     }
 
     @Test("Auto-detection refuses what it cannot name, saying what it saw", arguments: [
-        ("[]", "parse: zte-test: empty JSON array is no supported shape"),
         ("[1, 2, 3]", "parse: zte-test: JSON array of numbers is no supported shape"),
         ("{\"a\": [\"x\"]}", "parse: zte-test: JSON object with keys [a] is no supported shape"),
         (#"{"c": 1, "a": {}, "b": []}"#, "parse: zte-test: JSON object with keys [a, b, c] is no supported shape"),
@@ -56,6 +55,16 @@ struct SocialShapeTests {
     func refusal(json: String, message: String) throws {
         let error = try #require(throws: ParseError.self) { try Self.auto(json) }
         #expect(error.message == message)
+    }
+
+    @Test("An empty array or empty result list has no items and says so")
+    func emptyLists() throws {
+        let empty = try Self.auto("[]")
+        #expect(empty.items.isEmpty)
+        #expect(empty.warnings == ["the document is an empty JSON array"])
+        let search = try Self.auto(#"{"posts": [], "hitsTotal": 0}"#)
+        #expect(search.platform == .bluesky)
+        #expect(search.warnings == ["the bluesky response holds no posts"])
     }
 
     @Test("Generic JSON with ids is still read when no platform matches")
