@@ -69,7 +69,7 @@ public enum MastodonDecoder {
     /// anything else with an `id` or `uri`, unless it is an account, is read as a status (and
     /// must then be one).
     private static func entry(_ object: JSONValue) -> Entry? {
-        // One pass over the members (this runs for every status of every timeline page).
+        // One pass over the members instead of a lookup per name.
         let found = object.fields(entryKeys)
         if found[0] != nil { return .conversation }
         if found[1]?.kind == .string, found[2] != nil, found[3] == nil { return .notification }
