@@ -90,7 +90,8 @@ struct ParseCommand: ParsableCommand {
                 out.write(encoded: ndjson)
                 batch?.recycle(ndjson)
                 if result.recovered {
-                    ParseCommand.warn("\(file): warning: recovered from malformed XML, kept what could be read (\(result.warnings.first ?? ""))")
+                    let format = [Platform.rss, .atom, .rdf].contains(result.platform) ? "XML" : "JSON"
+                    ParseCommand.warn("\(file): warning: recovered from malformed \(format), kept what could be read (\(result.warnings.first ?? ""))")
                 } else if wroteNothing {
                     // Never silent about an empty result: say why (a social response without posts, skipped entries).
                     ParseCommand.warn("\(file): warning: no items (\(result.warnings.first ?? "the document holds no entries"))")

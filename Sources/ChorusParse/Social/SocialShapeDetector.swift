@@ -81,8 +81,8 @@ enum SocialShapeDetector {
 
     // MARK: X
 
-    /// `data` holding tweets (objects with `id` and `text`), or an API answer without data:
-    /// `meta.result_count`, or `errors` in X's problem form (`title` and `detail`).
+    /// `data` holding tweets (objects with `id` and `text`), a flattened tweet, or an API answer
+    /// without data: `meta.result_count`, or `errors` in X's problem form (`title` and `detail`).
     private static func isX(_ o: JSONValue) -> Bool {
         func isTweet(_ v: JSONValue?) -> Bool { v?.kind == .object && v?["id"]?.kind == .string && v?["text"]?.kind == .string }
         if let data = o["data"] {
@@ -91,6 +91,8 @@ enum SocialShapeDetector {
             return false
         }
         if o["meta"]?["result_count"]?.kind == .number { return true }
+        // A flattened post (twarc's `--flatten` lines: the post itself, its `author` inline).
+        if isTweet(o), o["author_id"] != nil || o["edit_history_tweet_ids"] != nil || o["conversation_id"] != nil { return true }
         if let errors = o["errors"], let first = errors.elements.first {
             return first["title"]?.kind == .string && first["detail"]?.kind == .string
         }

@@ -87,12 +87,44 @@ struct SocialShapeTests {
             #expect(result.items[0].text == "a & b")
             #expect(result.items[0].url == "https://x.com/pat/status/1578466218075312129")
         }
-        let typed = try #require(throws: ParseError.self) { try Self.forced(stream + "\n{\"data\": {\"id\": \"3\", \"text\": 5}}", .x) }
-        #expect(typed.message == "parse: zte-test: line 4: unexpected type at data.text (expected string, found number)")
-        let malformed = try #require(throws: ParseError.self) { try Self.forced(stream + "\n{\"data\": ", .x) }
-        #expect(malformed.message.hasPrefix("parse: zte-test: malformed JSON at line 4, column 10: "))
-        let unknown = try #require(throws: ParseError.self) { try Self.auto(stream + "\n{\"z\": 1}") }
-        #expect(unknown.message == "parse: zte-test: line 4: JSON object with keys [z] is no supported shape")
+        // A line that cannot be used is skipped with a warning; the others are kept.
+        let cases = [
+            ("\n{\"data\": {\"id\": \"3\", \"text\": 5}}", "skipped line 4: unexpected type at data.text (expected string, found number)"),
+            ("\n{\"data\": ", "skipped malformed JSON at line 4, column 10: unexpected end of input, expected a value"),
+            ("\n{\"errors\": [{\"title\": \"operational-disconnect\", \"detail\": \"This stream has been disconnected.\"}]}",
+             "skipped line 4: the X API answered with an error: This stream has been disconnected."),
+            ("\n{\"z\": 1}", "skipped line 4: JSON object with keys [z] is no supported X shape"),
+        ]
+        for (tail, warning) in cases {
+            let result = try Self.forced(stream + tail, .x)
+            #expect(result.items.map(\.nativeID) == ["1578466218075312129", "1578466218075312130"])
+            #expect(result.recovered)
+            #expect(result.warnings.first == warning)
+        }
+        let auto = try Self.auto(stream + "\n{\"z\": 1}")
+        #expect(auto.items.count == 2)
+        #expect(auto.warnings.first == "skipped line 4: JSON object with keys [z] is no supported shape")
+        // With no line giving a post, the first failure is the error.
+        let none = try #require(throws: ParseError.self) { try Self.forced("{\"data\": {\"id\": \"3\", \"text\": 5}}\n{\"data\": ", .x) }
+        #expect(none.message == "parse: zte-test: line 1: unexpected type at data.text (expected string, found number)")
+        // Not JSON Lines at all: the error of the whole document.
+        let garbage = try #require(throws: ParseError.self) { try Self.forced("{\"data\": []}\n}}}", .x) }
+        #expect(garbage.message == "parse: zte-test: malformed JSON at line 2, column 1: unexpected character '}', expected a value")
+    }
+
+    @Test("Flattened X posts (twarc --flatten) carry their author inline")
+    func flattenedX() throws {
+        let lines = """
+            {"id": "1380242596900044806", "text": "Ok! &amp; more", "author_id": "13", "conversation_id": "1380242596900044806", "created_at": "2021-04-08T19:34:13.000Z", "author": {"id": "13", "username": "WorthyOfSaw", "name": "Fanny"}, "__twarc": {"version": "2.0.3"}}
+            {"id": "1380242611781386245", "text": "RT @w: x", "author_id": "14", "referenced_tweets": [{"type": "retweeted", "id": "1380175475545362437"}], "author": {"id": "14", "username": "alex"}}
+            """
+        let result = try Self.auto(lines)
+        #expect(result.platform == .x)
+        #expect(result.items.map(\.text) == ["Ok! & more", "RT @w: x"])
+        #expect(result.items[0].author == Author(name: "Fanny", handle: "WorthyOfSaw", url: "https://x.com/WorthyOfSaw"))
+        #expect(result.items[0].url == "https://x.com/WorthyOfSaw/status/1380242596900044806")
+        #expect(result.items[1].kind == .repost)
+        #expect(result.items[1].repostOf == "1380175475545362437")
     }
 
     @Test("Hacker News Firebase items: stories, comments with their direct replies, deleted items skipped")
