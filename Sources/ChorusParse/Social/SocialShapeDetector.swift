@@ -69,6 +69,9 @@ enum SocialShapeDetector {
         if let thread = o["thread"], thread.kind == .object {
             return thread["$type"]?.stringValue?.hasPrefix("app.bsky.feed.defs#") == true || thread["post"]?.kind == .object
         }
+        if let notifications = o["notifications"], notifications.kind == .array, let first = notifications.elements.first {
+            return isATURI(first["uri"]) && first["reason"]?.kind == .string && first["author"]?.kind == .object
+        }
         if let records = o["records"], records.kind == .array, let first = records.elements.first {
             return isATURI(first["uri"]) && first["value"]?.kind == .object
         }

@@ -245,6 +245,25 @@ struct SocialShapeTests {
         #expect(listed.warnings == ["skipped a app.bsky.feed.like record at records[0]"])
     }
 
+    @Test("Bluesky notifications give the posts they carry (replies, mentions, quotes)")
+    func blueskyNotifications() throws {
+        let json = """
+            {"notifications": [
+              {"uri": "at://did:plc:f/app.bsky.graph.follow/1", "author": {"did": "did:plc:f", "handle": "f.example"}, "reason": "follow",
+               "record": {"$type": "app.bsky.graph.follow", "subject": "did:plc:me", "createdAt": "2023-10-05T16:34:04.545Z"}, "indexedAt": "2023-10-05T16:34:04.545Z"},
+              {"uri": "at://did:plc:r/app.bsky.feed.post/2", "author": {"did": "did:plc:r", "handle": "r.example"}, "reason": "reply",
+               "record": {"$type": "app.bsky.feed.post", "text": "Thanks!", "createdAt": "2023-10-05T17:00:00Z",
+                          "reply": {"root": {"uri": "at://did:plc:me/app.bsky.feed.post/1"}, "parent": {"uri": "at://did:plc:me/app.bsky.feed.post/1"}}},
+               "indexedAt": "2023-10-05T17:00:01Z"}]}
+            """
+        let result = try Self.auto(json)
+        #expect(result.platform == .bluesky)
+        #expect(result.items.map(\.text) == ["Thanks!"])
+        #expect(result.items[0].inReplyTo == "at://did:plc:me/app.bsky.feed.post/1")
+        #expect(result.items[0].url == "https://bsky.app/profile/r.example/post/2")
+        #expect(result.warnings == ["skipped 1 notification without a post (likes, reposts, follows)"])
+    }
+
     @Test("Hostile Reddit comment pages fail with the path or count nothing they cannot see", arguments: [
         (#"[{"kind": "Listing", "data": {"children": [{"kind": "t1", "data": {"name": "t1_a", "replies": 5}}]}}]"#,
          "unexpected type at [0].data.children[0].data.replies (expected Listing or empty string, found number)"),
