@@ -23,6 +23,7 @@ enum SocialShapeDetector {
 
     private static func objectPlatform(_ o: JSONValue) -> Platform? {
         if o["kind"]?.stringValue == "Listing", o["data"]?.kind == .object { return .reddit }
+        if o["json"]?["data"]?["things"]?.kind == .array { return .reddit }
         if let hits = o["hits"], hits.kind == .array, o["nbPages"] != nil || o["nbHits"] != nil || o["hitsPerPage"] != nil {
             return .hackernews
         }

@@ -277,6 +277,17 @@ struct SocialShapeTests {
         #expect(error.message == "parse: zte-test: \(message)")
     }
 
+    @Test("Reddit morechildren: the comments a more stub stood for")
+    func redditMoreChildren() throws {
+        let json = #"{"json": {"errors": [], "data": {"things": [{"kind": "t1", "data": {"name": "t1_b", "parent_id": "t1_a", "body": "x &gt; y", "replies": "", "score": 2}}, {"kind": "more", "data": {"children": ["c"]}}]}}}"#
+        let result = try Self.auto(json)
+        #expect(result.platform == .reddit)
+        #expect(result.items.map(\.nativeID) == ["t1_b"])
+        #expect(result.items[0].text == "x > y")
+        #expect(result.items[0].inReplyTo == "t1_a")
+        #expect(result.items[0].metrics == Metrics(replies: nil, score: 2))
+    }
+
     @Test("A Reddit reply Listing without data counts as unknown, not zero")
     func redditRepliesWithoutData() throws {
         let json = #"[{"kind": "Listing", "data": {"children": [{"kind": "t1", "data": {"name": "t1_a", "body": "x", "score": 1, "replies": {"kind": "Listing"}}}]}}]"#
