@@ -6,7 +6,8 @@ public struct ParseResult: Sendable {
     /// The format that was detected (or forced).
     public var platform: Platform
     public var feed: FeedRef?
-    /// True when libxml2's recover mode had to skip broken markup; the items are what could be kept.
+    /// True when libxml2's recover mode had to skip broken markup, or lines of a JSON Lines
+    /// document could not be used; the items are what could be kept.
     public var recovered: Bool
     /// Human-readable notes ("line 12: bare '&' in text"), for logs.
     public var warnings: [String]

@@ -91,11 +91,12 @@ struct ParseCommand: ParsableCommand {
                 batch?.recycle(ndjson)
                 if result.recovered {
                     let damaged = result.damagedItems > 0 ? "\(result.damagedItems) damaged items; " : ""
-                    let what = result.truncated ? "the document is cut short" : "recovered from malformed XML"
+                    let format = [Platform.rss, .atom, .rdf].contains(result.platform) ? "XML" : "JSON"
+                    let what = result.truncated ? "the document is cut short" : "recovered from malformed \(format)"
                     ParseCommand.warn("\(file): warning: \(what), kept what could be read (\(damaged)\(result.warnings.first ?? ""))")
-                } else if wroteNothing, let why = result.warnings.first {
+                } else if wroteNothing {
                     // Never silent about an empty result: say why (a social response without posts, skipped entries).
-                    ParseCommand.warn("\(file): warning: no items (\(why))")
+                    ParseCommand.warn("\(file): warning: no items (\(result.warnings.first ?? "the document holds no entries"))")
                 }
                 if result.unparsedDates > 0 {
                     logger.info("dates that could not be parsed were written as null", metadata: ["file": "\(file)", "count": "\(result.unparsedDates)"])

@@ -22,6 +22,25 @@ struct ParseCommandSocialTests {
         #expect(run.stderr == "chorus parse: -: warning: no items (the bluesky response holds no posts)\n")
     }
 
+    @Test("A saved stream cut short in its last line keeps the complete lines and says so")
+    func truncatedStream() throws {
+        let lines = #"{"data": {"id": "1", "text": "a"}}"# + "\n" + #"{"data": {"id": "2", "te"#
+        let run = try ParseCommandTests.chorus(["parse", "-"], stdin: Data(lines.utf8))
+        #expect(run.status == 0)
+        #expect(run.stdout.split(separator: "\n").count == 1)
+        #expect(run.stderr == "chorus parse: -: warning: recovered from malformed JSON, kept what could be read "
+            + "(skipped malformed JSON at line 2, column 25: unterminated string)\n")
+    }
+
+    @Test("An empty feed exits 0 and says it holds no entries")
+    func emptyFeed() throws {
+        let feed = #"<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><link>https://e.example/</link></channel></rss>"#
+        let run = try ParseCommandTests.chorus(["parse", "-"], stdin: Data(feed.utf8))
+        #expect(run.status == 0)
+        #expect(run.stdout.isEmpty)
+        #expect(run.stderr == "chorus parse: -: warning: no items (the document holds no entries)\n")
+    }
+
     @Test("JSON Lines on stdin print one item per post, with no warning")
     func jsonLines() throws {
         let lines = #"{"data": {"id": "1", "text": "a"}}"# + "\n" + #"{"data": {"id": "2", "text": "b"}}"# + "\n"

@@ -5,7 +5,8 @@ import Foundation
 /// `getTimeline`, `getFeed`, `getActorLikes`: `{"feed": [...]}`), lists of `postView`
 /// (`searchPosts`, `getPosts`, `getQuotes`: `{"posts": [...]}`), a thread (`getPostThread`:
 /// the parents root first, the post, then its replies depth-first) and post records
-/// (`com.atproto.repo.getRecord` `{uri, cid, value}`, `listRecords` `{"records": [...]}`).
+/// (`com.atproto.repo.getRecord` `{uri, cid, value}`, `listRecords` `{"records": [...]}`),
+/// and the posts of notifications (`listNotifications`: replies, mentions, quotes).
 ///
 /// Identity is the post's at:// URI; the web URL is `https://bsky.app/profile/<handle>/post/<rkey>`.
 /// A feed entry with a `reasonRepost` becomes a `repost` item by the reposter (``BlueskyPostAdapter``).
@@ -24,7 +25,8 @@ public enum BlueskyDecoder {
             throw ParseError("parse: \(decoding.context.source): the Bluesky API answered with an error: \(error)\(message)")
         }
         let isRecord = root["uri"] != nil && root["value"] != nil
-        guard root["feed"] != nil || root["posts"] != nil || root["thread"] != nil || root["records"] != nil || isRecord else {
+        let known = root["feed"] != nil || root["posts"] != nil || root["thread"] != nil || root["records"] != nil
+        guard known || root["notifications"] != nil || isRecord else {
             throw decoding.unsupported(root, platform: "Bluesky")
         }
         var page = SocialPage()
@@ -42,6 +44,19 @@ public enum BlueskyDecoder {
                     let (item, sort) = try BlueskyPostAdapter.item(try post.requireObject(), reason: nil, decoding: &decoding)
                     page.append(item, sortTime: sort)
                 }
+            } else if root["notifications"] != nil {
+                // Replies, mentions and quotes carry a post; likes, reposts and follows do not.
+                var skipped = 0
+                for notification in try root.array("notifications") ?? [] {
+                    let notification = try notification.requireObject()
+                    guard try notification.object("record")?.string("$type") == "app.bsky.feed.post" else {
+                        skipped += 1
+                        continue
+                    }
+                    let (item, sort) = try BlueskyPostAdapter.item(notification, reason: nil, decoding: &decoding)
+                    page.append(item, sortTime: sort)
+                }
+                if skipped > 0 { page.warnings.append("skipped \(skipped) notification\(skipped == 1 ? "" : "s") without a post (likes, reposts, follows)") }
             } else if root["thread"] != nil {
                 guard let thread = try root.object("thread") else { throw root.missing("thread", "object") }
                 var parents: [JSONValue] = []

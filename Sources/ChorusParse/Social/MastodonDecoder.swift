@@ -48,7 +48,15 @@ public enum MastodonDecoder {
                 let elements = try root.requireArray()
                 page.items.reserveCapacity(elements.count)
                 page.sortTimes.reserveCapacity(elements.count)
-                for element in elements { try append(try element.requireObject(), to: &page, seen: &seen, decoding: &decoding) }
+                // Timelines (the hot path) are all statuses: classify the first element only.
+                let statuses = elements.first.map { $0.kind == .object && entry($0) == .status } ?? true
+                for element in elements {
+                    if statuses {
+                        try append(status: element, to: &page, decoding: &decoding)
+                    } else {
+                        try append(try element.requireObject(), to: &page, seen: &seen, decoding: &decoding)
+                    }
+                }
             }
         } catch {
             throw decoding.failure(error)
@@ -61,7 +69,7 @@ public enum MastodonDecoder {
     /// anything else with an `id` or `uri`, unless it is an account, is read as a status (and
     /// must then be one).
     private static func entry(_ object: JSONValue) -> Entry? {
-        // One pass over the members (this runs for every status of every timeline page).
+        // One pass over the members instead of a lookup per name.
         let found = object.fields(entryKeys)
         if found[0] != nil { return .conversation }
         if found[1]?.kind == .string, found[2] != nil, found[3] == nil { return .notification }

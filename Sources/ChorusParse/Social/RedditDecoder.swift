@@ -2,7 +2,8 @@ import ChorusModel
 import Foundation
 
 /// Decodes Reddit responses into items: a Listing (`/r/<sub>/new.json`, `/search.json`, a
-/// user's comments) and a comment page (`/comments/<id>.json`: `[post listing, comment
+/// user's comments, `/api/info`), `/api/morechildren` (`{"json": {"data": {"things": [...]}}}`)
+/// and a comment page (`/comments/<id>.json`: `[post listing, comment
 /// listing]`, whose nested `replies` are flattened depth-first, each comment a `reply` to its
 /// `parent_id`). `t3` links and self posts are `post`, `t1` comments `reply`. Identity is the
 /// fullname (`t3_1rx9m0a`); removed bodies (`[removed]`, `[deleted]`) and deleted authors are
@@ -32,6 +33,9 @@ public enum RedditDecoder {
                 throw decoding.unsupported(root, platform: "Reddit")
             }
             tree = true
+        case .object where root["json"]?["data"]?["things"] != nil:
+            listings = []
+            tree = false
         case .object where root["data"] != nil || root["kind"] != nil:
             listings = [root]
             tree = false
@@ -45,6 +49,10 @@ public enum RedditDecoder {
         }
         var page = SocialPage()
         do throws(JSONTypeError) {
+            if let things = try root.object("json")?.object("data")?.array("things") {
+                // `/api/morechildren`: the comments a `more` stub stood for, flat.
+                try append(things, tree: false, to: &page, decoding: &decoding)
+            }
             for listing in listings {
                 guard let data = try listing.object("data") else { throw listing.missing("data", "object") }
                 guard let children = try data.array("children") else { throw data.missing("children", "array") }

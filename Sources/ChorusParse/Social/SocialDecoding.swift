@@ -25,7 +25,7 @@ struct SocialDecoding {
     }
 
     /// The documents of a body that is one JSON value or JSON Lines (``JSONLines``).
-    func documents(_ bytes: [UInt8]) throws(ParseError) -> [(line: Int, document: JSONDocument)] {
+    func documents(_ bytes: [UInt8]) throws(ParseError) -> [JSONLines.Line] {
         do {
             return try JSONLines.documents(bytes)
         } catch {

@@ -54,9 +54,14 @@ public enum SocialPayloadParser {
 
     /// Parses a JSON document (not a JSON Feed) whose platform is not given: recognized by
     /// its structure, else read as generic JSON when it holds a list of objects with ids,
-    /// else an error ("JSON object with keys [a, b] is no supported shape").
+    /// else an error ("JSON object with keys [a, b] is no supported shape"). An empty array
+    /// has no items and says so.
     static func parseDetected(_ document: JSONDocument, context: ParseContext) throws(ParseError) -> ParseResult {
         let root = document.root
+        // An empty list holds no posts whatever its platform (a poll that found nothing new).
+        if root.kind == .array, root.count == 0 {
+            return ParseResult(items: [], platform: .json, warnings: ["the document is an empty JSON array"])
+        }
         if let platform = SocialShapeDetector.platform(of: root) {
             var decoding = SocialDecoding(context: context)
             return result(try decode(root, platform: platform, decoding: &decoding), platform: platform)
@@ -79,32 +84,47 @@ public enum SocialPayloadParser {
         return result(page, platform: platform ?? .json)
     }
 
-    /// Decodes each document with the platform `platformOf` names for it; errors name the
-    /// line when there are several.
+    /// Decodes each document with the platform `platformOf` names for it. With several lines,
+    /// a line that cannot be used (not JSON, no supported shape, an API error line, a wrong
+    /// type) is skipped with a warning naming it (the skipped lines' warnings come first) and
+    /// counted in ``SocialPage/skippedLines``; when no line gives a post, the first such
+    /// failure is the error.
     private static func lines(
-        _ documents: [(line: Int, document: JSONDocument)], decoding: inout SocialDecoding,
+        _ documents: [JSONLines.Line], decoding: inout SocialDecoding,
         platformOf: (JSONValue) throws(ParseError) -> Platform
     ) throws(ParseError) -> (page: SocialPage, platform: Platform?) {
         var page = SocialPage()
         var first: Platform?
-        for (line, document) in documents {
-            do {
+        var failures: [ParseError] = []
+        let prefix = "parse: \(decoding.context.source): "
+        for line in documents {
+            do throws(ParseError) {
+                let document: JSONDocument
+                switch line.document {
+                case .success(let parsed): document = parsed
+                case .failure(let error): throw ParseError("\(prefix)\(error.description)")
+                }
                 let platform = try platformOf(document.root)
                 first = first ?? platform
                 let part = try decode(document.root, platform: platform, decoding: &decoding)
                 page.items += part.items
                 page.sortTimes += part.sortTimes
-                page.warnings += documents.count > 1 ? part.warnings.map { "line \(line): \($0)" } : part.warnings
+                page.warnings += documents.count > 1 ? part.warnings.map { "line \(line.number): \($0)" } : part.warnings
                 page.nextCursor = part.nextCursor ?? page.nextCursor
                 page.newestID = part.newestID ?? page.newestID
                 page.pageCount = part.pageCount ?? page.pageCount
                 page.unparsedDates = part.unparsedDates
             } catch where documents.count > 1 {
-                let prefix = "parse: \(decoding.context.source): "
-                let cause = error.message.hasPrefix(prefix) ? String(error.message.dropFirst(prefix.count)) : error.message
-                throw ParseError("\(prefix)line \(line): \(cause)")
+                var cause = error.message.hasPrefix(prefix) ? String(error.message.dropFirst(prefix.count)) : error.message
+                if !cause.hasPrefix("malformed JSON at line") { cause = "line \(line.number): \(cause)" }
+                failures.append(ParseError(prefix + cause))
+                page.skippedLines += 1
             }
         }
+        if page.items.isEmpty, let failure = failures.first { throw failure }
+        // The skipped lines first: they are what a recovered document's warning names.
+        let prefixLength = prefix.count
+        page.warnings = failures.map { "skipped \($0.message.dropFirst(prefixLength))" } + page.warnings
         return (page, first)
     }
 
@@ -124,7 +144,8 @@ public enum SocialPayloadParser {
     private static func result(_ page: SocialPage, platform: Platform) -> ParseResult {
         var warnings = page.warnings
         if page.items.isEmpty, warnings.isEmpty { warnings.append("the \(platform.rawValue) response holds no posts") }
-        return ParseResult(items: page.items, platform: platform, warnings: warnings, unparsedDates: page.unparsedDates)
+        return ParseResult(
+            items: page.items, platform: platform, recovered: page.skippedLines > 0, warnings: warnings, unparsedDates: page.unparsedDates)
     }
 
     /// "parse: SRC: JSON object with keys [a, b] is no supported shape", with an API error's

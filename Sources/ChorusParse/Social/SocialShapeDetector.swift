@@ -23,6 +23,7 @@ enum SocialShapeDetector {
 
     private static func objectPlatform(_ o: JSONValue) -> Platform? {
         if o["kind"]?.stringValue == "Listing", o["data"]?.kind == .object { return .reddit }
+        if o["json"]?["data"]?["things"]?.kind == .array { return .reddit }
         if let hits = o["hits"], hits.kind == .array, o["nbPages"] != nil || o["nbHits"] != nil || o["hitsPerPage"] != nil {
             return .hackernews
         }
@@ -62,11 +63,15 @@ enum SocialShapeDetector {
             guard let first = feed.elements.first else { return true }
             return first["post"]?.kind == .object
         }
-        if let posts = o["posts"], posts.kind == .array, let first = posts.elements.first {
+        if let posts = o["posts"], posts.kind == .array {
+            guard let first = posts.elements.first else { return true }
             return isATURI(first["uri"]) && first["record"]?.kind == .object
         }
         if let thread = o["thread"], thread.kind == .object {
             return thread["$type"]?.stringValue?.hasPrefix("app.bsky.feed.defs#") == true || thread["post"]?.kind == .object
+        }
+        if let notifications = o["notifications"], notifications.kind == .array, let first = notifications.elements.first {
+            return isATURI(first["uri"]) && first["reason"]?.kind == .string && first["author"]?.kind == .object
         }
         if let records = o["records"], records.kind == .array, let first = records.elements.first {
             return isATURI(first["uri"]) && first["value"]?.kind == .object
@@ -80,8 +85,8 @@ enum SocialShapeDetector {
 
     // MARK: X
 
-    /// `data` holding tweets (objects with `id` and `text`), or an API answer without data:
-    /// `meta.result_count`, or `errors` in X's problem form (`title` and `detail`).
+    /// `data` holding tweets (objects with `id` and `text`), a flattened tweet, or an API answer
+    /// without data: `meta.result_count`, or `errors` in X's problem form (`title` and `detail`).
     private static func isX(_ o: JSONValue) -> Bool {
         func isTweet(_ v: JSONValue?) -> Bool { v?.kind == .object && v?["id"]?.kind == .string && v?["text"]?.kind == .string }
         if let data = o["data"] {
@@ -90,6 +95,8 @@ enum SocialShapeDetector {
             return false
         }
         if o["meta"]?["result_count"]?.kind == .number { return true }
+        // A flattened post (twarc's `--flatten` lines: the post itself, its `author` inline).
+        if isTweet(o), o["author_id"] != nil || o["edit_history_tweet_ids"] != nil || o["conversation_id"] != nil { return true }
         if let errors = o["errors"], let first = errors.elements.first {
             return first["title"]?.kind == .string && first["detail"]?.kind == .string
         }

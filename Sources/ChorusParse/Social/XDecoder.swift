@@ -3,7 +3,8 @@ import Foundation
 
 /// Decodes X API v2 responses into items: lists of posts (search, timelines, lookups by ids:
 /// `data` an array), a single-post lookup (`data` an object) and filtered-stream lines (one
-/// `{"data": {...}, "matching_rules": [...]}` per line, read through ``SocialPayloadParser``).
+/// `{"data": {...}, "matching_rules": [...]}` per line, read through ``SocialPayloadParser``),
+/// and flattened posts (twarc `--flatten`: the post itself per line, its `author` inline).
 /// Ids stay strings end to end (they exceed 53 bits); authors are joined from
 /// `includes.users` by `author_id`; `referenced_tweets` marks replies, quotes and reposts;
 /// `text` is unescaped (X sends `&amp;`, `&lt;`, `&gt;`).
@@ -17,7 +18,9 @@ public enum XDecoder {
     /// Decodes a parsed response.
     static func decode(_ root: JSONValue, decoding: inout SocialDecoding) throws(ParseError) -> SocialPage {
         let context = decoding.context
-        guard root.kind == .object, root["data"] != nil || root["meta"] != nil || root["errors"] != nil else {
+        // A flattened post (twarc `--flatten`): the post object itself, with its author inline.
+        let flattened = root.kind == .object && root["data"] == nil && root["id"] != nil && root["text"] != nil
+        guard root.kind == .object, flattened || root["data"] != nil || root["meta"] != nil || root["errors"] != nil else {
             throw decoding.unsupported(root, platform: "X")
         }
         // A lone object without text is another entity (a user, a list), not a post.
@@ -30,7 +33,13 @@ public enum XDecoder {
             let object = try root.requireObject()
             // A single-post lookup or stream line holds one object; lists hold an array.
             let posts: [JSONValue]?
-            if let data = object["data"], data.kind == .object { posts = [data] } else { posts = try object.array("data") }
+            if flattened {
+                posts = [object]
+            } else if let data = object["data"], data.kind == .object {
+                posts = [data]
+            } else {
+                posts = try object.array("data")
+            }
             var notes: [String] = []
             for error in try object.array("errors") ?? [] {
                 let error = try error.requireObject()
@@ -39,7 +48,9 @@ public enum XDecoder {
             }
             if posts == nil, let first = notes.first { apiError = first }
             var users: [String: Author] = [:]
-            for user in try object.object("includes")?.array("users") ?? [] {
+            var people = try object.object("includes")?.array("users") ?? []
+            if flattened, let inline = try object.object("author") { people.append(inline) }
+            for user in people {
                 let user = try user.requireObject()
                 guard let id = try user.idString("id") else { continue }
                 let username = try user.string("username")
@@ -82,7 +93,8 @@ public enum XDecoder {
                     platform: .x,
                     kind: repostOf != nil ? .repost : (replyTo != nil ? .reply : .post),
                     nativeID: id,
-                    url: "https://x.com/\(author?.handle ?? "i")/status/\(id)",
+                    // A direct-message event (`event_type`) has no public page.
+                    url: post["event_type"] != nil ? nil : "https://x.com/\(author?.handle ?? "i")/status/\(id)",
                     text: SocialDecoding.nonEmpty(longText ?? shortText),
                     lang: lang == "und" || lang == "zxx" ? nil : SocialDecoding.nonEmpty(lang),
                     author: author,

@@ -32,6 +32,14 @@ struct RealWorldSocialValueTests {
         #expect(items[0].text?.hasPrefix("It’s finally here! 🥁 Say hello to the new #TwitterAPI.\n\n") == true)
     }
 
+    @Test("X direct-message events are read, without a status page they do not have")
+    func xDirectMessages() throws {
+        let items = try RW.auto("social/x/test_manage_and_lookup_direct_messages_4.json").items
+        #expect(items.map(\.text) == ["Testing 2", "Testing 1"])
+        #expect(items.map(\.nativeID) == ["1585800613752881156", "1585800613253812228"])
+        #expect(items.allSatisfy { $0.url == nil })
+    }
+
     @Test("Reddit bodies are unescaped as Reddit renders them")
     func redditText() throws {
         let small = try RW.auto("social/reddit/TestCommentForest.test_replace__all_1.json").items

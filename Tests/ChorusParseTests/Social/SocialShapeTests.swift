@@ -45,7 +45,6 @@ struct SocialShapeTests {
     }
 
     @Test("Auto-detection refuses what it cannot name, saying what it saw", arguments: [
-        ("[]", "parse: zte-test: empty JSON array is no supported shape"),
         ("[1, 2, 3]", "parse: zte-test: JSON array of numbers is no supported shape"),
         ("{\"a\": [\"x\"]}", "parse: zte-test: JSON object with keys [a] is no supported shape"),
         (#"{"c": 1, "a": {}, "b": []}"#, "parse: zte-test: JSON object with keys [a, b, c] is no supported shape"),
@@ -56,6 +55,16 @@ struct SocialShapeTests {
     func refusal(json: String, message: String) throws {
         let error = try #require(throws: ParseError.self) { try Self.auto(json) }
         #expect(error.message == message)
+    }
+
+    @Test("An empty array or empty result list has no items and says so")
+    func emptyLists() throws {
+        let empty = try Self.auto("[]")
+        #expect(empty.items.isEmpty)
+        #expect(empty.warnings == ["the document is an empty JSON array"])
+        let search = try Self.auto(#"{"posts": [], "hitsTotal": 0}"#)
+        #expect(search.platform == .bluesky)
+        #expect(search.warnings == ["the bluesky response holds no posts"])
     }
 
     @Test("Generic JSON with ids is still read when no platform matches")
@@ -78,12 +87,44 @@ struct SocialShapeTests {
             #expect(result.items[0].text == "a & b")
             #expect(result.items[0].url == "https://x.com/pat/status/1578466218075312129")
         }
-        let typed = try #require(throws: ParseError.self) { try Self.forced(stream + "\n{\"data\": {\"id\": \"3\", \"text\": 5}}", .x) }
-        #expect(typed.message == "parse: zte-test: line 4: unexpected type at data.text (expected string, found number)")
-        let malformed = try #require(throws: ParseError.self) { try Self.forced(stream + "\n{\"data\": ", .x) }
-        #expect(malformed.message.hasPrefix("parse: zte-test: malformed JSON at line 4, column 10: "))
-        let unknown = try #require(throws: ParseError.self) { try Self.auto(stream + "\n{\"z\": 1}") }
-        #expect(unknown.message == "parse: zte-test: line 4: JSON object with keys [z] is no supported shape")
+        // A line that cannot be used is skipped with a warning; the others are kept.
+        let cases = [
+            ("\n{\"data\": {\"id\": \"3\", \"text\": 5}}", "skipped line 4: unexpected type at data.text (expected string, found number)"),
+            ("\n{\"data\": ", "skipped malformed JSON at line 4, column 10: unexpected end of input, expected a value"),
+            ("\n{\"errors\": [{\"title\": \"operational-disconnect\", \"detail\": \"This stream has been disconnected.\"}]}",
+             "skipped line 4: the X API answered with an error: This stream has been disconnected."),
+            ("\n{\"z\": 1}", "skipped line 4: JSON object with keys [z] is no supported X shape"),
+        ]
+        for (tail, warning) in cases {
+            let result = try Self.forced(stream + tail, .x)
+            #expect(result.items.map(\.nativeID) == ["1578466218075312129", "1578466218075312130"])
+            #expect(result.recovered)
+            #expect(result.warnings.first == warning)
+        }
+        let auto = try Self.auto(stream + "\n{\"z\": 1}")
+        #expect(auto.items.count == 2)
+        #expect(auto.warnings.first == "skipped line 4: JSON object with keys [z] is no supported shape")
+        // With no line giving a post, the first failure is the error.
+        let none = try #require(throws: ParseError.self) { try Self.forced("{\"data\": {\"id\": \"3\", \"text\": 5}}\n{\"data\": ", .x) }
+        #expect(none.message == "parse: zte-test: line 1: unexpected type at data.text (expected string, found number)")
+        // Not JSON Lines at all: the error of the whole document.
+        let garbage = try #require(throws: ParseError.self) { try Self.forced("{\"data\": []}\n}}}", .x) }
+        #expect(garbage.message == "parse: zte-test: malformed JSON at line 2, column 1: unexpected character '}', expected a value")
+    }
+
+    @Test("Flattened X posts (twarc --flatten) carry their author inline")
+    func flattenedX() throws {
+        let lines = """
+            {"id": "1380242596900044806", "text": "Ok! &amp; more", "author_id": "13", "conversation_id": "1380242596900044806", "created_at": "2021-04-08T19:34:13.000Z", "author": {"id": "13", "username": "WorthyOfSaw", "name": "Fanny"}, "__twarc": {"version": "2.0.3"}}
+            {"id": "1380242611781386245", "text": "RT @w: x", "author_id": "14", "referenced_tweets": [{"type": "retweeted", "id": "1380175475545362437"}], "author": {"id": "14", "username": "alex"}}
+            """
+        let result = try Self.auto(lines)
+        #expect(result.platform == .x)
+        #expect(result.items.map(\.text) == ["Ok! & more", "RT @w: x"])
+        #expect(result.items[0].author == Author(name: "Fanny", handle: "WorthyOfSaw", url: "https://x.com/WorthyOfSaw"))
+        #expect(result.items[0].url == "https://x.com/WorthyOfSaw/status/1380242596900044806")
+        #expect(result.items[1].kind == .repost)
+        #expect(result.items[1].repostOf == "1380175475545362437")
     }
 
     @Test("Hacker News Firebase items: stories, comments with their direct replies, deleted items skipped")
@@ -203,6 +244,25 @@ struct SocialShapeTests {
         #expect(listed.warnings == ["skipped a app.bsky.feed.like record at records[0]"])
     }
 
+    @Test("Bluesky notifications give the posts they carry (replies, mentions, quotes)")
+    func blueskyNotifications() throws {
+        let json = """
+            {"notifications": [
+              {"uri": "at://did:plc:f/app.bsky.graph.follow/1", "author": {"did": "did:plc:f", "handle": "f.example"}, "reason": "follow",
+               "record": {"$type": "app.bsky.graph.follow", "subject": "did:plc:me", "createdAt": "2023-10-05T16:34:04.545Z"}, "indexedAt": "2023-10-05T16:34:04.545Z"},
+              {"uri": "at://did:plc:r/app.bsky.feed.post/2", "author": {"did": "did:plc:r", "handle": "r.example"}, "reason": "reply",
+               "record": {"$type": "app.bsky.feed.post", "text": "Thanks!", "createdAt": "2023-10-05T17:00:00Z",
+                          "reply": {"root": {"uri": "at://did:plc:me/app.bsky.feed.post/1"}, "parent": {"uri": "at://did:plc:me/app.bsky.feed.post/1"}}},
+               "indexedAt": "2023-10-05T17:00:01Z"}]}
+            """
+        let result = try Self.auto(json)
+        #expect(result.platform == .bluesky)
+        #expect(result.items.map(\.text) == ["Thanks!"])
+        #expect(result.items[0].inReplyTo == "at://did:plc:me/app.bsky.feed.post/1")
+        #expect(result.items[0].url == "https://bsky.app/profile/r.example/post/2")
+        #expect(result.warnings == ["skipped 1 notification without a post (likes, reposts, follows)"])
+    }
+
     @Test("Hostile Reddit comment pages fail with the path or count nothing they cannot see", arguments: [
         (#"[{"kind": "Listing", "data": {"children": [{"kind": "t1", "data": {"name": "t1_a", "replies": 5}}]}}]"#,
          "unexpected type at [0].data.children[0].data.replies (expected Listing or empty string, found number)"),
@@ -227,6 +287,17 @@ struct SocialShapeTests {
         let story = try #require(try Self.forced(hn, .hackernews).items.first)
         #expect(story.metrics?.score == nil)
         #expect(story.metrics?.replies == 2)
+    }
+
+    @Test("Reddit morechildren: the comments a more stub stood for")
+    func redditMoreChildren() throws {
+        let json = #"{"json": {"errors": [], "data": {"things": [{"kind": "t1", "data": {"name": "t1_b", "parent_id": "t1_a", "body": "x &gt; y", "replies": "", "score": 2}}, {"kind": "more", "data": {"children": ["c"]}}]}}}"#
+        let result = try Self.auto(json)
+        #expect(result.platform == .reddit)
+        #expect(result.items.map(\.nativeID) == ["t1_b"])
+        #expect(result.items[0].text == "x > y")
+        #expect(result.items[0].inReplyTo == "t1_a")
+        #expect(result.items[0].metrics == Metrics(replies: nil, score: 2))
     }
 
     @Test("A Reddit reply Listing without data counts as unknown, not zero")

@@ -1,14 +1,24 @@
 /// Reads a document that is either one JSON value or JSON Lines (NDJSON): one value per line,
 /// as saved streams (X filtered stream) and line-per-page archives (twarc) are. Blank lines
-/// are skipped; a line that is not JSON fails with its own line number.
+/// are skipped; each line is read on its own, so one broken line (a capture cut short in the
+/// middle of its last line) does not cost the others.
 enum JSONLines {
-    /// The documents of `bytes` with the line each starts on (1 for a single value).
-    static func documents(_ bytes: [UInt8]) throws(JSONSyntaxError) -> [(line: Int, document: JSONDocument)] {
+    /// One value of the document and the line it starts on, or why that line is not JSON.
+    struct Line {
+        var number: Int
+        var document: Result<JSONDocument, JSONSyntaxError>
+    }
+
+    /// The values of `bytes`: one line for a single value. A document that is neither one value
+    /// nor has any line that is one fails with the error of reading it as one value.
+    static func documents(_ bytes: [UInt8]) throws(JSONSyntaxError) -> [Line] {
         do {
-            return [(1, try JSONReader.parse(bytes))]
+            return [Line(number: 1, document: .success(try JSONReader.parse(bytes)))]
         } catch where error.reason == JSONReader.trailingData && breakBefore(error.offset, in: bytes) {
             // A value ended and another began after a line break: read it line by line.
-            return try lines(bytes)
+            let lines = self.lines(bytes)
+            guard lines.contains(where: { if case .success = $0.document { true } else { false } }) else { throw error }
+            return lines
         }
     }
 
@@ -22,9 +32,9 @@ enum JSONLines {
         return false
     }
 
-    /// One document per non-blank line.
-    private static func lines(_ bytes: [UInt8]) throws(JSONSyntaxError) -> [(line: Int, document: JSONDocument)] {
-        var out: [(line: Int, document: JSONDocument)] = []
+    /// One value per non-blank line.
+    private static func lines(_ bytes: [UInt8]) -> [Line] {
+        var out: [Line] = []
         var start = 0
         var number = 1
         while start < bytes.count {
@@ -32,9 +42,10 @@ enum JSONLines {
             let line = bytes[start..<end]
             if line.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) {
                 do {
-                    out.append((number, try JSONReader.parse(Array(line))))
+                    out.append(Line(number: number, document: .success(try JSONReader.parse(Array(line)))))
                 } catch {
-                    throw JSONSyntaxError(offset: start + error.offset, line: number, column: error.column, reason: error.reason)
+                    let located = JSONSyntaxError(offset: start + error.offset, line: number, column: error.column, reason: error.reason)
+                    out.append(Line(number: number, document: .failure(located)))
                 }
             }
             start = end + 1
