@@ -86,7 +86,8 @@ struct ParseCommand: ParsableCommand {
                 batch?.recycle(ndjson)
                 if result.recovered {
                     let damaged = result.damagedItems > 0 ? "\(result.damagedItems) damaged items; " : ""
-                    let what = result.truncated ? "the document is cut short" : "recovered from malformed XML"
+                    let what = result.truncated ? "the document is cut short"
+                        : result.platform == .jsonfeed ? "odd members coerced or dropped" : "recovered from malformed XML"
                     ParseCommand.warn("\(file): warning: \(what), kept what could be read (\(damaged)\(result.warnings.first ?? ""))")
                 }
                 if result.unparsedDates > 0 {
