@@ -68,4 +68,12 @@ struct RealWorldStructureTests {
         #expect(result.feed?.title == "Inner")
         #expect(result.items.map(\.title) == ["E"])
     }
+
+    @Test func relativeLinksKeepTheirPercentEscapes() throws {
+        // <link>/en/games/.../10743874-neverwinter-%26-jingle-jam-humble-bundle%21</link>, the channel link relative too.
+        let result = try RealWorld.parse("node-feedparser__rss-with-relative-urls.xml")
+        #expect(result.items.first?.url == "/en/games/neverwinter/news/detail/10743874-neverwinter-%26-jingle-jam-humble-bundle%21")
+        let item = try Fixture.rssItem("<title>t</title><link>/a%26b%21c%25d?q=%2F</link>")
+        #expect(item.url == "https://feed.example/a%26b%21c%25d?q=%2F")
+    }
 }
