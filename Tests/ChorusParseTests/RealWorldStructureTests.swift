@@ -76,4 +76,14 @@ struct RealWorldStructureTests {
         let item = try Fixture.rssItem("<title>t</title><link>/a%26b%21c%25d?q=%2F</link>")
         #expect(item.url == "https://feed.example/a%26b%21c%25d?q=%2F")
     }
+
+    @Test func aMediaContentsThumbnailIsStillTheEntrysMediaAndAnUnclosedContainerHidesNoEntry() throws {
+        let media = try Fixture.rssItem(
+            #"<title>t</title><media:content url="https://m.example/v.mov"><media:thumbnail url="https://m.example/k.jpg"/></media:content>"#,
+            namespaces: #"xmlns:media="http://search.yahoo.com/mrss/""#)
+        #expect(media.enclosures.map(\.url) == ["https://m.example/v.mov", "https://m.example/k.jpg"])
+        // feedjira__ITunesWithSingleQuotedAttributes.xml leaves its outer itunes:category open.
+        let result = try RealWorld.parse("feedjira__ITunesWithSingleQuotedAttributes.xml")
+        #expect(result.items.map(\.title) == ["Shake Shake Shake Your Spices", "Socket Wrench Shootout", "Red, Whine, & Blue"])
+    }
 }
