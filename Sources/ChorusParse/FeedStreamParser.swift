@@ -170,6 +170,8 @@ public final class FeedStreamParser {
     private func repairedPass(after first: FeedSAXHandler) -> (handler: FeedSAXHandler, repair: XMLRepair)? {
         guard first.lostContent, first.platform != nil, let document, let sink = entrySink else { return nil }
         self.document = nil
+        // The repair reads bytes as an ASCII-compatible encoding: never UTF-16 or UTF-32.
+        guard !document.prefix(512).contains(0) else { return nil }
         let repair = XMLRepair(document)
         guard repair.repairs > 0 || repair.truncated else { return nil }
         let handler = FeedSAXHandler(adapter: first.adapter, onEntry: sink)
