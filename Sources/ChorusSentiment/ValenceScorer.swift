@@ -5,6 +5,8 @@ struct ValenceScorer {
     static let capsIncrement: Float = 0.733
     static let boosterStep: Float = 0.293
     static let negationScalar: Float = -0.74
+    /// A negative word after a reverser ("lifts the ban") counts this times its value.
+    static let reversalScalar: Float = -0.8
     static let exclamationStep: Float = 0.292
     static let questionStep: Float = 0.18
     /// The value of a sarcasm marker ("/s", "yeah right") with nothing else to flip.
@@ -129,18 +131,19 @@ struct ValenceScorer {
                 fire(HeuristicName.elongation)
                 if explaining { note += ", elongation \(fmt(sign * Self.boosterStep))" }
             }
-            var negated = false
+            var negated = false, reversed = false
             var j = k - 1
             var distance = 1
             while j >= 0 && distance <= 3 && !tokens[j + 1].breakBefore {
                 let prev = tokens[j]
                 var b = slot[j].phraseBooster
-                var isNegator = false
+                var isNegator = false, isReverser = false
                 if !slot[j].consumed, prev.id >= 0 {
                     let e = model.vocabulary.entries[Int(prev.id)]
                     if b == 0 && slot[j].setValence.isNaN { b = e.booster }
                     // A negator that starts a phrase rule ("not bad", "nothing but") is part of it.
                     isNegator = e.isNegator && slot[j].setValence.isNaN
+                    isReverser = e.isReverser
                 }
                 if b != 0 && h.booster {
                     var s = b * (distance == 1 ? 1 : distance == 2 ? 0.95 : 0.9)
@@ -154,6 +157,7 @@ struct ValenceScorer {
                     if explaining { note += ", \(b > 0 ? "booster" : "dampener") '\(model.vocabulary.token(prev.id))' \(fmt(sign * s))" }
                 }
                 if isNegator && h.negation { negated = true }
+                if isReverser && h.negation && v < 0 { reversed = true }
                 j -= 1
                 distance += 1
             }
@@ -161,6 +165,10 @@ struct ValenceScorer {
                 v *= Self.negationScalar
                 fire(HeuristicName.negation)
                 if explaining { note += ", negated ×\(fmt(Self.negationScalar))" }
+            } else if reversed {
+                v *= Self.reversalScalar
+                fire(HeuristicName.reversal)
+                if explaining { note += ", reversed ×\(fmt(Self.reversalScalar))" }
             }
             if slot[k].ruleAt >= 0 { fireRule(k, negated: negated, value: v) }
             slot[k].value = v
