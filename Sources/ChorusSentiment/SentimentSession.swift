@@ -184,7 +184,7 @@ public struct SentimentSession {
         return part
     }
 
-    private func figures(_ p: Part) -> Figures {
+    private mutating func figures(_ p: Part) -> Figures {
         let c = model.configuration
         let label: Sentiment.Label
         // After "but" the later clause weighs more; the balance asked of pos and neg is lower.
@@ -199,6 +199,7 @@ public struct SentimentSession {
         } else {
             label = .neutral
         }
+        scorer.keepTags(consistentWith: label)
         return Figures(label: label, compound: p.compound, pos: p.pos, neu: p.neu, neg: p.neg, unsupported: false, lang: p.lang)
     }
 

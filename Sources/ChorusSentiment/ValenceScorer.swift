@@ -1,3 +1,5 @@
+import ChorusModel
+
 /// Scores a range of scanned tokens with the lexicon, the phrase rules and the heuristics
 /// (negation, boosters and dampeners, ALL-CAPS, elongation, contrast, ! and ? emphasis).
 /// Holds scratch buffers, so one scorer serves many texts on one thread.
@@ -71,6 +73,15 @@ struct ValenceScorer {
         for i in 0..<ReactionTag.order.count where mask & (1 << UInt16(i)) != 0 {
             if !tagged.contains(UInt8(i)) { tagged.append(UInt8(i)) }
         }
+    }
+
+    /// Drops the tags that contradict the label: glad tags (relief, excitement, anticipation,
+    /// hope, gratitude: ids 0–4) from a negative text, sore ones (anger, worry, disappointment,
+    /// sarcasm) from a positive one. A sarcastic "thanks a lot" is not gratitude.
+    mutating func keepTags(consistentWith label: Sentiment.Label) {
+        guard !tagged.isEmpty, label == .positive || label == .negative else { return }
+        let glad = label == .positive
+        tagged.removeAll { ($0 <= 4) != glad }
     }
 
     /// The fired rules' names and the tags, for the result.
@@ -161,6 +172,7 @@ struct ValenceScorer {
                 j -= 1
                 distance += 1
             }
+            if !negated && !reversed && v < 0 && h.negation { reversed = reversedAfter(k, in: tokens) }
             if negated {
                 v *= Self.negationScalar
                 fire(HeuristicName.negation)
@@ -180,6 +192,18 @@ struct ValenceScorer {
         }
         if h.contrast && !contrasts.isEmpty { applyContrast(range, of: scan, contrasts: contrasts) }
         return finish(range, of: scan, result: &result, flip: flip)
+    }
+
+    /// Whether a reverser follows token `k` within three tokens of its clause ("ban lifted",
+    /// "stolen dog returned"); read only for negative words.
+    private func reversedAfter(_ k: Int, in tokens: UnsafeBufferPointer<Token>) -> Bool {
+        var j = k + 1
+        while j < tokens.count && j <= k + 3 && !tokens[j].breakBefore {
+            let id = tokens[j].id
+            if !slot[j].consumed, id >= 0, model.vocabulary.entries[Int(id)].isReverser { return true }
+            j += 1
+        }
+        return false
     }
 
     /// Reports the phrase rule matched at `k`; a negated rule adds no tags.
