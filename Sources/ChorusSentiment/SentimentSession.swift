@@ -204,9 +204,9 @@ public struct SentimentSession {
     }
 
     /// A contribution at least this large (after heuristics) counts as strong for `mixed`.
-    static let strongContribution: Float = 1.3
+    static let strongContribution: Float = 1.0
     /// For `mixed`, the weaker of pos and neg must reach this share of the stronger (a relief
     /// that names the bad thing it ends is not mixed).
-    static let mixedBalance = 0.45
-    static let mixedBalanceContrast = 0.25
+    static let mixedBalance = 0.4
+    static let mixedBalanceContrast = 0.2
 }
