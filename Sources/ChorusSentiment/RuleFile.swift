@@ -26,6 +26,8 @@ struct RuleFile: Sendable {
     var boosters: [Weighted] = []
     /// `negators:` words that flip the next sentiment words.
     var negators: [String] = []
+    /// `reversers:` words that end or undo the next negative words ("lifts the ban").
+    var reversers: [String] = []
     /// `contrast:` words that shift weight to the later clause.
     var contrast: [String] = []
     /// `markers.english` / `markers.foreign`: function words for the language guess.

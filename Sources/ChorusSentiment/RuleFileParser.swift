@@ -1,7 +1,7 @@
 import Foundation
 import Yams
 
-/// Parses rule files (YAML). Top-level keys: `lang`, `boosters`, `negators`, `contrast`,
+/// Parses rule files (YAML). Top-level keys: `lang`, `boosters`, `negators`, `reversers`, `contrast`,
 /// `markers`, `idioms`, `rules`; see docs/sentiment.md. Errors name the file and line.
 enum RuleFileParser {
     static func parse(contentsOf url: URL) throws -> RuleFile {
@@ -43,6 +43,8 @@ enum RuleFileParser {
                 out.idioms = try weighted(file, value, range: -4...4)
             case "negators":
                 out.negators = try strings(file, value)
+            case "reversers":
+                out.reversers = try strings(file, value)
             case "contrast":
                 out.contrast = try strings(file, value)
             case "markers":
@@ -62,7 +64,7 @@ enum RuleFileParser {
                 guard let seq = value.sequence else { throw fail(file, value, "rules: expected a list of rules") }
                 for node in seq { out.rules.append(try definition(file, node, fileLanguage: out.language)) }
             default:
-                throw fail(file, keyNode, "unknown key \"\(key)\" (expected lang, boosters, negators, contrast, markers, idioms or rules)")
+                throw fail(file, keyNode, "unknown key \"\(key)\" (expected lang, boosters, negators, reversers, contrast, markers, idioms or rules)")
             }
         }
         // `lang` may come after `rules`; apply the file's scope to rules without their own.

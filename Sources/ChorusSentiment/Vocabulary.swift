@@ -18,6 +18,8 @@ struct Vocabulary: Sendable {
         var booster: Float = 0
         /// Flips the next sentiment words ("not", "dont", "never", "不").
         var isNegator = false
+        /// Turns the next negative words positive ("lifts", "ends", "restores": "lifts the ban").
+        var isReverser = false
         /// Shifts weight to the later clause ("but", "however").
         var isContrast = false
         /// An English function word (language guess).
