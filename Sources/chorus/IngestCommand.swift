@@ -24,8 +24,7 @@ struct IngestCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(name: .long, help: "The configuration file (default: $CHORUS_CONFIG, else Config/chorus.yaml).")
-    var config: String?
+    @OptionGroup var configOption: ConfigOption
 
     @Flag(name: .long, help: "Fetch, parse, score and look up dedup, but write nothing and change no state.")
     var dryRun = false
@@ -59,15 +58,8 @@ struct IngestCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let environment = ProcessInfo.processInfo.environment
-        let path = ConfigLoader.resolvePath(option: config, environment: environment)
-        var loaded: ChorusConfig
-        do {
-            loaded = try ConfigLoader.load(path: path, environment: environment)
-        } catch {
-            FileHandle.standardError.write(Data((error.description + "\n").utf8))
-            throw ExitStatus.configError
-        }
+        let path = configOption.path
+        var loaded = try configOption.load()
         let level = global.logLevel.flatMap(Logger.Level.init(rawValue:))
             ?? (global.verbose ? .info : loaded.logLevel.flatMap(Logger.Level.init(rawValue:)) ?? .warning)
         LoggingSetup.bootstrap(level: level, format: global.format)
