@@ -92,7 +92,7 @@ struct IngestCommand: AsyncParsableCommand {
                 config: loaded, options: options, fetcher: fetcher, stop: stop, logger: Logger(label: "chorus.run"),
                 summaryToStderr: global.verbose || level <= .info)
         } catch {
-            FileHandle.standardError.write(Data("chorus ingest: \(error.description)\n".utf8))
+            LoggingSetup.report("chorus ingest: \(error.description)", level: .error)
             switch error {
             // The run holding the lock writes the metrics; this one did nothing.
             case .lockHeld: throw ExitStatus.lockHeld
@@ -103,7 +103,7 @@ struct IngestCommand: AsyncParsableCommand {
             }
         }
         // A cut run says so even under cron; the closing line is for a person at a terminal.
-        if let line = RunReportLine.stopped(outcome) { FileHandle.standardError.write(Data((line + "\n").utf8)) }
+        if let line = RunReportLine.stopped(outcome) { LoggingSetup.report(line) }
         if !dryRun && isatty(STDERR_FILENO) == 1 {
             FileHandle.standardError.write(Data((RunReportLine.finished(outcome, toStdout: options.toStdout) + "\n").utf8))
         }
@@ -120,7 +120,7 @@ struct IngestCommand: AsyncParsableCommand {
             try MetricsTextfile.write(
                 to: url, outcome: outcome, exitCode: exit.rawValue, records: records, sources: config.sources.map(\.name), now: Date())
         } catch {
-            FileHandle.standardError.write(Data("chorus ingest: metrics: cannot write \(url.path) (\(error.localizedDescription))\n".utf8))
+            LoggingSetup.report("chorus ingest: metrics: cannot write \(url.path) (\(error.localizedDescription))", level: .error)
         }
     }
 }
