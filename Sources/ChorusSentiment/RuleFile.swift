@@ -31,6 +31,9 @@ struct RuleFile: Sendable {
     /// `markers.english` / `markers.foreign`: function words for the language guess.
     var englishMarkers: [String] = []
     var foreignMarkers: [String] = []
+    /// `markers.french`, `.spanish`, `.german`: function words of a language that is scored,
+    /// by its `Vocabulary.ScanFlag` bit.
+    var languageMarkers: [(UInt8, [String])] = []
     /// `idioms:` phrase → valence.
     var idioms: [Weighted] = []
     /// `rules:` reaction and phrase rules.

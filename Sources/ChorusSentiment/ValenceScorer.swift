@@ -109,7 +109,7 @@ struct ValenceScorer {
             var fromLexicon = false
             if slot[k].setValence.isNaN, t.valenceID >= 0 {
                 let e = model.vocabulary.entries[Int(t.valenceID)]
-                if e.booster == 0 && !e.isNegator { v = e.valence; fromLexicon = v != 0 }
+                if e.booster == 0 && !e.isNegator { v = e.valence(in: language); fromLexicon = v != 0 }
             }
             v += slot[k].shift
             if v == 0 {
@@ -139,7 +139,8 @@ struct ValenceScorer {
                 if !slot[j].consumed, prev.id >= 0 {
                     let e = model.vocabulary.entries[Int(prev.id)]
                     if b == 0 && slot[j].setValence.isNaN { b = e.booster }
-                    isNegator = e.isNegator
+                    // A negator that starts a phrase rule ("not bad", "nothing but") is part of it.
+                    isNegator = e.isNegator && slot[j].setValence.isNaN
                 }
                 if b != 0 && h.booster {
                     var s = b * (distance == 1 ? 1 : distance == 2 ? 0.95 : 0.9)

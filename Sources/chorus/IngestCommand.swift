@@ -13,7 +13,7 @@ struct IngestCommand: AsyncParsableCommand {
         discussion: """
             Meant for cron: quiet on success, one line per problem on stderr. Items go to a new file under the output directory (date=YYYY-MM-DD/chorus-<UTC stamp>.ndjson), written under a temporary name, fsynced and renamed; the state advances only after that. See docs/ingest.md.
 
-            Exit codes: 0 success; 1 some sources failed or were cut short (the rest were written); 70 fatal (output or state failed, nothing committed); 75 another run holds the lock (nothing done); 78 invalid configuration (nothing ran).
+            Exit codes: 0 success; 1 some sources failed or were cut short (the rest were written); 70 fatal (output or state failed, nothing committed; a lost or broken state names the file and the way out, --reset-state); 75 another run holds the lock (nothing done); 78 invalid configuration (nothing ran).
             """
     )
 
@@ -47,6 +47,9 @@ struct IngestCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Fetch every enabled source now, ignoring intervals.")
     var ignoreSchedule = false
 
+    @Flag(name: .long, help: "Start over with a new state when the state file is lost or unusable (the old file is kept aside); items still in the feeds are delivered again.")
+    var resetState = false
+
     func validate() throws {
         if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
         if limit != nil && !dryRun { throw ValidationError("--limit needs --dry-run (a real run never skips items it has read)") }
@@ -77,6 +80,7 @@ struct IngestCommand: AsyncParsableCommand {
         } else if let output {
             loaded.output.dir = URL(fileURLWithPath: output).standardizedFileURL
         }
+        options.resetState = resetState
         options.progress = isatty(STDERR_FILENO) == 1 && level > .info && !options.toStdout
         let stop = StopSignal()
         stop.installHandlers()

@@ -90,6 +90,24 @@ struct IngestCrashTests {
         #expect(try h.allRecords().count == 3)
     }
 
+    @Test func aDeletedLockFileDoesNotLetASecondRunInAndNothingIsWrittenTwice() throws {
+        let h = try IngestHarness()
+        let slow = try LoopbackServer(pythonScript: "slow_feed_server.py")
+        defer { slow.stop() }
+        try h.writeConfig(feeds: [("slow", "\(slow.baseURL)/slow.rss?delay=3")])
+        let (first, _, _) = try h.start([])
+        waitForLock(h, pid: first.processIdentifier)
+        try FileManager.default.removeItem(at: h.statePath.appendingPathExtension("lock"))
+        let second = try h.run([])
+        #expect(second.status == 75, "\(second.stderr)")
+        #expect(second.stderr.contains("deleted or replaced"))
+        IngestHarness.wait(first)
+        #expect(first.terminationStatus == 0)
+        let ids = try h.allRecords().compactMap { $0?["id"] as? String }
+        #expect(ids.count == 3)
+        #expect(Set(ids).count == ids.count)
+    }
+
     @Test func sigtermStopsCleanlyKeepingFinishedSourcesAndDroppingTheRest() throws {
         let h = try IngestHarness()
         let requests = h.root.appendingPathComponent("requests.log")

@@ -12,6 +12,9 @@ final class HTMLTextExtractor {
     private var kinds = PointerCache<HTMLElementKind>(capacity: 64)
     /// Depth inside elements whose text is not content (`<head>`, `<title>` of a full page, `<noscript>`).
     fileprivate var hiddenDepth = 0
+    /// Hidden elements (``HTMLElementKind/closable``) this fragment never closes: their start
+    /// tags hide nothing, so an unclosed `<object>` does not swallow the rest.
+    private var unclosed: [String] = []
 
     init() {
         LibXML2Setup.ensure()
@@ -50,6 +53,7 @@ final class HTMLTextExtractor {
             return out.string()
         }
         hiddenDepth = 0
+        unclosed = HTMLTextExtractor.unclosedHidden(html)
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
             | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NOIMPLIED.rawValue)
         base.withMemoryRebound(to: CChar.self, capacity: html.count) { chars in
@@ -68,6 +72,49 @@ final class HTMLTextExtractor {
     static func hasMarkup(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         for c in bytes where c == UInt8(ascii: "<") || c == UInt8(ascii: "&") { return true }
         return false
+    }
+
+    /// The ``HTMLElementKind/closable`` names that have a start tag but no end tag in `html`.
+    static func unclosedHidden(_ html: UnsafeBufferPointer<UInt8>) -> [String] {
+        var lower: [UInt8]?
+        var out: [String] = []
+        for name in HTMLElementKind.closable {
+            let bytes = Array(name.utf8)
+            // Cheap first test on the raw bytes: most fragments hold none of these names.
+            guard contains(html, bytes, caseInsensitive: true) else { continue }
+            if lower == nil { lower = html.map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 } }
+            guard let lower else { continue }
+            let open = lower.withUnsafeBufferPointer { contains($0, [UInt8(ascii: "<")] + bytes, caseInsensitive: false) }
+            let close = lower.withUnsafeBufferPointer { contains($0, Array("</".utf8) + bytes, caseInsensitive: false) }
+            if open && !close { out.append(name) }
+        }
+        return out
+    }
+
+    private static func contains(_ hay: UnsafeBufferPointer<UInt8>, _ needle: [UInt8], caseInsensitive: Bool) -> Bool {
+        guard needle.count <= hay.count, let first = needle.first else { return false }
+        var i = 0
+        while i + needle.count <= hay.count {
+            let c = caseInsensitive && hay[i] >= 65 && hay[i] <= 90 ? hay[i] | 0x20 : hay[i]
+            if c == first {
+                var k = 1
+                while k < needle.count {
+                    let d = caseInsensitive && hay[i + k] >= 65 && hay[i + k] <= 90 ? hay[i + k] | 0x20 : hay[i + k]
+                    if d != needle[k] { break }
+                    k += 1
+                }
+                if k == needle.count { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    /// The kind, except that a hidden element the fragment never closes only separates words.
+    private func effectiveKind(_ name: UnsafePointer<xmlChar>?) -> HTMLElementKind {
+        let kind = kind(name)
+        guard kind == .hidden, !unclosed.isEmpty, let name else { return kind }
+        return unclosed.contains(String(cString: name).lowercased()) ? .block : kind
     }
 
     /// Runs `body` with the extractor behind the context's `_private`, without retain/release.
@@ -89,13 +136,13 @@ final class HTMLTextExtractor {
     }
 
     fileprivate func start(_ name: UnsafePointer<xmlChar>?) {
-        let kind = kind(name)
+        let kind = effectiveKind(name)
         if kind == .hidden { hiddenDepth += 1 }
         if kind != .inline { out.separate() }
     }
 
     fileprivate func end(_ name: UnsafePointer<xmlChar>?) {
-        let kind = kind(name)
+        let kind = effectiveKind(name)
         if kind == .hidden, hiddenDepth > 0 { hiddenDepth -= 1 }
         if kind != .inline { out.separate() }
     }

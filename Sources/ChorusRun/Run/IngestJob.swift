@@ -35,10 +35,12 @@ public enum IngestJob {
         } catch {
             throw .config(error.description)
         }
+        let stateExisted = FileManager.default.fileExists(atPath: config.state.path.path)
+        let output = options.toStdout ? nil : config.output
         var lock: RunLock?
         if !options.dryRun {
             do {
-                lock = try RunLock(url: config.state.lockPath)
+                lock = try RunLock(url: config.state.lockPath, guarding: config.state.path)
             } catch {
                 switch error {
                 case .held(let m): throw .lockHeld(m)
@@ -47,9 +49,25 @@ public enum IngestJob {
             }
         }
         defer { withExtendedLifetime(lock) {} }
+        // Under the lock: a lost or broken state never means a silent re-delivery of everything.
+        var freshStore = false
+        if let problem = StateHealth.verdict(state: config.state.path, output: output, deep: true, existed: stateExisted) {
+            guard options.resetState else { throw .fatal(problem) }
+            if options.dryRun {
+                freshStore = true
+            } else {
+                do {
+                    if let aside = try StateHealth.setAside(config.state.path, now: clock()) {
+                        logger.notice("--reset-state: the unusable state is kept as \(aside.path); starting with a new one")
+                    }
+                } catch {
+                    throw .fatal(error.message)
+                }
+            }
+        }
         let store: SQLiteStateStore
         do {
-            store = try SQLiteStateStore(path: config.state.path, readOnly: options.dryRun)
+            store = freshStore ? try SQLiteStateStore.empty() : try SQLiteStateStore(path: config.state.path, readOnly: options.dryRun)
         } catch {
             throw .fatal(error.message)
         }

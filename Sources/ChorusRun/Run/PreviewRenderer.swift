@@ -66,7 +66,7 @@ enum PreviewRenderer {
         let time = (item.publishedAt ?? item.updatedAt).map { String(RFC3339.format($0).replacingOccurrences(of: "T", with: " ").prefix(16)) } ?? "-"
         let author = item.author?.name ?? item.author?.handle ?? "-"
         // Score first, so a narrow column still shows the number.
-        let sentiment = item.sentiment.map { "\(String(format: "%+.2f", $0.compound)) \($0.label.rawValue)" } ?? "-"
+        let sentiment = item.sentiment.map { $0.scored ? "\(String(format: "%+.2f", $0.compound)) \($0.label.rawValue)" : "not scored" } ?? "-"
         let tags = (item.sentiment?.tags ?? []).joined(separator: ",")
         let keywords = item.keywords.joined(separator: ",")
         let text = [item.title, item.text].compactMap { $0 }.joined(separator: " — ")
