@@ -36,7 +36,8 @@ public struct RunOutcome: Sendable {
     }
 
     public var verdict: Verdict {
-        if stoppedBy != nil || !skipped.isEmpty { return .partial }
+        // A stop that came after every source had finished cut nothing short.
+        if !skipped.isEmpty { return .partial }
         return sources.contains { $0.status == .error } ? .partialFailure : .success
     }
 
