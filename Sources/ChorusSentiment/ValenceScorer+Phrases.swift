@@ -157,6 +157,8 @@ extension ValenceScorer {
             if emphasis > 0 && explaining { explanation.append("  \(fmt(sum > 0 ? emphasis : -emphasis))  punctuation: \(exclamations)×!, \(questions)×?") }
             sum += sum > 0 ? emphasis : -emphasis
             if posSum > -negSum { posSum += emphasis } else if posSum < -negSum { negSum -= emphasis }
+            // Glad words shouted ("Got the keys!!!"): excitement.
+            if sum > 0 && exclamations >= 2 && !flip { tag(Self.excitementTag) }
         }
         if sum == 0 && scored.isEmpty && !flip && model.heuristics.exclamation && exclamations >= 2 && questions == 0 {
             // "Just landed in Tokyo!!": no sentiment word, but the emphasis is glad.
