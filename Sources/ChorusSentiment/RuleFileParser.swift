@@ -110,15 +110,16 @@ enum RuleFileParser {
         guard let name, !name.isEmpty else { throw fail(file, node, "rule without a name") }
         // `then`: every phrase of `match` followed by every phrase of `then` ("prices" + "soar").
         if let then {
-            guard !then.isEmpty else { throw fail(file, node, "rule \"\(name)\": then: is empty") }
-            phrases = phrases.flatMap { first in then.map { "\(first) \($0)" } }
+            guard !then.isEmpty, then.allSatisfy({ !WordNormalizer.tokens($0).isEmpty }) else {
+                throw fail(file, node, "rule \"\(name)\": then: is empty")
+            }
         }
         guard !phrases.isEmpty, phrases.allSatisfy({ !WordNormalizer.tokens($0).isEmpty }) else {
             throw fail(file, node, "rule \"\(name)\" has no match phrase")
         }
         guard effects.count <= 1 else { throw fail(file, node, "rule \"\(name)\" has more than one of valence, shift, booster, flip") }
         return RuleFile.Definition(
-            name: name, phrases: phrases, effect: effects.first ?? .shift(0), tags: tags,
+            name: name, phrases: phrases, then: then, effect: effects.first ?? .shift(0), tags: tags,
             language: language, position: position, line: node.mark?.line ?? 0)
     }
 

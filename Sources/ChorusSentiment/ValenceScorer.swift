@@ -149,7 +149,7 @@ struct ValenceScorer {
                 let prev = tokens[j]
                 var b = slot[j].phraseBooster
                 var isNegator = false, isReverser = false
-                if !slot[j].consumed, prev.id >= 0 {
+                if !slot[j].consumed, prev.id >= 0, model.vocabulary.modifiers[Int(prev.id)] {
                     let e = model.vocabulary.entries[Int(prev.id)]
                     if b == 0 && slot[j].setValence.isNaN { b = e.booster }
                     // A negator that starts a phrase rule ("not bad", "nothing but") is part of it.
@@ -200,7 +200,7 @@ struct ValenceScorer {
         var j = k + 1
         while j < tokens.count && j <= k + 3 && !tokens[j].breakBefore {
             let id = tokens[j].id
-            if !slot[j].consumed, id >= 0, model.vocabulary.entries[Int(id)].isReverser { return true }
+            if !slot[j].consumed, id >= 0, model.vocabulary.modifiers[Int(id)], model.vocabulary.entries[Int(id)].isReverser { return true }
             j += 1
         }
         return false
