@@ -33,7 +33,8 @@ public struct RunOutcome: Sendable {
         self.recovered = recovered
     }
 
-    public var verdict: Verdict { sources.contains { $0.status == .error } ? .partialFailure : .success }
+    /// A quarantined source delivers nothing: a partial failure, like an error.
+    public var verdict: Verdict { sources.contains { $0.status == .error || $0.status == .quarantined } ? .partialFailure : .success }
 
     /// Items written (new plus revisions).
     public var written: Int { sources.reduce(0) { $0 + $1.new + $1.revisions } }
