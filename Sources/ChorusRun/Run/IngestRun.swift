@@ -44,8 +44,13 @@ public struct IngestRun: Sendable {
         var suspect = false
     }
 
+    /// How long a stopped run waits for a source still working before leaving it behind.
+    static let stopGrace = 2.0
+
     private enum Event: Sendable {
         case source(Int, SourceTask.Result)
+        /// Still working when the run stopped, after the grace: left behind, not committed.
+        case abandoned(Int)
         case stop(String)
         case idle
     }
@@ -124,7 +129,13 @@ public struct IngestRun: Sendable {
                 running += 1
                 if plan[index].suspect { suspectsRunning += 1 }
                 inFlight?.begin(plan[index].source.name)
-                group.addTask { .source(index, await task.run(clock: clock)) }
+                group.addTask {
+                    // A stop leaves a source that does not finish within the grace behind (a slow parse).
+                    guard let result = await AbandonableRun.run(grace: Self.stopGrace, { await task.run(clock: clock) }) else {
+                        return .abandoned(index)
+                    }
+                    return .source(index, result)
+                }
             }
             group.addTask {
                 while !Task.isCancelled {
@@ -170,6 +181,13 @@ public struct IngestRun: Sendable {
                     progress?.advance(items: collector.itemsWritten)
                     fill()
                     if running == 0 && (next >= plan.count || stoppedBy != nil || failure != nil) { group.cancelAll() }
+                case .abandoned(let index):
+                    running -= 1
+                    let name = plan[index].source.name
+                    if plan[index].suspect { suspectsRunning -= 1 }
+                    // It stays in the in-flight log: the next run counts the hang as a strike.
+                    logger.warning("run: \(name): still working \(Self.stopGrace) s after the run was stopped (\(stoppedBy ?? "stop")); left behind, nothing of it is written", metadata: ["source": "\(name)"])
+                    if running == 0 { group.cancelAll() }
                 case .stop(let why):
                     stoppedBy = why
                     logger.notice("stopping early (\(why)): no new sources are started, unfinished ones are dropped")
