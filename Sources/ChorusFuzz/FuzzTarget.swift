@@ -67,8 +67,8 @@ enum ItemLimitsCheck {
 /// Lexicon and rule files through the public loader (a private temporary file per input).
 enum SentimentFiles {
     /// The shipped analyzer, loaded once (nil when the shipped files are not found).
-    nonisolated(unsafe) static let shipped: SentimentAnalyzer? = try? SentimentAnalyzer()
-    nonisolated(unsafe) static let scratch: URL = {
+    static let shipped: SentimentAnalyzer? = try? SentimentAnalyzer()
+    static let scratch: URL = {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("chorus-fuzz-\(getpid())")
         try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         return dir
