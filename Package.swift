@@ -97,6 +97,13 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // Fuzz targets for every entry point that reads outside input (scripts/fuzz, docs/fuzzing.md):
+        // a libFuzzer binary when built with `--sanitize fuzzer -Xswiftc -DCHORUS_LIBFUZZER`, else
+        // a replay and deterministic-mutation driver the tests run over the regression corpus.
+        .executableTarget(
+            name: "chorus-fuzz", dependencies: ["ChorusModel", "ChorusParse", "ChorusRun", "ChorusSentiment"],
+            path: "Sources/ChorusFuzz", swiftSettings: strict
+        ),
         // Loopback servers (nginx, Python fault/API servers) and paths for the tests.
         .target(name: "ChorusTestSupport", swiftSettings: strict),
 
