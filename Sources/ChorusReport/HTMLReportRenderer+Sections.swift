@@ -1,3 +1,5 @@
+import ChorusModel
+
 extension HTMLReportRenderer {
     /// The buckets where the mean moved most, each with the items that moved it.
     func turningPoints() -> String {
@@ -53,7 +55,7 @@ extension HTMLReportRenderer {
     }
 
     /// `12 likes, 3 reposts, 1 reply`.
-    func metrics(_ m: ReportMetrics) -> String {
+    func metrics(_ m: Metrics) -> String {
         let parts: [(Int64?, String)] = [(m.likes, "likes"), (m.reposts, "reposts"), (m.replies, "replies"), (m.quotes, "quotes"), (m.score, "score")]
         return parts.compactMap { v, name in v.flatMap { $0 > 0 ? "\($0) \(name)" : nil } }.joined(separator: ", ")
     }

@@ -1,3 +1,5 @@
+import ChorusModel
+
 /// Reads one NDJSON line (schema v1, docs/schema.md) into a ``ReportRecord``: the fields a
 /// report needs, in any key order, unknown keys skipped, so lines from older or newer writers
 /// and from other tools read the same way.
@@ -59,7 +61,7 @@ enum ReportRecordReader {
         }
     }
 
-    private static func metrics(_ c: inout JSONCursor, into m: inout ReportMetrics) -> Bool {
+    private static func metrics(_ c: inout JSONCursor, into m: inout Metrics) -> Bool {
         if c.takeNull() { return true }
         guard c.peek() == UInt8(ascii: "{") else { return c.skipValue() }
         return c.object { c, key in
