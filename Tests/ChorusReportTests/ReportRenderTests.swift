@@ -97,6 +97,15 @@ struct ReportRenderTests {
         #expect(md.contains("## Most positive reactions"))
     }
 
+    @Test func markdownHasThePageTablesWithAColumnPerGroup() throws {
+        let md = ReportFormat.md.render(try ReportFixture.summary([ReportFixture.story, ReportFixture.extra]))
+        #expect(md.contains("| bucket | items | positive | negative | neutral | mixed | not scored | mean | mean, s2 | mean, s1 | mean, s3 |"))
+        #expect(md.contains("| 2018-05-13T15:00:00Z | 3 | 1 | 1 | 1 | 0 | 0 | 0.167 | 0.450 | -0.400 | – |"))
+        for heading in ["## Reaction tags over time", "## Turning points", "## Most positive reactions", "## Most engaged posts", "## Per source"] {
+            #expect(md.contains(heading), "\(heading)")
+        }
+    }
+
     @Test func jsonReadsBackIntoTheSameSummary() throws {
         let summary = try ReportFixture.summary([ReportFixture.story, ReportFixture.extra])
         let text = ReportFormat.json.render(summary)
