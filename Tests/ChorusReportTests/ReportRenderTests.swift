@@ -1,4 +1,5 @@
 @testable import ChorusReport
+import ChorusModel
 import Foundation
 import Testing
 
@@ -77,6 +78,12 @@ struct ReportRenderTests {
         #expect(!many.contains("<circle"), "300 dots in 666 units would merge into a band")
         #expect(s.turningPoints.isEmpty, "the mean never moves")
         #expect(many.components(separatedBy: "text-anchor=\"middle\"").count - 1 == 3, "five tick labels (one per 120 of 666 units): first, three between, last")
+    }
+
+    @Test func metricsReadAsWords() throws {
+        let renderer = HTMLReportRenderer(ReportFixture.summary(lines: []))
+        #expect(renderer.metrics(Metrics(likes: 12, reposts: 1, replies: 0, score: nil, quotes: 2)) == "12 likes, 1 repost, 2 quotes")
+        #expect(renderer.metrics(Metrics(replies: 1, score: 57)) == "1 reply, 57 score")
     }
 
     @Test func countsGetThousandsSeparators() {
