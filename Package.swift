@@ -7,9 +7,10 @@ let strict: [SwiftSetting] = [
     .enableUpcomingFeature("InternalImportsByDefault"),
 ]
 
+// No `platforms:`: Chorus builds on Linux only (Glibc, libcurl opened with dlopen), which
+// needs no minimum-version entry; it declares no Apple platform it was never built on.
 let package = Package(
     name: "Chorus",
-    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "chorus", targets: ["chorus"]),
     ],
@@ -51,7 +52,7 @@ let package = Package(
         // Stage 1: HTTP through libcurl's multi interface.
         .target(
             name: "ChorusFetch",
-            dependencies: ["CCurl", "CCurlShim", "ChorusModel", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["CCurlShim", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict
         ),
         // Stage 2: feed formats and social API payloads to Items.
@@ -90,7 +91,7 @@ let package = Package(
         .executableTarget(
             name: "chorus",
             dependencies: [
-                "ChorusModel", "ChorusFetch", "ChorusParse", "ChorusConnectors", "ChorusSentiment", "ChorusOutput", "ChorusRun", "ChorusReport",
+                "ChorusModel", "ChorusFetch", "ChorusParse", "ChorusSentiment", "ChorusOutput", "ChorusRun", "ChorusReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

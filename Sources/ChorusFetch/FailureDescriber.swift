@@ -90,7 +90,7 @@ struct FailureDescriber {
 
     /// "1.5 s"
     static func seconds(_ value: Double) -> String {
-        value == value.rounded() ? "\(Int(value)) s" : String(format: "%.1f s", value)
+        value == value.rounded() && abs(value) < 1e15 ? "\(Int(value)) s" : String(format: "%.1f s", value)
     }
 
     /// Whether `judge` would call this outcome a retryable failure (cheap: no response built).

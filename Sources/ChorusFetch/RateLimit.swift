@@ -61,7 +61,8 @@ public struct RateLimit: Sendable, Equatable {
         self.dialect = dialect
         remaining = headers[prefix + "remaining"].flatMap(Self.count)
         if dialect == .reddit, let used = headers["x-ratelimit-used"].flatMap(Self.count), let remaining {
-            limit = used + remaining
+            let (sum, overflow) = used.addingReportingOverflow(remaining)
+            limit = overflow ? nil : sum
         } else {
             limit = headers[prefix + "limit"].flatMap(Self.count)
         }
@@ -72,7 +73,8 @@ public struct RateLimit: Sendable, Equatable {
     static func count(_ text: String) -> Int? {
         let head = text.split(whereSeparator: { $0 == "," || $0 == ";" }).first.map(String.init)?.trimmingSpaces ?? ""
         if let n = Int(head) { return n }
-        if let d = Double(head), d.isFinite { return Int(d.rounded(.down)) }
+        // A count beyond Int (`1e300`) is no count: converting it would trap.
+        if let d = Double(head), d.isFinite, abs(d) < 9.0e18 { return Int(d.rounded(.down)) }
         return nil
     }
 

@@ -28,19 +28,24 @@ public struct RetryPolicy: Sendable {
 
     /// The wait a response asks for, seconds from `now`: `Retry-After` first, then (for a 429
     /// or an exhausted window) the rate-limit reset. Nil when the server did not say.
+    /// A wait longer than ``longestServerDelay`` is read as that (a year).
     public static func serverDelay(status: Int, headers: [String: String], rateLimit: RateLimit?, now: Date) -> Double? {
         if let value = headers["retry-after"], let delay = retryAfter(value, now: now) { return delay }
         if let rateLimit, status == 429 || rateLimit.isExhausted, let reset = rateLimit.secondsUntilReset(now: now) {
-            return reset
+            return reset.isFinite ? min(reset, longestServerDelay) : longestServerDelay
         }
         return nil
     }
+
+    /// The longest wait a server can ask for, seconds (one year): `Retry-After: 1e300` is
+    /// clamped to it, so the arithmetic and messages on the delay stay in range.
+    public static let longestServerDelay = 365.0 * 86_400
 
     /// Parses a `Retry-After` value: delta seconds, or an HTTP-date (IMF-fixdate, RFC 850 or
     /// asctime) measured from `now`. Never negative; nil when unparseable.
     public static func retryAfter(_ value: String, now: Date) -> Double? {
         let text = value.trimmingSpaces
-        if let seconds = Double(text) { return seconds.isFinite && seconds >= 0 ? seconds : nil }
+        if let seconds = Double(text) { return seconds.isFinite && seconds >= 0 ? min(seconds, longestServerDelay) : nil }
         let epoch = text.withCString { chorus_curl_getdate($0, nil) }
         guard epoch > 0 else { return nil }
         return max(0, Double(epoch) - now.timeIntervalSince1970)

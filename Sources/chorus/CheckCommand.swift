@@ -10,7 +10,9 @@ struct CheckCommand: AsyncParsableCommand {
         discussion: """
             Reads the config (--config, else $CHORUS_CONFIG, else Config/chorus.yaml) and reports every problem on stderr as `config: FILE:LINE:COLUMN: message`: unknown keys, wrong types, missing environment variables, bad URLs, duplicate source names, and (with sentiment enabled) malformed lexicon or rule files. Prints a one-line summary on stdout when the file is valid.
 
-            Exit codes: 0 valid; 78 invalid.
+            A valid config is then checked against the disk: the output and state folders must be usable (not a file, writable), and the state file healthy (not a folder, not damaged, not another program's database, not lost while the output folder holds this config's files; see docs/ingest.md).
+
+            Exit codes: 0 valid and usable; 70 the config is valid but a path or the state is not (one line each); 78 invalid.
             """
     )
 
@@ -23,15 +25,26 @@ struct CheckCommand: AsyncParsableCommand {
         global.bootstrap()
         let environment = ProcessInfo.processInfo.environment
         let path = ConfigLoader.resolvePath(option: config, environment: environment)
+        let loaded: ChorusConfig
         do {
-            let loaded = try ConfigLoader.load(path: path, environment: environment)
+            loaded = try ConfigLoader.load(path: path, environment: environment)
             _ = try loaded.loadAnalyzer() // a malformed lexicon or rule file is reported here too
-            let enabled = loaded.sources.filter(\.enabled).count
-            let types = Dictionary(grouping: loaded.sources, by: \.type.rawValue).map { "\($0.value.count) \($0.key)" }.sorted()
-            print("config: \(path): OK, \(loaded.sources.count) sources (\(enabled) enabled: \(types.joined(separator: ", ")))")
+            for source in loaded.sources {
+                if let warning = CredentialRules.warning(source) {
+                    FileHandle.standardError.write(Data("config: \(path):\(source.line): warning: source \(source.name): \(warning)\n".utf8))
+                }
+            }
         } catch {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             throw ExitStatus.configError
         }
+        let problems = RunPreflight.problems(loaded)
+        if !problems.isEmpty {
+            FileHandle.standardError.write(Data(problems.map { $0 + "\n" }.joined().utf8))
+            throw ExitStatus.fatal
+        }
+        let enabled = loaded.sources.filter(\.enabled)
+        let types = Dictionary(grouping: enabled, by: \.type.rawValue).map { "\($0.value.count) \($0.key)" }.sorted()
+        print("config: \(path): OK, \(loaded.sources.count) sources (\(enabled.count) enabled: \(types.joined(separator: ", ")))")
     }
 }

@@ -13,7 +13,7 @@ struct IngestCommand: AsyncParsableCommand {
         discussion: """
             Meant for cron: quiet on success, one line per problem on stderr. Items go to a new file under the output directory (date=YYYY-MM-DD/chorus-<UTC stamp>.ndjson), written under a temporary name, fsynced and renamed; the state advances only after that. See docs/ingest.md.
 
-            Exit codes: 0 success; 1 some sources failed or were cut short (the rest were written); 70 fatal (output or state failed, nothing committed); 75 another run holds the lock (nothing done); 78 invalid configuration (nothing ran).
+            Exit codes: 0 success; 1 some sources failed or were cut short (the rest were written); 70 fatal (output or state failed, nothing committed; a lost or broken state names the file and the way out, --reset-state); 75 another run holds the lock (nothing done); 78 invalid configuration (nothing ran).
             """
     )
 
@@ -24,8 +24,7 @@ struct IngestCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(name: .long, help: "The configuration file (default: $CHORUS_CONFIG, else Config/chorus.yaml).")
-    var config: String?
+    @OptionGroup var configOption: ConfigOption
 
     @Flag(name: .long, help: "Fetch, parse, score and look up dedup, but write nothing and change no state.")
     var dryRun = false
@@ -48,6 +47,9 @@ struct IngestCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Fetch every enabled source now, ignoring intervals.")
     var ignoreSchedule = false
 
+    @Flag(name: .long, help: "Start over with a new state when the state file is lost or unusable (the old file is kept aside); items still in the feeds are delivered again.")
+    var resetState = false
+
     func validate() throws {
         if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
         if limit != nil && !dryRun { throw ValidationError("--limit needs --dry-run (a real run never skips items it has read)") }
@@ -59,18 +61,11 @@ struct IngestCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let environment = ProcessInfo.processInfo.environment
-        let path = ConfigLoader.resolvePath(option: config, environment: environment)
-        var loaded: ChorusConfig
-        do {
-            loaded = try ConfigLoader.load(path: path, environment: environment)
-        } catch {
-            FileHandle.standardError.write(Data((error.description + "\n").utf8))
-            throw ExitStatus.configError
-        }
+        let path = configOption.path
+        var loaded = try configOption.load()
         let level = global.logLevel.flatMap(Logger.Level.init(rawValue:))
             ?? (global.verbose ? .info : loaded.logLevel.flatMap(Logger.Level.init(rawValue:)) ?? .warning)
-        LoggingSetup.bootstrap(level: level)
+        LoggingSetup.bootstrap(level: level, format: global.format)
         let unknown = source.filter { loaded.source(named: $0) == nil }
         if !unknown.isEmpty {
             let names = loaded.sources.map(\.name).joined(separator: ", ")
@@ -85,6 +80,7 @@ struct IngestCommand: AsyncParsableCommand {
         } else if let output {
             loaded.output.dir = URL(fileURLWithPath: output).standardizedFileURL
         }
+        options.resetState = resetState
         options.progress = isatty(STDERR_FILENO) == 1 && level > .info && !options.toStdout
         let stop = StopSignal()
         stop.installHandlers()
@@ -100,14 +96,35 @@ struct IngestCommand: AsyncParsableCommand {
                 config: loaded, options: options, fetcher: fetcher, stop: stop, logger: Logger(label: "chorus.run"),
                 summaryToStderr: global.verbose || level <= .info)
         } catch {
-            FileHandle.standardError.write(Data("chorus ingest: \(error.description)\n".utf8))
+            LoggingSetup.report("chorus ingest: \(error.description)", level: .error)
             switch error {
+            // The run holding the lock writes the metrics; this one did nothing.
             case .lockHeld: throw ExitStatus.lockHeld
-            case .fatal: throw ExitStatus.fatal
+            case .fatal:
+                writeMetrics(loaded, outcome: nil, exit: ExitStatus.fatal)
+                throw ExitStatus.fatal
             case .config: throw ExitStatus.configError
             }
         }
-        let cut = outcome.sources.contains { $0.status == .cancelled }
-        if outcome.verdict == .partialFailure || cut { throw ExitStatus.partialFailure }
+        // A cut run says so even under cron; the closing line is for a person at a terminal.
+        if let line = RunReportLine.stopped(outcome) { LoggingSetup.report(line) }
+        if !dryRun && isatty(STDERR_FILENO) == 1 {
+            FileHandle.standardError.write(Data((RunReportLine.finished(outcome, toStdout: options.toStdout) + "\n").utf8))
+        }
+        let exit = outcome.verdict == .success ? ExitStatus.success : ExitStatus.partialFailure
+        if !dryRun { writeMetrics(loaded, outcome: outcome, exit: exit) }
+        if exit != ExitStatus.success { throw exit }
+    }
+
+    /// Writes `metrics.textfile`, when configured, with the state as the run left it.
+    private func writeMetrics(_ config: ChorusConfig, outcome: RunOutcome?, exit: ExitCode) {
+        guard let url = config.metricsTextfile else { return }
+        let records = (try? SQLiteStateStore(path: config.state.path, readOnly: true).sourceRecords()) ?? [:]
+        do {
+            try MetricsTextfile.write(
+                to: url, outcome: outcome, exitCode: exit.rawValue, records: records, sources: config.sources.map(\.name), now: Date())
+        } catch {
+            LoggingSetup.report("chorus ingest: metrics: cannot write \(url.path) (\(error.localizedDescription))", level: .error)
+        }
     }
 }

@@ -1,4 +1,4 @@
-import ChorusFetch
+@testable import ChorusFetch
 import Foundation
 import Testing
 
@@ -21,6 +21,13 @@ struct RetryPolicyTests {
     ])
     func retryAfter(value: String, seconds: Double) {
         #expect(RetryPolicy.retryAfter(value, now: Self.now) == seconds)
+    }
+
+    @Test("rate-limit counts beyond Int are no count", arguments: ["1e300", "-1e300", "9.3e18", "inf"])
+    func hugeRateLimitCount(value: String) {
+        #expect(RateLimit.count(value) == nil)
+        let limit = RateLimit(headers: ["x-ratelimit-used": "9223372036854775807", "x-ratelimit-remaining": "9223372036854775807"], now: Self.now)
+        #expect(limit?.limit == nil)
     }
 
     @Test("unusable Retry-After values are ignored", arguments: ["soon", "-5", "", "NaN"])

@@ -99,6 +99,19 @@ struct RetryTests {
         #expect(try await fixture.hits("status/429") == 1)
     }
 
+    @Test("a Retry-After or rate-limit reset no integer can hold is clamped, not a crash", arguments: [
+        "status/503?retry_after=1e300", "status/429?retry_after=18446744073709551616",
+        "ratelimit/reddit?status=429&remaining=1e300&reset=1e300",
+    ])
+    func hugeServerDelay(path: String) async throws {
+        let error = try await #require(throws: FetchError.self) {
+            try await fixture.fetcher.fetch(fixture.request(path, retries: 3) { $0.retryBudget = 60 })
+        }
+        #expect(error.retryAfter == RetryPolicy.longestServerDelay)
+        #expect(error.message.contains("over the retry budget of 60 s"))
+        #expect(fixture.sleeper.recorded.isEmpty)
+    }
+
     @Test("the retry budget bounds the sum of backoff waits")
     func budgetBoundsBackoff() async throws {
         let error = try await #require(throws: FetchError.self) {

@@ -35,3 +35,27 @@ struct RunLockTests {
         }
     }
 }
+
+/// The lock holds when its file is deleted or replaced under a running holder.
+@Suite("Run lock, file deleted")
+struct RunLockDeletedTests {
+    @Test func aDeletedLockFileStillKeepsASecondRunOut() throws {
+        let dir = try RepoPaths.temporaryDirectory("chorus-lock")
+        let lock = dir.appendingPathComponent("state/chorus.sqlite.lock"), state = dir.appendingPathComponent("state/chorus.sqlite")
+        var first: RunLock? = try RunLock(url: lock, guarding: state)
+        try FileManager.default.removeItem(at: lock)
+        #expect {
+            _ = try RunLock(url: lock, guarding: state)
+        } throws: { error in
+            guard case .held(let message) = error as? RunLockError else { return false }
+            return message.contains(state.path) && message.contains("deleted or replaced")
+        }
+        // Replaced by another file of the same name: still held.
+        try Data("0\n".utf8).write(to: lock)
+        #expect(throws: RunLockError.self) { _ = try RunLock(url: lock, guarding: state) }
+        #expect(first != nil)
+        first = nil
+        let again = try RunLock(url: lock, guarding: state)
+        withExtendedLifetime(again) {}
+    }
+}

@@ -72,7 +72,7 @@ public struct JSONMappingConnector: SourceConnector {
         }
         let page: SocialPage
         do {
-            page = try JSONMappingDecoder.decode(
+            page = try SocialPayloadParser.page(
                 response.body, mapping: options.mapping,
                 context: ParseContext(source: options.name, baseURL: url, platform: .json, fetchedAt: now))
         } catch {

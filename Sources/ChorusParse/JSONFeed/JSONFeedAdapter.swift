@@ -28,10 +28,10 @@ enum JSONFeedAdapter {
                 var html = html
                 return html.withUTF8 { converter.plain($0, html: true, raw: true) }
             } ?? clean(e.content_text) ?? clean(e.summary)
-            let enclosures = (e.attachments ?? []).compactMap { a -> Enclosure? in
+            let enclosures = (e.attachments ?? []).prefix(ItemLimits.enclosures).compactMap { a -> Enclosure? in
                 guard let u = a.url else { return nil }
                 return Enclosure(url: LinkResolver.resolve(u, against: url ?? base), type: a.mime_type,
-                                 length: a.size_in_bytes.flatMap { $0 > 0 ? Int64($0) : nil })
+                                 length: a.size_in_bytes.flatMap(Enclosure.length))
             }
             out.append(Item(
                 id: ItemID.forFeedEntry(platform: .jsonfeed, nativeID: nativeID, url: url, title: title, published: published, feedScope: scope),

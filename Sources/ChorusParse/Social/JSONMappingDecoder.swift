@@ -94,6 +94,7 @@ public enum JSONMappingDecoder {
     private static func int(_ entry: JSONValue, _ path: String?) throws(JSONTypeError) -> Int64? {
         guard let value = try resolve(entry, path) else { return nil }
         if let n = value.int64Value { return n }
+        if value.isBeyondInt64 { return nil }
         if let s = value.stringValue, let n = Int64(s) { return n }
         throw value.mismatch("integer")
     }

@@ -55,7 +55,7 @@ public struct IngestRun: Sendable {
         do { records = try store.sourceRecords() } catch { throw RunError(error.message) }
         let sink = ItemSink(
             options.dryRun ? .preview(ndjson: options.previewAsNDJSON) : options.toStdout ? .stdout : .file(config.output, date: startedAt),
-            fileTag: OutputRecovery.tag(state: config.state.path))
+            fileTag: OutputRecovery.tag(state: config.state.path), state: config.state.path)
         let collector = RunCollector(sink: sink, now: startedAt, limit: options.dryRun ? options.limit : nil)
         let scheduler = SourceScheduler(now: startedAt)
         let matcher = KeywordMatcher(config.keywords.track)
@@ -127,7 +127,12 @@ public struct IngestRun: Sendable {
                     let r = result.report
                     if r.status == .error {
                         logger.warning("\(r.error ?? "failed")", metadata: ["source": "\(p.source.name)"])
-                    } else if let done = collector.reports[p.source.name] {
+                    } else if r.truncated > 0 {
+                        // A document cut short is never silent: what was kept may be incomplete.
+                        logger.warning("parse: \(p.source.name): the document was cut short; kept \(r.fetched) items (\(r.damaged) damaged)",
+                                       metadata: ["source": "\(p.source.name)"])
+                    }
+                    if r.status != .error, let done = collector.reports[p.source.name] {
                         logger.info("source done", metadata: [
                             "source": "\(p.source.name)", "status": "\(done.status.rawValue)", "new": "\(done.new + done.revisions)",
                             "duplicate": "\(done.duplicate)", "http.status": "\(done.httpStatus.map(String.init) ?? "-")",

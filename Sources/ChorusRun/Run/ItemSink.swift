@@ -20,10 +20,13 @@ final class ItemSink {
     /// The temporary file is noted as pending in the store: from then on only recovery deletes it.
     private var noted = false
     private var stdoutBuffer: [UInt8] = []
+    /// The state whose ``OutputMarker`` goes into the output folder with the first file.
+    private let state: URL?
 
-    init(_ mode: Mode, fileTag: String? = nil) {
+    init(_ mode: Mode, fileTag: String? = nil, state: URL? = nil) {
         self.mode = mode
         self.fileTag = fileTag
+        self.state = state
     }
 
     /// The dry-run table shows duplicates too.
@@ -41,6 +44,7 @@ final class ItemSink {
         case .file(let settings, let date):
             do {
                 if writer == nil {
+                    if let state { OutputMarker.ensure(state: state, in: settings) }
                     let url = OutputPath.make(
                         dir: settings.dir, partitioned: settings.layout == .date, prefix: settings.prefix, gzip: settings.gzip, date: date)
                     writer = try AtomicFileWriter(url: url, gzip: settings.gzip, tag: fileTag)

@@ -16,6 +16,9 @@ public struct RunOptions: Sendable {
     public var previewAsNDJSON: Bool
     /// Draw a progress bar on stderr (the command sets this only for a TTY).
     public var progress: Bool
+    /// `--reset-state`: start over with a new store when the state is unusable or lost (the
+    /// old file is kept aside) instead of stopping (see ``StateHealth``).
+    public var resetState = false
 
     public init(
         dryRun: Bool = false, sources: [String] = [], ignoreSchedule: Bool = false, limit: Int? = nil, maxDuration: Double? = nil,

@@ -6,7 +6,8 @@ import Synchronization
 /// The embedded state store: one SQLite file (rollback journal, so the store is a single file
 /// between runs) accessed through GRDB. Opened read-only for `--dry-run`.
 public final class SQLiteStateStore: StateStore {
-    private let queue: DatabaseQueue
+    /// Internal, not private: the health and status queries (`SQLiteStateStore+Health.swift`) use it.
+    let queue: DatabaseQueue
     private let label: String
     /// True while the seen table is known to be empty (a first run): lookups then skip the
     /// database. Read once when the store opens (the caller holds the run lock, so no other
@@ -15,15 +16,22 @@ public final class SQLiteStateStore: StateStore {
     /// The output path, temporary path and seen records of the last ``beginOutput(_:)``. When a
     /// commit completes that output with the very same records (the usual case), SQLite copies
     /// them from that note's `pending_seen` rows instead of binding every row a second time.
+    /// Keeps the private copy a read-only store reads (and deletes it with the store).
+    private let copy: JournalledCopy?
     private let lastNote = Mutex<(path: String, temporaryPath: String, seen: [SeenRecord])?>(nil)
 
     /// Opens (and creates or migrates, unless `readOnly`) the store at `path`. A read-only store
     /// whose file does not exist yet behaves as an empty store and creates nothing.
+    /// A read-only store over a file a run left mid-commit reads a private copy with the
+    /// journal rolled back (``JournalledCopy``): the dry run's read-only recovery view.
     public init(path: URL, readOnly: Bool = false) throws(StateError) {
         label = path.path
+        let copy = readOnly ? JournalledCopy(of: path) : nil
+        self.copy = copy
+        let path = copy?.url ?? path
         do {
             var config = Configuration()
-            config.readonly = readOnly
+            config.readonly = readOnly && copy == nil
             config.busyMode = .timeout(10)
             if readOnly && !FileManager.default.fileExists(atPath: path.path) {
                 queue = try DatabaseQueue()
@@ -41,6 +49,11 @@ public final class SQLiteStateStore: StateStore {
         } catch {
             throw StateError("state: \(path.path): cannot open the store (\(error))")
         }
+    }
+
+    /// An empty store in memory (a dry run with `--reset-state` over an unusable state).
+    public static func empty() throws(StateError) -> SQLiteStateStore {
+        try SQLiteStateStore(path: URL(fileURLWithPath: "/nonexistent/chorus-empty-state"), readOnly: true)
     }
 
     private static var migrator: DatabaseMigrator {
@@ -78,6 +91,10 @@ public final class SQLiteStateStore: StateStore {
                     last_seen REAL NOT NULL, content_hash TEXT NOT NULL, updated_at REAL, revision INTEGER NOT NULL,
                     PRIMARY KEY (temp_path, id));
                 """)
+        }
+        // When each failing source began to fail (for `chorus status --fail-after`).
+        m.registerMigration("source-failing-since") { db in
+            try db.execute(sql: "CREATE TABLE source_failing (name TEXT PRIMARY KEY NOT NULL, since REAL NOT NULL)")
         }
         return m
     }

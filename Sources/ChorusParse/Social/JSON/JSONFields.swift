@@ -55,7 +55,10 @@ public struct JSONFields {
         let index = indices[i]
         guard index >= 0, document(index) != .null else { return nil }
         let value = JSONValue(document: object.document, index: index)
-        guard let n = value.int64Value else { throw value.mismatch("integer") }
+        guard let n = value.int64Value else {
+            if value.isBeyondInt64 { return nil }
+            throw value.mismatch("integer")
+        }
         return n
     }
 

@@ -14,11 +14,21 @@ extension JSONValue {
         return s
     }
 
-    /// An integer member (`12` or `12.0`).
+    /// An integer member (`12` or `12.0`); nil for a number beyond Int64 (`1e999`).
     public func int(_ key: String) throws(JSONTypeError) -> Int64? {
         guard let v = self[key], !v.isNull else { return nil }
-        guard let n = v.int64Value else { throw v.mismatch("integer") }
+        guard let n = v.int64Value else {
+            if v.isBeyondInt64 { return nil }
+            throw v.mismatch("integer")
+        }
         return n
+    }
+
+    /// A number too large for Int64 (`18446744073709551616`, `1e999`): read as absent, since a
+    /// count no counter can hold is no information, and it must not reject the whole page.
+    public var isBeyondInt64: Bool {
+        guard kind == .number, let d = doubleValue else { return false }
+        return !(abs(d) < 9.2e18)
     }
 
     /// A number member.

@@ -1,0 +1,33 @@
+public import Foundation
+
+/// What `chorus check` verifies beyond the config text: that the run could use its paths (the
+/// output folder, the state folder and file) and that the state is healthy (``StateHealth``,
+/// with SQLite's page check). Each problem is one line naming the path.
+public enum RunPreflight {
+    /// Every problem found, empty when a run could start.
+    public static func problems(_ config: ChorusConfig) -> [String] {
+        var out: [String] = []
+        if let p = folderProblem(config.output.dir, "output") { out.append(p) }
+        if let p = folderProblem(config.state.path.deletingLastPathComponent(), "state") { out.append(p) }
+        if let p = StateHealth.verdict(state: config.state.path, output: config.output, deep: true) { out.append(p) }
+        return out
+    }
+
+    /// Why `dir` cannot hold files: it is a file, it cannot be written, or the folder it would
+    /// be created in cannot be written. Nil when usable.
+    static func folderProblem(_ dir: URL, _ role: String) -> String? {
+        var info = stat()
+        if stat(dir.path, &info) == 0 {
+            guard info.st_mode & S_IFMT == S_IFDIR else { return "\(role): \(dir.path) is not a folder (a file is in the way)" }
+            guard access(dir.path, W_OK | X_OK) == 0 else { return "\(role): \(dir.path) is not writable (\(String(cString: strerror(errno))))" }
+            return nil
+        }
+        guard errno == ENOENT else { return "\(role): \(dir.path) cannot be used (\(String(cString: strerror(errno))))" }
+        // Missing: the run creates it, so the nearest existing ancestor must be a writable folder.
+        var parent = dir.deletingLastPathComponent()
+        while parent.path != "/" && stat(parent.path, &info) != 0 { parent = parent.deletingLastPathComponent() }
+        guard info.st_mode & S_IFMT == S_IFDIR else { return "\(role): \(dir.path) cannot be created: \(parent.path) is not a folder" }
+        guard access(parent.path, W_OK | X_OK) == 0 else { return "\(role): \(dir.path) cannot be created in \(parent.path) (\(String(cString: strerror(errno))))" }
+        return nil
+    }
+}
