@@ -7,9 +7,10 @@ let strict: [SwiftSetting] = [
     .enableUpcomingFeature("InternalImportsByDefault"),
 ]
 
+// No `platforms:`: Chorus builds on Linux only (Glibc, libcurl opened with dlopen), which
+// needs no minimum-version entry; it declares no Apple platform it was never built on.
 let package = Package(
     name: "Chorus",
-    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "chorus", targets: ["chorus"]),
     ],
@@ -51,7 +52,7 @@ let package = Package(
         // Stage 1: HTTP through libcurl's multi interface.
         .target(
             name: "ChorusFetch",
-            dependencies: ["CCurl", "CCurlShim", "ChorusModel", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["CCurlShim", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict
         ),
         // Stage 2: feed formats and social API payloads to Items.
@@ -84,11 +85,13 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // After the run: reads NDJSON output back into a report (HTML with SVG charts, Markdown, JSON).
+        .target(name: "ChorusReport", dependencies: ["ChorusModel", "ChorusOutput"], swiftSettings: strict),
         // The thin executable: commands only.
         .executableTarget(
             name: "chorus",
             dependencies: [
-                "ChorusModel", "ChorusFetch", "ChorusParse", "ChorusConnectors", "ChorusSentiment", "ChorusOutput", "ChorusRun",
+                "ChorusModel", "ChorusFetch", "ChorusParse", "ChorusSentiment", "ChorusOutput", "ChorusRun", "ChorusReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -116,6 +119,10 @@ let package = Package(
         .testTarget(name: "ChorusConnectorsTests", dependencies: ["ChorusConnectors", "ChorusTestSupport"], swiftSettings: strict),
         .testTarget(name: "ChorusSentimentTests", dependencies: ["ChorusSentiment", "ChorusOutput", "ChorusTestSupport"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "ChorusOutputTests", dependencies: ["ChorusOutput", "ChorusTestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "ChorusReportTests", dependencies: ["ChorusReport", "ChorusOutput", "ChorusTestSupport"],
+            exclude: ["Fixtures"], swiftSettings: strict
+        ),
         .testTarget(
             name: "ChorusRunTests",
             dependencies: ["ChorusRun", "ChorusOutput", "ChorusConnectors", "ChorusModel", "ChorusTestSupport", .product(name: "GRDB", package: "GRDB.swift")],

@@ -1,2 +1,2 @@
-// zlib, for gzip-compressed NDJSON output (ChorusOutput/GzipCompressor.swift only).
+// zlib, for gzip-compressed NDJSON output (ChorusOutput/ZStream.swift and the gzip coders).
 #include <zlib.h>

@@ -55,7 +55,11 @@ public struct FeedConnector: SourceConnector {
         } catch {
             throw ConnectorError(error.message, httpStatus: response.status)
         }
-        return PollResult(items: parsed.items, state: next, httpStatus: response.status, warnings: parsed.warnings)
+        var result = PollResult(items: parsed.items, state: next, httpStatus: response.status, warnings: parsed.warnings)
+        result.recoveredDocuments = parsed.recovered ? 1 : 0
+        result.damagedItems = parsed.damagedItems
+        result.truncatedDocuments = parsed.truncated ? 1 : 0
+        return result
     }
 
     /// What the state keeps of the configured URL to notice it changed: a digest, never the URL

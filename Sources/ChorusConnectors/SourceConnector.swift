@@ -40,6 +40,12 @@ public struct PollResult: Sendable {
     public var notModified: Bool
     public var pages: Int
     public var warnings: [String]
+    /// Documents of this poll that needed recovery (broken markup, bytes in the wrong encoding).
+    public var recoveredDocuments = 0
+    /// Items in which broken markup was repaired or skipped.
+    public var damagedItems = 0
+    /// Documents that were cut short (elements left open at their end).
+    public var truncatedDocuments = 0
 
     public init(items: [Item], state: SourceState, httpStatus: Int? = nil, notModified: Bool = false, pages: Int = 1, warnings: [String] = []) {
         self.items = items

@@ -84,6 +84,13 @@ final class CurlTransfer {
         }
         headerList = list
         if let list { try check(chorus_easy_setopt_slist(easy, CURLOPT_HTTPHEADER, list), "HTTPHEADER") }
+        if let body = request.body {
+            // POST: libcurl copies the bytes now (COPYPOSTFIELDS), so nothing here must outlive the call.
+            try long(CURLOPT_POSTFIELDSIZE, body.count, "POSTFIELDSIZE")
+            let bytes = body + [0] // never an empty buffer without an address
+            let code = bytes.withUnsafeBytes { chorus_easy_setopt_pointer(easy, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: $0.baseAddress)) }
+            try check(code, "COPYPOSTFIELDS")
+        }
 
         let me = Unmanaged.passUnretained(self).toOpaque()
         try check(chorus_easy_set_write_function(easy, { data, size, count, user in

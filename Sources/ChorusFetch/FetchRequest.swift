@@ -1,4 +1,4 @@
-/// One GET to perform: the URL, the per-source headers and conditional validators, and the policy.
+/// One GET (or, with a `body`, one POST) to perform: the URL, the per-source headers and conditional validators, and the policy.
 public struct FetchRequest: Sendable {
     /// The http or https URL.
     public var url: String
@@ -11,11 +11,15 @@ public struct FetchRequest: Sendable {
     public var policy: FetchPolicy
     /// Who asked (the source name), for logs and error messages.
     public var label: String
+    /// A request body makes the request a POST (a login: a form or JSON, its `Content-Type`
+    /// among the headers). It may hold secrets: never logged.
+    public var body: [UInt8]?
 
     public init(
         url: String, headers: [(name: String, value: String)] = [], etag: String? = nil, lastModified: String? = nil,
-        policy: FetchPolicy = FetchPolicy(), label: String = ""
+        policy: FetchPolicy = FetchPolicy(), label: String = "", body: [UInt8]? = nil
     ) {
+        self.body = body
         self.url = url
         self.headers = headers
         self.etag = etag

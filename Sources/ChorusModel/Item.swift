@@ -44,6 +44,12 @@ public struct Item: Sendable, Equatable {
     public var revision: Int
     /// Filled by the sentiment stage.
     public var sentiment: Sentiment?
+    /// The id and url this item had before Chorus decoded references in attribute values (an
+    /// Atom link `href` or `rdf:about` holding `&amp;`), each when it differs from ``id`` and
+    /// ``url``; dedup uses them so state written by older versions keeps matching
+    /// (docs/schema.md). Never written.
+    public var formerID: String?
+    public var formerURL: String?
 
     /// Creates an item; everything but identity is optional.
     public init(

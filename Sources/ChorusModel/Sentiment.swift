@@ -16,8 +16,15 @@ public struct Sentiment: Sendable, Equatable {
     public var tags: [String]
     /// Names of the rules and heuristics that fired.
     public var rules: [String]
+    /// False when the text is in a language Chorus has no lexicon for: `label` and the numbers
+    /// mean nothing then (written as null), and the item must not be counted under any label.
+    public var scored: Bool
+    /// The language the text was scored in ("en", "zh", "fr", "es", "de") or, when not scored,
+    /// the declared or guessed one; nil when unknown.
+    public var lang: String?
 
-    public init(label: Label, compound: Double, pos: Double, neu: Double, neg: Double, tags: [String] = [], rules: [String] = []) {
+    public init(label: Label, compound: Double, pos: Double, neu: Double, neg: Double, tags: [String] = [], rules: [String] = [],
+                scored: Bool = true, lang: String? = nil) {
         self.label = label
         self.compound = compound
         self.pos = pos
@@ -25,5 +32,12 @@ public struct Sentiment: Sendable, Equatable {
         self.neg = neg
         self.tags = tags
         self.rules = rules
+        self.scored = scored
+        self.lang = lang
+    }
+
+    /// The verdict for text in a language that is not scored.
+    public static func notScored(lang: String?, rules: [String]) -> Sentiment {
+        Sentiment(label: .neutral, compound: 0, pos: 0, neu: 1, neg: 0, tags: [], rules: rules, scored: false, lang: lang)
     }
 }

@@ -1,42 +1,15 @@
-import CZlib
-
 /// Inflates a whole gzip file in memory (used to reconcile an interrupted run's `.ndjson.gz`
-/// output and by tests that read gzip output back).
+/// output and by tests that read gzip output back); ``GzipInflater`` does the work.
 public enum GzipDecompressor {
     /// The decompressed bytes of `data` (one or more gzip members).
     public static func decompress(_ data: [UInt8]) throws(OutputError) -> [UInt8] {
-        var stream = z_stream()
-        // windowBits 15 + 32 accepts both gzip and zlib headers.
-        guard inflateInit2_(&stream, 15 + 32, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
-            throw OutputError("output: gzip: inflateInit2 failed")
-        }
-        defer { inflateEnd(&stream) }
-        var input = data
+        if data.isEmpty { throw OutputError("output: gzip: the data is truncated or corrupt (no data)") }
+        let inflater = try GzipInflater(name: "data", chunk: 64 * 1024)
         var result: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-        let count = input.count
-        let rc: Int32 = input.withUnsafeMutableBufferPointer { inBuf in
-            stream.next_in = inBuf.baseAddress
-            stream.avail_in = UInt32(count)
-            while true {
-                let (rc, produced) = chunk.withUnsafeMutableBufferPointer { outBuf in
-                    stream.next_out = outBuf.baseAddress
-                    stream.avail_out = UInt32(outBuf.count)
-                    let rc = inflate(&stream, Z_NO_FLUSH)
-                    return (rc, outBuf.count - Int(stream.avail_out))
-                }
-                result.append(contentsOf: chunk[0..<produced])
-                if rc == Z_STREAM_END {
-                    if stream.avail_in == 0 { return Z_STREAM_END }
-                    // Another gzip member follows.
-                    guard inflateReset(&stream) == Z_OK else { return Z_DATA_ERROR }
-                    continue
-                }
-                if rc != Z_OK { return rc }
-                if stream.avail_in == 0 && produced == 0 { return Z_BUF_ERROR }
-            }
+        try data.withUnsafeBufferPointer { (input) throws(OutputError) in
+            try inflater.inflate(input) { result.append(contentsOf: $0) }
         }
-        guard rc == Z_STREAM_END else { throw OutputError("output: gzip: the data is truncated or corrupt (zlib \(rc))") }
+        try inflater.finish()
         return result
     }
 }

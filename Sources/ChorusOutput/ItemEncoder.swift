@@ -101,15 +101,24 @@ public enum ItemEncoder {
         return n
     }
 
-    /// The `sentiment` object: `{label, compound, pos, neu, neg, tags, rules}`.
+    /// The `sentiment` object: `{label, compound, pos, neu, neg, tags, rules, scored, lang}`.
+    /// Text that was not scored has null `label` and numbers and `"scored":false`.
     public static func appendSentiment(_ s: Sentiment, to w: inout JSONWriter) {
-        w.raw("{\"label\":"); w.string(s.label.rawValue)
-        w.raw(",\"compound\":"); w.fixed(s.compound)
-        w.raw(",\"pos\":"); w.fixed(s.pos, places: 3)
-        w.raw(",\"neu\":"); w.fixed(s.neu, places: 3)
-        w.raw(",\"neg\":"); w.fixed(s.neg, places: 3)
+        if s.scored {
+            w.raw("{\"label\":"); w.string(s.label.rawValue)
+            w.raw(",\"compound\":"); w.fixed(s.compound)
+            w.raw(",\"pos\":"); w.fixed(s.pos, places: 3)
+            w.raw(",\"neu\":"); w.fixed(s.neu, places: 3)
+            w.raw(",\"neg\":"); w.fixed(s.neg, places: 3)
+        } else {
+            w.raw(notScoredFigures)
+        }
         w.raw(",\"tags\":"); w.strings(s.tags)
         w.raw(",\"rules\":"); w.strings(s.rules)
+        w.raw(s.scored ? ",\"scored\":true,\"lang\":" : ",\"scored\":false,\"lang\":"); w.string(s.lang)
         w.raw(UInt8(ascii: "}"))
     }
+
+    /// The start of the `sentiment` object of a text that was not scored.
+    public static let notScoredFigures: StaticString = "{\"label\":null,\"compound\":null,\"pos\":null,\"neu\":null,\"neg\":null"
 }

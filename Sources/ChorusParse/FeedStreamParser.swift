@@ -20,6 +20,14 @@ public final class FeedStreamParser {
     private var pipeline: EntryPipeline?
     private var mode = Mode.sniffing
     private var buffer: [UInt8] = []
+    /// The document's bytes so far, kept while they fit in ``repairLimit`` for a second pass
+    /// through ``XMLRepair`` when libxml2 loses part of it; nil past the limit.
+    private var document: [UInt8]? = []
+    /// Documents up to this size get a repaired second pass (real feeds are far smaller;
+    /// larger streams keep flat memory and only get the warning).
+    static let repairLimit = 8 << 20
+    /// Where finished entries go (set with the XML mode), for the second pass too.
+    private var entrySink: ((consuming EntryDraft, ChannelInfo, Platform) -> Void)?
 
     /// - Parameters:
     ///   - context: source name, document URL, HTTP charset, forced platform, fetch time.
@@ -48,6 +56,20 @@ public final class FeedStreamParser {
 
     /// Pushes the next bytes of the document.
     public func feed(_ bytes: UnsafeRawBufferPointer) {
+        retain(bytes)
+        push(bytes)
+    }
+
+    private func retain(_ bytes: UnsafeRawBufferPointer) {
+        guard document != nil else { return }
+        if document!.count + bytes.count > Self.repairLimit {
+            document = nil
+        } else {
+            document!.append(contentsOf: bytes)
+        }
+    }
+
+    private func push(_ bytes: UnsafeRawBufferPointer) {
         switch mode {
         case .xml(let parser, _):
             parser.feed(bytes)
@@ -70,7 +92,13 @@ public final class FeedStreamParser {
 
     /// Pushes the next bytes of the document.
     public func feed(_ bytes: [UInt8]) {
-        bytes.withUnsafeBytes { feed($0) }
+        // A whole document in one array is kept by reference, not copied.
+        if document?.isEmpty == true, bytes.count <= Self.repairLimit {
+            document = bytes
+        } else {
+            bytes.withUnsafeBytes { retain($0) }
+        }
+        bytes.withUnsafeBytes { push($0) }
     }
 
     /// Starts the mode the first significant byte calls for and passes it `pending`, the
@@ -78,26 +106,29 @@ public final class FeedStreamParser {
     private func startMode(first: UInt8, pending: UnsafeRawBufferPointer) {
         let forcedSocial = context.platform.map { !FormatSniffer.xmlPlatforms.contains($0) } ?? false
         if forcedSocial || first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
+            document = nil
             mode = .buffered
             buffer.append(contentsOf: pending)
             return
         }
         let adapter = FeedEntryAdapter(context: context)
         let onItem = self.onItem
-        let handler: FeedSAXHandler
+        let sink: (consuming EntryDraft, ChannelInfo, Platform) -> Void
         if pipelined {
             let pipeline = EntryPipeline { onItem(adapter.item(from: $0.draft, channel: $0.channel, platform: $0.platform, texts: $0.texts)) }
             self.pipeline = pipeline
             let converter = TextConverter()
-            handler = FeedSAXHandler(adapter: adapter) { draft, channel, platform in
+            sink = { draft, channel, platform in
                 // HTML-to-text is the largest cost: the XML thread helps with it while the
                 // worker is behind, and leaves it to the worker while it keeps up.
                 let texts = pipeline.consumerBehind ? FeedEntryAdapter.texts(draft, using: converter) : nil
                 pipeline.submit(.init(draft: consume draft, channel: channel, platform: platform, texts: texts))
             }
         } else {
-            handler = FeedSAXHandler(adapter: adapter) { onItem(adapter.item(from: $0, channel: $1, platform: $2)) }
+            sink = { onItem(adapter.item(from: $0, channel: $1, platform: $2)) }
         }
+        entrySink = sink
+        let handler = FeedSAXHandler(adapter: adapter, onEntry: sink)
         let parser = XMLPushParser(handler: handler, httpCharset: context.httpCharset)
         mode = .xml(parser, handler)
         parser.feed(pending)
@@ -127,13 +158,32 @@ public final class FeedStreamParser {
             return result
         case .xml(let parser, let handler):
             parser.finish()
+            let second = repairedPass(after: handler)
             pipeline?.finish()
             pipeline = nil
-            return try summary(handler)
+            return try summary(handler, parser: parser, second: second)
         }
     }
 
-    private func summary(_ h: FeedSAXHandler) throws(ParseError) -> ParseResult {
+    /// When libxml2 lost part of the document, parses it again through ``XMLRepair`` and hands
+    /// on the entries after those already delivered; nil when there was no need or no copy.
+    private func repairedPass(after first: FeedSAXHandler) -> (handler: FeedSAXHandler, repair: XMLRepair)? {
+        guard first.lostContent, first.platform != nil, let document, let sink = entrySink else { return nil }
+        self.document = nil
+        // The repair reads bytes as an ASCII-compatible encoding: never UTF-16 or UTF-32.
+        guard !document.prefix(512).contains(0) else { return nil }
+        let repair = XMLRepair(document)
+        guard repair.repairs > 0 || repair.truncated else { return nil }
+        let handler = FeedSAXHandler(adapter: first.adapter, onEntry: sink)
+        handler.skipEntries = first.itemCount
+        let parser = XMLPushParser(handler: handler, httpCharset: context.httpCharset)
+        repair.output.withUnsafeBytes { parser.feed($0) }
+        parser.finish()
+        return (handler, repair)
+    }
+
+    private func summary(_ h: FeedSAXHandler, parser: XMLPushParser,
+                         second: (handler: FeedSAXHandler, repair: XMLRepair)?) throws(ParseError) -> ParseResult {
         let source = context.source
         if let found = h.mismatch, let forced = context.platform {
             throw ParseError("parse: \(source): expected \(forced.rawValue) but the document is \(found.rawValue)")
@@ -143,16 +193,27 @@ public final class FeedStreamParser {
             let cause = h.warnings.first ?? "no root element"
             throw ParseError("parse: \(source): not a feed: malformed XML (\(cause))")
         }
-        if h.errorCount > 0 && h.itemCount == 0 {
-            throw ParseError("parse: \(source): malformed XML, no items recovered (\(h.warnings.first ?? "unknown error"))")
+        let items = max(h.itemCount, second?.handler.itemCount ?? 0)
+        var warnings = h.warnings
+        // Cut short: elements still open at the end (a second pass says so itself).
+        let truncated = second?.repair.truncated ?? (h.lostContent && h.depth > 0)
+        if truncated { warnings.insert("the document is cut short (elements left open at its end)", at: 0) }
+        if parser.repairedBytes > 0 {
+            warnings.append("\(parser.repairedBytes) bytes that are not UTF-8 read as Windows-1252")
         }
-        if h.errorCount > 0 {
+        if h.errorCount > 0 && items == 0 {
+            throw ParseError("parse: \(source): malformed XML, no items recovered (\(warnings.first ?? "unknown error"))")
+        }
+        let damaged = second.map { $0.repair.damagedEntries } ?? h.damagedEntries
+        let recovered = h.errorCount > 0 || parser.repairedBytes > 0
+        if recovered {
             logger.debug("recovered from malformed XML", metadata: ["source": "\(source)", "errors": "\(h.errorCount)"])
         }
         return ParseResult(
             items: [], platform: platform,
             feed: h.channelInfo.feed,
-            recovered: h.errorCount > 0, warnings: h.warnings, unparsedDates: h.adapter.unparsedDates
+            recovered: recovered, warnings: warnings, unparsedDates: h.adapter.unparsedDates,
+            damagedItems: damaged, truncated: truncated
         )
     }
 }

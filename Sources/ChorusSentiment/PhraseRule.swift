@@ -37,7 +37,7 @@ struct PhraseRule: Sendable {
 struct PhraseKey: Sendable {
     var tokenStart: Int32
     var tokenCount: Int32
-    /// 0 any, 1 "en", 2 "zh", 3 another language (never matches).
+    /// 0 any, 1 "en", 2 "zh", 3 "fr", 4 "es", 5 "de", 9 another language (never matches).
     var language: UInt8
     var position: PhraseRule.Position
     var effect: PhraseRule.Effect
@@ -51,7 +51,25 @@ struct PhraseKey: Sendable {
         case nil: return 0
         case "en": return 1
         case "zh": return 2
-        default: return 3
+        case "fr": return french
+        case "es": return spanish
+        case "de": return german
+        default: return 9
+        }
+    }
+
+    /// Codes of the other Latin-script languages scored.
+    static let french: UInt8 = 3, spanish: UInt8 = 4, german: UInt8 = 5
+
+    /// The language tag of a code (nil for 0 and unknown codes).
+    static func languageName(_ code: UInt8) -> String? {
+        switch code {
+        case 1: return "en"
+        case 2: return "zh"
+        case french: return "fr"
+        case spanish: return "es"
+        case german: return "de"
+        default: return nil
         }
     }
 }
@@ -63,10 +81,14 @@ enum HeuristicName {
     static let caps: Int32 = 4, exclamation: Int32 = 5, question: Int32 = 6, contrast: Int32 = 7
     static let elongation: Int32 = 8, langZh: Int32 = 9, sentenceAverage: Int32 = 10, titleText: Int32 = 11
     static let idiom: Int32 = 12
+    /// `lang-fr`, `lang-es`, `lang-de`: the text was scored as French, Spanish or German.
+    static let langFr: Int32 = 13, langEs: Int32 = 14, langDe: Int32 = 15
+    /// A reverser turned a negative word positive ("lifts the ban").
+    static let reversal: Int32 = 16
 
     static let all = [
         "lexicon", "negation", "booster", "dampener", "caps-emphasis", "exclamation", "question", "contrast",
-        "elongation", "lang-zh", "sentence-average", "title+text", "idiom",
+        "elongation", "lang-zh", "sentence-average", "title+text", "idiom", "lang-fr", "lang-es", "lang-de", "reversal",
     ]
 }
 

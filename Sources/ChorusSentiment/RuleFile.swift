@@ -26,11 +26,16 @@ struct RuleFile: Sendable {
     var boosters: [Weighted] = []
     /// `negators:` words that flip the next sentiment words.
     var negators: [String] = []
+    /// `reversers:` words that end or undo the next negative words ("lifts the ban").
+    var reversers: [String] = []
     /// `contrast:` words that shift weight to the later clause.
     var contrast: [String] = []
     /// `markers.english` / `markers.foreign`: function words for the language guess.
     var englishMarkers: [String] = []
     var foreignMarkers: [String] = []
+    /// `markers.french`, `.spanish`, `.german`: function words of a language that is scored,
+    /// by its `Vocabulary.ScanFlag` bit.
+    var languageMarkers: [(UInt8, [String])] = []
     /// `idioms:` phrase → valence.
     var idioms: [Weighted] = []
     /// `rules:` reaction and phrase rules.

@@ -1,7 +1,7 @@
 import Foundation
 import Yams
 
-/// Parses rule files (YAML). Top-level keys: `lang`, `boosters`, `negators`, `contrast`,
+/// Parses rule files (YAML). Top-level keys: `lang`, `boosters`, `negators`, `reversers`, `contrast`,
 /// `markers`, `idioms`, `rules`; see docs/sentiment.md. Errors name the file and line.
 enum RuleFileParser {
     static func parse(contentsOf url: URL) throws -> RuleFile {
@@ -43,6 +43,8 @@ enum RuleFileParser {
                 out.idioms = try weighted(file, value, range: -4...4)
             case "negators":
                 out.negators = try strings(file, value)
+            case "reversers":
+                out.reversers = try strings(file, value)
             case "contrast":
                 out.contrast = try strings(file, value)
             case "markers":
@@ -51,14 +53,18 @@ enum RuleFileParser {
                     switch k.string ?? "" {
                     case "english": out.englishMarkers = try strings(file, v)
                     case "foreign": out.foreignMarkers = try strings(file, v)
-                    default: throw fail(file, k, "markers: unknown key \"\(k.string ?? "")\" (expected english or foreign)")
+                    case "french": out.languageMarkers.append((Vocabulary.ScanFlag.french, try strings(file, v)))
+                    case "spanish": out.languageMarkers.append((Vocabulary.ScanFlag.spanish, try strings(file, v)))
+                    case "german": out.languageMarkers.append((Vocabulary.ScanFlag.german, try strings(file, v)))
+                    default:
+                        throw fail(file, k, "markers: unknown key \"\(k.string ?? "")\" (expected english, foreign, french, spanish or german)")
                     }
                 }
             case "rules":
                 guard let seq = value.sequence else { throw fail(file, value, "rules: expected a list of rules") }
                 for node in seq { out.rules.append(try definition(file, node, fileLanguage: out.language)) }
             default:
-                throw fail(file, keyNode, "unknown key \"\(key)\" (expected lang, boosters, negators, contrast, markers, idioms or rules)")
+                throw fail(file, keyNode, "unknown key \"\(key)\" (expected lang, boosters, negators, reversers, contrast, markers, idioms or rules)")
             }
         }
         // `lang` may come after `rules`; apply the file's scope to rules without their own.
@@ -70,6 +76,7 @@ enum RuleFileParser {
         guard let m = node.mapping else { throw fail(file, node, "a rule must be a mapping with name and match") }
         var name: String?
         var phrases: [String] = []
+        var then: [String]?
         var effects: [PhraseRule.Effect] = []
         var tags: [String] = []
         var language: String?
@@ -79,6 +86,7 @@ enum RuleFileParser {
             switch key {
             case "name": name = try string(file, v)
             case "match": phrases = v.sequence != nil ? try strings(file, v) : [try string(file, v)]
+            case "then": then = v.sequence != nil ? try strings(file, v) : [try string(file, v)]
             case "valence": effects.append(.set(try number(file, v, range: -4...4)))
             case "shift": effects.append(.shift(try number(file, v, range: -4...4)))
             case "booster": effects.append(.booster(try number(file, v, range: -2...2)))
@@ -96,10 +104,15 @@ enum RuleFileParser {
                 guard let p = PhraseRule.Position(rawValue: s) else { throw fail(file, v, "at: \"\(s)\" is not one of any, start, end, whole") }
                 position = p
             default:
-                throw fail(file, k, "unknown rule key \"\(key)\" (expected name, match, valence, shift, booster, flip, tags, lang, at)")
+                throw fail(file, k, "unknown rule key \"\(key)\" (expected name, match, then, valence, shift, booster, flip, tags, lang, at)")
             }
         }
         guard let name, !name.isEmpty else { throw fail(file, node, "rule without a name") }
+        // `then`: every phrase of `match` followed by every phrase of `then` ("prices" + "soar").
+        if let then {
+            guard !then.isEmpty else { throw fail(file, node, "rule \"\(name)\": then: is empty") }
+            phrases = phrases.flatMap { first in then.map { "\(first) \($0)" } }
+        }
         guard !phrases.isEmpty, phrases.allSatisfy({ !WordNormalizer.tokens($0).isEmpty }) else {
             throw fail(file, node, "rule \"\(name)\" has no match phrase")
         }

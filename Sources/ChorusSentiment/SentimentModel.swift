@@ -19,6 +19,8 @@ struct SentimentModel: Sendable {
     private(set) var phraseListItems: [Int32] = []
     /// Names reported in `Sentiment.rules`, by id: the heuristics, then the phrase rules.
     private(set) var ruleNames: [String] = HeuristicName.all
+    /// `ScanFlag` bits of the other languages whose markers were loaded (so they can be scored).
+    private(set) var otherLanguages: UInt8 = 0
     /// The files loaded, in order.
     private(set) var files: [String] = []
     let configuration: SentimentConfiguration
@@ -47,30 +49,51 @@ struct SentimentModel: Sendable {
         heuristics = Heuristics(disabled: configuration.disabledRules)
         var lexicons: [(URL, String)] = []
         var rules: [URL] = []
+        var optional: Set<URL> = []
         if !configuration.replaceDefaultLexicons || !configuration.replaceDefaultRules {
             let share = try configuration.shareDirectory ?? SentimentResources.locate()
             if !configuration.replaceDefaultLexicons {
+                lexicons.append((share.appendingPathComponent(SentimentResources.englishBaseLexicon), "en"))
+                optional.insert(share.appendingPathComponent(SentimentResources.englishBaseLexicon))
                 lexicons.append((share.appendingPathComponent(SentimentResources.englishLexicon), "en"))
                 if configuration.chineseEnabled {
                     lexicons.append((share.appendingPathComponent(SentimentResources.chineseLexicon), "zh"))
+                }
+                for lang in SentimentResources.otherLanguages {
+                    lexicons.append((share.appendingPathComponent(SentimentResources.lexicon(lang)), lang))
+                    optional.insert(share.appendingPathComponent(SentimentResources.lexicon(lang)))
                 }
             }
             if !configuration.replaceDefaultRules {
                 rules.append(share.appendingPathComponent(SentimentResources.englishRules))
                 if configuration.chineseEnabled { rules.append(share.appendingPathComponent(SentimentResources.chineseRules)) }
+                for lang in SentimentResources.otherLanguages {
+                    rules.append(share.appendingPathComponent(SentimentResources.rules(lang)))
+                    optional.insert(share.appendingPathComponent(SentimentResources.rules(lang)))
+                }
             }
         }
         lexicons += configuration.lexiconFiles.map { ($0, "en") }
         lexicons += configuration.chineseLexiconFiles.map { ($0, "zh") }
         rules += configuration.ruleFiles
-        for (url, _) in lexicons { try addLexicon(LexiconFileParser.parse(contentsOf: url), file: url.path) }
-        for url in rules { try addRules(RuleFileParser.parse(contentsOf: url)) }
+        for (url, lang) in lexicons {
+            // The base and other-language files are optional in a share directory of one's own.
+            if optional.contains(url), !FileManager.default.fileExists(atPath: url.path) { continue }
+            try addLexicon(LexiconFileParser.parse(contentsOf: url), file: url.path, language: lang)
+        }
+        for url in rules {
+            if optional.contains(url), !FileManager.default.fileExists(atPath: url.path) { continue }
+            try addRules(RuleFileParser.parse(contentsOf: url))
+        }
         indexPhrases()
         vocabulary.indexScanFlags()
+        otherLanguages = vocabulary.entries.reduce(0) { $0 | $1.languageMarkers }
     }
 
-    /// Adds lexicon entries (later entries override earlier ones for the same token).
-    mutating func addLexicon(_ entries: [LexiconFileParser.Entry], file: String) throws {
+    /// Adds lexicon entries (later entries override earlier ones for the same token). Entries
+    /// of French, Spanish or German lexicons set the tokens' `otherValence`.
+    mutating func addLexicon(_ entries: [LexiconFileParser.Entry], file: String, language: String = "en") throws {
+        let other = PhraseKey.languageCode(language) >= PhraseKey.french
         files.append(file)
         let source = Int16(vocabulary.sources.count)
         vocabulary.sources.append(URL(fileURLWithPath: file).lastPathComponent)
@@ -78,8 +101,10 @@ struct SentimentModel: Sendable {
             let tokens = WordNormalizer.tokens(e.token)
             if tokens.count > 1 {
                 addPhrase(name: "idiom", text: e.token, tokens: tokens, effect: .set(e.valence), tags: [], language: nil, position: .any)
+            } else if let t = tokens.first, other {
+                vocabulary.update(t) { $0.otherValence = e.valence; $0.otherSource = source }
             } else if let t = tokens.first {
-                vocabulary.update(t) { $0.valence = e.valence; $0.source = source }
+                vocabulary.update(t) { $0.valence = e.valence; $0.source = source; $0.inMainLexicon = true }
             }
         }
     }
@@ -99,9 +124,15 @@ struct SentimentModel: Sendable {
             }
         }
         for w in file.negators { for t in WordNormalizer.tokens(w) { vocabulary.update(t) { $0.isNegator = true } } }
+        for w in file.reversers { for t in WordNormalizer.tokens(w) { vocabulary.update(t) { $0.isReverser = true } } }
         for w in file.contrast { for t in WordNormalizer.tokens(w) { vocabulary.update(t) { $0.isContrast = true } } }
         for w in file.englishMarkers { for t in WordNormalizer.tokens(w) { vocabulary.update(t) { $0.isEnglishMarker = true } } }
         for w in file.foreignMarkers { for t in WordNormalizer.tokens(w) { vocabulary.update(t) { $0.isForeignMarker = true } } }
+        for (bit, words) in file.languageMarkers {
+            for w in words {
+                for t in WordNormalizer.tokens(w) { vocabulary.update(t) { $0.isForeignMarker = true; $0.languageMarkers |= bit } }
+            }
+        }
         for i in file.idioms {
             addPhrase(name: "idiom", text: i.phrase, tokens: WordNormalizer.tokens(i.phrase), effect: .set(i.value),
                       tags: [], language: file.language, position: .any)

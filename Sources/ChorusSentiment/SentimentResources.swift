@@ -12,6 +12,12 @@ public import Foundation
 public enum SentimentResources {
     /// File names of the shipped files.
     public static let englishLexicon = "lexicon-en.tsv"
+    /// vaderSentiment's human-rated lexicon (MIT), loaded before `englishLexicon`, which overrides it.
+    public static let englishBaseLexicon = "lexicon-en-vader.tsv"
+    /// Reaction lexicons and rules of the other Latin-script languages scored, by language code.
+    public static let otherLanguages = ["fr", "es", "de"]
+    public static func lexicon(_ lang: String) -> String { "lexicon-\(lang).tsv" }
+    public static func rules(_ lang: String) -> String { "rules-\(lang).yaml" }
     public static let chineseLexicon = "lexicon-zh.tsv"
     public static let englishRules = "rules-en.yaml"
     public static let chineseRules = "rules-zh.yaml"

@@ -25,11 +25,9 @@ public struct SentimentSession {
     /// `titleWeight` on the title (default 0.3).
     public mutating func score(title: String?, text: String?, lang: String?) -> Sentiment {
         let f = figures(title: title, text: text, lang: lang)
-        if f.unsupported {
-            return Sentiment(label: .neutral, compound: 0, pos: 0, neu: 1, neg: 0, tags: [], rules: [Self.unsupportedRule])
-        }
+        if f.unsupported { return Sentiment.notScored(lang: f.lang, rules: [Self.unsupportedRule]) }
         return Sentiment(label: f.label, compound: f.compound, pos: f.pos, neu: f.neu, neg: f.neg,
-                         tags: scorer.tagNames, rules: scorer.ruleNames)
+                         tags: scorer.tagNames, rules: scorer.ruleNames, lang: f.lang)
     }
 
     /// The rule name reported, alone, for text in an unsupported language.
@@ -40,8 +38,19 @@ public struct SentimentSession {
     public struct Figures: Sendable {
         public var label: Sentiment.Label
         public var compound: Double, pos: Double, neu: Double, neg: Double
-        /// Text in an unsupported language: neutral, no tags, the one rule `unsupportedRule`.
+        /// Text in an unsupported language: not scored (label and numbers null in NDJSON),
+        /// no tags, the one rule `unsupportedRule`.
         public var unsupported: Bool
+        /// The language scored in, or the one guessed for a text not scored (nil: unknown).
+        public var lang: String?
+
+        static func empty(lang: String?) -> Figures {
+            Figures(label: .neutral, compound: 0, pos: 0, neu: 1, neg: 0, unsupported: false, lang: lang)
+        }
+
+        static func notScored(lang: String?) -> Figures {
+            Figures(label: .neutral, compound: 0, pos: 0, neu: 1, neg: 0, unsupported: true, lang: lang)
+        }
     }
 
     /// Scores like `score(title:text:lang:)`; the tags and rules are then `tagIDs` and `ruleIDs`
@@ -53,16 +62,18 @@ public struct SentimentSession {
         switch (t, x) {
         case let (t?, x?) where !t.unsupported && !x.unsupported:
             scorer.fire(HeuristicName.titleText)
-            return figures(t.weighted(min(1, max(0, model.configuration.titleWeight)), with: x))
+            var both = t.weighted(min(1, max(0, model.configuration.titleWeight)), with: x)
+            both.lang = x.lang
+            return figures(both)
         case let (t?, _) where !t.unsupported:
             return figures(t)
         case let (_, x?) where !x.unsupported:
             return figures(x)
         case (nil, nil):
             scorer.reset()
-            return Figures(label: .neutral, compound: 0, pos: 0, neu: 1, neg: 0, unsupported: false)
+            return .empty(lang: nil)
         default:
-            return Figures(label: .neutral, compound: 0, pos: 0, neu: 1, neg: 0, unsupported: true)
+            return .notScored(lang: x?.lang ?? t?.lang)
         }
     }
 
@@ -70,9 +81,9 @@ public struct SentimentSession {
     /// of the same text, without a `String` (the fast path of `chorus score`).
     public mutating func figures(utf8 text: UnsafeBufferPointer<UInt8>, lang: String?) -> Figures {
         scorer.reset()
-        guard !text.isEmpty else { return Figures(label: .neutral, compound: 0, pos: 0, neu: 1, neg: 0, unsupported: false) }
+        guard !text.isEmpty else { return .empty(lang: nil) }
         let x = scorePart(utf8: text, lang: lang)
-        if x.unsupported { return Figures(label: .neutral, compound: 0, pos: 0, neu: 1, neg: 0, unsupported: true) }
+        if x.unsupported { return .notScored(lang: x.lang) }
         return figures(x)
     }
 
@@ -104,6 +115,11 @@ public struct SentimentSession {
         var compound: Double, pos: Double, neu: Double, neg: Double
         var strongestPositive: Float, strongestNegative: Float
         var unsupported = false
+        /// The language scored in (or guessed, when unsupported).
+        var lang: String?
+        /// The text has more than one clause (a sentence end, comma or contrast word between
+        /// words), which `mixed` needs: "Service restored after outage" reports one thing.
+        var clauses = true
 
         func weighted(_ w: Double, with other: Part) -> Part {
             Part(compound: w * compound + (1 - w) * other.compound, pos: w * pos + (1 - w) * other.pos,
@@ -120,11 +136,15 @@ public struct SentimentSession {
 
     private mutating func scorePart(utf8 text: UnsafeBufferPointer<UInt8>, lang: String?) -> Part {
         scanner.scan(text)
-        guard let language = LanguageGuess.decide(scanner.stats, hint: lang, chineseEnabled: model.configuration.chineseEnabled) else {
-            if scorer.explaining { scorer.explanation.append("  language not supported: neutral") }
-            return Part(compound: 0, pos: 0, neu: 1, neg: 0, strongestPositive: 0, strongestNegative: 0, unsupported: true)
+        let decision = LanguageGuess.decide(scanner.stats, hint: lang, chineseEnabled: model.configuration.chineseEnabled,
+                                            others: model.otherLanguages)
+        guard let language = decision.code else {
+            if scorer.explaining { scorer.explanation.append("  language \(decision.lang ?? "unknown") not supported: not scored") }
+            return Part(compound: 0, pos: 0, neu: 1, neg: 0, strongestPositive: 0, strongestNegative: 0, unsupported: true,
+                        lang: decision.lang)
         }
         if language == 2 { scorer.fire(HeuristicName.langZh) }
+        if language >= PhraseKey.french { scorer.fire(HeuristicName.langFr + Int32(language - PhraseKey.french)) }
         let sentences = scanner.sentences
         if sentences.count > max(1, model.configuration.wholeTextMaxSentences) {
             scorer.fire(HeuristicName.sentenceAverage)
@@ -140,20 +160,36 @@ public struct SentimentSession {
             }
             let c = Double(sentences.count)
             part.compound /= c; part.pos /= c; part.neu /= c; part.neg /= c
+            part.lang = decision.lang
             return part
         }
         let seg = scorer.score(0..<scanner.tokens.count, of: scanner, language: language,
                                phraseStarts: 0..<scanner.phraseStarts.count, valenced: 0..<scanner.valenced.count,
                                contrasts: 0..<scanner.contrasts.count)
-        guard seg.hasTokens else { return Part(compound: 0, pos: 0, neu: 1, neg: 0, strongestPositive: 0, strongestNegative: 0) }
-        return Part(compound: seg.compound, pos: seg.pos, neu: seg.neu, neg: seg.neg,
-                    strongestPositive: seg.strongestPositive, strongestNegative: seg.strongestNegative)
+        guard seg.hasTokens else {
+            return Part(compound: 0, pos: 0, neu: 1, neg: 0, strongestPositive: 0, strongestNegative: 0, lang: decision.lang)
+        }
+        var part = Part(compound: seg.compound, pos: seg.pos, neu: seg.neu, neg: seg.neg,
+                        strongestPositive: seg.strongestPositive, strongestNegative: seg.strongestNegative, lang: decision.lang)
+        if seg.strongestPositive >= Self.strongContribution && seg.strongestNegative <= -Self.strongContribution {
+            // Only for a candidate of `mixed` (rare), so the common path reads no token twice.
+            var clauses = sentences.count > 1 || scanner.stats.contrastWords > 0
+            var i = 1
+            while !clauses && i < scanner.tokens.count {
+                clauses = scanner.tokens[i].breakBefore
+                i += 1
+            }
+            part.clauses = clauses
+        }
+        return part
     }
 
-    private func figures(_ p: Part) -> Figures {
+    private mutating func figures(_ p: Part) -> Figures {
         let c = model.configuration
         let label: Sentiment.Label
-        if p.pos >= c.mixedThreshold && p.neg >= c.mixedThreshold
+        // After "but" the later clause weighs more; the balance asked of pos and neg is lower.
+        let balance = scorer.firedBits & (1 << UInt64(HeuristicName.contrast)) != 0 ? Self.mixedBalanceContrast : Self.mixedBalance
+        if p.clauses && p.pos >= c.mixedThreshold && p.neg >= c.mixedThreshold && min(p.pos, p.neg) >= balance * max(p.pos, p.neg)
             && p.strongestPositive >= Self.strongContribution && p.strongestNegative <= -Self.strongContribution {
             label = .mixed
         } else if p.compound >= c.positiveThreshold {
@@ -163,9 +199,14 @@ public struct SentimentSession {
         } else {
             label = .neutral
         }
-        return Figures(label: label, compound: p.compound, pos: p.pos, neu: p.neu, neg: p.neg, unsupported: false)
+        scorer.keepTags(consistentWith: label)
+        return Figures(label: label, compound: p.compound, pos: p.pos, neu: p.neu, neg: p.neg, unsupported: false, lang: p.lang)
     }
 
     /// A contribution at least this large (after heuristics) counts as strong for `mixed`.
-    static let strongContribution: Float = 1.5
+    static let strongContribution: Float = 1.0
+    /// For `mixed`, the weaker of pos and neg must reach this share of the stronger (a relief
+    /// that names the bad thing it ends is not mixed).
+    static let mixedBalance = 0.4
+    static let mixedBalanceContrast = 0.2
 }

@@ -30,6 +30,11 @@ extension TextScanner {
         let markers: UInt8 = word ? f : 0
         stats.englishMarkers &+= markers & Vocabulary.ScanFlag.englishMarker != 0 ? 1 : 0
         stats.foreignMarkers &+= markers & Vocabulary.ScanFlag.foreignMarker != 0 ? 1 : 0
+        if markers >= Vocabulary.ScanFlag.french {
+            stats.frenchMarkers &+= markers & Vocabulary.ScanFlag.french != 0 ? 1 : 0
+            stats.spanishMarkers &+= markers & Vocabulary.ScanFlag.spanish != 0 ? 1 : 0
+            stats.germanMarkers &+= markers & Vocabulary.ScanFlag.german != 0 ? 1 : 0
+        }
         let contrast = f & Vocabulary.ScanFlag.contrast != 0
         stats.contrastWords &+= contrast ? 1 : 0
         contrasts.append(index, if: contrast)

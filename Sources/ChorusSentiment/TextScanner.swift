@@ -246,14 +246,19 @@ struct TextScanner {
         return i
     }
 
-    /// "don't" → "dont"; "it's", "we'll", "they're", "I've", "I'd", "I'm" → the word before.
+    /// "don't" → "dont"; "it's", "we'll", "they're", "I've", "I'd", "I'm" → the word before;
+    /// French elision ("j'adore", "c'est", "qu'il") → the word after (`WordNormalizer.elided`).
     private mutating func normalizeContraction() {
         guard let a = word.lastIndex(of: 0x27) else { return }
         let suffix = word.count - a - 1
         let s0 = suffix > 0 ? word[a + 1] : 0, s1 = suffix > 1 ? word[a + 2] : 0
         let dropSuffix = (suffix == 1 && (s0 == 0x73 || s0 == 0x64 || s0 == 0x6D))
             || (suffix == 2 && ((s0 == 0x6C && s1 == 0x6C) || (s0 == 0x72 && s1 == 0x65) || (s0 == 0x76 && s1 == 0x65)))
-        if dropSuffix { word.removeSubrange(a...) }
+        if dropSuffix {
+            word.removeSubrange(a...)
+        } else if let first = word.firstIndex(of: 0x27), WordNormalizer.elided(word[..<first]) {
+            word.removeSubrange(...first)
+        }
         word.removeAll { $0 == 0x27 }
     }
 }

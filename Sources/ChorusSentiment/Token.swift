@@ -56,6 +56,8 @@ struct TextStats: Sendable {
     var upperLetters = 0
     var englishMarkers = 0
     var foreignMarkers = 0
+    /// French, Spanish and German function words (each also counts in `foreignMarkers`).
+    var frenchMarkers = 0, spanishMarkers = 0, germanMarkers = 0
     /// Tokens that are contrast words ("but", "however").
     var contrastWords = 0
 

@@ -73,7 +73,7 @@ extension ValenceScorer {
         var j = k - 1
         while j >= 0 && k - j <= 3 && !scan.tokens[base + j + 1].breakBefore {
             let id = scan.tokens[base + j].id
-            if !slot[j].consumed, id >= 0, model.vocabulary.entries[Int(id)].isNegator { return true }
+            if !slot[j].consumed, slot[j].setValence.isNaN, id >= 0, model.vocabulary.entries[Int(id)].isNegator { return true }
             j -= 1
         }
         return false
@@ -157,6 +157,19 @@ extension ValenceScorer {
             sum += sum > 0 ? emphasis : -emphasis
             if posSum > -negSum { posSum += emphasis } else if posSum < -negSum { negSum -= emphasis }
         }
+        if sum == 0 && scored.isEmpty && !flip && model.heuristics.exclamation && exclamations >= 2 && questions == 0 {
+            // "Just landed in Tokyo!!": no sentiment word, but the emphasis is glad.
+            sum = 2 * Self.exclamationStep
+            posSum = sum + 1
+            fire(HeuristicName.exclamation)
+            tag(Self.excitementTag)
+            if explaining { explanation.append("  \(fmt(sum))  punctuation alone: \(exclamations)×!, excitement") }
+        }
+        if flip {
+            // A sarcastic text is not mixed: its positive words are the sarcasm.
+            result.strongestNegative = min(result.strongestNegative, -result.strongestPositive)
+            result.strongestPositive = 0
+        }
         if flip && sum == 0 {
             sum = Self.sarcasmValence
             negSum = Self.sarcasmValence - 1
@@ -182,6 +195,9 @@ extension ValenceScorer {
         return result
     }
 
+    /// The tag of a text whose only emphasis is its exclamation marks.
+    static let excitementTag = ReactionTag.mask(["excitement"])
+
     func describe(_ k: Int, _ t: Token, _ v: Float, _ fromLexicon: Bool) -> String {
         if slot[k].ruleAt >= 0 {
             let rule = model.phrases[Int(slot[k].ruleAt)]
@@ -190,7 +206,8 @@ extension ValenceScorer {
         }
         let e = model.vocabulary.entries[Int(t.valenceID)]
         let stem = t.valenceID != t.id ? " (stem)" : ""
-        let source = fromLexicon && e.source >= 0 ? model.vocabulary.sources[Int(e.source)] : ""
+        let from = e.valence == 0 || (e.otherValence == v && e.otherSource >= 0) ? e.otherSource : e.source
+        let source = fromLexicon && from >= 0 ? model.vocabulary.sources[Int(from)] : ""
         return "'\(model.vocabulary.token(t.valenceID))'\(stem) \(source) \(fmt(v))"
     }
 

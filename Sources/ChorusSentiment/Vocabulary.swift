@@ -6,10 +6,20 @@ struct Vocabulary: Sendable {
     struct Entry: Sendable {
         /// Lexicon valence (−4…+4), 0 when the token is not a sentiment word.
         var valence: Float = 0
+        /// Valence from the French, Spanish or German lexicons (NaN: none). It wins in text
+        /// of those languages and stands in for a word no English lexicon lists in any text.
+        var otherValence: Float = .nan
+        /// Listed in an English (or Chinese) lexicon, even with valence 0: `otherValence` does not
+        /// stand in for it in English text ("toll", "content", "rate").
+        var inMainLexicon = false
+        /// `ScanFlag` bits of the languages this token is a function word of (french, spanish, german).
+        var languageMarkers: UInt8 = 0
         /// Booster (> 0) or dampener (< 0) scalar added to the next sentiment words.
         var booster: Float = 0
         /// Flips the next sentiment words ("not", "dont", "never", "不").
         var isNegator = false
+        /// Turns the next negative words positive ("lifts", "ends", "restores": "lifts the ban").
+        var isReverser = false
         /// Shifts weight to the later clause ("but", "however").
         var isContrast = false
         /// An English function word (language guess).
@@ -21,6 +31,19 @@ struct Vocabulary: Sendable {
         var phraseList: Int32 = -1
         /// Index into `sources` of the file the valence came from (for --explain), or −1.
         var source: Int16 = -1
+        /// Index into `sources` of the file `otherValence` came from, or −1.
+        var otherSource: Int16 = -1
+
+        /// The valence in text of `language` (`PhraseKey` codes): in French, Spanish or German
+        /// text the other lexicons' value first, and no English valence for those languages'
+        /// function words ("die", "no"); elsewhere the English (or Chinese) value, else theirs.
+        @inline(__always)
+        func valence(in language: UInt8) -> Float {
+            if language >= PhraseKey.french {
+                return otherValence.isNaN ? (isForeignMarker ? 0 : valence) : otherValence
+            }
+            return inMainLexicon || otherValence.isNaN ? valence : otherValence
+        }
     }
 
     /// A slot of the open-addressing table: the key's hash and its id (−1 when empty).
@@ -47,6 +70,8 @@ struct Vocabulary: Sendable {
         static let englishMarker: UInt8 = 1, foreignMarker: UInt8 = 2, contrast: UInt8 = 4, startsPhrase: UInt8 = 8
         /// A lexicon valence of its own (not a booster or negator).
         static let valenced: UInt8 = 16
+        /// Function words of French, Spanish and German (language guess).
+        static let french: UInt8 = 32, spanish: UInt8 = 64, german: UInt8 = 128
     }
 
     /// Builds `scanFlags` from the entries.
@@ -57,7 +82,9 @@ struct Vocabulary: Sendable {
             if e.isForeignMarker { f |= ScanFlag.foreignMarker }
             if e.isContrast { f |= ScanFlag.contrast }
             if e.phraseList >= 0 { f |= ScanFlag.startsPhrase }
-            if e.valence != 0 && e.booster == 0 && !e.isNegator { f |= ScanFlag.valenced }
+            let scored = e.valence != 0 || (!e.otherValence.isNaN && e.otherValence != 0)
+            if scored && e.booster == 0 && !e.isNegator { f |= ScanFlag.valenced }
+            f |= e.languageMarkers
             return f
         }
     }

@@ -39,10 +39,22 @@ enum WordNormalizer {
             let suffix = w[(a + 1)...]
             if [[0x73], [0x64], [0x6D], [0x6C, 0x6C], [0x72, 0x65], [0x76, 0x65]].contains(where: { suffix.elementsEqual($0) }) {
                 w.removeSubrange(a...)
+            } else if let first = w.firstIndex(of: 0x27), elided(w[..<first]) {
+                w.removeSubrange(...first)
             }
         }
         w.removeAll { $0 == 0x27 }
         return String(decoding: w, as: UTF8.self)
+    }
+
+    /// A French elided word before an apostrophe (c, d, j, l, m, n, s, t, qu), lower-cased:
+    /// the word after the apostrophe is the one that counts ("j'adore" → "adore").
+    static func elided(_ prefix: ArraySlice<UInt8>) -> Bool {
+        switch prefix.count {
+        case 1: return [0x63, 0x64, 0x6A, 0x6C, 0x6D, 0x6E, 0x73, 0x74].contains(prefix[prefix.startIndex])
+        case 2: return prefix[prefix.startIndex] == 0x71 && prefix[prefix.startIndex + 1] == 0x75
+        default: return false
+        }
     }
 
     /// A lower-case ASCII letter or a digit: a word made of these is in normal form.

@@ -29,6 +29,11 @@ struct CheckCommand: AsyncParsableCommand {
         do {
             loaded = try ConfigLoader.load(path: path, environment: environment)
             _ = try loaded.loadAnalyzer() // a malformed lexicon or rule file is reported here too
+            for source in loaded.sources {
+                if let warning = CredentialRules.warning(source) {
+                    FileHandle.standardError.write(Data("config: \(path):\(source.line): warning: source \(source.name): \(warning)\n".utf8))
+                }
+            }
         } catch {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             throw ExitStatus.configError
@@ -38,9 +43,9 @@ struct CheckCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data(problems.map { $0 + "\n" }.joined().utf8))
             throw ExitStatus.fatal
         }
-        let enabled = loaded.sources.filter(\.enabled).count
-        let types = Dictionary(grouping: loaded.sources, by: \.type.rawValue).map { "\($0.value.count) \($0.key)" }.sorted()
-        print("config: \(path): OK, \(loaded.sources.count) sources (\(enabled) enabled: \(types.joined(separator: ", ")))")
+        let enabled = loaded.sources.filter(\.enabled)
+        let types = Dictionary(grouping: enabled, by: \.type.rawValue).map { "\($0.value.count) \($0.key)" }.sorted()
+        print("config: \(path): OK, \(loaded.sources.count) sources (\(enabled.count) enabled: \(types.joined(separator: ", ")))")
         // Sources the circuit breaker holds: on stderr, so cron mails them; still exit 0.
         let notices = RunPreflight.notices(loaded)
         if !notices.isEmpty { FileHandle.standardError.write(Data(notices.map { "check: \($0)\n" }.joined().utf8)) }

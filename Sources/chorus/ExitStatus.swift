@@ -6,6 +6,8 @@ enum ExitStatus {
     static let success = ExitCode(0)
     /// Some sources (or files) failed; the rest were written.
     static let partialFailure = ExitCode(1)
+    /// `status`: an enabled source has been failing for longer than `--fail-after`.
+    static let staleSource = ExitCode(2)
     /// Bad command-line usage (ArgumentParser's own code).
     static let usage = ExitCode(64)
     /// Input data could not be used at all (a malformed document for `parse`).

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ChorusFetch
+import ChorusRun
 import Foundation
 import Logging
 
@@ -40,11 +41,11 @@ struct FetchCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Send 'Authorization: Bearer <token>', the token read from this environment variable.", valueName: "VAR"))
     var bearerEnv: String?
 
-    @Option(help: ArgumentHelp("Cap on the decoded body in bytes (default 20 MB).", valueName: "n"))
-    var maxBytes: Int?
+    @Option(help: ArgumentHelp("Cap on the decoded body: bytes or a size like 512KiB, 20MiB (default 20MiB).", valueName: "size"))
+    var maxBytes: String?
 
-    @Option(help: ArgumentHelp("Total time limit per attempt (default 60).", valueName: "seconds"))
-    var timeout: Double?
+    @Option(help: ArgumentHelp("Total time limit per attempt: seconds or a duration like 5s, 2m (default 60s).", valueName: "duration"))
+    var timeout: String?
 
     @Option(help: ArgumentHelp("Retries after the first attempt for connect errors, timeouts, 5xx and 429 (default 3).", valueName: "n"))
     var retries: Int?
@@ -58,7 +59,7 @@ struct FetchCommand: AsyncParsableCommand {
     @Flag(help: "Refuse loopback, private and link-local addresses after DNS resolution.")
     var denyPrivateNetworks = false
 
-    @Option(help: ArgumentHelp("Write the decoded body to this file (not on 304 or on error).", valueName: "file"))
+    @Option(help: ArgumentHelp("Write the decoded body to this file, or '-' for stdout (the JSON report then goes to stderr); not on 304 or on error.", valueName: "file"))
     var body: String?
 
     @Option(help: ArgumentHelp("Fetch every URL listed in this file (one per line, optionally TAB and an ETag).", valueName: "file"))
@@ -78,9 +79,11 @@ struct FetchCommand: AsyncParsableCommand {
                 throw ValidationError("--header must look like 'Name: value', got '\(header)'")
             }
         }
-        if let maxBytes, maxBytes <= 0 { throw ValidationError("--max-bytes must be positive") }
-        if let timeout, !(timeout > 0 && timeout <= 365 * 86_400) {
-            throw ValidationError("--timeout must be a positive number of seconds, at most 31536000 (365 days)")
+        if let maxBytes, RunSize.bytes(maxBytes) == nil {
+            throw ValidationError("--max-bytes must be a positive size like 20MiB, 512KiB or a number of bytes, found '\(maxBytes)'")
+        }
+        if let timeout, !(RunDuration.seconds(timeout).map { $0 > 0 } ?? false) {
+            throw ValidationError("--timeout must be a positive duration like 5s, 2m or a number of seconds, at most 365d, found '\(timeout)'")
         }
         if let retries, retries < 0 { throw ValidationError("--retries must be 0 or more") }
         if concurrency < 1 || perHost < 1 { throw ValidationError("--concurrency and --per-host must be at least 1") }
@@ -92,8 +95,8 @@ struct FetchCommand: AsyncParsableCommand {
     /// The policy an ingestion run uses, with this command's overrides.
     var policy: FetchPolicy {
         var policy = FetchPolicy()
-        if let maxBytes { policy.maxBytes = maxBytes }
-        if let timeout {
+        if let maxBytes = maxBytes.flatMap(RunSize.bytes) { policy.maxBytes = maxBytes }
+        if let timeout = timeout.flatMap(RunDuration.seconds) {
             policy.totalTimeout = timeout
             policy.connectTimeout = min(policy.connectTimeout, timeout)
         }
@@ -140,10 +143,16 @@ struct FetchCommand: AsyncParsableCommand {
         } catch {
             report.error = error
         }
-        if let body, let response = report.response, response.status != 304 {
-            try Data(response.body).write(to: URL(fileURLWithPath: body), options: .atomic)
+        if body == "-" {
+            // The body is the data; the report moves to stderr so the two never mix.
+            if let response = report.response, response.status != 304 { FileHandle.standardOutput.write(Data(response.body)) }
+            FileHandle.standardError.write(Data(report.jsonLine()))
+        } else {
+            if let body, let response = report.response, response.status != 304 {
+                try Data(response.body).write(to: URL(fileURLWithPath: body), options: .atomic)
+            }
+            FileHandle.standardOutput.write(Data(report.jsonLine()))
         }
-        FileHandle.standardOutput.write(Data(report.jsonLine()))
         if report.error != nil { throw ExitStatus.unavailable }
     }
 

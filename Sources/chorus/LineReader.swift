@@ -5,13 +5,8 @@ import Darwin
 #endif
 
 /// Reads a file descriptor in large blocks and hands over each line (without `\n` or
-/// `\r\n`), as soon as it is complete: as a `String` (invalid UTF-8 repaired) or as the raw
-/// bytes, valid only during the call.
+/// `\r\n`) as soon as it is complete, as raw bytes valid only during the call.
 enum LineReader {
-    static func forEachLine(fd: Int32, _ body: (String) -> Void) {
-        forEachLineBytes(fd: fd) { body(String(decoding: $0, as: UTF8.self)) }
-    }
-
     static func forEachLineBytes(fd: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         var buffer = [UInt8](repeating: 0, count: 1 << 18)
         var pending: [UInt8] = []

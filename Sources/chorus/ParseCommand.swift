@@ -72,9 +72,13 @@ struct ParseCommand: ParsableCommand {
         for (index, file) in paths.enumerated() {
             let context = contexts(file)
             var outcome = batch?.outcome(index) ?? .streamed
+            var streamedItems = 0
             if case .streamed = outcome {
                 do {
-                    let result = try ParseCommand.parse(file: file, context: context, logger: logger) { out.write($0) }
+                    let result = try ParseCommand.parse(file: file, context: context, logger: logger) {
+                        out.write($0)
+                        streamedItems += 1
+                    }
                     outcome = .parsed(ndjson: [], result: result)
                 } catch {
                     outcome = .failed(error, ndjson: [])
@@ -82,10 +86,18 @@ struct ParseCommand: ParsableCommand {
             }
             switch outcome {
             case .parsed(let ndjson, let result):
+                let wroteNothing = ndjson.isEmpty && streamedItems == 0
                 out.write(encoded: ndjson)
                 batch?.recycle(ndjson)
                 if result.recovered {
-                    ParseCommand.warn("\(file): warning: recovered from malformed XML, kept what could be read (\(result.warnings.first ?? ""))")
+                    let damaged = result.damagedItems > 0 ? "\(result.damagedItems) damaged items; " : ""
+                    let format = [Platform.rss, .atom, .rdf].contains(result.platform) ? "XML" : "JSON"
+                    let what = result.truncated ? "the document is cut short"
+                        : result.platform == .jsonfeed ? "odd members coerced or dropped" : "recovered from malformed \(format)"
+                    ParseCommand.warn("\(file): warning: \(what), kept what could be read (\(damaged)\(result.warnings.first ?? ""))")
+                } else if wroteNothing {
+                    // Never silent about an empty result: say why (a social response without posts, skipped entries).
+                    ParseCommand.warn("\(file): warning: no items (\(result.warnings.first ?? "the document holds no entries"))")
                 }
                 if result.unparsedDates > 0 {
                     logger.info("dates that could not be parsed were written as null", metadata: ["file": "\(file)", "count": "\(result.unparsedDates)"])

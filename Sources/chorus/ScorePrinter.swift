@@ -44,7 +44,7 @@ struct ScorePrinter: ~Copyable {
             let s = e.sentiment
             let tags = s.tags.isEmpty ? "-" : s.tags.joined(separator: ", ")
             let rules = s.rules.isEmpty ? "-" : s.rules.joined(separator: ", ")
-            block += "  = \(s.label.rawValue), compound \(Self.decimal(s.compound, 4)), pos \(Self.decimal(s.pos, 3))"
+            block += "  = \(s.scored ? s.label.rawValue : "not scored"), compound \(Self.decimal(s.compound, 4)), pos \(Self.decimal(s.pos, 3))"
                 + " neu \(Self.decimal(s.neu, 3)) neg \(Self.decimal(s.neg, 3)); tags: \(tags); rules: \(rules)\n"
             block.withUTF8 { out.appendReserving($0) }
         } else {
@@ -87,15 +87,21 @@ struct ScorePrinter: ~Copyable {
         let tagIDs = f.unsupported ? [] : session.tagIDs
         let ruleIDs = f.unsupported ? [] : session.ruleIDs
         names.arena.withUnsafeBufferPointer { arena in
-            out.reserve(32)
-            out.append(",\"sentiment\":{\"label\":")
-            out.appendName(arena, names.labels[label])
-            // Room for the four numbers and their keys (each number at most 32 bytes).
-            out.reserve(4 * 32 + 64)
-            out.append(",\"compound\":"); out.fixed(f.compound, places: 4)
-            out.append(",\"pos\":"); out.fixed(f.pos, places: 3)
-            out.append(",\"neu\":"); out.fixed(f.neu, places: 3)
-            out.append(",\"neg\":"); out.fixed(f.neg, places: 3)
+            if f.unsupported {
+                out.reserve(96)
+                out.append(",\"sentiment\":")
+                out.append(ItemEncoder.notScoredFigures)
+            } else {
+                out.reserve(32)
+                out.append(",\"sentiment\":{\"label\":")
+                out.appendName(arena, names.labels[label])
+                // Room for the four numbers and their keys (each number at most 32 bytes).
+                out.reserve(4 * 32 + 64)
+                out.append(",\"compound\":"); out.fixed(f.compound, places: 4)
+                out.append(",\"pos\":"); out.fixed(f.pos, places: 3)
+                out.append(",\"neu\":"); out.fixed(f.neu, places: 3)
+                out.append(",\"neg\":"); out.fixed(f.neg, places: 3)
+            }
             out.append(",\"tags\":[")
             tagIDs.withUnsafeBufferPointer { ids in
                 for i in 0..<ids.count {
@@ -116,8 +122,19 @@ struct ScorePrinter: ~Copyable {
                 }
             }
         }
-        out.reserve(8)
-        out.append("]}}\n")
+        out.reserve(40)
+        out.append(f.unsupported ? "],\"scored\":false,\"lang\":" : "],\"scored\":true,\"lang\":")
+        switch f.lang {
+        case nil: out.append("null")
+        case "en": out.append("\"en\"")
+        case "zh": out.append("\"zh\"")
+        case let other?:
+            var w = JSONWriter(capacity: other.utf8.count + 8)
+            w.string(other)
+            w.bytes.withUnsafeBufferPointer { out.appendReserving($0) }
+        }
+        out.reserve(4)
+        out.append("}}\n")
     }
 
     /// `value` with `places` decimals, as in the NDJSON output.

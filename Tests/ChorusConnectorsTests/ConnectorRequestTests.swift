@@ -259,7 +259,7 @@ struct JSONMappingFailureTests {
         }
         let target = "the document \(server.base)/files/json/weibo-export.json"
         let expected: String = switch status {
-        case 401: "HTTP 401 Unauthorized (this endpoint needs a token: set $WEIBO_TOKEN)"
+        case 401: "HTTP 401 Unauthorized: \(target) needs credentials; set token on this source"
         case 403: "HTTP 403 Forbidden (the server refuses anonymous reads of \(target); a token in $WEIBO_TOKEN may help)"
         case 404: "HTTP 404 Not Found (check \(target) and the base URL)"
         default: "HTTP 410 Gone (\(target) no longer exists; update or remove this source)"

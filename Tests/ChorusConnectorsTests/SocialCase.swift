@@ -58,6 +58,17 @@ enum SocialCase: String, CaseIterable, CustomTestStringConvertible {
         }
     }
 
+    /// The config keys a 401 without credentials asks for.
+    var credentialKeys: String {
+        switch self {
+        case .mastodon: "token (an access token with read:statuses)"
+        case .blueskySearch, .blueskyAuthor: "handle and app_password"
+        case .reddit: "token (or client_id and client_secret)"
+        case .hackernews: "token"
+        case .x: "bearer_token"
+        }
+    }
+
     /// The hint a 4xx carries for this connector.
     func expectedMessage(status: Int, tokenSent: Bool) -> String {
         let variable: String = switch self {
@@ -74,7 +85,7 @@ enum SocialCase: String, CaseIterable, CustomTestStringConvertible {
         case .reddit: "r/technology"
         }
         let hint: String = switch status {
-        case 401: tokenSent ? "HTTP 401 Unauthorized (check the token in \(variable))" : "HTTP 401 Unauthorized (this endpoint needs a token: set \(variable))"
+        case 401: tokenSent ? "HTTP 401 Unauthorized (check the token in \(variable))" : "HTTP 401 Unauthorized: \(target) needs credentials; set \(credentialKeys) on this source"
         case 403: tokenSent ? "HTTP 403 Forbidden (the token in \(variable) lacks access to \(target))" : "HTTP 403 Forbidden (the server refuses anonymous reads of \(target); a token in \(variable) may help)"
         case 404: "HTTP 404 Not Found (check \(target) and the base URL)"
         default: "HTTP 410 Gone (\(target) no longer exists; update or remove this source)"

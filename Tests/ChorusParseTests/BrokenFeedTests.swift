@@ -33,11 +33,15 @@ struct BrokenFeedTests {
         #expect(result.recovered)
     }
 
-    @Test("A truncated feed keeps the items that were complete")
+    @Test("A truncated feed keeps the complete items and what the cut one has, and says it was cut")
     func truncated() throws {
         let result = try Fixture.parse("<rss><channel><item><title>one</title></item><item><title>two</title></item><item><title>thr")
-        #expect(result.items.map(\.title) == ["one", "two"])
-        #expect(result.recovered)
+        #expect(result.items.map(\.title) == ["one", "two", "thr"])
+        #expect(result.recovered && result.truncated)
+        #expect(result.damagedItems == 1)
+        #expect(result.warnings.first?.contains("cut short") == true)
+        let whole = try Fixture.parse("<rss><channel><item><title>cut")
+        #expect(whole.items.map(\.title) == ["cut"] && whole.truncated)
     }
 
     @Test("Documents that yield nothing are errors that name the source and the cause", arguments: [
@@ -45,7 +49,7 @@ struct BrokenFeedTests {
         ("   \n ", "parse: test: empty document"),
         ("<html><body>Not a feed</body></html>", "parse: test: not a feed: root element is <html>"),
         ("just some text", "parse: test: not a feed: malformed XML (line 1: "),
-        ("<rss><channel><item><title>cut", "parse: test: malformed XML, no items recovered (line 1: "),
+        ("<rss><channel><title>no items", "parse: test: malformed XML, no items recovered (the document is cut short"),
         ("{\"version\": \"https://jsonfeed.org/version/1.1\", \"items\": [", "parse: test: malformed JSON ("),
     ])
     func failures(doc: String, message: String) throws {

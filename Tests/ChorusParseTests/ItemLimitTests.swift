@@ -62,4 +62,16 @@ struct ItemLimitTests {
         let result = try SocialPayloadParser.parse(Array(body.utf8), platform: .mastodon, context: ParseContext(source: "m"))
         #expect(result.items.first?.tags.count == ItemLimits.tags)
     }
+
+    @Test("Auto-detected social documents are cut too (they bypass the platform page path)")
+    func autoDetectedSocialTags() throws {
+        let tags = (0..<300).map { "{\"name\":\"t\($0)\",\"url\":\"https://m.example/tags/t\($0)\"}" }.joined(separator: ",")
+        let body = """
+            {"id":"1","uri":"https://m.example/u/1","created_at":"2024-01-01T00:00:00Z","url":"https://m.example/@a/1","content":"<p>hi</p>",
+            "account":{"acct":"a","display_name":"A","url":"https://m.example/@a"},"tags":[\(tags)]}
+            """
+        let result = try DocumentParser.parse(Array(body.utf8), context: ParseContext(source: "m"))
+        #expect(result.platform == .mastodon)
+        #expect(result.items.first?.tags.count == ItemLimits.tags)
+    }
 }

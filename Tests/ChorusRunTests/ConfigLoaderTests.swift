@@ -197,6 +197,10 @@ struct ConfigLoaderTests {
         ("https://x.example/${A}/${B}", ["A": "1", "B": "2"], "https://x.example/1/2"),
         ("price $$5", [:], "price $5"),
         ("plain $ sign", [:], "plain $ sign"),
+        ("agent/${V:-1.0}", [:], "agent/1.0"),
+        ("agent/${V:-1.0}", ["V": ""], "agent/1.0"),
+        ("agent/${V:-1.0}", ["V": "2"], "agent/2"),
+        ("a${V:-}b", [:], "ab"),
     ])
     func environmentReferencesExpand(_ text: String, _ env: [String: String], _ expected: String) throws {
         let yaml = """
@@ -209,14 +213,60 @@ struct ConfigLoaderTests {
         #expect(config.sources[0].policy.userAgent == expected)
     }
 
-    @Test(arguments: [("90s", 90.0), ("15m", 900), ("1h", 3600), ("2d", 172_800), ("250ms", 0.25), ("42", 42), ("365d", 31_536_000)])
+    @Test(arguments: [("90s", 90.0), ("15m", 900), ("1h", 3600), ("2d", 172_800), ("250ms", 0.25), ("42", 42), ("365d", 31_536_000),
+                            ("1h30m", 5400), ("2m30s", 150), ("1d 12h", 129_600), ("1.5h", 5400), ("1m500ms", 60.5)])
     func durationsParse(_ text: String, _ seconds: Double) {
         #expect(ConfigValueParser.duration(text) == seconds)
     }
 
-    @Test(arguments: ["", "soon", "-5m", "5 parsecs", "inf", "nan", "1e17s", "1e305d", "366d", "31536001", "-0.5"])
+    @Test(arguments: ["", "soon", "-5m", "5 parsecs", "inf", "nan", "1e17s", "1e305d", "366d", "31536001", "-0.5", "1h30", "h", "1hh", "364d2d", "1h-30m"])
     func badDurationsAreRejected(_ text: String) {
         #expect(ConfigValueParser.duration(text) == nil)
+    }
+
+    @Test func anUnsetVariableWithoutADefaultIsStillAProblem() {
+        let yaml = """
+            output: { dir: out }
+            state: { path: s.sqlite }
+            sources:
+              - { name: a, type: feed, url: "${CHORUS_TEST_NOPE_URL:-https://example.com/a.xml}", user_agent: "${CHORUS_TEST_NOPE}" }
+            """
+        do {
+            _ = try ConfigLoader.parse(yaml, file: URL(fileURLWithPath: "/tmp/c.yaml"), environment: [:])
+            Issue.record("accepted")
+        } catch {
+            #expect(error.problems.map(\.message) == ["sources[0].user_agent: environment variable CHORUS_TEST_NOPE is not set"])
+        }
+    }
+
+    @Test func metricsAndTheSummaryLogLimitAreReadAndChecked() throws {
+        let good = """
+            output: { dir: out }
+            state: { path: s.sqlite }
+            metrics: { textfile: m/chorus.prom }
+            summary_log_max: 64KiB
+            sources: [{ name: a, type: feed, url: "https://example.com/a.xml" }]
+            """
+        let config = try ConfigLoader.parse(good, file: URL(fileURLWithPath: "/srv/c.yaml"), environment: [:])
+        #expect(config.metricsTextfile?.path == "/srv/m/chorus.prom")
+        #expect(config.summaryLogMaxBytes == 65_536)
+        #expect(try ConfigLoader.parse("output: { dir: o }\nstate: { path: s }\nsources: [{ name: a, type: feed, url: \"https://e.com/a\" }]\n", file: URL(fileURLWithPath: "/c.yaml"), environment: [:])
+            .summaryLogMaxBytes == 1_048_576)
+        let bad = """
+            output: { dir: out }
+            state: { path: s.sqlite }
+            metrics: { textfil: m.prom }
+            summary_log_max: 1KiB
+            sources: []
+            """
+        do {
+            _ = try ConfigLoader.parse(bad, file: URL(fileURLWithPath: "/srv/c.yaml"), environment: [:])
+            Issue.record("accepted")
+        } catch {
+            let messages = error.problems.map(\.message)
+            #expect(messages.contains("summary_log_max: must be at least 4KiB"), "\(messages)")
+            #expect(messages.contains { $0.hasPrefix("metrics: unknown key 'textfil' (did you mean 'textfile'?)") }, "\(messages)")
+        }
     }
 
     @Test(arguments: [("512KiB", 524_288), ("20MiB", 20_971_520), ("1MB", 1_000_000), ("4096", 4096)])

@@ -133,6 +133,9 @@ struct IngestCrashTests {
         #expect(summary["stopped_by"] as? String == "SIGTERM")
         let statuses = (summary["sources"] as? [[String: Any]])?.map { $0["status"] as? String }
         #expect(statuses == ["ok", "cancelled"])
+        #expect(summary["result"] as? String == "partial")
+        let stderr = (try? String(contentsOf: err, encoding: .utf8)) ?? ""
+        #expect(stderr.contains("chorus ingest: stopped early (SIGTERM): skipped 1 source: stuck (fetched on the next run)"), "\(stderr)")
     }
 
     @Test func maxDurationCutsARunShortAndTheRerunFetchesTheRest() throws {
@@ -144,6 +147,10 @@ struct IngestCrashTests {
         #expect(cut.status == 1)
         let first = try #require(try h.summaries().last)
         #expect(first["stopped_by"] as? String == "max-duration")
+        #expect(first["result"] as? String == "partial")
+        // Cron mails stderr: the cut is one line naming what was skipped, even without --verbose.
+        let warning = cut.stderr.split(separator: "\n").filter { $0.hasPrefix("chorus ingest: stopped early (max-duration): skipped ") }
+        #expect(warning.count == 1 && warning[0].contains("late"), "\(cut.stderr)")
         let firstStatus = Dictionary(uniqueKeysWithValues: ((first["sources"] as? [[String: Any]]) ?? []).map {
             ($0["name"] as? String ?? "", $0["status"] as? String ?? "")
         })

@@ -88,7 +88,9 @@ struct IngestEndToEndTests {
         #expect(preview.stdout.contains("== alpha"))
         #expect(preview.stdout.components(separatedBy: " NEW\n").count - 1 == 2, "\(preview.stdout)")
         #expect(preview.stdout.components(separatedBy: " DUP\n").count - 1 == 3)
-        #expect(preview.stdout.contains("\"dry_run\":true"))
+        // The summary of a table preview is a human line on stderr; stdout has the table only.
+        #expect(!preview.stdout.contains("{"), "\(preview.stdout)")
+        #expect(preview.stderr.contains("dry run: 2 new, 0 revised, 3 duplicate (1 source fetched); nothing written"), "\(preview.stderr)")
 
         let ndjson = try h.run(["--dry-run", "--format", "ndjson", "--source", "alpha", "--limit", "1"])
         #expect(ndjson.status == 0)

@@ -40,7 +40,11 @@ struct ProgressBarTests {
         #expect(run.screen.hasPrefix("\r[" + String(repeating: "-", count: 30) + "] 0/2 sources, 0 items"), "\(run.screen.debugDescription)")
         #expect(run.screen.contains("] 1/2 sources, "), "\(run.screen.debugDescription)")
         #expect(run.screen.contains("\r[" + String(repeating: "#", count: 30) + "] 2/2 sources, 5 items"), "\(run.screen.debugDescription)")
-        #expect(run.screen.hasSuffix("\r\u{1B}[2K"), "\(run.screen.debugDescription)")
+        // The bar is cleared, then one line says where the items went (the terminal's \r\n).
+        let cleared = try #require(run.screen.range(of: "\r\u{1B}[2K", options: .backwards), "\(run.screen.debugDescription)")
+        let last = run.screen[cleared.upperBound...]
+        #expect(last.hasPrefix("chorus ingest: 5 items to out/date="), "\(run.screen.debugDescription)")
+        #expect(last.hasSuffix(".ndjson (2 sources fetched)\r\n"), "\(run.screen.debugDescription)")
         #expect(try h.allRecords().count == 5)
     }
 

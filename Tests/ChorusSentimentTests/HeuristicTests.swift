@@ -73,10 +73,19 @@ import Testing
         #expect(same(analyzer.score("good????").compound, norm(2.0 + 0.96)))
     }
 
-    @Test func punctuationAloneIsNeutral() {
+    @Test func oneMarkOrQuestionsAloneAreNeutral() {
+        for text in ["what!", "what???", "what?!?!"] {
+            let s = analyzer.score(text)
+            #expect(s.compound == 0, "\(text)")
+            #expect(s.label == .neutral, "\(text)")
+        }
+    }
+
+    @Test func exclamationsAloneReadAsExcitement() {
         let s = analyzer.score("what!!!")
-        #expect(s.compound == 0)
-        #expect(s.label == .neutral)
+        #expect(same(s.compound, norm(2 * 0.292)))
+        #expect(s.label == .positive)
+        #expect(s.tags == ["excitement"])
     }
 
     @Test func contrastShiftsWeightToTheLaterClause() {

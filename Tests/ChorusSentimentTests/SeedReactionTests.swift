@@ -54,19 +54,36 @@ import Testing
     }
 
     @Test(arguments: [
-        ("Das ist wirklich nicht gut und die Firma ist schlecht", nil as String?),
-        ("C'est une très bonne nouvelle pour les employés", nil),
-        ("Отличная новость для всех", nil),
-        ("これは本当に素晴らしいニュースです", nil),
-        ("정말 좋은 소식입니다", nil),
-        ("good news for everyone", "de"),
-        ("good news", "fr-FR"),
+        ("Ik vind het niet goed, dat is van de baan", nil as String?, nil as String?),
+        ("Non è una bella notizia, il governo che ha detto di no", nil, nil),
+        ("Отличная новость для всех", nil, nil),
+        ("これは本当に素晴らしいニュースです", nil, "ja"),
+        ("정말 좋은 소식입니다", nil, "ko"),
+        ("good news for everyone", "nl", "nl"),
+        ("good news", "it-IT", "it"),
     ])
-    func otherLanguagesAreNeutralNeverAnEnglishScore(_ text: String, _ lang: String?) {
+    func otherLanguagesAreNotScoredNeverAnEnglishScore(_ text: String, _ lang: String?, _ guessed: String?) {
         let s = TestFixtures.shipped.score(text, lang: lang)
-        #expect(s.label == .neutral)
+        #expect(!s.scored)
         #expect(s.compound == 0)
+        #expect(s.tags.isEmpty)
         #expect(s.rules == ["lang-unsupported"])
+        #expect(s.lang == guessed)
+    }
+
+    @Test(arguments: [
+        ("Das ist wirklich nicht gut und die Firma ist schlecht", nil as String?, Sentiment.Label.negative, "de"),
+        ("C'est une très bonne nouvelle pour les employés", nil, .positive, "fr"),
+        ("Es un desastre, no funciona nada y estoy harto", nil, .negative, "es"),
+        ("Endlich! Vielen Dank an alle", "de-DE", .positive, "de"),
+        ("Quelle déception", "fr", .negative, "fr"),
+    ])
+    func frenchSpanishAndGermanAreScoredInTheirLanguage(_ text: String, _ lang: String?, _ label: Sentiment.Label, _ code: String) {
+        let s = TestFixtures.shipped.score(text, lang: lang)
+        #expect(s.scored)
+        #expect(s.label == label, "\(text): \(s.compound) \(s.rules)")
+        #expect(s.lang == code)
+        #expect(s.rules.first == "lang-\(code)")
     }
 
     @Test(arguments: ["en", "en-US", "zh-CN", "und"])

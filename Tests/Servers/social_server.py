@@ -16,7 +16,27 @@ Control (GET, resets the request counter and log):
                  &exhaust_at=K     the K-th API request succeeds with 0 requests remaining
                  &extra=N          adds N generated items older than the fixtures
   /<tid>/_log                      the requests received: [{"path", "query", "headers"}]
+
+Logins (control parameters; POST endpoints as the platforms have them):
+                 &login=reddit-app|reddit-password|bluesky
+                                   API requests must carry `Authorization: Bearer <an access
+                                   token this server issued and has not revoked>`, else 401.
+                                   Reddit: POST /<tid>/api/v1/access_token (HTTP Basic
+                                   cid:csecret; grant_type=client_credentials, or password with
+                                   username=ana&password=pw). Bluesky: POST
+                                   /<tid>/xrpc/com.atproto.server.createSession
+                                   ({"identifier": "ana.example.net", "password": "app-pw"}) and
+                                   refreshSession (Bearer <refresh token>).
+                 &ttl=S            access tokens expire S seconds after issue (JWT exp; default 7200)
+                 &expire_after=K   after the K-th API request every access token issued so far
+                                   is revoked (a token expiring mid-run)
+                 &hosts=1          Reddit: requests with a token must arrive for host
+                                   localhost:<port> (oauth.reddit.com), without one for
+                                   127.0.0.1:<port> (www.reddit.com); the token endpoint is on
+                                   127.0.0.1; otherwise 403 "wrong host"
+  /<tid>/_auth                     {"logins", "refreshes", "grants", "issued"} so far
 """
+import base64
 import json
 import os
 import re
@@ -101,6 +121,16 @@ class TestState:
         self.count = 0
         self.log = []
         self.data = datasets(0)
+        self.login = None
+        self.ttl = 7200
+        self.expire_after = None
+        self.hosts = False
+        self.access = set()
+        self.refresh = set()
+        self.logins = 0
+        self.refreshes = 0
+        self.grants = []
+        self.issued = 0
 
     def shown(self, name):
         items = self.data[name]
@@ -366,10 +396,19 @@ class Handler(BaseHTTPRequestHandler):
                 st.data = datasets(int(q.get("extra", "0")))
                 st.count = 0
                 st.log = []
+                st.login = q.get("login")
+                st.ttl = int(q.get("ttl", "7200"))
+                st.expire_after = int(q["expire_after"]) if "expire_after" in q else None
+                st.hosts = q.get("hosts") == "1"
+                st.access, st.refresh = set(), set()
+                st.logins, st.refreshes, st.grants, st.issued = 0, 0, [], 0
             return self.send(200, {"ok": True})
         if path == "/_log":
             with LOCK:
                 return self.send(200, st.log)
+        if path == "/_auth":
+            with LOCK:
+                return self.send(200, {"logins": st.logins, "refreshes": st.refreshes, "grants": st.grants, "issued": st.issued})
         headers = {k.lower(): v for k, v in self.headers.items()}
         platform = platform_of(path)
         now = time.time()
@@ -378,6 +417,17 @@ class Handler(BaseHTTPRequestHandler):
             n = st.count
             st.log.append({"path": path, "query": q, "headers": headers})
         try:
+            if st.hosts and platform == "reddit":
+                check_host(headers, self.server.server_address[1], "localhost" if "authorization" in headers else "127.0.0.1")
+            if st.login is not None:
+                with LOCK:
+                    if st.expire_after is not None and n > st.expire_after:
+                        st.access.clear()  # revoked mid-run, once
+                        st.expire_after = None
+                    auth = headers.get("authorization", "")
+                    ok = auth.startswith("Bearer ") and auth[7:] in st.access and jwt_exp(auth[7:]) > time.time()
+                if not ok:
+                    raise Reply(401, {"error": "ExpiredToken" if auth else "AuthMissing", "message": "Bad or expired access token"})
             if st.token is not None and headers.get("authorization") != f"Bearer {st.token}":
                 if platform == "x":
                     raise Reply(401, {"title": "Unauthorized", "type": "about:blank", "status": 401, "detail": "Unauthorized"})
@@ -415,6 +465,85 @@ class Handler(BaseHTTPRequestHandler):
             self.send(200, body, {**rate_headers(platform, remaining, now), **extra})
         except Reply as r:
             self.send(r.status, r.body, r.headers)
+
+
+def check_host(headers, port, wanted):
+    if headers.get("host") != f"{wanted}:{port}":
+        raise Reply(403, {"error": f"wrong host {headers.get('host')!r}, expected {wanted}:{port}"})
+
+
+def jwt(st, sub):
+    """An unsigned JWT-shaped token whose payload carries `exp`, as Bluesky's access tokens do."""
+    def part(obj):
+        return base64.urlsafe_b64encode(json.dumps(obj).encode()).rstrip(b"=").decode()
+    st.issued += 1
+    return f"{part({'alg': 'none'})}.{part({'sub': sub, 'exp': int(time.time()) + st.ttl, 'n': st.issued})}.sig"
+
+
+def jwt_exp(token):
+    try:
+        payload = token.split(".")[1]
+        return json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))["exp"]
+    except (IndexError, ValueError, KeyError):
+        return 0
+
+
+def do_POST(self):
+    parts = urlsplit(self.path)
+    segs = parts.path.split("/", 2)
+    if len(segs) < 3:
+        return self.send(404, {"error": "no test id"})
+    tid, path = segs[1], "/" + segs[2]
+    length = int(self.headers.get("Content-Length", "0"))
+    body = self.rfile.read(length) if length else b""
+    headers = {k.lower(): v for k, v in self.headers.items()}
+    with LOCK:
+        st = STATES.setdefault(tid, TestState())
+    try:
+        with LOCK:
+            if path == "/api/v1/access_token":
+                if st.hosts:
+                    check_host(headers, self.server.server_address[1], "127.0.0.1")
+                if not REDDIT_UA.match(headers.get("user-agent", "")):
+                    raise bad("User-Agent must be descriptive")
+                if headers.get("authorization") != "Basic " + base64.b64encode(b"cid:csecret").decode():
+                    raise Reply(401, {"message": "Unauthorized", "error": 401})
+                form = {k: v[-1] for k, v in parse_qs(body.decode()).items()}
+                grant = form.get("grant_type")
+                if grant == "password" and (form.get("username"), form.get("password")) != ("ana", "pw"):
+                    raise Reply(200, {"error": "invalid_grant"})
+                if grant not in ("client_credentials", "password") or f"reddit-{'app' if grant == 'client_credentials' else 'password'}" != st.login:
+                    raise Reply(400, {"error": "unsupported_grant_type"})
+                st.grants.append(grant)
+                token = jwt(st, "reddit")
+                st.access.add(token)
+                raise Reply(200, {"access_token": token, "token_type": "bearer", "expires_in": st.ttl, "scope": "*"})
+            if path == "/xrpc/com.atproto.server.createSession":
+                try:
+                    creds = json.loads(body)
+                except ValueError:
+                    raise bad("JSON body expected")
+                if (creds.get("identifier"), creds.get("password")) != ("ana.example.net", "app-pw"):
+                    raise Reply(401, {"error": "AuthenticationRequired", "message": "Invalid identifier or password"})
+                st.logins += 1
+            elif path == "/xrpc/com.atproto.server.refreshSession":
+                auth = headers.get("authorization", "")
+                if not auth.startswith("Bearer ") or auth[7:] not in st.refresh:
+                    raise Reply(400, {"error": "ExpiredToken", "message": "Token has expired"})
+                st.refresh.discard(auth[7:])
+                st.refreshes += 1
+            else:
+                raise Reply(404, {"error": "MethodNotImplemented"})
+            access = jwt(st, "did:plc:ana7examplexyz")
+            refresh = f"refresh-{st.issued}"
+            st.access.add(access)
+            st.refresh.add(refresh)
+            raise Reply(200, {"accessJwt": access, "refreshJwt": refresh, "handle": "ana.example.net", "did": "did:plc:ana7examplexyz"})
+    except Reply as r:
+        self.send(r.status, r.body, r.headers)
+
+
+Handler.do_POST = do_POST
 
 
 def serve_file(self, name, headers, st):

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Consumer check for `chorus fetch`: against the Python fault server on 127.0.0.1, every
 # printed line is one JSON object with the documented keys (checked with jq), a 200 and a 304
-# exit 0, failures exit 69 with the documented error kinds, and --body writes the body.
+# exit 0, failures exit 69 with the documented error kinds, --body writes the body (`-`: to stdout), and sizes
+# and durations take the config's units.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 : "${CHORUS_BIN:?CHORUS_BIN must point at the chorus binary}"
@@ -45,13 +46,21 @@ expect_fetch 69 '.error.kind == "too_many_redirects"' "$base/loop"
 expect_fetch 69 '.error.kind == "protocol_not_allowed"' "$base/to-file"
 expect_fetch 69 '.error.kind == "timeout"' "$base/hang" --timeout 0.5 --retries 0
 expect_fetch 69 '.error.kind == "private_network"' "$base/ok" --deny-private-networks
+# The config's units: sizes and durations (bare numbers keep working, above).
+expect_fetch 69 '.error.kind == "too_large"' "$base/big?size=50000" --max-bytes 1KiB
+expect_fetch 0 '.status == 200 and .bytes == 50000' "$base/big?size=50000" --max-bytes 1MiB
+expect_fetch 69 '.error.kind == "timeout"' "$base/hang" --timeout 500ms --retries 0
+# --body - : the body on stdout, the JSON report on stderr.
+"$CHORUS_BIN" fetch "$base/etag" --body - > "$work/stdout.body" 2> "$work/stderr.json" || fail "--body - exited $?"
+[ "$(cat "$work/stdout.body")" = "<rss/>" ] || fail "--body - did not write the body to stdout: $(cat "$work/stdout.body")"
+jq -e '.status == 200 and .bytes == 6' "$work/stderr.json" > /dev/null || fail "--body -: no JSON report on stderr: $(cat "$work/stderr.json")"
 expect_fetch 69 '(.error.message | contains("SECRET") | not) and (.error.message | contains("access_token=REDACTED"))' \
   "$base/status/401?access_token=SECRET" --header "Authorization: Bearer SECRET"
 
 # Usage errors exit 64 and print nothing on stdout.
 rc=0; "$CHORUS_BIN" fetch --header nocolon "$base/ok" > "$work/out.json" 2>/dev/null || rc=$?
 [ "$rc" -eq 64 ] && [ ! -s "$work/out.json" ] || fail "a bad --header should exit 64 with empty stdout (got $rc)"
-for t in 1e17 inf nan 0 -1; do
+for t in 1e17 inf nan 0 -1 5x 400d; do
   rc=0; "$CHORUS_BIN" fetch --timeout "$t" "$base/ok" > "$work/out.json" 2>/dev/null || rc=$?
   [ "$rc" -eq 64 ] && [ ! -s "$work/out.json" ] || fail "--timeout $t should exit 64 with empty stdout (got $rc)"
 done

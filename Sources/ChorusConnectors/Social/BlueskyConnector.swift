@@ -26,6 +26,10 @@ public struct BlueskyConnector: SourceConnector {
         public var tokenVariable: String?
         /// `lang` filter for searches.
         public var language: String?
+        /// A handle and app password: a session is created at `baseURL` (a PDS or the
+        /// `https://bsky.social` entryway, which proxies reads to the AppView), kept in the state,
+        /// refreshed before it expires and after a 401. Used instead of `token`.
+        public var login: PlatformLogin?
         /// Posts per request (`limit`, 1...100).
         public var pageSize: Int
         public var maxPages: Int
@@ -64,12 +68,15 @@ public struct BlueskyConnector: SourceConnector {
 
     /// Reads what is new since `state`; the returned state is to be committed after the items are written.
     public func poll(from state: SourceState, using fetcher: any HTTPFetching, now: Date) async throws(ConnectorError) -> PollResult {
-        let requester = SocialRequester(
-            fetcher: fetcher, source: options.name, platform: .bluesky, policy: options.policy, token: options.token,
-            tokenVariable: options.tokenVariable, target: target, logger: logger)
+        let session = options.login.map { LoginSession(login: $0, source: options.name, endpoint: options.baseURL, policy: options.policy) }
         let pager = NewestFirstPager(source: options.name, maxPages: options.maxPages, maxItems: options.maxItems, logger: logger)
-        return try await pager.poll(from: state, startDrain: { [:] }) { request throws(ConnectorError) in
-            try await requester.page(url(for: request), fetchedAt: now)
+        return try await AuthorizedPoll.run(
+            session: session, token: options.token, state: state, fetcher: fetcher, now: now, pager: pager
+        ) { token, request throws(ConnectorError) in
+            let requester = SocialRequester(
+                fetcher: fetcher, source: options.name, platform: .bluesky, policy: options.policy, token: token,
+                tokenVariable: options.tokenVariable, target: target, logger: logger, credentialKeys: "handle and app_password")
+            return try await requester.page(url(for: request), fetchedAt: now)
         }
     }
 

@@ -69,7 +69,7 @@ public struct MastodonConnector: SourceConnector {
     public func poll(from state: SourceState, using fetcher: any HTTPFetching, now: Date) async throws(ConnectorError) -> PollResult {
         let requester = SocialRequester(
             fetcher: fetcher, source: options.name, platform: .mastodon, policy: options.policy, token: options.token,
-            tokenVariable: options.tokenVariable, target: target, logger: logger)
+            tokenVariable: options.tokenVariable, target: target, logger: logger, credentialKeys: "token (an access token with read:statuses)")
         var cursor = state.cursor
         let path = try await streamPath(requester: requester, cursor: &cursor)
         let pageSize = min(40, max(1, options.pageSize))

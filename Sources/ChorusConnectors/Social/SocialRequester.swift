@@ -19,12 +19,15 @@ struct SocialRequester: Sendable {
     let tokenVariable: String?
     /// What a 404 probably means for this source ("the hashtag #zte", "r/technology").
     let target: String
+    /// The config keys that would authorize this source, named when a 401 comes without them.
+    let credentialKeys: String
     let logger: Logger
 
     init(
         fetcher: any HTTPFetching, source: String, platform: Platform, policy: FetchPolicy, token: String?, tokenVariable: String?, target: String,
-        logger: Logger, extraHeaders: [(name: String, value: String)] = []
+        logger: Logger, extraHeaders: [(name: String, value: String)] = [], credentialKeys: String = "token"
     ) {
+        self.credentialKeys = credentialKeys
         self.fetcher = fetcher
         self.source = source
         self.platform = platform
@@ -75,7 +78,7 @@ struct SocialRequester: Sendable {
         case 401:
             hint = hasToken
                 ? "HTTP 401 Unauthorized (check the token in \(variable))"
-                : "HTTP 401 Unauthorized (this endpoint needs a token: set \(variable))"
+                : "HTTP 401 Unauthorized: \(target) needs credentials; set \(credentialKeys) on this source"
         case 403:
             hint = hasToken
                 ? "HTTP 403 Forbidden (the token in \(variable) lacks access to \(target))"

@@ -60,7 +60,7 @@ public struct XConnector: SourceConnector {
         }
         let requester = SocialRequester(
             fetcher: fetcher, source: options.name, platform: .x, policy: options.policy, token: token,
-            tokenVariable: options.tokenVariable, target: "the search \"\(options.query)\"", logger: logger)
+            tokenVariable: options.tokenVariable, target: "the search \"\(options.query)\"", logger: logger, credentialKeys: "bearer_token")
         let pager = NewestFirstPager(source: options.name, maxPages: options.maxPages, maxItems: options.maxItems, logger: logger)
         return try await pager.poll(from: state, startDrain: { [:] }) { request throws(ConnectorError) in
             try await requester.page(url(for: request), fetchedAt: now)

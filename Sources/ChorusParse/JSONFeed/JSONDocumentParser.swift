@@ -1,8 +1,8 @@
 import ChorusModel
 
 /// Routes a JSON document: a JSON Feed (by its `version` URL, or when forced) to
-/// ``JSONFeedAdapter``, anything else to ``SocialPayloadParser`` (the forced platform, or
-/// generic `json`).
+/// ``JSONFeedAdapter``, anything else (JSON Lines too) to ``SocialPayloadParser`` (the forced
+/// platform, or the one its structure shows).
 enum JSONDocumentParser {
     static func parse(_ bytes: [UInt8], context: ParseContext) throws(ParseError) -> ParseResult {
         if let forced = context.platform, forced != .jsonfeed {
@@ -18,6 +18,10 @@ enum JSONDocumentParser {
         do {
             document = try JSONReader.parse(bytes)
         } catch {
+            // Several values, one per line (a saved stream, JSON Lines): social payloads.
+            if context.platform == nil, error.reason == JSONReader.trailingData {
+                return try SocialPayloadParser.parseDetectedLines(bytes, context: context)
+            }
             throw ParseError("parse: \(context.source): malformed \(what) (line \(error.line), column \(error.column): \(error.reason))")
         }
         let wire: JSONFeedWire
@@ -25,14 +29,15 @@ enum JSONDocumentParser {
             wire = try JSONFeedWire(document.root)
         } catch {
             // Valid JSON that is not shaped like a JSON Feed: a generic JSON payload, unless forced.
-            if context.platform == nil { return try SocialPayloadParser.parse(bytes, platform: .json, context: context) }
+            if context.platform == nil { return try SocialPayloadParser.parseDetected(document, context: context) }
             throw ParseError("parse: \(context.source): malformed JSON Feed (\(error.description))")
         }
         guard wire.isJSONFeed || context.platform == .jsonfeed else {
-            return try SocialPayloadParser.parse(bytes, platform: .json, context: context)
+            return try SocialPayloadParser.parseDetected(document, context: context)
         }
         let (items, feed, unparsed) = JSONFeedAdapter.items(wire, context: context)
-        return ParseResult(items: items, platform: .jsonfeed, feed: feed, unparsedDates: unparsed)
+        return ParseResult(items: items, platform: .jsonfeed, feed: feed, recovered: !wire.warnings.isEmpty, warnings: wire.warnings,
+                           unparsedDates: unparsed)
     }
 
     /// The document as UTF-8: UTF-16 and UTF-32 without a byte order mark, told apart by where

@@ -1,106 +1,108 @@
 import ChorusModel
 import Foundation
 
-/// Decodes AT Protocol AppView responses — `app.bsky.feed.getAuthorFeed` (`{"feed": [feedViewPost]}`)
-/// and `app.bsky.feed.searchPosts` (`{"posts": [postView]}`) — into items.
+/// Decodes AT Protocol responses into items: feeds of `feedViewPost` (`getAuthorFeed`,
+/// `getTimeline`, `getFeed`, `getActorLikes`: `{"feed": [...]}`), lists of `postView`
+/// (`searchPosts`, `getPosts`, `getQuotes`: `{"posts": [...]}`), a thread (`getPostThread`:
+/// the parents root first, the post, then its replies depth-first) and post records
+/// (`com.atproto.repo.getRecord` `{uri, cid, value}`, `listRecords` `{"records": [...]}`),
+/// and the posts of notifications (`listNotifications`: replies, mentions, quotes).
 ///
 /// Identity is the post's at:// URI; the web URL is `https://bsky.app/profile/<handle>/post/<rkey>`.
-/// A feed entry with a `reasonRepost` becomes a `repost` item by the reposter.
+/// A feed entry with a `reasonRepost` becomes a `repost` item by the reposter (``BlueskyPostAdapter``).
 public enum BlueskyDecoder {
     /// Decodes one response body.
     public static func decode(_ bytes: [UInt8], context: ParseContext) throws(ParseError) -> SocialPage {
         var decoding = SocialDecoding(context: context)
-        let root = try decoding.document(bytes).root
+        return try decode(try decoding.document(bytes).root, decoding: &decoding)
+    }
+
+    /// Decodes a parsed response.
+    static func decode(_ root: JSONValue, decoding: inout SocialDecoding) throws(ParseError) -> SocialPage {
+        guard root.kind == .object else { throw decoding.unsupported(root, platform: "Bluesky") }
+        if let error = root["error"]?.stringValue, root["feed"] == nil, root["posts"] == nil {
+            let message = root["message"]?.stringValue.map { ": \($0)" } ?? ""
+            throw ParseError("parse: \(decoding.context.source): the Bluesky API answered with an error: \(error)\(message)")
+        }
+        let isRecord = root["uri"] != nil && root["value"] != nil
+        let known = root["feed"] != nil || root["posts"] != nil || root["thread"] != nil || root["records"] != nil
+        guard known || root["notifications"] != nil || isRecord else {
+            throw decoding.unsupported(root, platform: "Bluesky")
+        }
+        var page = SocialPage()
         do throws(JSONTypeError) {
-            let object = try root.requireObject()
-            var page = SocialPage()
-            page.nextCursor = SocialDecoding.nonEmpty(try object.string("cursor"))
-            if let feed = try object.array("feed") {
-                for entry in feed {
+            page.nextCursor = SocialDecoding.nonEmpty(try root.string("cursor"))
+            if root["feed"] != nil {
+                for entry in try root.array("feed") ?? [] {
                     let entry = try entry.requireObject()
                     guard let post = try entry.object("post") else { throw entry.missing("post", "object") }
-                    let (item, sort) = try self.item(post, reason: try entry.object("reason"), decoding: &decoding)
+                    let (item, sort) = try BlueskyPostAdapter.item(post, reason: try entry.object("reason"), decoding: &decoding)
                     page.append(item, sortTime: sort)
                 }
-            } else if let posts = try object.array("posts") {
-                for post in posts {
-                    let (item, sort) = try self.item(try post.requireObject(), reason: nil, decoding: &decoding)
+            } else if root["posts"] != nil {
+                for post in try root.array("posts") ?? [] {
+                    let (item, sort) = try BlueskyPostAdapter.item(try post.requireObject(), reason: nil, decoding: &decoding)
                     page.append(item, sortTime: sort)
                 }
+            } else if root["notifications"] != nil {
+                // Replies, mentions and quotes carry a post; likes, reposts and follows do not.
+                var skipped = 0
+                for notification in try root.array("notifications") ?? [] {
+                    let notification = try notification.requireObject()
+                    guard try notification.object("record")?.string("$type") == "app.bsky.feed.post" else {
+                        skipped += 1
+                        continue
+                    }
+                    let (item, sort) = try BlueskyPostAdapter.item(notification, reason: nil, decoding: &decoding)
+                    page.append(item, sortTime: sort)
+                }
+                if skipped > 0 { page.warnings.append("skipped \(skipped) notification\(skipped == 1 ? "" : "s") without a post (likes, reposts, follows)") }
+            } else if root["thread"] != nil {
+                guard let thread = try root.object("thread") else { throw root.missing("thread", "object") }
+                var parents: [JSONValue] = []
+                var parent = try thread.object("parent")
+                // Each parent is one level shallower; the reader's depth cap bounds the walk.
+                while let node = parent {
+                    parents.append(node)
+                    parent = try node.object("parent")
+                }
+                for node in parents.reversed() { try append(node: node, replies: false, to: &page, decoding: &decoding) }
+                try append(node: thread, replies: true, to: &page, decoding: &decoding)
             } else {
-                throw object.missing("feed", "array (feed or posts)")
+                for record in try root.array("records") ?? [root] {
+                    let record = try record.requireObject()
+                    // Records of other collections (likes, follows) hold no post.
+                    if let type = try record.object("value")?.string("$type"), type != "app.bsky.feed.post" {
+                        page.warnings.append("skipped a \(type) record at \(record.path.isEmpty ? "the top level" : record.path)")
+                        continue
+                    }
+                    let item = try BlueskyPostAdapter.item(record: record, decoding: &decoding)
+                    page.append(item, sortTime: item.publishedAt)
+                }
             }
-            page.unparsedDates = decoding.unparsedDates
-            return page
         } catch {
             throw decoding.failure(error)
         }
+        page.unparsedDates = decoding.unparsedDates
+        return page
     }
 
-    /// The item for a postView, and the instant the AppView sorts it by.
-    private static func item(_ post: JSONValue, reason: JSONValue?, decoding: inout SocialDecoding) throws(JSONTypeError) -> (Item, Date?) {
-        let uri = try post.requiredString("uri")
-        guard let authorValue = try post.object("author") else { throw post.missing("author", "object") }
-        let author = try self.author(authorValue)
-        let record = try post.object("record")
-        let text = SocialDecoding.nonEmpty(try record?.string("text"))
-        let created = decoding.date(try record?.string("createdAt"))
-        let indexed = decoding.date(try post.string("indexedAt"))
-
-        var langs: [JSONValue] = []
-        if let list = try record?.array("langs") { langs = list }
-        let lang = langs.first.flatMap(\.stringValue)
-
-        var tags: [String] = []
-        for facet in try record?.array("facets") ?? [] {
-            for feature in try facet.requireObject().array("features") ?? [] {
-                if let tag = try feature.requireObject().string("tag"), !tags.contains(tag) { tags.append(tag) }
-            }
+    /// A thread node's post (skipping `notFoundPost` and `blockedPost` with a warning) and,
+    /// when `replies`, the replies under it depth-first.
+    private static func append(
+        node: JSONValue, replies: Bool, to page: inout SocialPage, decoding: inout SocialDecoding
+    ) throws(JSONTypeError) {
+        guard let post = try node.object("post") else {
+            let type = (try? node.string("$type")).flatMap { $0 } ?? "entry without a post"
+            page.warnings.append("skipped \(type) at \(node.path)")
+            return
         }
-        for tag in try record?.array("tags") ?? [] {
-            if let t = tag.stringValue, !tags.contains(t) { tags.append(t) }
+        let (item, sort) = try BlueskyPostAdapter.item(post, reason: nil, decoding: &decoding)
+        page.append(item, sortTime: sort)
+        guard replies else { return }
+        for reply in try node.array("replies") ?? [] {
+            try append(node: try reply.requireObject(), replies: true, to: &page, decoding: &decoding)
         }
-
-        let replyTo = try record?.object("reply")?.object("parent")?.string("uri")
-        let metrics = Metrics(
-            likes: try post.int("likeCount"), reposts: try post.int("repostCount"), replies: try post.int("replyCount"),
-            quotes: try post.int("quoteCount"))
-        let url = webURL(uri: uri, handle: author.handle, did: author.did)
-        // Sort time of a post: its creation, unless the client clock claims a future the AppView had not seen.
-        let postSort: Date? = switch (created, indexed) {
-        case let (c?, i?): min(c, i)
-        case let (c, i): c ?? i
-        }
-
-        var item = Item(
-            id: ItemID.make(platform: .bluesky, key: uri), source: decoding.context.source, platform: .bluesky,
-            kind: replyTo != nil ? .reply : .post, nativeID: uri, url: url, text: text, lang: lang,
-            author: author.value, publishedAt: created ?? indexed, fetchedAt: decoding.context.fetchedAt, tags: tags,
-            metrics: metrics.isEmpty ? nil : metrics, inReplyTo: replyTo, quoteOf: try quotedURI(record))
-
-        guard let reason, try reason.string("$type") == "app.bsky.feed.defs#reasonRepost" else { return (item, postSort) }
-        // A repost: its own identity (the repost record, or reposter + post), by the reposter, at repost time.
-        guard let by = try reason.object("by") else { throw reason.missing("by", "object") }
-        let reposter = try self.author(by)
-        let repostURI = try reason.string("uri")
-        let repostedAt = decoding.date(try reason.string("indexedAt"))
-        item.id = ItemID.make(platform: .bluesky, key: repostURI ?? "repost:\(reposter.did ?? reposter.handle ?? "")|\(uri)")
-        item.nativeID = repostURI ?? uri
-        item.kind = .repost
-        item.repostOf = uri
-        item.inReplyTo = nil
-        item.author = reposter.value
-        item.publishedAt = repostedAt ?? item.publishedAt
-        return (item, repostedAt ?? postSort)
-    }
-
-    private static func author(_ value: JSONValue) throws(JSONTypeError) -> (value: Author?, handle: String?, did: String?) {
-        let did = try value.string("did")
-        var handle = try value.string("handle")
-        if handle == "handle.invalid" { handle = nil }
-        let profile = (handle ?? did).map { "https://bsky.app/profile/\($0)" }
-        let author = Author(name: SocialDecoding.nonEmpty(try value.string("displayName")), handle: handle ?? did, url: profile)
-        return (author.isEmpty ? nil : author, handle, did)
     }
 
     /// `https://bsky.app/profile/<handle or did>/post/<rkey>` for an `at://<did>/app.bsky.feed.post/<rkey>` URI.
@@ -109,15 +111,5 @@ public enum BlueskyDecoder {
         // ["at:", did, collection, rkey]
         guard uri.hasPrefix("at://"), parts.count == 4, parts[2] == "app.bsky.feed.post" else { return nil }
         return "https://bsky.app/profile/\(handle ?? did ?? String(parts[1]))/post/\(parts[3])"
-    }
-
-    /// The quoted post's URI from the record's embed (`app.bsky.embed.record` or `recordWithMedia`).
-    private static func quotedURI(_ record: JSONValue?) throws(JSONTypeError) -> String? {
-        guard let embed = try record?.object("embed") else { return nil }
-        switch try embed.string("$type") {
-        case "app.bsky.embed.record": return try embed.object("record")?.string("uri")
-        case "app.bsky.embed.recordWithMedia": return try embed.object("record")?.object("record")?.string("uri")
-        default: return nil
-        }
     }
 }

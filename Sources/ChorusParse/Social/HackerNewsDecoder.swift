@@ -1,16 +1,33 @@
 import ChorusModel
 import Foundation
 
-/// Decodes Algolia HN Search responses (`{"hits": [...], "nbPages": n}`) into items:
-/// stories as `post`, comments as `reply` to `parent_id`. Identity is `objectID`; hits
-/// with neither author nor text (deleted items) are skipped with a warning.
+/// Decodes Hacker News responses into items: Algolia HN Search (`{"hits": [...], "nbPages": n}`)
+/// and Firebase items (`/v0/item/<id>.json`, one object or an array of them, read by
+/// ``HackerNewsFirebaseAdapter``). Stories are `post`, comments `reply` to their parent.
+/// Identity is the item id (`objectID`); deleted items (neither author nor text) are
+/// skipped with a warning.
 public enum HackerNewsDecoder {
     /// Decodes one response body.
     public static func decode(_ bytes: [UInt8], context: ParseContext) throws(ParseError) -> SocialPage {
         var decoding = SocialDecoding(context: context)
-        let root = try decoding.document(bytes).root
+        return try decode(try decoding.document(bytes).root, decoding: &decoding)
+    }
+
+    /// Decodes a parsed response.
+    static func decode(_ root: JSONValue, decoding: inout SocialDecoding) throws(ParseError) -> SocialPage {
+        if root.kind == .array || SocialShapeDetector.isHackerNewsItem(root) {
+            return try HackerNewsFirebaseAdapter.decode(root, decoding: &decoding)
+        }
+        guard root.kind == .object, root["hits"] != nil else {
+            if root.kind == .object, let message = root["message"]?.stringValue {
+                let status = root["status"]?.numberText.map { "\($0) " } ?? ""
+                throw ParseError("parse: \(decoding.context.source): the Hacker News search API answered with an error: \(status)\(message)")
+            }
+            throw decoding.unsupported(root, platform: "Hacker News")
+        }
+        let context = decoding.context
         do throws(JSONTypeError) {
-            let object = try root.requireObject()
+            let object = root
             guard let hits = try object.array("hits") else { throw object.missing("hits", "array") }
             var page = SocialPage()
             page.pageCount = try object.int("nbPages").map { Int($0) }

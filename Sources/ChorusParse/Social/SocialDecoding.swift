@@ -24,9 +24,24 @@ struct SocialDecoding {
         }
     }
 
+    /// The documents of a body that is one JSON value or JSON Lines (``JSONLines``).
+    func documents(_ bytes: [UInt8]) throws(ParseError) -> [JSONLines.Line] {
+        do {
+            return try JSONLines.documents(bytes)
+        } catch {
+            throw ParseError("parse: \(context.source): \(error.description)")
+        }
+    }
+
     /// The stage-prefixed error for a type mismatch.
     func failure(_ error: JSONTypeError) -> ParseError {
         ParseError("parse: \(context.source): \(error.description)")
+    }
+
+    /// The error for a response none of the platform's shapes matches, naming what it holds:
+    /// "parse: src: JSON object with keys [cid, likes, uri] is no supported Bluesky shape".
+    func unsupported(_ root: JSONValue, platform: String) -> ParseError {
+        ParseError("parse: \(context.source): \(SocialShapeDetector.describe(root)) is no supported \(platform) shape")
     }
 
     /// A date from RFC 3339 / ISO 8601 text; nil (and counted) when present but not understood.

@@ -18,6 +18,8 @@ public struct SocialPage: Sendable {
     public var warnings: [String]
     /// Dates present but not understood (written as null).
     public var unparsedDates: Int
+    /// Lines of a JSON Lines document skipped because they could not be used.
+    public var skippedLines = 0
 
     public init(
         items: [Item] = [], sortTimes: [Date?] = [], nextCursor: String? = nil, newestID: String? = nil,

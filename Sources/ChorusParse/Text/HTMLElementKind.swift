@@ -1,8 +1,9 @@
 import CLibXML2
 
 /// How an HTML element affects plain text: inline elements join words, block elements
-/// separate them, hidden elements (head, title, script, style, noscript, template) drop
-/// their text.
+/// separate them, hidden elements (head, title, script, style, noscript, template, and the
+/// embedding elements object, applet, iframe, frame, whose content is fallback markup) drop
+/// their text. Void elements (embed, meta, link, param, …) have no content to drop.
 enum HTMLElementKind {
     case inline, block, hidden
 
@@ -10,9 +11,17 @@ enum HTMLElementKind {
         "p", "div", "br", "hr", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",
         "blockquote", "pre", "table", "tr", "td", "th", "thead", "tbody", "tfoot", "caption", "section",
         "article", "aside", "header", "footer", "nav", "figure", "figcaption", "address", "main", "form",
-        "fieldset", "legend", "details", "summary", "body", "html", "center", "img", "video", "audio", "iframe",
+        "fieldset", "legend", "details", "summary", "body", "html", "center", "img", "video", "audio", "embed",
+        "frameset", "dir", "menu",
     ]
-    private static let hiddenNames: Set<String> = ["head", "title", "script", "style", "noscript", "template", "object", "embed"]
+    private static let hiddenNames: Set<String> = [
+        "head", "title", "script", "style", "noscript", "template", "object", "applet", "iframe", "frame", "noembed", "noframes",
+        "meta", "link", "xml",
+    ]
+    /// Hidden elements whose content an unclosed start tag would otherwise hide to the end of
+    /// the fragment (`safe<object classid="…"> description`): when a fragment has no end tag
+    /// for one, its start tag hides nothing.
+    static let closable = ["object", "applet", "iframe", "frame", "noembed", "noframes", "noscript", "template", "title", "xml"]
 
     init(_ name: UnsafePointer<xmlChar>?) {
         guard let name else { self = .inline; return }

@@ -12,6 +12,9 @@ final class HTMLTextExtractor {
     private var kinds = PointerCache<HTMLElementKind>(capacity: 64)
     /// Depth inside elements whose text is not content (`<head>`, `<title>` of a full page, `<noscript>`).
     fileprivate var hiddenDepth = 0
+    /// Hidden elements (``HTMLElementKind/closable``) this fragment never closes: their start
+    /// tags hide nothing, so an unclosed `<object>` does not swallow the rest.
+    private var unclosed: [String] = []
 
     init() {
         LibXML2Setup.ensure()
@@ -50,6 +53,7 @@ final class HTMLTextExtractor {
             return out.string()
         }
         hiddenDepth = 0
+        unclosed = HTMLTextExtractor.unclosedHidden(html)
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
             | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NOIMPLIED.rawValue)
         base.withMemoryRebound(to: CChar.self, capacity: html.count) { chars in
@@ -68,6 +72,35 @@ final class HTMLTextExtractor {
     static func hasMarkup(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         for c in bytes where c == UInt8(ascii: "<") || c == UInt8(ascii: "&") { return true }
         return false
+    }
+
+    /// The ``HTMLElementKind/closable`` names that have a start tag but no end tag in `html`
+    /// (one pass over the tags; most fragments hold none of these names).
+    static func unclosedHidden(_ html: UnsafeBufferPointer<UInt8>) -> [String] {
+        var opened: [String] = [], closed: [String] = []
+        var i = 0
+        let n = html.count
+        while i < n {
+            guard html[i] == UInt8(ascii: "<") else { i += 1; continue }
+            var k = i + 1
+            let closing = k < n && html[k] == UInt8(ascii: "/")
+            if closing { k += 1 }
+            let start = k
+            while k < n, k - start <= 8, (html[k] | 0x20) >= 97, (html[k] | 0x20) <= 122 { k += 1 }
+            i = k
+            guard k - start >= 3, k - start <= 8 else { continue }
+            let name = String(decoding: html[start..<k].map { $0 | 0x20 }, as: UTF8.self)
+            guard HTMLElementKind.closable.contains(name) else { continue }
+            if closing { closed.append(name) } else { opened.append(name) }
+        }
+        return opened.filter { !closed.contains($0) }
+    }
+
+    /// The kind, except that a hidden element the fragment never closes only separates words.
+    private func effectiveKind(_ name: UnsafePointer<xmlChar>?) -> HTMLElementKind {
+        let kind = kind(name)
+        guard kind == .hidden, !unclosed.isEmpty, let name else { return kind }
+        return unclosed.contains(String(cString: name).lowercased()) ? .block : kind
     }
 
     /// Runs `body` with the extractor behind the context's `_private`, without retain/release.
@@ -89,13 +122,13 @@ final class HTMLTextExtractor {
     }
 
     fileprivate func start(_ name: UnsafePointer<xmlChar>?) {
-        let kind = kind(name)
+        let kind = effectiveKind(name)
         if kind == .hidden { hiddenDepth += 1 }
         if kind != .inline { out.separate() }
     }
 
     fileprivate func end(_ name: UnsafePointer<xmlChar>?) {
-        let kind = kind(name)
+        let kind = effectiveKind(name)
         if kind == .hidden, hiddenDepth > 0 { hiddenDepth -= 1 }
         if kind != .inline { out.separate() }
     }

@@ -14,6 +14,10 @@ struct EntryDraft: Sendable {
     var guidIsPermaLink = true
     var atomID: String?
     var rdfAbout: String?
+    /// `rdf:about` and the best link as read before attribute references were decoded, when
+    /// different (see ``AttributeValueDecoder/former(_:)``): for ``Item/formerID``.
+    var formerRDFAbout: String?
+    var formerLink: String?
     var dcIdentifier: String?
     var published: String?
     var updated: String?
@@ -35,6 +39,8 @@ struct EntryDraft: Sendable {
     var rssAuthor: String?
     var dcCreator: String?
     var itunesAuthor: String?
+    /// RSS `managingEditor`, else `webMaster`: the channel's author when it names no other.
+    var editor: String?
     var categories: [String] = []
     var enclosures: [Enclosure] = []
     var comments: String?
@@ -68,6 +74,7 @@ struct EntryDraft: Sendable {
         case .rssAuthor: if rssAuthor == nil { rssAuthor = value }
         case .dcCreator: if dcCreator == nil { dcCreator = value }
         case .itunesAuthor: if itunesAuthor == nil { itunesAuthor = value }
+        case .editor: if editor == nil { editor = value }
         // Capped first (ItemLimits.tags): the duplicate check is then O(1) per category, so
         // 100,000 <category> elements cost linear time, not quadratic.
         case .category: if categories.count < ItemLimits.tags && !categories.contains(value) { categories.append(value) }
@@ -95,17 +102,22 @@ struct EntryDraft: Sendable {
         if hasAtomAuthor {
             var a = Author(name: authorName, url: authorURI, email: authorEmail)
             if a.name == nil, let email = a.email, let parsed = AuthorParser.parse(email) { a.name = parsed.name; a.email = parsed.email }
+            // `Name (email)` or `Name <email>` written into <name>.
+            if let name = a.name, name.contains("@"), let parsed = AuthorParser.parse(name), let email = parsed.email, parsed.name != nil {
+                a.name = parsed.name
+                if a.email == nil { a.email = email }
+            }
             return a
         }
-        for raw in [rssAuthor, dcCreator, itunesAuthor] {
+        for raw in [rssAuthor, dcCreator, itunesAuthor, editor] {
             if let raw, let a = AuthorParser.parse(raw) { return a }
         }
         return nil
     }
 
     /// Keeps `url` as the entry link when it ranks better than the current one.
-    mutating func offerLink(_ url: String, rank: Int) {
-        if rank < linkRank { link = url; linkRank = rank }
+    mutating func offerLink(_ url: String, rank: Int, former: String? = nil) {
+        if rank < linkRank { link = url; linkRank = rank; formerLink = former }
     }
 
     mutating func addEnclosure(_ enclosure: Enclosure) {
@@ -135,7 +147,7 @@ struct ChannelInfo: Sendable {
 enum DraftField {
     case none, title, dcTitle, link, origLink, guid, atomID, dcIdentifier, published, updated, dcDate, created
     case summary, content, dcDescription, itunesSummary, mediaDescription, authorName, authorEmail, authorURI
-    case rssAuthor, dcCreator, itunesAuthor, category, comments, language
+    case rssAuthor, dcCreator, itunesAuthor, editor, category, comments, language
 
     /// Bodies used only when the entry has no richer one; converted lazily.
     var isFallbackBody: Bool { self == .summary || self == .dcDescription || self == .itunesSummary || self == .mediaDescription }

@@ -39,9 +39,10 @@ final class FeedEntryAdapter {
         var published = date(d.published, d.dcDate, d.created)
         let updated = date(d.updated)
         if published == nil, platform == .atom { published = updated }
-        return Item(
-            id: ItemID.forFeedEntry(platform: platform, nativeID: nativeID, url: url, title: title, published: published,
-                                    feedScope: channel.scope),
+        let id = ItemID.forFeedEntry(platform: platform, nativeID: nativeID, url: url, title: title, published: published,
+                                     feedScope: channel.scope)
+        var item = Item(
+            id: id,
             source: context.source,
             platform: platform,
             kind: .article,
@@ -59,6 +60,27 @@ final class FeedEntryAdapter {
             feed: channel.feed,
             metrics: d.comments.flatMap { Int64($0) }.map { Metrics(replies: $0) }
         )
+        (item.formerURL, item.formerID) = former(d, nativeID: nativeID, url: url, title: title, published: published,
+                                                 channel: channel, platform: platform, id: id)
+        return item
+    }
+
+    /// The url and id the entry had when attribute references were not decoded (an `rdf:about`
+    /// or an Atom link holding `&amp;`), each nil when it is the same.
+    private func former(_ d: EntryDraft, nativeID: String?, url: String?, title: String?, published: Date?,
+                        channel: ChannelInfo, platform: Platform, id: String) -> (url: String?, id: String?) {
+        guard d.formerRDFAbout != nil || d.formerLink != nil else { return (nil, nil) }
+        var oldNative = nativeID, oldURL = url
+        if let former = d.formerRDFAbout, nativeID == d.rdfAbout { oldNative = former }
+        if let former = d.formerLink, d.origLink == nil, url == d.link {
+            oldURL = former
+        } else if let former = d.formerRDFAbout, url == d.rdfAbout {
+            oldURL = former
+        }
+        if oldNative == nativeID && oldURL == url { return (nil, nil) }
+        let old = ItemID.forFeedEntry(platform: platform, nativeID: oldNative, url: oldURL, title: title, published: published,
+                                      feedScope: channel.scope)
+        return (oldURL == url ? nil : oldURL, old == id ? nil : old)
     }
 
     /// The first of the candidates that parses; a present but unreadable date is counted.

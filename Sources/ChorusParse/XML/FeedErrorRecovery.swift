@@ -9,7 +9,7 @@ enum FeedErrorRecovery {
     static func handle(_ err: xmlError, handler: FeedSAXHandler) {
         if err.level == XML_ERR_WARNING { return }
         let message = err.message.map { String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines) } ?? "error \(err.code)"
-        handler.record(line: err.line, message: message)
+        handler.record(line: err.line, message: message, code: err.code)
         if err.code == Int32(XML_ERR_INVALID_CHAR.rawValue) || err.code == Int32(XML_ERR_INVALID_ENCODING.rawValue) {
             handler.sawInvalidEncoding = true
         }

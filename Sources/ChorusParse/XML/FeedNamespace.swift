@@ -21,9 +21,42 @@ enum FeedNamespace: UInt8 {
         "http://www.w3.org/1999/xhtml": .xhtml,
     ]
 
+    /// Other URIs real feeds use for the same namespaces (the RSS 2.0 namespaces of UserLand
+    /// and Harvard, Apple's and its sample's spellings of the iTunes DTD, Dublin Core 1.0,
+    /// Yahoo's video MRSS), matched after ``normalized(_:)``.
+    private static let aliases: [String: FeedNamespace] = [
+        "http://backend.userland.com/rss2": .none,
+        "http://backend.userland.com/rss": .none,
+        "http://blogs.law.harvard.edu/tech/rss": .none,
+        "http://purl.org/rss/1.0/modules/rss091#": .none,
+        "http://example.com/dtds/podcast-1.0.dtd": .itunes,
+        "http://purl.org/dc/elements/1.0/": .dc,
+        "http://video.search.yahoo.com/mrss": .media,
+        "http://search.yahoo.com/rss": .media,
+    ]
+
+    /// Every known URI and alias, normalized: a variant in case, scheme or a trailing `/` or
+    /// `#` (`http://purl.org/dc/elements/1.1`, `http://www.itunes.com/DTDs/Podcast-1.0.dtd`) matches.
+    private static let byNormalizedURI: [String: FeedNamespace] = {
+        var out: [String: FeedNamespace] = [:]
+        for (uri, ns) in byURI.merging(aliases, uniquingKeysWith: { a, _ in a }) where !uri.isEmpty { out[normalized(uri)] = ns }
+        return out
+    }()
+
+    /// Lower case, `http:` for `https:`, no trailing `/` or `#`.
+    static func normalized(_ uri: String) -> String {
+        var s = Substring(uri.lowercased())
+        if s.hasPrefix("https://") { s = "http://" + s.dropFirst(8) }
+        while let last = s.last, last == "/" || last == "#" || last == " " { s = s.dropLast() }
+        return String(s)
+    }
+
     init(uri: String?) {
         guard let uri else { self = .none; return }
-        self = FeedNamespace.byURI[uri] ?? .other
+        if let exact = FeedNamespace.byURI[uri] { self = exact; return }
+        // Any backend.userland.com RSS namespace is RSS 2.0 (what feedparser accepts too).
+        if uri.lowercased().contains("backend.userland.com/rss") { self = .none; return }
+        self = FeedNamespace.byNormalizedURI[FeedNamespace.normalized(uri)] ?? .other
     }
 
     /// RSS 0.9x/2.0 elements carry no namespace; RSS 0.90 and 1.0 use their own.
@@ -37,6 +70,17 @@ struct FeedTag: Equatable {
     var name: FeedName
     /// How the element affects text when it appears inside a captured body (xhtml content).
     var html: HTMLElementKind
+
+    /// True for an element of a module namespace whose children describe it rather than the
+    /// entry (everything but RSS's own elements, unknown namespaces, XHTML and `media:group`,
+    /// whose children are the entry's media).
+    var holdsModuleElements: Bool {
+        switch ns {
+        case .none, .rss090, .rss10, .other, .xhtml: return false
+        case .media: return name != .group
+        default: return true
+        }
+    }
 }
 
 /// Local names that matter in some feed namespace; everything else is `.other`.
@@ -46,6 +90,7 @@ enum FeedName: UInt8 {
     case language, image, textinput, source, lastBuildDate
     case RDF, feed, entry, id, updated, published, issued, modified, created, summary, content, name, email, uri
     case url, subtitle, tagline, creator, date, subject, identifier, encoded, thumbnail, group, origLink, keywords, contributor
+    case body, managingEditor, webMaster
 
     /// Local names by text: one hash lookup per new element name in a document.
     private static let byName: [String: FeedName] = [
@@ -94,6 +139,9 @@ enum FeedName: UInt8 {
         "origLink": .origLink,
         "keywords": .keywords,
         "contributor": .contributor,
+        "body": .body,
+        "managingEditor": .managingEditor,
+        "webMaster": .webMaster,
     ]
 
     init(_ text: String) {

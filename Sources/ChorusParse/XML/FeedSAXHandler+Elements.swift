@@ -16,6 +16,7 @@ extension FeedSAXHandler {
                 capture(.guid, .plain, inEntry)
             case .pubDate: capture(.published, .plain, inEntry)
             case .author: capture(.rssAuthor, .plain, inEntry)
+            case .managingEditor, .webMaster: if !inEntry { capture(.editor, .plain, inEntry) }
             case .category: capture(.category, .plain, inEntry)
             case .language: capture(.language, .plain, inEntry)
             case .enclosure where inEntry:
@@ -58,7 +59,7 @@ extension FeedSAXHandler {
             }
         case .dc:
             switch t.name {
-            case .creator: capture(.dcCreator, .plain, inEntry)
+            case .creator, .author: capture(.dcCreator, .plain, inEntry)
             case .date: capture(.dcDate, .plain, inEntry)
             case .subject: capture(.category, .plain, inEntry)
             case .language: capture(.language, .plain, inEntry)
@@ -91,19 +92,24 @@ extension FeedSAXHandler {
             }
         case .feedburner: if t.name == .origLink { capture(.origLink, .plain, inEntry) }
         case .slash: if t.name == .comments { capture(.comments, .plain, inEntry) }
+        case .xhtml: if inEntry, t.name == .body { capture(.content, .xhtml, inEntry) }
         default: break
         }
     }
 
     private func atomLink(_ attrs: XMLAttributes, inEntry: Bool) {
-        guard let href = attrs.value("href") else { return }
+        guard let (href, formerHref) = attrs.valueAndFormer("href") else { return }
         let url = LinkResolver.resolve(href, against: currentBase)
         let rel = attrs.value("rel") ?? "alternate"
         switch rel {
         case "alternate", "http://www.iana.org/assignments/relation/alternate":
             let type = attrs.value("type")?.lowercased()
             let rank = type == nil || type == "text/html" || type == "application/xhtml+xml" ? 0 : 1
-            if inEntry { entry.offerLink(url, rank: rank) } else { channel.offerLink(url, rank: rank) }
+            if inEntry {
+                entry.offerLink(url, rank: rank, former: formerHref.map { LinkResolver.resolve($0, against: currentBase) })
+            } else {
+                channel.offerLink(url, rank: rank)
+            }
         case "enclosure":
             if inEntry { entry.addEnclosure(Enclosure(url: url, type: attrs.value("type"), length: attrs.value("length").flatMap { Int64($0) })) }
         default: break

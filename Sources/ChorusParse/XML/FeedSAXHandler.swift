@@ -19,6 +19,15 @@ final class FeedSAXHandler {
     private(set) var errorCount = 0
     private(set) var warnings: [String] = []
     private(set) var itemCount = 0
+    /// Entries to read but not hand on (a second pass over a repaired document skips those
+    /// the first pass delivered).
+    var skipEntries = 0
+    /// Entries in which libxml2 reported an error.
+    private(set) var damagedEntries = 0
+    private var entryHadError = false
+    /// True when libxml2 reported content after the root element closed (an unbalanced end
+    /// tag closed it early, and the rest was lost).
+    private(set) var rootClosedEarly = false
     /// Set once libxml2 reports bytes that do not match the declared encoding.
     var sawInvalidEncoding = false
     /// The detected platform when it differs from a forced one.
@@ -30,6 +39,14 @@ final class FeedSAXHandler {
     var skipDepth = 0
     private var entryDepth = 0
     var authorDepth = 0
+    /// Depth of the feed's root element (1, or deeper inside an XHTML wrapper), once found.
+    private var rootDepth = 0
+    /// True once the feed root has closed: anything after it is not the feed's.
+    private var feedClosed = false
+    /// Depth of a module element that holds other elements (`media:content`, `media:credit`,
+    /// `itunes:owner`, …): what it holds describes it, not the entry, and is skipped.
+    private var containerDepth = 0
+    private var containerIsMedia = false
     var entry = EntryDraft()
     var channel = EntryDraft() {
         didSet { channelCache = nil }
@@ -43,6 +60,8 @@ final class FeedSAXHandler {
     private var captureDepth = 0
     private var captureKind = TextKind.plain
     private var captureNested = false
+    /// Elements started inside the captured one (an XHTML body's wrapper `div` is one).
+    private var nestedCount = 0
     /// Capturing without collapsing whitespace (HTML and base64 bodies: their converter does it).
     private var captureRaw = false
     private var hiddenDepth = 0
@@ -81,6 +100,7 @@ final class FeedSAXHandler {
         let t = tag(local, uri)
         if field != .none {
             captureNested = true
+            nestedCount += 1
             if t.html == .hidden { hiddenDepth += 1 }
             if t.html != .inline { text.separate() }
             return
@@ -89,19 +109,49 @@ final class FeedSAXHandler {
             if let b = attrs.xml("base") { bases.append((depth, LinkResolver.resolve(b, against: currentBase))) }
             if let l = attrs.xml("lang") { langs.append((depth, l)) }
         }
-        if depth == 1 { root(t, local); return }
-        guard let platform else { return }
+        if rootDepth == 0 {
+            // The root, or a feed root inside a wrapper (an XHTML page holding an Atom feed).
+            if depth == 1 || FeedSAXHandler.isFeedRoot(t) { root(t, local) }
+            return
+        }
+        guard let platform, !feedClosed else { return }
         if entryDepth == 0 {
             let isEntry = platform == .atom ? (t.ns.isAtom && t.name == .entry) : (t.ns.isRSS && t.name == .item)
             if isEntry {
                 entryDepth = depth
+                // An entry is never a module element's content (a container left unclosed).
+                containerDepth = 0
+                entryHadError = false
                 entry = EntryDraft()
                 entry.lang = langs.last?.lang
-                if platform == .rdf { entry.rdfAbout = attrs.value("about", uri: "http://www.w3.org/1999/02/22-rdf-syntax-ns#") }
+                if platform == .rdf, let about = attrs.valueAndFormer("about", uri: "http://www.w3.org/1999/02/22-rdf-syntax-ns#") {
+                    entry.rdfAbout = about.value
+                    entry.formerRDFAbout = about.former
+                }
                 return
             }
         }
+        // Module elements belong to their parent: inside a module element that holds others
+        // (a dc:identifier inside media:content) nothing is the entry's or the channel's.
+        if containerDepth > 0 {
+            // Media inside media (a media:content's own thumbnails) is still the entry's media.
+            guard containerIsMedia, t.ns == .media, t.name == .thumbnail || t.name == .content else { return }
+            element(t, attrs, inEntry: entryDepth > 0)
+            return
+        }
         element(t, attrs, inEntry: entryDepth > 0)
+        if field == .none, skipDepth == 0, depth != authorDepth, t.holdsModuleElements {
+            containerDepth = depth
+            containerIsMedia = t.ns == .media
+        }
+    }
+
+    /// True for the root elements of the feed formats (`rss`, `rdf:RDF`, Atom `feed`).
+    private static func isFeedRoot(_ t: FeedTag) -> Bool {
+        switch (t.ns, t.name) {
+        case (.none, .rss), (.rdf, .RDF), (.atom10, .feed), (.atom03, .feed): return true
+        default: return false
+        }
     }
 
     private func root(_ t: FeedTag, _ local: UnsafePointer<xmlChar>) {
@@ -109,8 +159,11 @@ final class FeedSAXHandler {
         case (.none, .rss): platform = .rss
         case (.rdf, .RDF): platform = .rdf
         case (.atom10, .feed), (.atom03, .feed): platform = .atom
-        default: rootName = String(cString: local)
+        default:
+            if depth == 1 { rootName = String(cString: local) }
+            return
         }
+        rootDepth = depth
         // A forced platform that does not match the root: emit nothing (finish() reports it).
         if let forced = adapter.context.platform, let found = platform, forced != found {
             mismatch = found
@@ -125,6 +178,7 @@ final class FeedSAXHandler {
         captureDepth = depth
         captureKind = kind
         captureNested = false
+        nestedCount = 0
         captureRaw = kind == .html || kind == .base64HTML || kind == .base64Plain
         hiddenDepth = 0
         text.reset()
@@ -157,9 +211,16 @@ final class FeedSAXHandler {
             return
         }
         if depth == authorDepth { authorDepth = 0 }
+        if depth == containerDepth { containerDepth = 0 }
+        if depth == rootDepth { feedClosed = true }
         if depth == entryDepth {
             entryDepth = 0
             itemCount += 1
+            if entryHadError { damagedEntries += 1 }
+            guard itemCount > skipEntries else {
+                entry = EntryDraft()
+                return
+            }
             // Moved out, not copied: the receiver holds the only reference to its fields.
             var finished = EntryDraft()
             swap(&finished, &entry)
@@ -192,8 +253,9 @@ final class FeedSAXHandler {
             text.reset()
             text.appendRaw(decoded)
         }
-        // Text gathered from child elements (xhtml, or raw markup in a broken feed) is already text.
-        if captureNested { html = false }
+        // Text gathered from child elements (xhtml, or raw markup in a broken feed) is already
+        // text; but an XHTML wrapper div holding only escaped markup holds HTML.
+        if captureNested { html = captureKind == .xhtml && nestedCount == 1 }
         // Invalid UTF-8 only reaches here from a document whose declared encoding is wrong.
         if sawInvalidEncoding { text.repairEncoding() }
         if fieldInEntry, f.isDeferred {
@@ -217,6 +279,11 @@ final class FeedSAXHandler {
         // recover mode should keep decoding them, and the errors are already counted.
         if errorCount > 0, let ctxt { ctxt.pointee.wellFormed = 1 }
         if let predefined = xmlGetPredefinedEntity(name) { return predefined }
+        // Inside a start tag the reference belongs to an attribute value: kept as written for
+        // AttributeValueDecoder (libxml2 would cut a multi-byte character to its first byte).
+        if let ctxt, ctxt.pointee.instate == XML_PARSER_START_TAG || ctxt.pointee.instate == XML_PARSER_ATTRIBUTE_VALUE {
+            return entities.reference(name)
+        }
         return entities.entity(name)
     }
 
@@ -225,10 +292,16 @@ final class FeedSAXHandler {
     }
 
     /// Records one libxml2 error (for the recovered flag and the warnings).
-    func record(line: Int32, message: String) {
+    func record(line: Int32, message: String, code: Int32 = 0) {
         errorCount += 1
+        if entryDepth > 0 { entryHadError = true }
+        if code == Int32(XML_ERR_DOCUMENT_END.rawValue) { rootClosedEarly = true }
         if warnings.count < 5 { warnings.append("line \(line): \(message)") }
     }
+
+    /// True when libxml2 lost part of the document: it stopped with elements open (a bare
+    /// `<` halts it, a cut ends it) or closed the root early. ``XMLRepair`` then gets a try.
+    var lostContent: Bool { errorCount > 0 && (depth > 0 || rootClosedEarly) }
 
     /// Whether text is being captured (recover mode then restores literal `&` and `<`).
     var isCapturing: Bool { field != .none && hiddenDepth == 0 && skipDepth == 0 }

@@ -8,8 +8,21 @@ struct XMLAttributes {
 
     static let xmlNamespace = "http://www.w3.org/XML/1998/namespace"
 
-    /// The value of the attribute with this local name and no namespace (or, with `uri`, that namespace).
+    /// The value of the attribute with this local name and no namespace (or, with `uri`, that
+    /// namespace), with every entity and character reference decoded.
     func value(_ name: StaticString, uri: String? = nil) -> String? {
+        raw(name, uri: uri).map(AttributeValueDecoder.decode)
+    }
+
+    /// The decoded value, and the value as Chorus read it before it decoded references in
+    /// attributes (`&#38;` for `&amp;`) when that differs: the old form of ids built from it.
+    func valueAndFormer(_ name: StaticString, uri: String? = nil) -> (value: String, former: String?)? {
+        guard let bytes = raw(name, uri: uri) else { return nil }
+        return (AttributeValueDecoder.decode(bytes), AttributeValueDecoder.former(bytes))
+    }
+
+    /// The attribute's bytes as libxml2 passed them (valid during the callback only).
+    private func raw(_ name: StaticString, uri: String?) -> UnsafeBufferPointer<UInt8>? {
         guard let base, count > 0 else { return nil }
         for i in 0..<count {
             let p = base + i * 5
@@ -20,9 +33,8 @@ struct XMLAttributes {
             } else if attrURI != nil {
                 continue
             }
-            guard let start = p[3], let end = p[4] else { return "" }
-            let buffer = UnsafeBufferPointer(start: start, count: end - start)
-            return String(decoding: buffer, as: UTF8.self)
+            guard let start = p[3], let end = p[4] else { return UnsafeBufferPointer(start: nil, count: 0) }
+            return UnsafeBufferPointer(start: start, count: end - start)
         }
         return nil
     }

@@ -10,6 +10,28 @@ final class XMLPushParser {
     private let httpCharset: String?
     private var head: [UInt8] = []
     private var finished = false
+    /// Set when the document is read as UTF-8: repairs bytes that are not (see ``EncodingPlan``).
+    private var filter: UTF8InputFilter?
+    /// Bytes read before starting at most: enough for the XML declaration and the encoding decision.
+    private static let headSize = 1024
+
+    /// True when `head` decides the encoding: the XML declaration is complete (or there is
+    /// none), or ``headSize`` bytes are here.
+    static func isEnoughToStart(_ head: UnsafeRawBufferPointer) -> Bool {
+        if head.count >= headSize { return true }
+        guard head.count >= 4 else { return false }
+        var i = 0
+        if head[0] == 0xEF { i = 3 }
+        while i < head.count, head[i] == 0x20 || head[i] == 0x0A || head[i] == 0x0D || head[i] == 0x09 { i += 1 }
+        guard i + 1 < head.count else { return false }
+        if head[i] != UInt8(ascii: "<") || head[i + 1] != UInt8(ascii: "?") { return true }
+        var k = i + 2
+        while k + 1 < head.count {
+            if head[k] == UInt8(ascii: "?"), head[k + 1] == UInt8(ascii: ">") { return true }
+            k += 1
+        }
+        return false
+    }
 
     /// `XML_PARSE_OLDSAX` makes libxml2 ask `getEntity` for every entity, the predefined
     /// five included, which is where ``FeedSAXHandler`` keeps decoding alive after an error.
@@ -30,18 +52,21 @@ final class XMLPushParser {
     func feed(_ bytes: UnsafeRawBufferPointer) {
         guard !bytes.isEmpty, !finished else { return }
         if ctxt == nil {
-            // The first four bytes decide the encoding: start as soon as they are here,
-            // without copying when they arrive in one piece (the usual case).
-            if head.isEmpty && bytes.count >= 4 {
+            // The first bytes (with the XML declaration) decide the encoding: start as soon as
+            // they are here, without copying when they arrive in one piece (the usual case).
+            if head.isEmpty && Self.isEnoughToStart(bytes) {
                 start(bytes)
                 return
             }
             head.append(contentsOf: bytes)
-            if head.count >= 4 { startWithHead() }
+            if head.withUnsafeBytes(Self.isEnoughToStart) { startWithHead() }
             return
         }
         push(bytes, terminate: false)
     }
+
+    /// Bytes that were not UTF-8 in a document read as UTF-8, repaired as Windows-1252.
+    var repairedBytes: Int { filter?.repaired ?? 0 }
 
     /// Signals the end of the document; every pending callback runs before it returns.
     func finish() {
@@ -68,7 +93,23 @@ final class XMLPushParser {
         self.ctxt = ctxt
         handler.ctxt = ctxt
         var options = XMLPushParser.options
-        if let httpCharset, !XMLPushParser.hasBOM(first), let enc = xmlFindCharEncodingHandler(httpCharset) {
+        let plan = EncodingPlan.decide(first, httpCharset: httpCharset)
+        switch plan {
+        case .utf8 where httpCharset == nil:
+            filter = UTF8InputFilter()
+        case .utf8, .utf8Instead:
+            filter = UTF8InputFilter()
+            options |= Int32(XML_PARSE_IGNORE_ENC.rawValue)
+            xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8)
+        case .windows1252Instead:
+            if let enc = xmlFindCharEncodingHandler("WINDOWS-1252") {
+                options |= Int32(XML_PARSE_IGNORE_ENC.rawValue)
+                xmlSwitchToEncoding(ctxt, enc)
+            }
+        case .asDeclared:
+            break
+        }
+        if plan == .asDeclared, let httpCharset, !XMLPushParser.hasBOM(first), let enc = xmlFindCharEncodingHandler(httpCharset) {
             options |= Int32(XML_PARSE_IGNORE_ENC.rawValue)
             xmlSwitchToEncoding(ctxt, enc)
         }
@@ -77,6 +118,14 @@ final class XMLPushParser {
     }
 
     private func push(_ bytes: UnsafeRawBufferPointer, terminate: Bool) {
+        guard filter != nil else {
+            pushChunks(bytes, terminate: terminate)
+            return
+        }
+        filter?.filter(bytes, last: terminate) { pushChunks($0, terminate: terminate) }
+    }
+
+    private func pushChunks(_ bytes: UnsafeRawBufferPointer, terminate: Bool) {
         guard let ctxt else { return }
         var offset = 0
         repeat {

@@ -18,6 +18,10 @@ public struct ChorusConfig: Sendable {
     public var logLevel: String?
     /// File the one-line JSON run summary is appended to (default `runs.log` beside the state).
     public var summaryLog: URL
+    /// `runs.log` is rotated before it grows past this many bytes (`summary_log_max`, default 1 MiB).
+    public var summaryLogMaxBytes: Int = 1_048_576
+    /// Prometheus text exposition written after every run (`metrics.textfile`), if set.
+    public var metricsTextfile: URL?
     public var keywords: KeywordSettings
     public var sentiment: SentimentSettings
     public var sources: [SourceConfig]

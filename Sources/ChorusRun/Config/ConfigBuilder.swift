@@ -9,7 +9,7 @@ struct ConfigBuilder {
     /// The config file's folder: relative paths are resolved against it.
     let base: URL
 
-    static let topKeys = ["output", "state", "concurrency", "max_per_host", "max_duration", "log_level", "summary_log", "keywords", "sentiment", "defaults", "sources"]
+    static let topKeys = ["output", "state", "concurrency", "max_per_host", "max_duration", "log_level", "summary_log", "summary_log_max", "metrics", "keywords", "sentiment", "defaults", "sources"]
     static let sourceCommonKeys = ["name", "type", "enabled", "interval", "timeout", "connect_timeout", "max_bytes", "retries", "user_agent", "headers", "deny_private_networks", "proxy", "ca_bundle"]
 
     func build(_ root: Node, file: URL) -> ChorusConfig? {
@@ -36,10 +36,13 @@ struct ConfigBuilder {
         let sentiment = top["sentiment"].flatMap { sentimentSettings($0.value) } ?? SentimentSettings()
         let defaults = top["defaults"].flatMap { sourceDefaults($0.value) } ?? SourceDefaults()
         let sources = require("sources").flatMap { sourceList($0, defaults: defaults) } ?? []
+        let operations = OperationsSettingsReader(builder: self).read(top)
         guard !missing, let output, let state else { return nil }
-        return ChorusConfig(
+        var config = ChorusConfig(
             file: file, output: output, state: state, concurrency: concurrency, maxPerHost: maxPerHost, maxDuration: maxDuration,
             logLevel: logLevel, summaryLog: summaryLog, keywords: keywords, sentiment: sentiment, sources: sources)
+        operations.apply(to: &config)
+        return config
     }
 
     func path(_ text: String) -> URL {

@@ -50,7 +50,7 @@ final class ConfigReader {
         return out
     }
 
-    /// A string scalar with `${VAR}` references expanded (`$$` is a literal `$`).
+    /// A string scalar with `${VAR}` and `${VAR:-default}` references expanded (`$$` is a literal `$`).
     func string(_ node: Node, at path: String) -> String? {
         guard case .scalar(let scalar) = node else {
             problem(node, "\(path): expected a string, found \(describe(node))")
@@ -182,12 +182,20 @@ final class ConfigReader {
                 out += "$"
                 rest = after.dropFirst()
             } else if after.hasPrefix("{"), let close = after.firstIndex(of: "}") {
-                let name = String(after[after.index(after: after.startIndex)..<close])
+                var name = String(after[after.index(after: after.startIndex)..<close])
+                // `${VAR:-default}`: the default when VAR is unset or empty, as in the shell.
+                var fallback: String?
+                if let split = name.range(of: ":-") {
+                    fallback = String(name[split.upperBound...])
+                    name = String(name[..<split.lowerBound])
+                }
                 if name.isEmpty || !name.allSatisfy({ $0 == "_" || $0.isASCII && ($0.isLetter || $0.isNumber) }) {
                     problem(node, "\(path): '${\(name)}' is not a valid environment variable reference")
                     ok = false
-                } else if let value = environment[name] {
+                } else if let value = environment[name], fallback == nil || !value.isEmpty {
                     out += value
+                } else if let fallback {
+                    out += fallback
                 } else {
                     missingEnvironment.insert(problems.count)
                     problem(node, "\(path): environment variable \(name) is not set")

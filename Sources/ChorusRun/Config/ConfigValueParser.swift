@@ -1,6 +1,6 @@
 import Foundation
 
-/// Reads the scalar forms the configuration allows for durations (`90s`, `15m`, `1h`, `2d`,
+/// Reads the scalar forms the configuration allows for durations (`90s`, `15m`, `1h30m`, `2d`,
 /// or bare seconds) and sizes (`512KiB`, `20MiB`, `1GB`, or bare bytes).
 enum ConfigValueParser {
     /// The longest duration the configuration accepts: 365 days. Anything longer is a typo, and
@@ -11,15 +11,24 @@ enum ConfigValueParser {
     static let maxLookback: Double = 36_500 * 86_400
 
     /// Seconds, or nil when `text` is not a duration (negative, not finite, or over `limit`).
+    /// A duration is bare seconds or one or more number-unit parts: `90s`, `1h30m`, `1d 12h`.
     static func duration(_ text: String, limit: Double = maxDuration) -> Double? {
         let t = text.trimmingCharacters(in: .whitespaces).lowercased()
-        let units: [(String, Double)] = [("ms", 0.001), ("s", 1), ("m", 60), ("h", 3600), ("d", 86_400)]
-        for (suffix, factor) in units where t.hasSuffix(suffix) {
-            let number = t.dropLast(suffix.count).trimmingCharacters(in: .whitespaces)
-            guard let v = Double(number) else { return nil }
-            return bounded(v * factor, limit)
+        if let bare = Double(t) { return bounded(bare, limit) }
+        let units: [Substring: Double] = ["ms": 0.001, "s": 1, "m": 60, "h": 3600, "d": 86_400]
+        var rest = Substring(t)
+        var total = 0.0
+        guard !rest.isEmpty else { return nil }
+        while !rest.isEmpty {
+            let number = rest.prefix { $0.isASCII && ($0.isNumber || $0 == ".") }
+            guard let value = Double(number) else { return nil }
+            rest = rest.dropFirst(number.count).drop { $0 == " " }
+            let unit = rest.prefix { $0.isASCII && $0.isLetter }
+            guard let factor = units[unit] else { return nil }
+            total += value * factor
+            rest = rest.dropFirst(unit.count).drop { $0 == " " }
         }
-        return Double(t).flatMap { bounded($0, limit) }
+        return bounded(total, limit)
     }
 
     private static func bounded(_ seconds: Double, _ limit: Double) -> Double? {

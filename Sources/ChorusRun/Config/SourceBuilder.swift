@@ -66,6 +66,9 @@ struct SourceBuilder {
             let what = group.count == 1 ? "key '\(group[0])'" : "one of \(group.map { "'\($0)'" }.joined(separator: ", "))"
             reader.problem(node, "\(at): a \(type.rawValue) source needs \(what)")
         }
+        for message in CredentialRules.problems(type: type, options: options, present: { m[$0] != nil }) {
+            reader.problem(node, "\(at): \(message)")
+        }
         for key in SourceType.countKeys {
             if let n = m[key]?.value, let s = options[key], Int(s).map({ $0 < 1 || $0 > 1000 }) ?? true {
                 reader.problem(n, "\(at).\(key): expected a whole number 1...1000, found '\(s)'")

@@ -50,15 +50,17 @@ public enum SourceType: String, Sendable, CaseIterable {
             return ([["url"]], ["items", "id", "link", "title", "text", "text_is_html", "author", "author_name", "published",
                                 "updated", "lang", "tags", "token", "max_items"], ["url"])
         case .mastodon: return ([["instance"], ["hashtag", "account", "query"]], ["token"] + paging, ["instance"])
-        case .bluesky: return ([["query", "author"]], ["base_url", "token", "lang"] + paging, ["base_url"])
-        case .reddit: return ([["subreddit", "query"]], ["base_url", "token"] + paging, ["base_url"])
+        case .bluesky: return ([["query", "author"]], ["base_url", "token", "lang", "handle", "app_password"] + paging, ["base_url"])
+        case .reddit:
+            return ([["subreddit", "query"]], ["base_url", "token", "client_id", "client_secret", "username", "password", "oauth_url", "token_url"] + paging,
+                    ["base_url", "oauth_url", "token_url"])
         case .hackernews: return ([["query"]], ["base_url", "kinds", "lookback"] + paging, ["base_url"])
         case .x: return ([["query"], ["bearer_token"]], ["base_url"] + paging, ["base_url"])
         }
     }
 
     /// Keys holding secrets: their `${VAR}` name is kept so auth errors can name the variable.
-    static let secretKeys: Set<String> = ["token", "bearer_token"]
+    static let secretKeys: Set<String> = ["token", "bearer_token", "client_secret", "password", "app_password"]
     /// Keys holding whole numbers 1...1000.
     static let countKeys: Set<String> = ["page_size", "max_pages", "max_items"]
 }

@@ -43,7 +43,9 @@ public enum ConnectorFactory {
             }
             var options = BlueskyConnector.Options(
                 name: source.name, stream: stream, token: o["token"], tokenVariable: o["token_variable"], language: o["lang"])
-            if let url = o["base_url"] { options.baseURL = url }
+            options.login = CredentialRules.login(source)
+            // A login reads through the entryway, which proxies to the AppView; the public AppView takes no sessions.
+            if let url = o["base_url"] { options.baseURL = url } else if options.login != nil { options.baseURL = "https://bsky.social" }
             return .success(BlueskyConnector(options: paged(options)))
         case .reddit:
             let stream: RedditConnector.Stream
@@ -52,6 +54,9 @@ public enum ConnectorFactory {
             } else { return missing("a subreddit or query") }
             var options = RedditConnector.Options(name: source.name, stream: stream, token: o["token"], tokenVariable: o["token_variable"])
             if let url = o["base_url"] { options.baseURL = url }
+            options.oauthURL = o["oauth_url"]
+            options.tokenURL = o["token_url"]
+            options.login = CredentialRules.login(source)
             // Reddit's own default User-Agent unless the config set one.
             if source.policy.userAgent != FetchPolicy().userAgent { options.userAgent = source.policy.userAgent }
             return .success(RedditConnector(options: paged(options)))

@@ -92,26 +92,15 @@ public enum IngestJob {
         outcome.recovered = recovered
         let line = RunSummary.line(outcome)
         if options.dryRun && !options.previewAsNDJSON {
-            FileHandle.standardOutput.write(Data(line.utf8))
+            // The table is for a person: the summary too (stdout keeps only the table).
+            FileHandle.standardError.write(Data((RunReportLine.dryRun(outcome) + "\n").utf8))
         } else if summaryToStderr {
             FileHandle.standardError.write(Data(line.utf8))
         }
-        if !options.dryRun { appendSummary(line, to: config.summaryLog, logger: logger) }
+        if !options.dryRun {
+            SummaryLog.append(line, to: config.summaryLog, maxBytes: config.summaryLogMaxBytes) { logger.error("\($0)") }
+            do { try store.recordFailingSince() } catch { logger.error("\(error.message)") }
+        }
         return outcome
-    }
-
-    /// Appends the summary line (one `write` with O_APPEND, so concurrent writers never interleave).
-    static func appendSummary(_ line: String, to url: URL, logger: Logger) {
-        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let fd = open(url.path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
-        guard fd >= 0 else {
-            logger.error("run: cannot append the run summary to \(url.path) (\(String(cString: strerror(errno))))")
-            return
-        }
-        defer { close(fd) }
-        let bytes = Array(line.utf8)
-        if bytes.withUnsafeBytes({ write(fd, $0.baseAddress, $0.count) }) != bytes.count {
-            logger.error("run: cannot append the run summary to \(url.path) (\(String(cString: strerror(errno))))")
-        }
     }
 }

@@ -172,7 +172,12 @@ public struct IngestRun: Sendable {
                     let r = result.report
                     if r.status == .error {
                         logger.warning("\(r.error ?? "failed")", metadata: ["source": "\(p.source.name)"])
-                    } else if let done = collector.reports[p.source.name] {
+                    } else if r.truncated > 0 {
+                        // A document cut short is never silent: what was kept may be incomplete.
+                        logger.warning("parse: \(p.source.name): the document was cut short; kept \(r.fetched) items (\(r.damaged) damaged)",
+                                       metadata: ["source": "\(p.source.name)"])
+                    }
+                    if r.status != .error, let done = collector.reports[p.source.name] {
                         logger.info("source done", metadata: [
                             "source": "\(p.source.name)", "status": "\(done.status.rawValue)", "new": "\(done.new + done.revisions)",
                             "duplicate": "\(done.duplicate)", "http.status": "\(done.httpStatus.map(String.init) ?? "-")",

@@ -48,7 +48,15 @@ final class RunCollector {
                 let fresh = result.items[c].emit && (limit == nil ? emitted.insert(id).inserted : !emitted.contains(id))
                 if !fresh {
                     report.duplicate += 1
-                    if result.items[c].prior != nil { touched.append(id) }
+                    let entry = result.items[c]
+                    if entry.migrated, let prior = entry.prior, entry.emit == false {
+                        // Known only under its former id: the record moves to the current id.
+                        seen.append(SeenRecord(
+                            id: id, source: prior.source, firstSeen: prior.firstSeen, lastSeen: now,
+                            contentHash: entry.fingerprint, updatedAt: prior.updatedAt, revision: prior.revision))
+                    } else if entry.prior != nil {
+                        touched.append(id)
+                    }
                     if limit.map({ shown < $0 }) ?? true, sink.wantsDuplicates, let item = result.items[c].preview {
                         shown += 1
                         previews[source.name, default: []].append(PreviewRow(item: item, verdict: "DUP"))

@@ -8,6 +8,8 @@ public struct RunOutcome: Sendable {
         case success
         /// Some sources failed; the rest were written and committed.
         case partialFailure = "partial_failure"
+        /// Cut short (a signal or `max_duration`): sources were skipped; what finished was committed.
+        case partial
     }
 
     public var runID: String
@@ -33,8 +35,15 @@ public struct RunOutcome: Sendable {
         self.recovered = recovered
     }
 
-    /// A quarantined source delivers nothing: a partial failure, like an error.
-    public var verdict: Verdict { sources.contains { $0.status == .error || $0.status == .quarantined } ? .partialFailure : .success }
+    public var verdict: Verdict {
+        // A stop that came after every source had finished cut nothing short.
+        if !skipped.isEmpty { return .partial }
+        // A quarantined source delivers nothing: a partial failure, like an error.
+        return sources.contains { $0.status == .error || $0.status == .quarantined } ? .partialFailure : .success
+    }
+
+    /// Sources a stop dropped before they finished (their state is unchanged).
+    public var skipped: [String] { sources.filter { $0.status == .cancelled }.map(\.name) }
 
     /// Items written (new plus revisions).
     public var written: Int { sources.reduce(0) { $0 + $1.new + $1.revisions } }

@@ -30,6 +30,11 @@ public struct SourceReport: Sendable, Equatable {
     /// Items dropped by the keyword filter.
     public var filtered: Int = 0
     public var errors: Int = 0
+    /// Documents that needed recovery from broken markup or encoding; items the recovery
+    /// touched; documents that were cut short (each also logged as a warning).
+    public var recovered: Int = 0
+    public var damaged: Int = 0
+    public var truncated: Int = 0
     public var httpStatus: Int?
     public var durationMs: Int = 0
     /// The error message, for `error`.

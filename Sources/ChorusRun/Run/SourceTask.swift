@@ -36,6 +36,8 @@ struct SourceTask: Sendable {
         var prior: SeenRecord?
         /// False when the stored version is the same (or newer): a duplicate.
         var emit: Bool
+        /// True when `prior` was found under the item's ``Item/formerID``: its record moves to `id`.
+        var migrated = false
         /// Where the NDJSON line is in ``Result/lines`` when `emit` (encoded here, in parallel,
         /// not in the single consumer); empty otherwise.
         var line: Range<Int>
@@ -81,13 +83,20 @@ struct SourceTask: Sendable {
         }
         report.httpStatus = poll.httpStatus
         report.fetched = poll.items.count
+        report.recovered = poll.recoveredDocuments
+        report.damaged = poll.damagedItems
+        report.truncated = poll.truncatedDocuments
         if poll.notModified { report.status = .notModified }
         var items: [Classified] = []
         var writer = JSONWriter(capacity: 0)
         var polled = poll.items
         poll.items = []
         do {
-            let known = try store.seenRecords(polled.map(\.id))
+            // Items whose id changed when attribute references began to be decoded are also
+            // looked up under their former id, so state written before still dedups them.
+            var ids = polled.map(\.id)
+            for item in polled { if let former = item.formerID { ids.append(former) } }
+            let known = try store.seenRecords(ids)
             items.reserveCapacity(polled.count)
             writer.bytes.reserveCapacity(polled.count * 1024)
             // Items are moved out one at a time (in order), not copied: each is freed here once
@@ -101,9 +110,25 @@ struct SourceTask: Sendable {
                     report.filtered += 1
                     continue
                 }
-                let fingerprint = ContentFingerprint.of(item)
-                let prior = known[item.id]
-                let emit = prior.map { Self.isRevision(item, fingerprint: fingerprint, of: $0) } ?? true
+                var fingerprint = ContentFingerprint.of(item)
+                var prior = known[item.id]
+                var migrated = false
+                if prior == nil, let former = item.formerID, let old = known[former] {
+                    prior = old
+                    migrated = true
+                }
+                // Under its former id only a later `updated_at` is a new version: the url the
+                // fingerprint covers changed with the decoding, not with the item.
+                if let prior, !migrated, let formerURL = item.formerURL, fingerprint != prior.contentHash {
+                    // Stored under the same id with the url as it was read before decoding: the
+                    // same version when nothing else changed.
+                    var old = item
+                    old.url = formerURL
+                    if ContentFingerprint.of(old) == prior.contentHash { fingerprint = prior.contentHash }
+                }
+                let emit = prior.map {
+                    migrated ? Self.isLater(item, than: $0) : Self.isRevision(item, fingerprint: fingerprint, of: $0)
+                } ?? true
                 if emit || scoreDuplicates, session != nil {
                     item.sentiment = session?.score(title: item.title, text: item.text, lang: item.lang)
                 }
@@ -115,7 +140,8 @@ struct SourceTask: Sendable {
                 let line = start..<writer.bytes.count
                 items.append(Classified(
                     id: item.id, source: item.source, updatedAt: item.updatedAt, revision: item.revision,
-                    preview: scoreDuplicates ? item : nil, fingerprint: fingerprint, prior: prior, emit: emit, line: line))
+                    preview: scoreDuplicates ? item : nil, fingerprint: fingerprint, prior: prior, emit: emit, migrated: migrated,
+                    line: line))
             }
         } catch {
             report.status = .error
@@ -139,6 +165,12 @@ struct SourceTask: Sendable {
             return true
         }
         return item.source == prior.source
+    }
+
+    /// True when `item` states an `updated_at` later than the one emitted before (both known).
+    static func isLater(_ item: Item, than prior: SeenRecord) -> Bool {
+        guard let new = item.updatedAt, let old = prior.updatedAt else { return false }
+        return new > old
     }
 
     static func ms(_ seconds: TimeInterval) -> Int { Int((seconds * 1000).rounded()) }

@@ -6,7 +6,8 @@ import Synchronization
 /// The embedded state store: one SQLite file (rollback journal, so the store is a single file
 /// between runs) accessed through GRDB. Opened read-only for `--dry-run`.
 public final class SQLiteStateStore: StateStore {
-    private let queue: DatabaseQueue
+    /// Internal, not private: the health and status queries (`SQLiteStateStore+Health.swift`) use it.
+    let queue: DatabaseQueue
     private let label: String
     /// True while the seen table is known to be empty (a first run): lookups then skip the
     /// database. Read once when the store opens (the caller holds the run lock, so no other
@@ -90,6 +91,10 @@ public final class SQLiteStateStore: StateStore {
                     last_seen REAL NOT NULL, content_hash TEXT NOT NULL, updated_at REAL, revision INTEGER NOT NULL,
                     PRIMARY KEY (temp_path, id));
                 """)
+        }
+        // When each failing source began to fail (for `chorus status --fail-after`).
+        m.registerMigration("source-failing-since") { db in
+            try db.execute(sql: "CREATE TABLE source_failing (name TEXT PRIMARY KEY NOT NULL, since REAL NOT NULL)")
         }
         // The circuit breaker (SourceBreaker): strikes and quarantine per source.
         m.registerMigration("breaker") { db in

@@ -52,7 +52,8 @@ struct BlueskyDecoderTests {
         #expect(quote.metrics == nil)
         #expect(quote.lang == nil)
         #expect(quote.text?.contains("&amp;") == true, "Bluesky text is plain: entities are literal")
-        #expect(items[4].text == nil)
+        // Empty text with only a link card: the card's title (its description is empty).
+        #expect(items[4].text == "US bans sales to ZTE")
     }
 
     @Test("Author feed: a reasonRepost entry is a repost by the reposter at repost time")
@@ -106,9 +107,12 @@ struct BlueskyDecoderTests {
          "parse: zte-test: unexpected type at feed[0].post.record.text (expected string, found number)"),
         (#"{"feed": [{"reason": {}}]}"#, "parse: zte-test: missing object at feed[0].post"),
         (#"{"posts": [{"uri": "at://a/app.bsky.feed.post/1"}]}"#, "parse: zte-test: missing object at posts[0].author"),
-        (#"{"cursor": "x"}"#, "parse: zte-test: missing array (feed or posts) at feed"),
+        (#"{"cursor": "x"}"#, "parse: zte-test: JSON object with keys [cursor] is no supported Bluesky shape"),
+        (#"{"error": "InvalidRequest", "message": "Profile not found"}"#, "parse: zte-test: the Bluesky API answered with an error: InvalidRequest: Profile not found"),
+        (#"{"thread": {"post": {"uri": "at://a/app.bsky.feed.post/1", "author": {}}, "replies": 5}}"#,
+         "parse: zte-test: unexpected type at thread.replies (expected array, found number)"),
         (#"{"feed": {}}"#, "parse: zte-test: unexpected type at feed (expected array, found object)"),
-        (#"[]"#, "parse: zte-test: unexpected type at the top level (expected object, found array)"),
+        (#"[]"#, "parse: zte-test: empty JSON array is no supported Bluesky shape"),
     ])
     func unexpectedTypes(json: String, message: String) throws {
         let error = try #require(throws: ParseError.self) { try BlueskyDecoder.decode(Array(json.utf8), context: SocialFixture.context()) }

@@ -51,7 +51,9 @@ struct HackerNewsDecoderTests {
         (#"{"hits": [{"objectID": "1", "author": "a", "points": "many", "_tags": ["story"]}]}"#,
          "parse: zte-test: unexpected type at hits[0].points (expected integer, found string)"),
         (#"{"hits": [{"author": "a"}]}"#, "parse: zte-test: missing string at hits[0].objectID"),
-        (#"{"message": "Invalid API key", "status": 403}"#, "parse: zte-test: missing array at hits"),
+        (#"{"message": "Invalid API key", "status": 403}"#, "parse: zte-test: the Hacker News search API answered with an error: 403 Invalid API key"),
+        (#"{"hits": {}}"#, "parse: zte-test: unexpected type at hits (expected array, found object)"),
+        (#"{"nbHits": 0}"#, "parse: zte-test: JSON object with keys [nbHits] is no supported Hacker News shape"),
         (#"{"hits": [{"objectID": "1", "author": "a", "comment_text": ["x"], "_tags": ["comment"]}]}"#,
          "parse: zte-test: unexpected type at hits[0].comment_text (expected string, found array)"),
     ])

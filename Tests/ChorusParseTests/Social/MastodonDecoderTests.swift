@@ -54,7 +54,7 @@ struct MastodonDecoderTests {
         #expect(item.contentWarning == "US politics, trade war")
         #expect(item.lang == nil)
         #expect(item.url == "https://fosstodon.example/users/sam/statuses/100024398839808002")
-        #expect(item.quoteOf == "https://social.example/users/technews/statuses/100023537500160001")
+        #expect(item.quoteOf == "100023537500160001")
     }
 
     @Test("A boost is a repost by the booster with the boosted text")
@@ -62,7 +62,11 @@ struct MastodonDecoderTests {
         let items = try items()
         let boost = items[3]
         #expect(boost.kind == .repost)
-        #expect(boost.repostOf == "https://social.example/users/technews/statuses/100023537500160001")
+        // One id space: the boosted status's id, which is the native_id of that status's own item.
+        #expect(boost.repostOf == "100023537500160001")
+        // The boost's own url is its ActivityPub activity; a reader opens the boosted status's page.
+        #expect(boost.url == "https://social.example/@technews/100023537500160001")
+        #expect(items[4].nativeID == boost.repostOf)
         #expect(boost.author?.handle == "kit@social.example")
         #expect(boost.text?.contains("Wow! Breaking good news!") == true)
         #expect(boost.text?.contains("back into business, fast") == true)
@@ -96,7 +100,14 @@ struct MastodonDecoderTests {
         (#"[{"id": "5", "uri": "u", "account": "ana"}]"#, "parse: zte-test: unexpected type at [0].account (expected object, found string)"),
         (#"[{"id": "5", "uri": "u", "favourites_count": "9"}]"#, "parse: zte-test: unexpected type at [0].favourites_count (expected integer, found string)"),
         (#"[{"id": "5", "uri": "u", "tags": [{"name": 1}]}]"#, "parse: zte-test: unexpected type at [0].tags[0].name (expected string, found number)"),
-        (#"{"error": "This action is outside the authorized scopes"}"#, "parse: zte-test: unexpected type at the top level (expected array, found object)"),
+        (#"{"error": "This action is outside the authorized scopes"}"#, "parse: zte-test: the Mastodon API answered with an error: This action is outside the authorized scopes"),
+        (#"{"ancestors": [], "descendants": {}}"#, "parse: zte-test: unexpected type at descendants (expected array, found object)"),
+        (#"[{"type": "mention", "account": {}, "status": {"id": "5"}}]"#, "parse: zte-test: missing string at [0].status.uri"),
+        (#"[{"content": "<p>edit</p>", "created_at": "2018-05-14T00:00:00Z"}]"#,
+         "parse: zte-test: JSON array of 1 object with keys [content, created_at] is no supported Mastodon shape"),
+        (#"{"name": "zte"}"#, "parse: zte-test: JSON object with keys [name] is no supported Mastodon shape"),
+        (#"[{"id": "1", "username": "ana", "acct": "ana"}]"#,
+         "parse: zte-test: JSON array of 1 object with keys [acct, id, username] is no supported Mastodon shape"),
         (#"[{"id": "1", "uri": "u"}, 7]"#, "parse: zte-test: unexpected type at [1] (expected object, found number)"),
     ])
     func unexpectedTypes(json: String, message: String) throws {

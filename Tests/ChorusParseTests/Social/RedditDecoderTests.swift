@@ -69,7 +69,9 @@ struct RedditDecoderTests {
         (#"{"kind": "Listing", "data": {"children": [{"kind": "t3", "data": {"title": "no name"}}]}}"#,
          "parse: zte-test: missing string at data.children[0].data.name"),
         (#"{"kind": "Listing"}"#, "parse: zte-test: missing object at data"),
-        (#"{"message": "Forbidden", "error": 403}"#, "parse: zte-test: missing object at data"),
+        (#"{"message": "Forbidden", "error": 403}"#, "parse: zte-test: the Reddit API answered with an error: 403 Forbidden"),
+        (#"{"subreddits": []}"#, "parse: zte-test: JSON object with keys [subreddits] is no supported Reddit shape"),
+        (#"[1, 2]"#, "parse: zte-test: JSON array of numbers is no supported Reddit shape"),
         (#"{"kind": "Listing", "data": {"children": [{"kind": "t3", "data": {"name": "t3_x", "created_utc": "yesterday"}}]}}"#,
          "parse: zte-test: unexpected type at data.children[0].data.created_utc (expected number, found string)"),
     ])

@@ -69,7 +69,9 @@ struct XDecoderTests {
     @Test("Unexpected shapes fail with the path", arguments: [
         (#"{"data": [{"id": "1", "text": 5}]}"#, "parse: zte-test: unexpected type at data[0].text (expected string, found number)"),
         (#"{"data": [{"text": "x"}]}"#, "parse: zte-test: missing string at data[0].id"),
-        (#"{"data": {"id": "1"}}"#, "parse: zte-test: unexpected type at data (expected array, found object)"),
+        (#"{"data": {"id": "1"}}"#, "parse: zte-test: JSON object with keys [data] is no supported X shape"),
+        (#"{"data": 7}"#, "parse: zte-test: unexpected type at data (expected array, found number)"),
+        (#"{"includes": {}}"#, "parse: zte-test: JSON object with keys [includes] is no supported X shape"),
         (#"{"data": [{"id": "1", "public_metrics": {"like_count": "lots"}}]}"#,
          "parse: zte-test: unexpected type at data[0].public_metrics.like_count (expected integer, found string)"),
     ])

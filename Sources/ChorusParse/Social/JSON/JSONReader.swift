@@ -4,6 +4,8 @@
 public struct JSONReader {
     /// Deepest nesting accepted; deeper documents are rejected rather than risking the stack.
     public static let maxDepth = 512
+    /// The reason given when a complete value is followed by more (as in JSON Lines).
+    static let trailingData = "unexpected data after the top-level value"
 
     private let base: UnsafePointer<UInt8>
     private let count: Int
@@ -31,7 +33,7 @@ public struct JSONReader {
                 reader.skipSpace()
                 try reader.value(parent: JSONNode.noParent, depth: 0)
                 reader.skipSpace()
-                if reader.pos < reader.count { throw reader.error("unexpected data after the top-level value") }
+                if reader.pos < reader.count { throw reader.error(Self.trailingData) }
                 return .success(reader.nodes)
             } catch {
                 return .failure(error)
