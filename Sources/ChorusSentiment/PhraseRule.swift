@@ -28,8 +28,10 @@ struct PhraseRule: Sendable {
     /// "en", "zh", or nil for any language.
     var language: String?
     var position: Position
+    /// The phrase as written in the file, or a `match` and a `then` phrase to join with a space.
+    var textParts: (String, String?)
     /// The phrase as written in the file, for --explain.
-    var text: String
+    var text: String { textParts.1.map { "\(textParts.0) \($0)" } ?? textParts.0 }
 }
 
 /// What the matcher reads of a phrase rule, as plain values (no reference counting on the
@@ -85,10 +87,13 @@ enum HeuristicName {
     static let langFr: Int32 = 13, langEs: Int32 = 14, langDe: Int32 = 15
     /// A reverser turned a negative word positive ("lifts the ban").
     static let reversal: Int32 = 16
+    /// One clause clearly positive and another clearly negative made the text mixed.
+    static let opposedClauses: Int32 = 17
 
     static let all = [
         "lexicon", "negation", "booster", "dampener", "caps-emphasis", "exclamation", "question", "contrast",
         "elongation", "lang-zh", "sentence-average", "title+text", "idiom", "lang-fr", "lang-es", "lang-de", "reversal",
+        "opposed-clauses",
     ]
 }
 

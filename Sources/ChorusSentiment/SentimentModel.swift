@@ -160,12 +160,16 @@ struct SentimentModel: Sendable {
             }
             // `match` x `then`: each part normalized once (thousands of pairs load in a
             // millisecond, where normalizing every pair's text took tens).
-            let firsts = r.phrases.map { ($0, WordNormalizer.tokens($0)) }
-            let seconds = then.map { ($0, WordNormalizer.tokens($0)) }
+            // Each part is also interned once, and the pair's text is joined only when
+            // --explain shows it.
+            guard !configuration.disabledRules.contains(r.name) else { continue }
+            let firsts = r.phrases.map { ($0, WordNormalizer.tokens($0).map { vocabulary.intern($0) }) }
+            let seconds = then.map { ($0, WordNormalizer.tokens($0).map { vocabulary.intern($0) }) }
+            phrases.reserveCapacity(phrases.count + firsts.count * seconds.count)
             for (a, at) in firsts where !at.isEmpty {
                 for (b, bt) in seconds where !bt.isEmpty {
-                    addPhrase(name: r.name, text: "\(a) \(b)", tokens: at + bt, effect: r.effect, tags: r.tags,
-                              language: r.language, position: r.position)
+                    phrases.append(PhraseRule(name: r.name, tokens: at + bt, effect: r.effect, tags: r.tags, language: r.language,
+                                              position: r.position, textParts: (a, b)))
                 }
             }
         }
@@ -176,7 +180,7 @@ struct SentimentModel: Sendable {
         guard !tokens.isEmpty, !configuration.disabledRules.contains(name) else { return }
         let ids = tokens.map { vocabulary.intern($0) }
         phrases.append(PhraseRule(name: name, tokens: ids, effect: effect, tags: tags, language: language,
-                                  position: position, text: text))
+                                  position: position, textParts: (text, nil)))
     }
 
     /// The range of `phraseListItems` to try at a token starting phrase list `list` followed by
@@ -198,45 +202,79 @@ struct SentimentModel: Sendable {
     private mutating func indexPhrases() {
         var nameIDs: [String: Int32] = [:]
         for (i, n) in ruleNames.enumerated() { nameIDs[n] = Int32(i) }
+        phraseKeys.reserveCapacity(phrases.count)
+        // Phrases come in runs of one rule: look the name up once per run.
+        var lastName = "", lastID: Int32 = -1
         for p in phrases {
             let nameID: Int32
-            if let known = nameIDs[p.name] {
+            if lastID >= 0 && p.name == lastName {
+                nameID = lastID
+            } else if let known = nameIDs[p.name] {
                 nameID = known
             } else {
                 nameID = Int32(ruleNames.count)
                 ruleNames.append(p.name)
                 nameIDs[p.name] = nameID
             }
+            lastName = p.name
+            lastID = nameID
             phraseKeys.append(PhraseKey(
                 tokenStart: Int32(phraseTokens.count), tokenCount: Int32(p.tokens.count),
                 language: PhraseKey.languageCode(p.language), position: p.position, effect: p.effect,
                 nameID: nameID, tags: ReactionTag.mask(p.tags)))
             phraseTokens.append(contentsOf: p.tokens)
         }
-        var lists: [Int32: [Int32]] = [:]
-        for (i, p) in phrases.enumerated() { lists[p.tokens[0], default: []].append(Int32(i)) }
-        for (first, var list) in lists.sorted(by: { $0.key < $1.key }) {
-            list.sort { a, b in
-                let la = phrases[Int(a)].tokens.count, lb = phrases[Int(b)].tokens.count
-                return la != lb ? la > lb : a > b
-            }
-            // Phrases of two or more tokens by their second token, so that the matcher reads
-            // only the candidates that fit the next word (a common first word such as "not"
-            // or "the" starts a hundred phrases); one-token phrases last, in the list itself.
-            var bySecond: [Int32: [Int32]] = [:]
-            for r in list where phrases[Int(r)].tokens.count > 1 { bySecond[phrases[Int(r)].tokens[1], default: []].append(r) }
-            let singles = list.filter { phrases[Int($0)].tokens.count == 1 }
-            pairRanges.append((Int32(pairs.count), Int32(bySecond.count)))
-            for (second, items) in bySecond.sorted(by: { $0.key < $1.key }) {
+        // One sort of plain keys: by first token; then the phrases of two or more tokens by
+        // second token (so that the matcher reads only the candidates that fit the next word:
+        // a common first word such as "not" or "the" starts a hundred phrases), the one-token
+        // phrases last; within each, longest first, later definitions first.
+        var order: [SortKey] = []
+        order.reserveCapacity(phraseKeys.count)
+        for (i, k) in phraseKeys.enumerated() {
+            let first = phraseTokens[Int(k.tokenStart)]
+            let second = k.tokenCount > 1 ? phraseTokens[Int(k.tokenStart) + 1] : Int32.max
+            order.append(SortKey(first: first, second: second, length: k.tokenCount, index: Int32(i)))
+        }
+        order.sort()
+        var g = 0
+        while g < order.count {
+            let first = order[g].first
+            var end = g
+            while end < order.count && order[end].first == first { end += 1 }
+            var singlesStart = end
+            while singlesStart > g && order[singlesStart - 1].second == Int32.max { singlesStart -= 1 }
+            let singles = order[singlesStart..<end].map(\.index)
+            let pairStart = pairs.count
+            var p = g
+            while p < singlesStart {
+                let second = order[p].second
+                var q = p
+                while q < singlesStart && order[q].second == second { q += 1 }
                 // The pair's phrases, then (copied) the one-token ones: one range to read.
-                pairs.append(Pair(second: second, start: Int32(phraseListItems.count), count: Int32(items.count + singles.count)))
-                phraseListItems.append(contentsOf: items)
+                pairs.append(Pair(second: second, start: Int32(phraseListItems.count), count: Int32(q - p + singles.count)))
+                for r in p..<q { phraseListItems.append(order[r].index) }
                 phraseListItems.append(contentsOf: singles)
+                p = q
             }
+            pairRanges.append((Int32(pairStart), Int32(pairs.count - pairStart)))
             let listID = Int32(phraseLists.count)
             phraseLists.append((Int32(phraseListItems.count), Int32(singles.count)))
             phraseListItems.append(contentsOf: singles)
             vocabulary.entries[Int(first)].phraseList = listID
+            g = end
+        }
+    }
+
+    /// A phrase's place in the index: by first token, second token (`Int32.max` for one-token
+    /// phrases), longer first, later first.
+    private struct SortKey: Comparable {
+        var first: Int32, second: Int32, length: Int32, index: Int32
+
+        static func < (a: SortKey, b: SortKey) -> Bool {
+            if a.first != b.first { return a.first < b.first }
+            if a.second != b.second { return a.second < b.second }
+            if a.length != b.length { return a.length > b.length }
+            return a.index > b.index
         }
     }
 }

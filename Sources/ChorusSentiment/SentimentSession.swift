@@ -120,6 +120,8 @@ public struct SentimentSession {
         /// The text has more than one clause (a sentence end, comma or contrast word between
         /// words), which `mixed` needs: "Service restored after outage" reports one thing.
         var clauses = true
+        /// One clause is clearly positive and another clearly negative (`ValenceScorer.opposedClauses`).
+        var opposedClauses = false
 
         func weighted(_ w: Double, with other: Part) -> Part {
             Part(compound: w * compound + (1 - w) * other.compound, pos: w * pos + (1 - w) * other.pos,
@@ -172,6 +174,7 @@ public struct SentimentSession {
         var part = Part(compound: seg.compound, pos: seg.pos, neu: seg.neu, neg: seg.neg,
                         strongestPositive: seg.strongestPositive, strongestNegative: seg.strongestNegative, lang: decision.lang)
         if seg.strongestPositive >= Self.strongContribution && seg.strongestNegative <= -Self.strongContribution {
+            part.opposedClauses = scorer.opposedClauses(0..<scanner.tokens.count, of: scanner, threshold: Self.strongContribution)
             // Only for a candidate of `mixed` (rare), so the common path reads no token twice.
             var clauses = sentences.count > 1 || scanner.stats.contrastWords > 0
             var i = 1
@@ -192,6 +195,10 @@ public struct SentimentSession {
         if p.clauses && p.pos >= c.mixedThreshold && p.neg >= c.mixedThreshold && min(p.pos, p.neg) >= balance * max(p.pos, p.neg)
             && p.strongestPositive >= Self.strongContribution && p.strongestNegative <= -Self.strongContribution {
             label = .mixed
+        } else if p.opposedClauses && c.mixedThreshold <= 1 && !c.disabledRules.contains("opposed-clauses") {
+            scorer.fire(HeuristicName.opposedClauses)
+            if scorer.explaining { scorer.explanation.append("  opposed clauses: one clearly positive, one clearly negative") }
+            label = .mixed
         } else if p.compound >= c.positiveThreshold {
             label = .positive
         } else if p.compound <= c.negativeThreshold {
@@ -203,7 +210,8 @@ public struct SentimentSession {
         return Figures(label: label, compound: p.compound, pos: p.pos, neu: p.neu, neg: p.neg, unsupported: false, lang: p.lang)
     }
 
-    /// A contribution at least this large (after heuristics) counts as strong for `mixed`.
+    /// A contribution at least this large (after heuristics) counts as strong for `mixed`; a
+    /// clause summing to this much is clearly polar, and one of each sign makes a text mixed.
     static let strongContribution: Float = 1.0
     /// For `mixed`, the weaker of pos and neg must reach this share of the stronger (a relief
     /// that names the bad thing it ends is not mixed).

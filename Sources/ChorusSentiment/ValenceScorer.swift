@@ -35,6 +35,9 @@ struct ValenceScorer {
         var phraseBooster: Float = 0
         /// The token's final contribution.
         var value: Float = 0
+        /// The contribution before the contrast heuristic reweighed its clause; 0 when negated
+        /// (a negated word is no clear sign of its clause's polarity).
+        var ownValue: Float = 0
         /// Index of the phrase rule matched here, or −1.
         var ruleAt: Int32 = -1
         /// Part of a phrase matched at an earlier token: neutral.
@@ -184,6 +187,7 @@ struct ValenceScorer {
             }
             if slot[k].ruleAt >= 0 { fireRule(k, negated: negated, value: v) }
             slot[k].value = v
+            slot[k].ownValue = negated ? 0 : v
             scored.append(Int32(k))
             result.strongestPositive = v > result.strongestPositive ? v : result.strongestPositive
             result.strongestNegative = v < result.strongestNegative ? v : result.strongestNegative
@@ -215,6 +219,26 @@ struct ValenceScorer {
             let rule = model.phrases[Int(slot[k].ruleAt)]
             explanation.append("  +0.00  '\(rule.text)' rule \(rule.name)" + (rule.tags.isEmpty ? "" : " tags \(rule.tags.joined(separator: ","))"))
         }
+    }
+
+    /// Whether one clause of tokens `range` of `scan` (a stretch between clause breaks, commas
+    /// or contrast words) sums to at least `threshold` and another to at most −`threshold`, by
+    /// the contributions before contrast weighting, negated words left out: "The plot is weak
+    /// but the acting is superb", "Great camera, terrible battery". Reads the
+    /// slots of the last `score` of the same range.
+    func opposedClauses(_ range: Range<Int>, of scan: TextScanner, threshold: Float) -> Bool {
+        var sum: Float = 0, high: Float = 0, low: Float = 0
+        for k in 0..<range.count {
+            let t = scan.tokens[range.lowerBound + k]
+            let contrast = t.id >= 0 && model.vocabulary.entries[Int(t.id)].isContrast
+            if k > 0 && (t.breakBefore || contrast) {
+                high = max(high, sum); low = min(low, sum)
+                sum = 0
+            }
+            sum += slot[k].ownValue
+        }
+        high = max(high, sum); low = min(low, sum)
+        return high >= threshold && low <= -threshold
     }
 
     private mutating func prepare(_ n: Int) {

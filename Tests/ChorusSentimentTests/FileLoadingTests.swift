@@ -83,6 +83,12 @@ import Testing
         for text in ["gadget sales rise", "widgets hit record"] { #expect(a.score(text).rules == ["gadgets-rise"], "\(text)") }
         #expect(!a.score("widgets").rules.contains("gadgets-rise"))
         #expect(!a.score("rise").rules.contains("gadgets-rise"))
+        // --explain shows the pair as one phrase, joined from its two parts.
+        var session = SentimentSession(a)
+        #expect(session.explain("widgets hit record").lines.contains { $0.contains("'widgets hit record' rule gadgets-rise") })
+        let off = try SentimentAnalyzer(configuration: SentimentConfiguration(
+            ruleFiles: [rules], replaceDefaultRules: true, disabledRules: ["gadgets-rise"]))
+        #expect(!off.score("widgets hit record").rules.contains("gadgets-rise"))
     }
 
     @Test func anEmptyThenNamesFileAndRule() throws {

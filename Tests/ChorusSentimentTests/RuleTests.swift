@@ -70,6 +70,23 @@ import Testing
         #expect(try SentimentAnalyzer(configuration: config).score("i love it but it is bad").label == .negative)
     }
 
+    @Test func opposedClausesAreMixedWhateverTheirBalance() throws {
+        // Too unbalanced for the pos/neg rule, but one clause is clearly good, another clearly bad.
+        for text in ["love love love, bad", "it is bad. love love love"] {
+            let s = TestFixtures.heuristics.score(text)
+            #expect(s.label == .mixed, "\(text)")
+            #expect(s.rules.contains("opposed-clauses"), "\(text)")
+        }
+        // A negated word is no clear sign of its clause; one clause holding both is not two.
+        #expect(TestFixtures.heuristics.score("love love love, not good").label == .positive)
+        #expect(TestFixtures.heuristics.score("love love love bad").label == .positive)
+        var config = TestFixtures.heuristicsConfiguration()
+        config.disabledRules = ["opposed-clauses"]
+        #expect(try SentimentAnalyzer(configuration: config).score("love love love, bad").label == .positive)
+        var session = SentimentSession(TestFixtures.heuristics)
+        #expect(session.explain("love love love, bad").lines.contains { $0.contains("opposed clauses") })
+    }
+
     @Test func weakOppositesAreNotMixed() {
         #expect(TestFixtures.heuristics.score("good good good, not good").label == .positive)
     }
