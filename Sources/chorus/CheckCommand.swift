@@ -46,5 +46,6 @@ struct CheckCommand: AsyncParsableCommand {
         let enabled = loaded.sources.filter(\.enabled)
         let types = Dictionary(grouping: enabled, by: \.type.rawValue).map { "\($0.value.count) \($0.key)" }.sorted()
         print("config: \(path): OK, \(loaded.sources.count) sources (\(enabled.count) enabled: \(types.joined(separator: ", ")))")
+        if case .success(let connected)? = StateStoreOpener.check(loaded.state) { print(connected) }
     }
 }

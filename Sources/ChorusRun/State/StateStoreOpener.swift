@@ -1,0 +1,56 @@
+import Foundation
+
+/// Opens the state store the config names: SQLite at `state.path`, or PostgreSQL at
+/// `state.url`. Only the PostgreSQL branch touches libpq (loaded on first use), so a SQLite
+/// config never loads it.
+public enum StateStoreOpener {
+    /// The store; read-only for a dry run. `owner` identifies this machine's pending outputs
+    /// in a shared PostgreSQL store (the host name by default).
+    public static func open(_ settings: StateSettings, readOnly: Bool, owner: String? = nil) throws(StateError) -> any StateStore {
+        guard let url = settings.url else { return try SQLiteStateStore(path: settings.path, readOnly: readOnly) }
+        return try PostgresStateStore(
+            url: url, password: settings.password, owner: owner ?? ProcessInfo.processInfo.hostName, readOnly: readOnly)
+    }
+
+    /// For `chorus check`: connects to a PostgreSQL state and says which schema version it is
+    /// at, or why it cannot be used. Nil for a SQLite state (``StateHealth`` checks the file).
+    public static func check(_ settings: StateSettings) -> Result<String, StateError>? {
+        guard let url = settings.url else { return nil }
+        do {
+            let store = try PostgresStateStore(url: url, password: settings.password, readOnly: true)
+            let version = try store.schemaVersion()
+            let current = PostgresSchema.current
+            let shown = PostgresStateStore.redacted(url)
+            if version > current {
+                return .failure(StateError("state: postgres: \(shown): schema version \(version) is newer than this chorus knows (\(current)); upgrade chorus"))
+            }
+            let note = version == current ? "current" : "a run upgrades it to \(current)"
+            return .success("state: postgres: \(shown): connected, schema version \(version) (\(note))")
+        } catch {
+            return .failure(error)
+        }
+    }
+}
+
+/// A store that keeps, for `chorus status`, when each failing source began to fail.
+public protocol SourceFailureLog {
+    /// Called after a committed run, under the run lock.
+    func recordFailingSince() throws(StateError)
+}
+
+extension SQLiteStateStore: SourceFailureLog {}
+
+extension PostgresStateStore: SourceFailureLog {
+    public func recordFailingSince() throws(StateError) {
+        try run("record failing sources") { db throws(PostgresError) in
+            try db.executeScript("""
+                BEGIN;
+                DELETE FROM source_failing WHERE name NOT IN (SELECT name FROM source WHERE failures > 0);
+                INSERT INTO source_failing (name, since)
+                    SELECT name, last_attempt FROM source WHERE failures > 0 AND last_attempt IS NOT NULL
+                    ON CONFLICT (name) DO NOTHING;
+                COMMIT;
+                """)
+        }
+    }
+}

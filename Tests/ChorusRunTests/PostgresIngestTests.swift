@@ -1,0 +1,130 @@
+import ChorusTestSupport
+import Foundation
+import Testing
+@testable import ChorusRun
+
+/// The real `chorus` binary with its state on the test PostgreSQL server: ingest, dedup across
+/// runs, `chorus check`, `chorus state migrate` from a SQLite state this build wrote, and
+/// libpq loaded only when the config names PostgreSQL.
+@Suite("Ingest with a PostgreSQL state", .enabled(if: TestPostgres.runs, "CHORUS_TEST_PG_URL is not set (scripts/test starts a cluster)"))
+struct PostgresIngestTests {
+    let database = "ingest_" + UUID().uuidString.prefix(8)
+
+    /// The config: three feeds, SQLite at state/chorus.sqlite or the test database.
+    private func writeConfig(_ h: IngestHarness, postgres: String?) throws {
+        let state = postgres.map { "state: { url: \"\($0)\", password: \"${CHORUS_TEST_PG_PASSWORD}\" }" } ?? "state: { path: state/chorus.sqlite }"
+        var yaml = "output: { dir: out }\n\(state)\nsources:\n"
+        for name in ["a", "b", "c"] { yaml += "  - { name: \(name), type: feed, url: \"\(h.url("\(name).rss"))\" }\n" }
+        try yaml.write(to: h.configURL, atomically: true, encoding: .utf8)
+    }
+
+    /// `chorus state migrate --config <config> --to <url>`, the password from PGPASSWORD.
+    private func stateMigrate(_ h: IngestHarness, to url: String) throws -> IngestHarness.Run {
+        let process = Process()
+        process.executableURL = RepoPaths.chorusBinary
+        process.arguments = ["state", "migrate", "--config", h.configURL.path, "--to", url]
+        process.environment = ProcessInfo.processInfo.environment.merging(["PGPASSWORD": TestPostgres.password ?? ""]) { $1 }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let said = out.fileHandleForReading.readDataToEndOfFile(), complained = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return IngestHarness.Run(
+            status: process.terminationStatus, stdout: String(decoding: said, as: UTF8.self), stderr: String(decoding: complained, as: UTF8.self))
+    }
+
+    private func feeds(_ h: IngestHarness, items: Range<Int>) throws {
+        for name in ["a", "b", "c"] { try h.writeFeed(name, items: items) }
+    }
+
+    @Test func runsDedupAcrossRunsAndKeepTheirLocalFilesInTheOutputFolder() throws {
+        let h = try IngestHarness()
+        let url = try TestPostgres.database(database)
+        try feeds(h, items: 0..<5)
+        try writeConfig(h, postgres: url)
+        let first = try h.run()
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(try h.allRecords().count == 15)
+        try feeds(h, items: 0..<7)
+        let second = try h.run(["--ignore-schedule"])
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(try h.allRecords().count == 21, "the second run adds only the 6 new items")
+        #expect(!FileManager.default.fileExists(atPath: h.statePath.path), "no SQLite state is made")
+        let local = h.outDir.appendingPathComponent(".chorus")
+        #expect(FileManager.default.fileExists(atPath: local.appendingPathComponent("run.lock").path))
+        #expect(FileManager.default.fileExists(atPath: local.appendingPathComponent("runs.log").path))
+        let store = try PostgresStateStore(url: url, password: TestPostgres.password, readOnly: true)
+        #expect(try store.sourceRecords().keys.sorted() == ["a", "b", "c"])
+        let check = try h.run([], command: "check")
+        #expect(check.status == 0, "\(check.stderr)")
+        #expect(check.stdout.contains("state: postgres: \(url): connected, schema version \(PostgresSchema.current) (current)"), "\(check.stdout)")
+    }
+
+    @Test func aWrongPasswordStopsTheRunWithOneLineThatDoesNotShowIt() throws {
+        let h = try IngestHarness()
+        let url = try TestPostgres.database(database)
+        try feeds(h, items: 0..<2)
+        try writeConfig(h, postgres: url)
+        let secret = "wrong-\(UUID().uuidString)"
+        let (process, _, err) = try h.start([], environment: ["CHORUS_TEST_PG_PASSWORD": secret])
+        IngestHarness.wait(process)
+        let stderr = try String(contentsOf: err, encoding: .utf8)
+        #expect(process.terminationStatus == 70, "\(stderr)")
+        #expect(stderr.contains("state: postgres: \(url): cannot connect"), "\(stderr)")
+        #expect(!stderr.contains(secret))
+        #expect(h.outputFiles().isEmpty)
+        let (check, _, checkErr) = try h.start([], command: "check", environment: ["CHORUS_TEST_PG_PASSWORD": secret])
+        IngestHarness.wait(check)
+        #expect(check.terminationStatus == 70)
+        #expect(try String(contentsOf: checkErr, encoding: .utf8).contains("state: postgres: "))
+    }
+
+    @Test func migrateCopiesASQLiteStateSoThatThePostgreSQLRunDeliversNothingTwice() throws {
+        let h = try IngestHarness()
+        let url = try TestPostgres.database(database)
+        try feeds(h, items: 0..<4)
+        try writeConfig(h, postgres: nil)
+        let sqliteRun = try h.run()
+        #expect(sqliteRun.status == 0, "\(sqliteRun.stderr)")
+        let migrate = try stateMigrate(h, to: url)
+        #expect(migrate.status == 0, "\(migrate.stderr)")
+        #expect(migrate.stdout.contains("3 sources, 12 seen ids, 0 pending outputs"), "\(migrate.stdout)")
+        // Every record arrives as SQLite held it: validators, cursors, backoff, seen ids.
+        let sqlite = try SQLiteStateStore(path: h.statePath, readOnly: true)
+        let postgres = try PostgresStateStore(url: url, password: TestPostgres.password, readOnly: true)
+        #expect(try postgres.sourceRecords() == sqlite.sourceRecords())
+        #expect(try sqlite.sourceRecords()["a"]?.state.etag != nil, "nginx's ETag is among what is copied")
+        let seenIDs = try h.allRecords().compactMap { $0?["id"] as? String }
+        #expect(try postgres.seenRecords(seenIDs) == sqlite.seenRecords(seenIDs))
+        #expect(try postgres.seenRecords(seenIDs).count == 12)
+        // A second copy into the same database is refused: it never merges two states.
+        let again = try stateMigrate(h, to: url)
+        #expect(again.status == 70)
+        #expect(again.stderr.contains("already holds a state"), "\(again.stderr)")
+        // The same feeds, now with the PostgreSQL state: nothing is delivered again.
+        try writeConfig(h, postgres: url)
+        let before = try h.allRecords().count
+        try feeds(h, items: 0..<5)
+        let run = try h.run(["--ignore-schedule"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(try h.allRecords().count == before + 3, "only the one new item of each feed")
+    }
+
+    @Test func libpqIsLoadedOnlyForAPostgreSQLState() throws {
+        let h = try IngestHarness()
+        try feeds(h, items: 0..<1)
+        try writeConfig(h, postgres: nil)
+        let sqlite = try h.start([], command: "check", environment: ["LD_DEBUG": "files"])
+        IngestHarness.wait(sqlite.0)
+        let sqliteTrace = try String(contentsOf: sqlite.2, encoding: .utf8)
+        #expect(sqlite.0.terminationStatus == 0)
+        #expect(sqliteTrace.contains("file="), "the loader trace is there")
+        #expect(!sqliteTrace.contains("libpq"))
+        try writeConfig(h, postgres: try TestPostgres.database(database))
+        let postgres = try h.start([], command: "check", environment: ["LD_DEBUG": "files"])
+        IngestHarness.wait(postgres.0)
+        #expect(postgres.0.terminationStatus == 0)
+        #expect(try String(contentsOf: postgres.2, encoding: .utf8).contains("file=libpq.so.5"))
+    }
+}
