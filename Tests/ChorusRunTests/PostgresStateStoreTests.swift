@@ -29,6 +29,19 @@ struct PostgresStateStoreTests {
         #expect(try db.execute("SELECT version FROM chorus_schema").scalar == String(PostgresSchema.current))
     }
 
+    @Test func aDatabaseAtTheFirstVersionIsUpgradedKeepingItsRows() throws {
+        let db = try PostgresConnection(url: try url(), password: TestPostgres.password)
+        try db.executeScript(PostgresSchema.migrations[0])
+        try db.executeScript("""
+            CREATE TABLE chorus_schema (version integer NOT NULL); INSERT INTO chorus_schema VALUES (1);
+            INSERT INTO source (name, etag, failures) VALUES ('news', '"v1"', 2);
+            """)
+        let store = try store()
+        #expect(try store.schemaVersion() == PostgresSchema.current)
+        #expect(try store.sourceRecords() == ["news": SourceRecord(name: "news", state: SourceState(etag: "\"v1\""), consecutiveFailures: 2)])
+        #expect(try store.lease(["news"], until: t0.addingTimeInterval(60), now: t0).keys.sorted() == ["news"], "version 2's lease columns are there")
+    }
+
     @Test func aSchemaNewerThanThisBuildIsRefused() throws {
         _ = try store()
         let db = try PostgresConnection(url: try url(), password: TestPostgres.password)
@@ -117,5 +130,42 @@ struct PostgresStateStoreTests {
     ])
     func aURLIsShownWithoutItsPassword(url: String, shown: String) {
         #expect(PostgresStateStore.redacted(url) == shown)
+    }
+}
+
+/// Leases: a source leased by one run is not leased by another until released or expired.
+@Suite("PostgreSQL source leases", .enabled(if: TestPostgres.runs, "CHORUS_TEST_PG_URL is not set (scripts/test starts a cluster)"))
+struct PostgresLeaseTests {
+    let name = "lease_" + UUID().uuidString.prefix(8)
+    let t0 = Date(timeIntervalSince1970: 1_800_000_000)
+
+    private func store(_ holder: String) throws -> PostgresStateStore {
+        try PostgresStateStore(url: try TestPostgres.database(name), password: TestPostgres.password, owner: "host", holder: holder)
+    }
+
+    @Test func aLeasedSourceGoesToNoOtherRunUntilItsCommitOrItsExpiry() throws {
+        let a = try store("a:1"), b = try store("b:2")
+        let until = t0.addingTimeInterval(600)
+        #expect(try a.lease(["s1", "s2"], until: until, now: t0).keys.sorted() == ["s1", "s2"])
+        #expect(try b.lease(["s2", "s3"], until: until, now: t0).keys.sorted() == ["s3"], "s2 is a's")
+        #expect(try a.lease(["s1"], until: until, now: t0).keys.sorted() == ["s1"], "a holder renews its own lease")
+        // a commits: its leases are released, with the records it wrote.
+        try a.commit(StateCommit(sources: [SourceRecord(name: "s2", lastAttempt: t0)], now: t0))
+        let fresh = try b.lease(["s1", "s2"], until: until, now: t0)
+        #expect(fresh.keys.sorted() == ["s1", "s2"])
+        #expect(fresh["s2"]?.lastAttempt == t0, "the lease answers with the record a committed")
+        // b dies without committing: its leases return only once they expire.
+        let c = try store("c:3")
+        #expect(try c.lease(["s1", "s2", "s3"], until: until, now: t0).isEmpty)
+        #expect(try c.lease(["s1", "s2", "s3"], until: until.addingTimeInterval(600), now: until.addingTimeInterval(1)).count == 3)
+    }
+
+    @Test func aLeaseIsDroppedWhenTheSourceWasPolledSinceTheRunReadTheState() throws {
+        let a = try store("a:1"), b = try store("b:2")
+        let planned = [(name: "s", saved: SourceRecord(name: "s"))]
+        try a.commit(StateCommit(sources: [SourceRecord(name: "s", lastAttempt: t0)], now: t0))
+        #expect(try SourceLeases.dropped(store: b, planned: planned, until: t0.addingTimeInterval(60), now: t0) == ["s"])
+        let current = try b.sourceRecords()["s"] ?? SourceRecord(name: "s")
+        #expect(try SourceLeases.dropped(store: b, planned: [("s", current)], until: t0.addingTimeInterval(60), now: t0).isEmpty)
     }
 }

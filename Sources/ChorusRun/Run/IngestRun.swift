@@ -84,6 +84,14 @@ public struct IngestRun: Sendable {
             }
         }
 
+        // A shared store (PostgreSQL): poll only what this run leased and no other run polled meanwhile.
+        if !options.dryRun {
+            let until = startedAt.addingTimeInterval(SourceLeases.duration(maxDuration: options.maxDuration ?? config.maxDuration))
+            let dropped: Set<String>
+            do { dropped = try SourceLeases.dropped(store: store, planned: plan.map { ($0.source.name, $0.saved) }, until: until, now: startedAt) } catch { throw RunError(error.message) }
+            plan.removeAll { dropped.contains($0.source.name) }
+            for name in dropped.sorted() { collector.skip(name, status: .notDue) }
+        }
         let deadline = (options.maxDuration ?? config.maxDuration).map { startedAt.addingTimeInterval($0) }
         var progress = options.progress ? ProgressBar(total: plan.count) : nil
         var stoppedBy: String?

@@ -2,11 +2,14 @@ import Foundation
 
 /// Writes one ``StateCommit`` inside the transaction ``PostgresStateStore/commit(_:)`` opened:
 /// sources and seen records upserted from arrays (one statement each, whatever their number),
-/// duplicates touched, the completed pending output dropped, old seen ids pruned.
+/// duplicates touched, the completed pending output dropped, the run's source leases released,
+/// old seen ids pruned.
 struct PostgresCommitWriter {
     let db: PostgresConnection
     /// Whose pending output the commit completes.
     let owner: String
+    /// The run whose source leases the commit releases.
+    let holder: String
 
     func write(_ change: StateCommit) throws(PostgresError) {
         if !change.sources.isEmpty { try upsertSources(change.sources) }
@@ -30,6 +33,7 @@ struct PostgresCommitWriter {
                 """, [owner, path])
             try db.execute("DELETE FROM pending_output WHERE owner = $1 AND path = $2", [owner, path])
         }
+        try db.execute("UPDATE source SET lease_holder = NULL, lease_expires = NULL WHERE lease_holder = $1", [holder])
         if let cutoff = change.pruneBefore {
             try db.execute("DELETE FROM seen WHERE last_seen < $1", ["\(cutoff.timeIntervalSince1970)"])
         }

@@ -13,13 +13,18 @@ public final class PostgresStateStore: StateStore {
     private let db: Mutex<PostgresConnection>
     /// Whose pending outputs this store notes and reads.
     let owner: String
+    /// This run, as the holder of the sources it leases (host:pid unless given).
+    let holder: String
     private let readOnly: Bool
     /// A read-only store over a database chorus never wrote to reads as empty.
     private let empty: Bool
 
     /// Connects, then creates or upgrades the schema (unless `readOnly`: a dry run writes nothing).
-    public init(url: String, password: String?, owner: String = ProcessInfo.processInfo.hostName, readOnly: Bool = false) throws(StateError) {
+    public init(
+        url: String, password: String?, owner: String = ProcessInfo.processInfo.hostName, holder: String? = nil, readOnly: Bool = false
+    ) throws(StateError) {
         self.owner = owner
+        self.holder = holder ?? "\(ProcessInfo.processInfo.hostName):\(getpid())"
         self.readOnly = readOnly
         let connection: PostgresConnection
         do {
@@ -137,7 +142,7 @@ public final class PostgresStateStore: StateStore {
         if readOnly { throw StateError("state: postgres: cannot commit the run (the store is read-only)") }
         try run("commit the run") { db throws(PostgresError) in
             try db.transaction { () throws(PostgresError) in
-                try PostgresCommitWriter(db: db, owner: owner).write(change)
+                try PostgresCommitWriter(db: db, owner: owner, holder: holder).write(change)
             }
         }
     }

@@ -1,15 +1,18 @@
-import Foundation
+public import Foundation
 
 /// Opens the state store the config names: SQLite at `state.path`, or PostgreSQL at
 /// `state.url`. Only the PostgreSQL branch touches libpq (loaded on first use), so a SQLite
 /// config never loads it.
 public enum StateStoreOpener {
-    /// The store; read-only for a dry run. `owner` identifies this machine's pending outputs
-    /// in a shared PostgreSQL store (the host name by default).
-    public static func open(_ settings: StateSettings, readOnly: Bool, owner: String? = nil) throws(StateError) -> any StateStore {
+    /// The store; read-only for a dry run. In a shared PostgreSQL store, this machine's
+    /// output folder owns its pending outputs (`host:folder`: two workers on one host, each
+    /// with its own folder, reconcile only their own files).
+    public static func open(_ settings: StateSettings, readOnly: Bool) throws(StateError) -> any StateStore {
         guard let url = settings.url else { return try SQLiteStateStore(path: settings.path, readOnly: readOnly) }
+        // `path` is <output.dir>/.chorus/run for a PostgreSQL state.
+        let folder = settings.path.deletingLastPathComponent().deletingLastPathComponent().path
         return try PostgresStateStore(
-            url: url, password: settings.password, owner: owner ?? ProcessInfo.processInfo.hostName, readOnly: readOnly)
+            url: url, password: settings.password, owner: "\(ProcessInfo.processInfo.hostName):\(folder)", readOnly: readOnly)
     }
 
     /// For `chorus check`: connects to a PostgreSQL state and says which schema version it is
@@ -52,5 +55,25 @@ extension PostgresStateStore: SourceFailureLog {
                 COMMIT;
                 """)
         }
+    }
+}
+
+extension PostgresStateStore: SourceLeasing {
+    /// Rows another run holds are skipped (`FOR UPDATE SKIP LOCKED`), as are leases that have
+    /// not expired; a source never seen before gets its (empty) row first, so it can be leased.
+    public func lease(_ names: [String], until: Date, now: Date) throws(StateError) -> [String: SourceRecord] {
+        let leased: Set<String> = try run("lease sources") { db throws(PostgresError) in
+            try db.execute("INSERT INTO source (name) SELECT unnest($1::text[]) ON CONFLICT (name) DO NOTHING", [PostgresArray.text(names)])
+            let rows = try db.execute("""
+                UPDATE source SET lease_holder = $2, lease_expires = $3
+                WHERE name IN (
+                    SELECT name FROM source WHERE name = ANY($1::text[])
+                        AND (lease_holder IS NULL OR lease_holder = $2 OR lease_expires < $4)
+                    FOR UPDATE SKIP LOCKED)
+                RETURNING name
+                """, [PostgresArray.text(names), holder, "\(until.timeIntervalSince1970)", "\(now.timeIntervalSince1970)"])
+            return Set(rows.rows.compactMap { $0.first ?? nil })
+        }
+        return try sourceRecords().filter { leased.contains($0.key) }
     }
 }
