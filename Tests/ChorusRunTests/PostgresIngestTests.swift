@@ -126,5 +126,72 @@ struct PostgresIngestTests {
         IngestHarness.wait(postgres.0)
         #expect(postgres.0.terminationStatus == 0)
         #expect(try String(contentsOf: postgres.2, encoding: .utf8).contains("file=libpq.so.5"))
+        // A libpq that cannot be loaded is one line and exit 70, not a crash.
+        let missing = try h.start([], environment: ["CHORUS_LIBPQ": "/nonexistent/libpq.so.5"])
+        IngestHarness.wait(missing.0)
+        let said = try String(contentsOf: missing.2, encoding: .utf8)
+        #expect(missing.0.terminationStatus == 70, "\(said)")
+        #expect(said.contains("state: postgres: ") && said.contains("cannot load libpq: /nonexistent/libpq.so.5"), "\(said)")
+    }
+
+    @Test func aDryRunWritesNothingNotEvenTheSchema() throws {
+        let h = try IngestHarness()
+        let url = try TestPostgres.database(database)
+        try feeds(h, items: 0..<3)
+        try writeConfig(h, postgres: url)
+        let dry = try h.run(["--dry-run", "--format", "ndjson"])
+        #expect(dry.status == 0, "\(dry.stderr)")
+        #expect(dry.stdout.split(separator: "\n").count == 9, "the preview lists every item")
+        let db = try PostgresConnection(url: url, password: TestPostgres.password)
+        #expect(try PostgresSchema.version(db) == 0)
+        #expect(h.outputFiles().isEmpty)
+    }
+}
+
+/// The connection to PostgreSQL lost in the middle of a run: the run stops with exit 70 and a
+/// `state: postgres:` line, publishes and commits nothing, and the next run delivers every item
+/// once (taking back the leases its failed run left).
+@Suite("A PostgreSQL state lost mid-run", .enabled(if: TestPostgres.runs, "CHORUS_TEST_PG_URL is not set (scripts/test starts a cluster)"))
+struct PostgresLostMidRunTests {
+    @Test func theRunStopsCleanlyAndTheNextRunDeliversEverythingOnce() throws {
+        let h = try IngestHarness()
+        let slow = try LoopbackServer(pythonScript: "slow_feed_server.py")
+        defer { slow.stop() }
+        let database = "lost_" + UUID().uuidString.prefix(8).lowercased()
+        let url = try TestPostgres.database(database)
+        try h.writeFeed("quick", items: 0..<4)
+        let yaml = """
+            output: { dir: out }
+            state: { url: "\(url)", password: "${CHORUS_TEST_PG_PASSWORD}" }
+            sources:
+              - { name: quick, type: feed, url: "\(h.url("quick.rss"))" }
+              - { name: slow, type: feed, url: "\(slow.baseURL)/slow.rss?delay=3" }
+            """
+        try yaml.write(to: h.configURL, atomically: true, encoding: .utf8)
+        let (run, _, err) = try h.start([])
+        // Once the run holds its leases (it is polling), cut its connection from the server side.
+        let admin = try PostgresConnection(url: url, password: TestPostgres.password)
+        let deadline = Date().addingTimeInterval(20)
+        // (Before the run has created the schema, the query fails: not yet.)
+        while (try? admin.execute("SELECT count(*) FROM source WHERE lease_holder IS NOT NULL").scalar) != "2" && Date() < deadline {
+            usleep(20_000)
+        }
+        let cut = try admin.execute("""
+            SELECT count(*) FROM (SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()) AS t
+            """, ["t_" + database])
+        #expect(cut.scalar == "1", "the run's one connection")
+        IngestHarness.wait(run)
+        let stderr = try String(contentsOf: err, encoding: .utf8)
+        #expect(run.terminationStatus == 70, "\(stderr)")
+        let lines = stderr.split(separator: "\n").filter { !$0.contains("warning") }
+        #expect(lines.count == 1 && lines.first?.contains("state: postgres: cannot") == true, "\(stderr)")
+        #expect(h.outputFiles().isEmpty, "nothing is published without its state")
+        #expect(try admin.execute("SELECT count(*) FROM seen").scalar == "0", "nothing is committed")
+        let again = try h.run([])
+        #expect(again.status == 0, "\(again.stderr)")
+        let ids = try h.allRecords().compactMap { $0?["id"] as? String }
+        #expect(ids.count == 4 + 3, "every item of both feeds (the slow feed has 3)")
+        #expect(Set(ids).count == ids.count)
+        #expect(h.allOutputNames().allSatisfy { !$0.hasSuffix(".tmp") })
     }
 }

@@ -26,7 +26,7 @@ enum PostgresSchema {
             updated_at double precision, revision bigint NOT NULL, PRIMARY KEY (owner, temp_path, id));
         CREATE TABLE source_failing (name text PRIMARY KEY, since double precision NOT NULL);
         """,
-        // 2: a source's lease: the run (host:pid) polling it, and until when (SourceLeasing).
+        // 2: a source's lease: the owner (host:output folder) whose run polls it, and until when (SourceLeasing).
         """
         ALTER TABLE source ADD COLUMN lease_holder text, ADD COLUMN lease_expires double precision;
         """,

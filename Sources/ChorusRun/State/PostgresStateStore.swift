@@ -13,7 +13,9 @@ public final class PostgresStateStore: StateStore {
     private let db: Mutex<PostgresConnection>
     /// Whose pending outputs this store notes and reads.
     let owner: String
-    /// This run, as the holder of the sources it leases (host:pid unless given).
+    /// The holder of the sources this store leases: the owner unless given. Runs of one owner
+    /// (one output folder) never overlap (the run lock), so a run takes over the leases its
+    /// owner's crashed or failed run left, instead of waiting for them to expire.
     let holder: String
     private let readOnly: Bool
     /// A read-only store over a database chorus never wrote to reads as empty.
@@ -24,7 +26,7 @@ public final class PostgresStateStore: StateStore {
         url: String, password: String?, owner: String = ProcessInfo.processInfo.hostName, holder: String? = nil, readOnly: Bool = false
     ) throws(StateError) {
         self.owner = owner
-        self.holder = holder ?? "\(ProcessInfo.processInfo.hostName):\(getpid())"
+        self.holder = holder ?? owner
         self.readOnly = readOnly
         let connection: PostgresConnection
         do {
