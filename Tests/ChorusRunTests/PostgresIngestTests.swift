@@ -56,6 +56,10 @@ struct PostgresIngestTests {
         #expect(FileManager.default.fileExists(atPath: local.appendingPathComponent("runs.log").path))
         let store = try PostgresStateStore(url: url, password: TestPostgres.password, readOnly: true)
         #expect(try store.sourceRecords().keys.sorted() == ["a", "b", "c"])
+        // `chorus status` reads the same store: three sources, 7 items each first written in the last day.
+        let status = try h.run(["--format", "json"], command: "status")
+        #expect(status.status == 0, "\(status.stderr)")
+        #expect(status.stdout.components(separatedBy: "\"items_24h\":7").count - 1 == 3, "\(status.stdout)")
         let check = try h.run([], command: "check")
         #expect(check.status == 0, "\(check.stderr)")
         #expect(check.stdout.contains("state: postgres: \(url): connected, schema version \(PostgresSchema.current) (current)"), "\(check.stdout)")

@@ -77,3 +77,29 @@ extension PostgresStateStore: SourceLeasing {
         return try sourceRecords().filter { leased.contains($0.key) }
     }
 }
+
+/// A store that answers `chorus status`'s health questions (``SourceHealth``).
+public protocol SourceHealthReading {
+    /// Per source: since when it has been failing, and how many items it first emitted since `since`.
+    func health(itemsSince since: Date) throws(StateError) -> [String: SourceHealth]
+}
+
+extension SQLiteStateStore: SourceHealthReading {}
+
+extension PostgresStateStore: SourceHealthReading {
+    public func health(itemsSince since: Date) throws(StateError) -> [String: SourceHealth] {
+        guard try schemaVersion() > 0 else { return [:] }
+        return try run("read source health") { db throws(PostgresError) in
+            var out: [String: SourceHealth] = [:]
+            for row in try db.execute("SELECT name, since FROM source_failing").rows {
+                out[row[0] ?? "", default: SourceHealth()].failingSince = Self.date(row[1])
+            }
+            let counts = try db.execute(
+                "SELECT source, count(*) FROM seen WHERE first_seen >= $1 GROUP BY source", ["\(since.timeIntervalSince1970)"])
+            for row in counts.rows {
+                out[row[0] ?? "", default: SourceHealth()].itemsSince = row[1].flatMap { Int($0) } ?? 0
+            }
+            return out
+        }
+    }
+}
