@@ -46,6 +46,10 @@ struct StateMigrateCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("chorus state migrate: \(path): the state is already on PostgreSQL (state.url)\n".utf8))
             throw ExitStatus.configError
         }
+        guard FileManager.default.fileExists(atPath: loaded.state.path.path) else {
+            FileHandle.standardError.write(Data("chorus state migrate: state: \(loaded.state.path.path): no SQLite state to copy\n".utf8))
+            throw ExitStatus.fatal
+        }
         let lock: RunLock
         do {
             lock = try RunLock(url: loaded.state.lockPath, guarding: loaded.state.path)

@@ -89,6 +89,8 @@ struct PostgresIngestTests {
         let url = try TestPostgres.database(database)
         try feeds(h, items: 0..<4)
         try writeConfig(h, postgres: nil)
+        let nothing = try stateMigrate(h, to: url)
+        #expect(nothing.status == 70 && nothing.stderr.contains("no SQLite state to copy"), "\(nothing.stderr)")
         let sqliteRun = try h.run()
         #expect(sqliteRun.status == 0, "\(sqliteRun.stderr)")
         let migrate = try stateMigrate(h, to: url)
