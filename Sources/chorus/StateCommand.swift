@@ -33,15 +33,7 @@ struct StateMigrateCommand: AsyncParsableCommand {
 
     func run() async throws {
         global.bootstrap()
-        let environment = ProcessInfo.processInfo.environment
-        let path = ConfigLoader.resolvePath(option: config, environment: environment)
-        let loaded: ChorusConfig
-        do {
-            loaded = try ConfigLoader.load(path: path, environment: environment)
-        } catch {
-            FileHandle.standardError.write(Data((error.description + "\n").utf8))
-            throw ExitStatus.configError
-        }
+        let (path, loaded) = try CommandConfig.load(option: config)
         guard loaded.state.url == nil else {
             FileHandle.standardError.write(Data("chorus state migrate: \(path): the state is already on PostgreSQL (state.url)\n".utf8))
             throw ExitStatus.configError
