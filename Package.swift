@@ -7,9 +7,10 @@ let strict: [SwiftSetting] = [
     .enableUpcomingFeature("InternalImportsByDefault"),
 ]
 
+// No `platforms:`: Chorus builds on Linux only (Glibc, libcurl opened with dlopen), which
+// needs no minimum-version entry; it declares no Apple platform it was never built on.
 let package = Package(
     name: "Chorus",
-    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "chorus", targets: ["chorus"]),
     ],
@@ -98,6 +99,13 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
+        ),
+        // Fuzz targets for every entry point that reads outside input (scripts/fuzz, docs/fuzzing.md):
+        // a libFuzzer binary when built with `--sanitize fuzzer -Xswiftc -DCHORUS_LIBFUZZER`, else
+        // a replay and deterministic-mutation driver the tests run over the regression corpus.
+        .executableTarget(
+            name: "chorus-fuzz", dependencies: ["ChorusModel", "ChorusParse", "ChorusRun", "ChorusSentiment"],
+            path: "Sources/ChorusFuzz", swiftSettings: strict
         ),
         // Loopback servers (nginx, Python fault/API servers) and paths for the tests.
         .target(name: "ChorusTestSupport", swiftSettings: strict),

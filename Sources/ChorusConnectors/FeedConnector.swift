@@ -26,9 +26,10 @@ public struct FeedConnector: SourceConnector {
     public func poll(from state: SourceState, using fetcher: any HTTPFetching, now: Date) async throws(ConnectorError) -> PollResult {
         // Validators and redirects saved for a different configured URL no longer apply.
         var saved = state
-        if let origin = state.cursor[Self.originKey], origin != url { saved = SourceState() }
+        if let origin = state.cursor[Self.originKey], origin != Self.origin(url), origin != url { saved = SourceState() }
+        // The state keeps a moved URL with its secrets masked; they come back from the config.
         let request = FetchRequest(
-            url: saved.currentURL ?? url, headers: headers, etag: saved.etag, lastModified: saved.lastModified,
+            url: saved.currentURL.flatMap { CredentialURL.restore($0, from: url) } ?? url, headers: headers, etag: saved.etag, lastModified: saved.lastModified,
             policy: policy, label: name)
         let response: FetchResponse
         do {
@@ -37,8 +38,8 @@ public struct FeedConnector: SourceConnector {
             throw ConnectorError(error.message, httpStatus: error.status)
         }
         var next = saved
-        next.cursor[Self.originKey] = url
-        if let moved = response.permanentRedirect { next.currentURL = moved }
+        next.cursor[Self.originKey] = Self.origin(url)
+        if let moved = response.permanentRedirect { next.currentURL = CredentialURL.masked(moved) }
         if response.notModified {
             if let etag = response.etag { next.etag = etag }
             if let lastModified = response.lastModified { next.lastModified = lastModified }
@@ -47,7 +48,7 @@ public struct FeedConnector: SourceConnector {
         next.etag = response.etag
         next.lastModified = response.lastModified
         let context = ParseContext(
-            source: name, baseURL: response.finalURL, httpCharset: Self.charset(response.contentType), fetchedAt: now)
+            source: name, baseURL: CredentialURL.withoutSecrets(response.finalURL), httpCharset: Self.charset(response.contentType), fetchedAt: now)
         let parsed: ParseResult
         do {
             parsed = try DocumentParser.parse(response.body, context: context)
@@ -59,6 +60,12 @@ public struct FeedConnector: SourceConnector {
         result.damagedItems = parsed.damagedItems
         result.truncatedDocuments = parsed.truncated ? 1 : 0
         return result
+    }
+
+    /// What the state keeps of the configured URL to notice it changed: a digest, never the URL
+    /// itself, which may carry a token (states written before keep the plain URL, still matched).
+    static func origin(_ url: String) -> String {
+        "sha256:" + SHA256.hash(Array(url.utf8)).prefix(16).map { String(format: "%02x", $0) }.joined()
     }
 
     /// The `charset` parameter of a Content-Type header, unquoted.

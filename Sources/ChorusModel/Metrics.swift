@@ -1,5 +1,5 @@
 /// Engagement counts, where a platform reports them.
-public struct Metrics: Sendable, Equatable {
+public struct Metrics: Sendable, Equatable, Codable {
     public var likes: Int64?
     public var reposts: Int64?
     public var replies: Int64?

@@ -19,6 +19,18 @@ public enum RFC3339 {
         self.date(epochSeconds: date.timeIntervalSince1970)
     }
 
+    /// Days since 1970-01-01 of a proleptic Gregorian date (days-from-civil, after H. Hinnant's
+    /// published algorithm): the inverse of the date part of ``write(_:to:)``, for readers.
+    public static func daysFromCivil(year: Int64, month: Int64, day: Int64) -> Int64 {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
     /// `2018-05-14T09:30:00Z` for the instant, fractions truncated toward the past; instants
     /// outside ``supportedSeconds`` are clamped to its ends.
     public static func format(_ date: Date) -> String {

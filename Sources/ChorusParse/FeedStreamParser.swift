@@ -24,8 +24,11 @@ public final class FeedStreamParser {
     /// through ``XMLRepair`` when libxml2 loses part of it; nil past the limit.
     private var document: [UInt8]? = []
     /// Documents up to this size get a repaired second pass (real feeds are far smaller;
-    /// larger streams keep flat memory and only get the warning).
+    /// larger streams keep flat memory and only get the warning). A whole document handed
+    /// over as one array is kept by reference; one pushed in chunks is copied, up to
+    /// ``copiedRepairLimit`` (the copy counts in a stream's peak memory).
     static let repairLimit = 8 << 20
+    static let copiedRepairLimit = 4 << 20
     /// Where finished entries go (set with the XML mode), for the second pass too.
     private var entrySink: ((consuming EntryDraft, ChannelInfo, Platform) -> Void)?
 
@@ -62,7 +65,7 @@ public final class FeedStreamParser {
 
     private func retain(_ bytes: UnsafeRawBufferPointer) {
         guard document != nil else { return }
-        if document!.count + bytes.count > Self.repairLimit {
+        if document!.count + bytes.count > Self.copiedRepairLimit {
             document = nil
         } else {
             document!.append(contentsOf: bytes)
@@ -170,6 +173,8 @@ public final class FeedStreamParser {
     private func repairedPass(after first: FeedSAXHandler) -> (handler: FeedSAXHandler, repair: XMLRepair)? {
         guard first.lostContent, first.platform != nil, let document, let sink = entrySink else { return nil }
         self.document = nil
+        // The repair reads bytes as an ASCII-compatible encoding: never UTF-16 or UTF-32.
+        guard !document.prefix(512).contains(0) else { return nil }
         let repair = XMLRepair(document)
         guard repair.repairs > 0 || repair.truncated else { return nil }
         let handler = FeedSAXHandler(adapter: first.adapter, onEntry: sink)

@@ -1,3 +1,5 @@
+import ChorusModel
+
 extension HTMLReportRenderer {
     /// The buckets where the mean moved most, each with the items that moved it.
     func turningPoints() -> String {
@@ -53,9 +55,12 @@ extension HTMLReportRenderer {
     }
 
     /// `12 likes, 3 reposts, 1 reply`.
-    func metrics(_ m: ReportMetrics) -> String {
-        let parts: [(Int64?, String)] = [(m.likes, "likes"), (m.reposts, "reposts"), (m.replies, "replies"), (m.quotes, "quotes"), (m.score, "score")]
-        return parts.compactMap { v, name in v.flatMap { $0 > 0 ? "\($0) \(name)" : nil } }.joined(separator: ", ")
+    func metrics(_ m: Metrics) -> String {
+        let parts: [(Int64?, String, String)] = [
+            (m.likes, "like", "likes"), (m.reposts, "repost", "reposts"), (m.replies, "reply", "replies"),
+            (m.quotes, "quote", "quotes"), (m.score, "score", "score"),
+        ]
+        return parts.compactMap { v, one, many in v.flatMap { $0 > 0 ? "\($0) \($0 == 1 ? one : many)" : nil } }.joined(separator: ", ")
     }
 
     /// Groups under the chosen grouping (the sources table covers `--by source`).

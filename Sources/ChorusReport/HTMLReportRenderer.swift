@@ -11,10 +11,16 @@ struct HTMLReportRenderer {
 
     init(_ summary: ReportSummary) {
         self.summary = summary
-        let groups = summary.groups.map(\.name)
-        // One group only: its line would cover the all-items line.
-        lineGroups = groups.count > 1 ? Array(groups.prefix(ChartPalette.maxGroups)) : []
+        lineGroups = Self.lineGroups(summary)
         chartTags = Array(summary.tags.prefix(10).map(\.tag))
+    }
+
+    /// The groups that get a line (and a column in the timeline tables): the largest, at most
+    /// ``ChartPalette/maxGroups``; none when there is only one (its line would cover the
+    /// all-items line).
+    static func lineGroups(_ summary: ReportSummary) -> [String] {
+        let groups = summary.groups.map(\.name)
+        return groups.count > 1 ? Array(groups.prefix(ChartPalette.maxGroups)) : []
     }
 
     /// The whole page.

@@ -16,8 +16,10 @@ struct MarkdownReportRenderer {
         s += "\(t.items) items, \(t.scored) scored, mean compound \(ReportNumbers.mean(t.meanCompound)); "
         s += ReportLabel.allCases.map { "\($0.title) \(ReportNumbers.percent(t.share($0)))" }.joined(separator: ", ") + ".\n\n"
         s += "## Sentiment over time\n\n"
-        s += table(["bucket", "items"] + ReportLabel.allCases.map(\.title) + ["mean"], summary.series.map { p in
+        let groups = HTMLReportRenderer.lineGroups(summary)
+        s += table(["bucket", "items"] + ReportLabel.allCases.map(\.title) + ["mean"] + groups.map { "mean, \($0)" }, summary.series.map { p in
             [p.start, "\(p.counts.items)"] + ReportLabel.allCases.map { "\(p.counts.count($0))" } + [ReportNumbers.mean(p.counts.meanCompound)]
+                + groups.map { ReportNumbers.mean(p.groups[$0]?.meanCompound) }
         }, numeric: 1...)
         let tags = summary.tags.prefix(10).map(\.tag)
         if !tags.isEmpty {

@@ -66,7 +66,11 @@ extension ReportAggregator {
                case let delta = ((mean - before) * 10_000).rounded() / 10_000, delta != 0 {
                 let bucket = Int32(clamping: point.epoch / options.bucket.seconds)
                 let pair = moverIndex[bucket].map { movers[$0] }
-                let items = delta >= 0 ? pair?.rising.items ?? [] : pair?.falling.items ?? []
+                // The items that pulled the mean the way it moved: above the previous mean for a
+                // rise, below it for a fall.
+                let items = delta >= 0
+                    ? (pair?.rising.items ?? []).filter { ($0.compound ?? before) > before }
+                    : (pair?.falling.items ?? []).filter { ($0.compound ?? before) < before }
                 let turn = ReportSummary.TurningPoint(start: point.start, mean: mean, previousStart: previous.start, previousMean: before, delta: delta, items: items)
                 moves.append((turn, abs(delta) * Double(point.counts.scored).squareRoot()))
             }

@@ -9,7 +9,6 @@ public final class ReportAggregator {
     let options: ReportOptions
     var table = RevisionTable()
     var profiles: ProfileTable
-    private var record = ReportRecord()
     var stats = ReportSummary.InputStats()
     var totals = LabelCounts()
     var groupTotals: [LabelCounts] = []
@@ -45,13 +44,15 @@ public final class ReportAggregator {
 
     /// Reads every line of the NDJSON file at `path` (plain or gzip; `-` is standard input).
     public func read(path: String) throws(ReportError) {
-        let counts = try NDJSONLineReader.read(path: path) { add(line: $0) }
+        // One record for every line of the file, a local so reading it never copies its arrays.
+        var record = ReportRecord()
+        let counts = try NDJSONLineReader.read(path: path) { add(line: $0, record: &record) }
         stats.files += 1
         stats.malformed += counts.oversized
     }
 
-    /// Adds one NDJSON line.
-    func add(line: UnsafeBufferPointer<UInt8>) {
+    /// Adds one NDJSON line, read into `record` (storage reused from line to line).
+    func add(line: UnsafeBufferPointer<UInt8>, record: inout ReportRecord) {
         if Self.isBlank(line) { return }
         stats.lines += 1
         guard ReportRecordReader.read(line, into: &record), let id = record.id else {

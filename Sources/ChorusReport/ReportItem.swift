@@ -1,5 +1,5 @@
 import Foundation
-import ChorusModel
+public import ChorusModel
 
 /// One item as a report shows it (top lists, turning points): where it came from, when, an
 /// excerpt, its link, and the label with the rules that decided it.
@@ -21,7 +21,7 @@ public struct ReportItem: Sendable, Equatable, Codable {
     public var rules: [String]
     /// `sentiment.tags`: the reaction tags.
     public var tags: [String]
-    public var metrics: ReportMetrics
+    public var metrics: Metrics
     public var engagement: Int64
 
     /// Characters kept of the text.

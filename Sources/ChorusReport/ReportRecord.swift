@@ -1,3 +1,5 @@
+import ChorusModel
+
 /// The fields of one NDJSON line that a report uses, as read by ``ReportRecordReader``: numbers
 /// decoded, strings left as byte ranges into the line (decoded only for items kept for
 /// display). One record is reused for every line, so its arrays keep their storage.
@@ -20,7 +22,7 @@ struct ReportRecord {
     var tags: [JSONStringRange] = []
     /// The raw `sentiment.rules` array (brackets included), read only for displayed items.
     var rules: Range<Int>?
-    var metrics = ReportMetrics()
+    var metrics = Metrics()
 
     /// The instant the item is placed at: its publication, else its last update. Not the fetch
     /// time: an undated feed entry fetched today would otherwise land far from its story.
@@ -36,29 +38,14 @@ struct ReportRecord {
         compound = 0
         tags.removeAll(keepingCapacity: true)
         rules = nil
-        metrics = ReportMetrics()
+        metrics = Metrics()
     }
 }
 
-/// Engagement counts of an item (`metrics` in NDJSON); nil where the platform gave none.
-public struct ReportMetrics: Sendable, Equatable, Codable {
-    public var likes: Int64?
-    public var reposts: Int64?
-    public var replies: Int64?
-    public var score: Int64?
-    public var quotes: Int64?
-
-    public init(likes: Int64? = nil, reposts: Int64? = nil, replies: Int64? = nil, score: Int64? = nil, quotes: Int64? = nil) {
-        self.likes = likes
-        self.reposts = reposts
-        self.replies = replies
-        self.score = score
-        self.quotes = quotes
-    }
-
+extension Metrics {
     /// The sum of every count (likes, reposts, replies, score, quotes; negatives count as 0): the
-    /// "most engaged" order.
-    public var engagement: Int64 {
+    /// "most engaged" order of a report.
+    var engagement: Int64 {
         func n(_ v: Int64?) -> Int64 { max(0, v ?? 0) }
         return n(likes) &+ n(reposts) &+ n(replies) &+ n(score) &+ n(quotes)
     }

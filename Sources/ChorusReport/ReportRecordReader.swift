@@ -1,3 +1,5 @@
+import ChorusModel
+
 /// Reads one NDJSON line (schema v1, docs/schema.md) into a ``ReportRecord``: the fields a
 /// report needs, in any key order, unknown keys skipped, so lines from older or newer writers
 /// and from other tools read the same way.
@@ -59,7 +61,7 @@ enum ReportRecordReader {
         }
     }
 
-    private static func metrics(_ c: inout JSONCursor, into m: inout ReportMetrics) -> Bool {
+    private static func metrics(_ c: inout JSONCursor, into m: inout Metrics) -> Bool {
         if c.takeNull() { return true }
         guard c.peek() == UInt8(ascii: "{") else { return c.skipValue() }
         return c.object { c, key in
@@ -75,13 +77,14 @@ enum ReportRecordReader {
         }
     }
 
-    /// `sentiment`: the label (anything but the four labels is "not scored"), the compound, the
-    /// tags and the span of the rules.
+    /// `sentiment`: the label (anything but the four labels, or `"scored":false`, is "not
+    /// scored"), the compound, the tags and the span of the rules.
     private static func sentiment(_ c: inout JSONCursor, into record: inout ReportRecord) -> Bool {
         if c.takeNull() { return true }
         guard c.peek() == UInt8(ascii: "{") else { return c.skipValue() }
         var label = ReportLabel.notScored
         var compound: Double?
+        var scored = true
         let ok = c.object { c, key in
             if c.key(key, is: "label") {
                 guard let s = c.string() else { return c.skipValue() }
@@ -89,6 +92,11 @@ enum ReportRecordReader {
                 return true
             }
             if c.key(key, is: "compound") { return c.numberValue(into: &compound) }
+            if c.key(key, is: "scored") {
+                // The sentiment stage's not-scored marker (`"scored":false`, label null).
+                if c.peek() == UInt8(ascii: "f") { scored = false }
+                return c.skipValue()
+            }
             if c.key(key, is: "tags") { return strings(&c, into: &record.tags) }
             if c.key(key, is: "rules") {
                 guard c.peek() == UInt8(ascii: "[") else { return c.skipValue() }
@@ -99,7 +107,7 @@ enum ReportRecordReader {
             }
             return c.skipValue()
         }
-        if label != .notScored, let compound, compound >= -1, compound <= 1 {
+        if scored, label != .notScored, let compound, compound >= -1, compound <= 1 {
             record.label = label
             record.compound = Int16((compound * 10_000).rounded())
         }

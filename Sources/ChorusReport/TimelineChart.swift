@@ -72,13 +72,17 @@ struct TimelineChart {
     /// A shaded band behind each turning point's bucket, with the change written above it.
     private func turns() -> String {
         var s = "<g class=\"turns\">"
+        var lastLabel = -Double.infinity
         for turn in summary.turningPoints {
             guard let i = summary.series.firstIndex(where: { $0.start == turn.start }) else { continue }
             let x = axis.left + axis.slot * Double(i)
+            // A label close to the one before goes a line lower, inside the panel.
+            let labelY = axis.x(i) - lastLabel < 80 ? meanTop + 14 : meanTop - 3
+            lastLabel = labelY < meanTop ? axis.x(i) : lastLabel
             s += "<rect x=\"\(SVGNumber.f(x))\" y=\"\(SVGNumber.f(meanTop))\" width=\"\(SVGNumber.f(axis.slot))\" "
             s += "height=\"\(SVGNumber.f(barTop + barHeight - meanTop))\" fill=\"#888\" fill-opacity=\"0.15\">"
             s += "<title>Turning point, \(HTMLEscaper.escape(axis.name(i))): mean \(ReportNumbers.delta(turn.delta))</title></rect>"
-            s += "<text x=\"\(SVGNumber.f(axis.x(i)))\" y=\"\(SVGNumber.f(meanTop - 3))\" text-anchor=\"middle\" font-size=\"12\" class=\"ink\" fill=\"#222\">"
+            s += "<text x=\"\(SVGNumber.f(axis.x(i)))\" y=\"\(SVGNumber.f(labelY))\" text-anchor=\"middle\" font-size=\"12\" class=\"ink\" fill=\"#222\">"
             s += "\(turn.delta >= 0 ? "▲" : "▼") \(ReportNumbers.delta(turn.delta))</text>"
         }
         return s + "</g>"

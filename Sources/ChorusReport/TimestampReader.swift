@@ -1,3 +1,5 @@
+import ChorusModel
+
 /// Reads RFC 3339 timestamps (`2018-05-14T09:30:00Z`, `2018-05-14T17:30:00.250+08:00`) into
 /// whole seconds since 1970 UTC, fractions truncated toward the past. Chorus writes only the
 /// `Z` form, but NDJSON from other tools (or edited by hand) carries offsets; an unreadable
@@ -50,19 +52,8 @@ enum TimestampReader {
             return nil
         }
         guard i == raw.count else { return nil }
-        let local = daysFromCivil(year: year, month: month, day: day) * 86_400 + hour * 3600 + minute * 60 + min(second, 59)
+        let local = RFC3339.daysFromCivil(year: year, month: month, day: day) * 86_400 + hour * 3600 + minute * 60 + min(second, 59)
         return local - offset
-    }
-
-    /// Days since 1970-01-01 of a proleptic Gregorian date (after H. Hinnant's algorithm).
-    static func daysFromCivil(year: Int64, month: Int64, day: Int64) -> Int64 {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
     }
 
     private static func daysIn(month: Int64, year: Int64) -> Int64 {

@@ -83,10 +83,12 @@ enum HeuristicName {
     static let idiom: Int32 = 12
     /// `lang-fr`, `lang-es`, `lang-de`: the text was scored as French, Spanish or German.
     static let langFr: Int32 = 13, langEs: Int32 = 14, langDe: Int32 = 15
+    /// A reverser turned a negative word positive ("lifts the ban").
+    static let reversal: Int32 = 16
 
     static let all = [
         "lexicon", "negation", "booster", "dampener", "caps-emphasis", "exclamation", "question", "contrast",
-        "elongation", "lang-zh", "sentence-average", "title+text", "idiom", "lang-fr", "lang-es", "lang-de",
+        "elongation", "lang-zh", "sentence-average", "title+text", "idiom", "lang-fr", "lang-es", "lang-de", "reversal",
     ]
 }
 

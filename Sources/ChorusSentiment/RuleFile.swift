@@ -9,8 +9,16 @@ struct RuleFile: Sendable {
 
     /// One entry of `rules:`.
     struct Definition: Sendable {
+        /// Every phrase the rule matches: `phrases`, or each of them followed by each of `then`.
+        var allPhrases: [String] {
+            guard let then else { return phrases }
+            return phrases.flatMap { first in then.map { "\(first) \($0)" } }
+        }
+
         var name: String
         var phrases: [String]
+        /// `then:` phrases that follow each of `phrases` (nil: the rule matches `phrases` alone).
+        var then: [String]? = nil
         var effect: PhraseRule.Effect
         var tags: [String]
         var language: String?
@@ -26,6 +34,8 @@ struct RuleFile: Sendable {
     var boosters: [Weighted] = []
     /// `negators:` words that flip the next sentiment words.
     var negators: [String] = []
+    /// `reversers:` words that end or undo the next negative words ("lifts the ban").
+    var reversers: [String] = []
     /// `contrast:` words that shift weight to the later clause.
     var contrast: [String] = []
     /// `markers.english` / `markers.foreign`: function words for the language guess.

@@ -1,7 +1,7 @@
 import Foundation
 import Yams
 
-/// Parses rule files (YAML). Top-level keys: `lang`, `boosters`, `negators`, `contrast`,
+/// Parses rule files (YAML). Top-level keys: `lang`, `boosters`, `negators`, `reversers`, `contrast`,
 /// `markers`, `idioms`, `rules`; see docs/sentiment.md. Errors name the file and line.
 enum RuleFileParser {
     static func parse(contentsOf url: URL) throws -> RuleFile {
@@ -43,6 +43,8 @@ enum RuleFileParser {
                 out.idioms = try weighted(file, value, range: -4...4)
             case "negators":
                 out.negators = try strings(file, value)
+            case "reversers":
+                out.reversers = try strings(file, value)
             case "contrast":
                 out.contrast = try strings(file, value)
             case "markers":
@@ -62,7 +64,7 @@ enum RuleFileParser {
                 guard let seq = value.sequence else { throw fail(file, value, "rules: expected a list of rules") }
                 for node in seq { out.rules.append(try definition(file, node, fileLanguage: out.language)) }
             default:
-                throw fail(file, keyNode, "unknown key \"\(key)\" (expected lang, boosters, negators, contrast, markers, idioms or rules)")
+                throw fail(file, keyNode, "unknown key \"\(key)\" (expected lang, boosters, negators, reversers, contrast, markers, idioms or rules)")
             }
         }
         // `lang` may come after `rules`; apply the file's scope to rules without their own.
@@ -108,15 +110,16 @@ enum RuleFileParser {
         guard let name, !name.isEmpty else { throw fail(file, node, "rule without a name") }
         // `then`: every phrase of `match` followed by every phrase of `then` ("prices" + "soar").
         if let then {
-            guard !then.isEmpty else { throw fail(file, node, "rule \"\(name)\": then: is empty") }
-            phrases = phrases.flatMap { first in then.map { "\(first) \($0)" } }
+            guard !then.isEmpty, then.allSatisfy({ !WordNormalizer.tokens($0).isEmpty }) else {
+                throw fail(file, node, "rule \"\(name)\": then: is empty")
+            }
         }
         guard !phrases.isEmpty, phrases.allSatisfy({ !WordNormalizer.tokens($0).isEmpty }) else {
             throw fail(file, node, "rule \"\(name)\" has no match phrase")
         }
         guard effects.count <= 1 else { throw fail(file, node, "rule \"\(name)\" has more than one of valence, shift, booster, flip") }
         return RuleFile.Definition(
-            name: name, phrases: phrases, effect: effects.first ?? .shift(0), tags: tags,
+            name: name, phrases: phrases, then: then, effect: effects.first ?? .shift(0), tags: tags,
             language: language, position: position, line: node.mark?.line ?? 0)
     }
 

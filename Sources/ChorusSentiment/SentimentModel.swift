@@ -11,16 +11,28 @@ struct SentimentModel: Sendable {
     private(set) var phraseKeys: [PhraseKey] = []
     /// The phrases' token ids, back to back (`PhraseKey.tokenStart`).
     private(set) var phraseTokens: [Int32] = []
-    /// Each phrase's second token id (−1 for one-token phrases): most candidates fail there.
-    private(set) var phraseSecond: [Int32] = []
     /// For each phrase list id (`Vocabulary.Entry.phraseList`): a range of `phraseListItems`.
     private(set) var phraseLists: [(start: Int32, count: Int32)] = []
     /// Phrase indices of every list, longest phrase first, later definitions first.
     private(set) var phraseListItems: [Int32] = []
+    /// The phrases of two or more tokens, by first and second token: for each first token's
+    /// list id, a range of `pairs` sorted by second token (binary searched by the matcher).
+    /// `phraseLists` holds only the one-token phrases of each first token.
+    private(set) var pairRanges: [(start: Int32, count: Int32)] = []
+    /// One second token of a first token's phrases: the range of `phraseListItems` holding
+    /// those phrases (longest first, later definitions first), then the one-token phrases.
+    struct Pair: Sendable {
+        var second: Int32
+        var start: Int32
+        var count: Int32
+    }
+    private(set) var pairs: [Pair] = []
     /// Names reported in `Sentiment.rules`, by id: the heuristics, then the phrase rules.
     private(set) var ruleNames: [String] = HeuristicName.all
     /// `ScanFlag` bits of the other languages whose markers were loaded (so they can be scored).
     private(set) var otherLanguages: UInt8 = 0
+    /// Names of the rules added so far (a later file's rule of the same name replaces them).
+    private var ruleNamesAdded: Set<String> = []
     /// The files loaded, in order.
     private(set) var files: [String] = []
     let configuration: SentimentConfiguration
@@ -113,7 +125,8 @@ struct SentimentModel: Sendable {
     mutating func addRules(_ file: RuleFile) throws {
         files.append(file.file)
         let redefined = Set(file.rules.map(\.name))
-        phrases.removeAll { redefined.contains($0.name) }
+        if !redefined.isDisjoint(with: ruleNamesAdded) { phrases.removeAll { redefined.contains($0.name) } }
+        ruleNamesAdded.formUnion(redefined)
         for b in file.boosters {
             let tokens = WordNormalizer.tokens(b.phrase)
             if tokens.count == 1 {
@@ -124,6 +137,7 @@ struct SentimentModel: Sendable {
             }
         }
         for w in file.negators { for t in WordNormalizer.tokens(w) { vocabulary.update(t) { $0.isNegator = true } } }
+        for w in file.reversers { for t in WordNormalizer.tokens(w) { vocabulary.update(t) { $0.isReverser = true } } }
         for w in file.contrast { for t in WordNormalizer.tokens(w) { vocabulary.update(t) { $0.isContrast = true } } }
         for w in file.englishMarkers { for t in WordNormalizer.tokens(w) { vocabulary.update(t) { $0.isEnglishMarker = true } } }
         for w in file.foreignMarkers { for t in WordNormalizer.tokens(w) { vocabulary.update(t) { $0.isForeignMarker = true } } }
@@ -137,9 +151,22 @@ struct SentimentModel: Sendable {
                       tags: [], language: file.language, position: .any)
         }
         for r in file.rules {
-            for p in r.phrases {
-                addPhrase(name: r.name, text: p, tokens: WordNormalizer.tokens(p), effect: r.effect, tags: r.tags,
-                          language: r.language, position: r.position)
+            guard let then = r.then else {
+                for p in r.phrases {
+                    addPhrase(name: r.name, text: p, tokens: WordNormalizer.tokens(p), effect: r.effect, tags: r.tags,
+                              language: r.language, position: r.position)
+                }
+                continue
+            }
+            // `match` x `then`: each part normalized once (thousands of pairs load in a
+            // millisecond, where normalizing every pair's text took tens).
+            let firsts = r.phrases.map { ($0, WordNormalizer.tokens($0)) }
+            let seconds = then.map { ($0, WordNormalizer.tokens($0)) }
+            for (a, at) in firsts where !at.isEmpty {
+                for (b, bt) in seconds where !bt.isEmpty {
+                    addPhrase(name: r.name, text: "\(a) \(b)", tokens: at + bt, effect: r.effect, tags: r.tags,
+                              language: r.language, position: r.position)
+                }
             }
         }
     }
@@ -150,6 +177,21 @@ struct SentimentModel: Sendable {
         let ids = tokens.map { vocabulary.intern($0) }
         phrases.append(PhraseRule(name: name, tokens: ids, effect: effect, tags: tags, language: language,
                                   position: position, text: text))
+    }
+
+    /// The range of `phraseListItems` to try at a token starting phrase list `list` followed by
+    /// token `next` (−2: none): the phrases going on with `next`, then the one-token ones.
+    @inline(__always)
+    func candidates(list: Int32, next: Int32) -> (start: Int32, count: Int32) {
+        let r = pairRanges[Int(list)]
+        var lo = Int(r.start), hi = Int(r.start + r.count)
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            let s = pairs[mid].second
+            if s == next { return (pairs[mid].start, pairs[mid].count) }
+            if s < next { lo = mid + 1 } else { hi = mid }
+        }
+        return phraseLists[Int(list)]
     }
 
     /// Builds the matcher's plain tables and the first-token index.
@@ -170,7 +212,6 @@ struct SentimentModel: Sendable {
                 language: PhraseKey.languageCode(p.language), position: p.position, effect: p.effect,
                 nameID: nameID, tags: ReactionTag.mask(p.tags)))
             phraseTokens.append(contentsOf: p.tokens)
-            phraseSecond.append(p.tokens.count > 1 ? p.tokens[1] : -1)
         }
         var lists: [Int32: [Int32]] = [:]
         for (i, p) in phrases.enumerated() { lists[p.tokens[0], default: []].append(Int32(i)) }
@@ -179,9 +220,22 @@ struct SentimentModel: Sendable {
                 let la = phrases[Int(a)].tokens.count, lb = phrases[Int(b)].tokens.count
                 return la != lb ? la > lb : a > b
             }
+            // Phrases of two or more tokens by their second token, so that the matcher reads
+            // only the candidates that fit the next word (a common first word such as "not"
+            // or "the" starts a hundred phrases); one-token phrases last, in the list itself.
+            var bySecond: [Int32: [Int32]] = [:]
+            for r in list where phrases[Int(r)].tokens.count > 1 { bySecond[phrases[Int(r)].tokens[1], default: []].append(r) }
+            let singles = list.filter { phrases[Int($0)].tokens.count == 1 }
+            pairRanges.append((Int32(pairs.count), Int32(bySecond.count)))
+            for (second, items) in bySecond.sorted(by: { $0.key < $1.key }) {
+                // The pair's phrases, then (copied) the one-token ones: one range to read.
+                pairs.append(Pair(second: second, start: Int32(phraseListItems.count), count: Int32(items.count + singles.count)))
+                phraseListItems.append(contentsOf: items)
+                phraseListItems.append(contentsOf: singles)
+            }
             let listID = Int32(phraseLists.count)
-            phraseLists.append((Int32(phraseListItems.count), Int32(list.count)))
-            phraseListItems.append(contentsOf: list)
+            phraseLists.append((Int32(phraseListItems.count), Int32(singles.count)))
+            phraseListItems.append(contentsOf: singles)
             vocabulary.entries[Int(first)].phraseList = listID
         }
     }

@@ -117,6 +117,9 @@ public struct SentimentSession {
         var unsupported = false
         /// The language scored in (or guessed, when unsupported).
         var lang: String?
+        /// The text has more than one clause (a sentence end, comma or contrast word between
+        /// words), which `mixed` needs: "Service restored after outage" reports one thing.
+        var clauses = true
 
         func weighted(_ w: Double, with other: Part) -> Part {
             Part(compound: w * compound + (1 - w) * other.compound, pos: w * pos + (1 - w) * other.pos,
@@ -166,16 +169,27 @@ public struct SentimentSession {
         guard seg.hasTokens else {
             return Part(compound: 0, pos: 0, neu: 1, neg: 0, strongestPositive: 0, strongestNegative: 0, lang: decision.lang)
         }
-        return Part(compound: seg.compound, pos: seg.pos, neu: seg.neu, neg: seg.neg,
-                    strongestPositive: seg.strongestPositive, strongestNegative: seg.strongestNegative, lang: decision.lang)
+        var part = Part(compound: seg.compound, pos: seg.pos, neu: seg.neu, neg: seg.neg,
+                        strongestPositive: seg.strongestPositive, strongestNegative: seg.strongestNegative, lang: decision.lang)
+        if seg.strongestPositive >= Self.strongContribution && seg.strongestNegative <= -Self.strongContribution {
+            // Only for a candidate of `mixed` (rare), so the common path reads no token twice.
+            var clauses = sentences.count > 1 || scanner.stats.contrastWords > 0
+            var i = 1
+            while !clauses && i < scanner.tokens.count {
+                clauses = scanner.tokens[i].breakBefore
+                i += 1
+            }
+            part.clauses = clauses
+        }
+        return part
     }
 
-    private func figures(_ p: Part) -> Figures {
+    private mutating func figures(_ p: Part) -> Figures {
         let c = model.configuration
         let label: Sentiment.Label
         // After "but" the later clause weighs more; the balance asked of pos and neg is lower.
         let balance = scorer.firedBits & (1 << UInt64(HeuristicName.contrast)) != 0 ? Self.mixedBalanceContrast : Self.mixedBalance
-        if p.pos >= c.mixedThreshold && p.neg >= c.mixedThreshold && min(p.pos, p.neg) >= balance * max(p.pos, p.neg)
+        if p.clauses && p.pos >= c.mixedThreshold && p.neg >= c.mixedThreshold && min(p.pos, p.neg) >= balance * max(p.pos, p.neg)
             && p.strongestPositive >= Self.strongContribution && p.strongestNegative <= -Self.strongContribution {
             label = .mixed
         } else if p.compound >= c.positiveThreshold {
@@ -185,13 +199,14 @@ public struct SentimentSession {
         } else {
             label = .neutral
         }
+        scorer.keepTags(consistentWith: label)
         return Figures(label: label, compound: p.compound, pos: p.pos, neu: p.neu, neg: p.neg, unsupported: false, lang: p.lang)
     }
 
     /// A contribution at least this large (after heuristics) counts as strong for `mixed`.
-    static let strongContribution: Float = 1.3
+    static let strongContribution: Float = 1.0
     /// For `mixed`, the weaker of pos and neg must reach this share of the stronger (a relief
     /// that names the bad thing it ends is not mixed).
-    static let mixedBalance = 0.45
-    static let mixedBalanceContrast = 0.25
+    static let mixedBalance = 0.4
+    static let mixedBalanceContrast = 0.2
 }

@@ -15,14 +15,14 @@ extension ValenceScorer {
             let k = Int(scan.phraseStarts[s]) - base
             if k < free { continue }
             let t = tokens[k]
-            let list = model.vocabulary.entries[Int(t.id)].phraseList
+            let list = model.vocabulary.phraseListOf[Int(t.id)]
             var matched = 0
-            let items = model.phraseLists[Int(list)]
             let next: Int32 = k + 1 < n ? tokens[k + 1].id : -2
+            // The longer phrases that go on with the next word, then the one-token ones; or only
+            // the one-token ones when no phrase goes on with it.
+            let items = model.candidates(list: list, next: next)
             candidates: for c in Int(items.start)..<Int(items.start + items.count) {
                 let r = model.phraseListItems[c]
-                let second = model.phraseSecond[Int(r)]
-                if second >= 0 && second != next { continue }
                 let key = model.phraseKeys[Int(r)]
                 let m = Int(key.tokenCount)
                 if k + m > n { continue }
@@ -73,7 +73,8 @@ extension ValenceScorer {
         var j = k - 1
         while j >= 0 && k - j <= 3 && !scan.tokens[base + j + 1].breakBefore {
             let id = scan.tokens[base + j].id
-            if !slot[j].consumed, slot[j].setValence.isNaN, id >= 0, model.vocabulary.entries[Int(id)].isNegator { return true }
+            if !slot[j].consumed, slot[j].setValence.isNaN, id >= 0, model.vocabulary.modifiers[Int(id)],
+               model.vocabulary.entries[Int(id)].isNegator { return true }
             j -= 1
         }
         return false
@@ -156,6 +157,8 @@ extension ValenceScorer {
             if emphasis > 0 && explaining { explanation.append("  \(fmt(sum > 0 ? emphasis : -emphasis))  punctuation: \(exclamations)×!, \(questions)×?") }
             sum += sum > 0 ? emphasis : -emphasis
             if posSum > -negSum { posSum += emphasis } else if posSum < -negSum { negSum -= emphasis }
+            // Glad words shouted ("Got the keys!!!"): excitement.
+            if sum > 0 && exclamations >= 2 && !flip { tag(Self.excitementTag) }
         }
         if sum == 0 && scored.isEmpty && !flip && model.heuristics.exclamation && exclamations >= 2 && questions == 0 {
             // "Just landed in Tokyo!!": no sentiment word, but the emphasis is glad.

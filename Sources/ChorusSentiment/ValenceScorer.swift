@@ -1,3 +1,5 @@
+import ChorusModel
+
 /// Scores a range of scanned tokens with the lexicon, the phrase rules and the heuristics
 /// (negation, boosters and dampeners, ALL-CAPS, elongation, contrast, ! and ? emphasis).
 /// Holds scratch buffers, so one scorer serves many texts on one thread.
@@ -5,6 +7,8 @@ struct ValenceScorer {
     static let capsIncrement: Float = 0.733
     static let boosterStep: Float = 0.293
     static let negationScalar: Float = -0.74
+    /// A negative word after a reverser ("lifts the ban") counts this times its value.
+    static let reversalScalar: Float = -0.8
     static let exclamationStep: Float = 0.292
     static let questionStep: Float = 0.18
     /// The value of a sarcasm marker ("/s", "yeah right") with nothing else to flip.
@@ -71,6 +75,15 @@ struct ValenceScorer {
         }
     }
 
+    /// Drops the tags that contradict the label: glad tags (relief, excitement, anticipation,
+    /// hope, gratitude: ids 0–4) from a negative text, sore ones (anger, worry, disappointment,
+    /// sarcasm) from a positive one. A sarcastic "thanks a lot" is not gratitude.
+    mutating func keepTags(consistentWith label: Sentiment.Label) {
+        guard !tagged.isEmpty, label == .positive || label == .negative else { return }
+        let glad = label == .positive
+        tagged.removeAll { ($0 <= 4) != glad }
+    }
+
     /// The fired rules' names and the tags, for the result.
     var ruleNames: [String] { fired.map { model.ruleNames[Int($0)] } }
     var tagNames: [String] { tagged.map { ReactionTag.order[Int($0)] } }
@@ -129,18 +142,19 @@ struct ValenceScorer {
                 fire(HeuristicName.elongation)
                 if explaining { note += ", elongation \(fmt(sign * Self.boosterStep))" }
             }
-            var negated = false
+            var negated = false, reversed = false
             var j = k - 1
             var distance = 1
             while j >= 0 && distance <= 3 && !tokens[j + 1].breakBefore {
                 let prev = tokens[j]
                 var b = slot[j].phraseBooster
-                var isNegator = false
-                if !slot[j].consumed, prev.id >= 0 {
+                var isNegator = false, isReverser = false
+                if !slot[j].consumed, prev.id >= 0, model.vocabulary.modifiers[Int(prev.id)] {
                     let e = model.vocabulary.entries[Int(prev.id)]
                     if b == 0 && slot[j].setValence.isNaN { b = e.booster }
                     // A negator that starts a phrase rule ("not bad", "nothing but") is part of it.
                     isNegator = e.isNegator && slot[j].setValence.isNaN
+                    isReverser = e.isReverser
                 }
                 if b != 0 && h.booster {
                     var s = b * (distance == 1 ? 1 : distance == 2 ? 0.95 : 0.9)
@@ -154,13 +168,19 @@ struct ValenceScorer {
                     if explaining { note += ", \(b > 0 ? "booster" : "dampener") '\(model.vocabulary.token(prev.id))' \(fmt(sign * s))" }
                 }
                 if isNegator && h.negation { negated = true }
+                if isReverser && h.negation && v < 0 { reversed = true }
                 j -= 1
                 distance += 1
             }
+            if !negated && !reversed && v < 0 && h.negation { reversed = reversedAfter(k, in: tokens) }
             if negated {
                 v *= Self.negationScalar
                 fire(HeuristicName.negation)
                 if explaining { note += ", negated ×\(fmt(Self.negationScalar))" }
+            } else if reversed {
+                v *= Self.reversalScalar
+                fire(HeuristicName.reversal)
+                if explaining { note += ", reversed ×\(fmt(Self.reversalScalar))" }
             }
             if slot[k].ruleAt >= 0 { fireRule(k, negated: negated, value: v) }
             slot[k].value = v
@@ -172,6 +192,18 @@ struct ValenceScorer {
         }
         if h.contrast && !contrasts.isEmpty { applyContrast(range, of: scan, contrasts: contrasts) }
         return finish(range, of: scan, result: &result, flip: flip)
+    }
+
+    /// Whether a reverser follows token `k` within three tokens of its clause ("ban lifted",
+    /// "stolen dog returned"); read only for negative words.
+    private func reversedAfter(_ k: Int, in tokens: UnsafeBufferPointer<Token>) -> Bool {
+        var j = k + 1
+        while j < tokens.count && j <= k + 3 && !tokens[j].breakBefore {
+            let id = tokens[j].id
+            if !slot[j].consumed, id >= 0, model.vocabulary.modifiers[Int(id)], model.vocabulary.entries[Int(id)].isReverser { return true }
+            j += 1
+        }
+        return false
     }
 
     /// Reports the phrase rule matched at `k`; a negated rule adds no tags.

@@ -18,6 +18,8 @@ struct Vocabulary: Sendable {
         var booster: Float = 0
         /// Flips the next sentiment words ("not", "dont", "never", "不").
         var isNegator = false
+        /// Turns the next negative words positive ("lifts", "ends", "restores": "lifts the ban").
+        var isReverser = false
         /// Shifts weight to the later clause ("but", "however").
         var isContrast = false
         /// An English function word (language guess).
@@ -72,8 +74,17 @@ struct Vocabulary: Sendable {
         static let french: UInt8 = 32, spanish: UInt8 = 64, german: UInt8 = 128
     }
 
-    /// Builds `scanFlags` from the entries.
+    /// Per id: a booster, dampener, negator or reverser, whose entry the scorer's window reads
+    /// (most words before a sentiment word are none of these; this table is 1 byte an id where
+    /// an entry is 32, so the window stays in cache on a large vocabulary).
+    private(set) var modifiers: [Bool] = []
+    /// Per id: `Entry.phraseList` (for the phrase matcher, which reads it at each phrase start).
+    private(set) var phraseListOf: [Int32] = []
+
+    /// Builds `scanFlags` (and `modifiers`, `phraseListOf`) from the entries.
     mutating func indexScanFlags() {
+        modifiers = entries.map { $0.booster != 0 || $0.isNegator || $0.isReverser }
+        phraseListOf = entries.map(\.phraseList)
         scanFlags = entries.map { e in
             var f: UInt8 = 0
             if e.isEnglishMarker { f |= ScanFlag.englishMarker }

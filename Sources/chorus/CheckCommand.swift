@@ -47,5 +47,8 @@ struct CheckCommand: AsyncParsableCommand {
         let types = Dictionary(grouping: enabled, by: \.type.rawValue).map { "\($0.value.count) \($0.key)" }.sorted()
         print("config: \(path): OK, \(loaded.sources.count) sources (\(enabled.count) enabled: \(types.joined(separator: ", ")))")
         if case .success(let connected)? = StateStoreOpener.check(loaded.state) { print(connected) }
+        // Sources the circuit breaker holds: on stderr, so cron mails them; still exit 0.
+        let notices = RunPreflight.notices(loaded)
+        if !notices.isEmpty { FileHandle.standardError.write(Data(notices.map { "check: \($0)\n" }.joined().utf8)) }
     }
 }

@@ -24,8 +24,7 @@ struct IngestCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(name: .long, help: "The configuration file (default: $CHORUS_CONFIG, else Config/chorus.yaml).")
-    var config: String?
+    @OptionGroup var configOption: ConfigOption
 
     @Flag(name: .long, help: "Fetch, parse, score and look up dedup, but write nothing and change no state.")
     var dryRun = false
@@ -62,15 +61,8 @@ struct IngestCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let environment = ProcessInfo.processInfo.environment
-        let path = ConfigLoader.resolvePath(option: config, environment: environment)
-        var loaded: ChorusConfig
-        do {
-            loaded = try ConfigLoader.load(path: path, environment: environment)
-        } catch {
-            FileHandle.standardError.write(Data((error.description + "\n").utf8))
-            throw ExitStatus.configError
-        }
+        let path = configOption.path
+        var loaded = try configOption.load()
         let level = global.logLevel.flatMap(Logger.Level.init(rawValue:))
             ?? (global.verbose ? .info : loaded.logLevel.flatMap(Logger.Level.init(rawValue:)) ?? .warning)
         LoggingSetup.bootstrap(level: level, format: global.format)
@@ -104,7 +96,7 @@ struct IngestCommand: AsyncParsableCommand {
                 config: loaded, options: options, fetcher: fetcher, stop: stop, logger: Logger(label: "chorus.run"),
                 summaryToStderr: global.verbose || level <= .info)
         } catch {
-            FileHandle.standardError.write(Data("chorus ingest: \(error.description)\n".utf8))
+            LoggingSetup.report("chorus ingest: \(error.description)", level: .error)
             switch error {
             // The run holding the lock writes the metrics; this one did nothing.
             case .lockHeld: throw ExitStatus.lockHeld
@@ -115,7 +107,7 @@ struct IngestCommand: AsyncParsableCommand {
             }
         }
         // A cut run says so even under cron; the closing line is for a person at a terminal.
-        if let line = RunReportLine.stopped(outcome) { FileHandle.standardError.write(Data((line + "\n").utf8)) }
+        if let line = RunReportLine.stopped(outcome) { LoggingSetup.report(line) }
         if !dryRun && isatty(STDERR_FILENO) == 1 {
             FileHandle.standardError.write(Data((RunReportLine.finished(outcome, toStdout: options.toStdout) + "\n").utf8))
         }
@@ -132,7 +124,7 @@ struct IngestCommand: AsyncParsableCommand {
             try MetricsTextfile.write(
                 to: url, outcome: outcome, exitCode: exit.rawValue, records: records, sources: config.sources.map(\.name), now: Date())
         } catch {
-            FileHandle.standardError.write(Data("chorus ingest: metrics: cannot write \(url.path) (\(error.localizedDescription))\n".utf8))
+            LoggingSetup.report("chorus ingest: metrics: cannot write \(url.path) (\(error.localizedDescription))", level: .error)
         }
     }
 }

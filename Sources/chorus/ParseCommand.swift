@@ -92,7 +92,8 @@ struct ParseCommand: ParsableCommand {
                 if result.recovered {
                     let damaged = result.damagedItems > 0 ? "\(result.damagedItems) damaged items; " : ""
                     let format = [Platform.rss, .atom, .rdf].contains(result.platform) ? "XML" : "JSON"
-                    let what = result.truncated ? "the document is cut short" : "recovered from malformed \(format)"
+                    let what = result.truncated ? "the document is cut short"
+                        : result.platform == .jsonfeed ? "odd members coerced or dropped" : "recovered from malformed \(format)"
                     ParseCommand.warn("\(file): warning: \(what), kept what could be read (\(damaged)\(result.warnings.first ?? ""))")
                 } else if wroteNothing {
                     // Never silent about an empty result: say why (a social response without posts, skipped entries).

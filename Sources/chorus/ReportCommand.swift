@@ -73,16 +73,9 @@ struct ReportCommand: ParsableCommand {
             grouping: ReportOptions.Grouping(rawValue: by) ?? .source, bucket: ReportOptions.Bucket(rawValue: bucket) ?? .hour,
             since: since.flatMap { ReportTime.parse($0, now: now) }, until: until.flatMap { ReportTime.parse($0, now: now) },
             keywords: keywords, topCount: top)
-        let files = try inputFiles()
-        let aggregator = ReportAggregator(options: options)
-        var failed = false
-        for file in files {
-            do { try aggregator.read(path: file) } catch {
-                failed = true
-                FileHandle.standardError.write(Data("\(error.description)\n".utf8))
-            }
-        }
-        let text = ReportFormat(rawValue: format)?.render(aggregator.summary()) ?? ""
+        let (summary, failures) = ReportAggregator.summarize(try inputFiles(), options: options)
+        for failure in failures { FileHandle.standardError.write(Data("\(failure.description)\n".utf8)) }
+        let text = ReportFormat(rawValue: format)?.render(summary) ?? ""
         do {
             if let output, output != "-" {
                 try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
@@ -93,7 +86,7 @@ struct ReportCommand: ParsableCommand {
             FileHandle.standardError.write(Data("report: \(output ?? "stdout"): cannot write (\(error.localizedDescription))\n".utf8))
             throw ExitStatus.ioError
         }
-        if failed { throw ExitStatus.partialFailure }
+        if !failures.isEmpty { throw ExitStatus.partialFailure }
     }
 
     /// `environment` plus a stand-in for every `${VAR}` the config names that is unset: a report

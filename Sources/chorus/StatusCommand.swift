@@ -22,8 +22,7 @@ struct StatusCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(name: .long, help: "The configuration file (default: $CHORUS_CONFIG, else Config/chorus.yaml).")
-    var config: String?
+    @OptionGroup var configOption: ConfigOption
 
     @Option(name: .long, help: "'table' (default) or 'json' (one object).")
     var format: Format = .table
@@ -39,15 +38,7 @@ struct StatusCommand: AsyncParsableCommand {
 
     func run() async throws {
         global.bootstrap()
-        let environment = ProcessInfo.processInfo.environment
-        let path = ConfigLoader.resolvePath(option: config, environment: environment)
-        let loaded: ChorusConfig
-        do {
-            loaded = try ConfigLoader.load(path: path, environment: environment)
-        } catch {
-            FileHandle.standardError.write(Data((error.description + "\n").utf8))
-            throw ExitStatus.configError
-        }
+        let loaded = try configOption.load()
         let report: StatusReport
         do {
             report = try StatusReport.load(config: loaded, failAfter: RunDuration.seconds(failAfter) ?? 86_400, now: Date())

@@ -26,27 +26,32 @@ struct StderrLogHandler: LogHandler {
     func log(event: LogEvent) {
         let merged = metadata.merging(event.metadata ?? [:]) { $1 }
         let message = "\(event.message)"
-        var line: String
+        let line: String
         switch format {
         case .journal:
             let fields = merged.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
             line = "<\(Self.priority(event.level))>\(label): " + (fields.isEmpty ? "" : fields + " ") + message.replacingOccurrences(of: "\n", with: " ")
         case .json:
-            var w = JSONWriter(capacity: 256)
-            w.raw("{")
-            w.key("time", first: true); w.date(Date())
-            w.key("level"); w.string(event.level.rawValue)
-            w.key("label"); w.string(label)
-            w.key("message"); w.string(message)
-            w.key("metadata"); w.raw("{")
-            for (i, (key, value)) in merged.sorted(by: { $0.key < $1.key }).enumerated() {
-                if i > 0 { w.raw(",") }
-                w.string(key); w.raw(":"); w.string("\(value)")
-            }
-            w.raw("}}")
-            line = String(decoding: w.bytes, as: UTF8.self)
+            line = Self.jsonLine(level: event.level, label: label, message: message, metadata: merged)
         }
         FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+
+    /// One JSON log object: `time`, `level`, `label`, `message`, `metadata`.
+    static func jsonLine(level: Logger.Level, label: String, message: String, metadata: Logger.Metadata) -> String {
+        var w = JSONWriter(capacity: 256)
+        w.raw("{")
+        w.key("time", first: true); w.date(Date())
+        w.key("level"); w.string(level.rawValue)
+        w.key("label"); w.string(label)
+        w.key("message"); w.string(message)
+        w.key("metadata"); w.raw("{")
+        for (i, (key, value)) in metadata.sorted(by: { $0.key < $1.key }).enumerated() {
+            if i > 0 { w.raw(",") }
+            w.string(key); w.raw(":"); w.string("\(value)")
+        }
+        w.raw("}}")
+        return String(decoding: w.bytes, as: UTF8.self)
     }
 
     /// The syslog priority of a swift-log level.

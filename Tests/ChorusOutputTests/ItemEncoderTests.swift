@@ -50,6 +50,28 @@ struct ItemEncoderTests {
         #expect(metrics["score"] is NSNull)
     }
 
+    @Test("Text that was not scored keeps the sentiment object with null label and numbers, scored false and its language")
+    func notScoredSentiment() throws {
+        let item = Item(id: "x", source: "s", platform: .mastodon, kind: .post, text: "これは",
+                        sentiment: .notScored(lang: "ja", rules: ["lang-unsupported"]))
+        let line = String(decoding: ItemEncoder.line(item), as: UTF8.self)
+        #expect(line.hasSuffix(",\"sentiment\":{\"label\":null,\"compound\":null,\"pos\":null,\"neu\":null,\"neg\":null,"
+            + "\"tags\":[],\"rules\":[\"lang-unsupported\"],\"scored\":false,\"lang\":\"ja\"}}\n"))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        let sentiment = try #require(object["sentiment"] as? [String: Any])
+        #expect(sentiment["label"] is NSNull)
+        #expect(sentiment["scored"] as? Bool == false)
+    }
+
+    @Test("A scored sentiment ends with scored true and its language, after the keys it always had")
+    func scoredSentimentKeys() throws {
+        let item = Item(id: "x", source: "s", platform: .mastodon, kind: .post, text: "yay",
+                        sentiment: Sentiment(label: .positive, compound: 0.5, pos: 1, neu: 0, neg: 0, lang: "en"))
+        let line = String(decoding: ItemEncoder.line(item), as: UTF8.self)
+        #expect(line.hasSuffix("\"sentiment\":{\"label\":\"positive\",\"compound\":0.5000,\"pos\":1.000,\"neu\":0.000,\"neg\":0.000,"
+            + "\"tags\":[],\"rules\":[],\"scored\":true,\"lang\":\"en\"}}\n"))
+    }
+
     @Test("An item whose every string needs the longest escapes encodes and round-trips")
     func worstCaseEscaping() throws {
         let worst = String(repeating: "\u{01}", count: 300)

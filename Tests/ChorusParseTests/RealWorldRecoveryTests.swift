@@ -87,4 +87,21 @@ struct RealWorldRecoveryTests {
         #expect(result.items.first?.text == "a < b &")
         #expect(!result.recovered && result.damagedItems == 0)
     }
+
+    @Test(arguments: [1, 2, 3, 7, 4096])
+    func theRepairIsTheSameWhateverTheChunksAre(_ size: Int) throws {
+        var doc = Array(#"<?xml version="1.0" encoding="utf-8"?><rss><channel><item><title><![CDATA[Caf"#.utf8)
+        doc += [0xE9, 0x20, 0xE2, 0x82, 0xAC, 0x20, 0xF0, 0x9F, 0x98, 0x80, 0x20, 0x93, 0x71, 0x94]  // é € 😀 “q” (é, “ ” in Windows-1252)
+        doc += Array("]]></title></item><item><title>next</title></item></channel></rss>".utf8)
+        var titles: [String?] = []
+        let parser = FeedStreamParser(context: Fixture.context()) { titles.append($0.title) }
+        var i = 0
+        while i < doc.count {
+            parser.feed(Array(doc[i..<min(i + size, doc.count)]))
+            i += size
+        }
+        let result = try parser.finish()
+        #expect(titles == ["Café € 😀 “q”", "next"])
+        #expect(result.recovered)
+    }
 }

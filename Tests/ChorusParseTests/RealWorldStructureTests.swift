@@ -68,4 +68,22 @@ struct RealWorldStructureTests {
         #expect(result.feed?.title == "Inner")
         #expect(result.items.map(\.title) == ["E"])
     }
+
+    @Test func relativeLinksKeepTheirPercentEscapes() throws {
+        // <link>/en/games/.../10743874-neverwinter-%26-jingle-jam-humble-bundle%21</link>, the channel link relative too.
+        let result = try RealWorld.parse("node-feedparser__rss-with-relative-urls.xml")
+        #expect(result.items.first?.url == "/en/games/neverwinter/news/detail/10743874-neverwinter-%26-jingle-jam-humble-bundle%21")
+        let item = try Fixture.rssItem("<title>t</title><link>/a%26b%21c%25d?q=%2F</link>")
+        #expect(item.url == "https://feed.example/a%26b%21c%25d?q=%2F")
+    }
+
+    @Test func aMediaContentsThumbnailIsStillTheEntrysMediaAndAnUnclosedContainerHidesNoEntry() throws {
+        let media = try Fixture.rssItem(
+            #"<title>t</title><media:content url="https://m.example/v.mov"><media:thumbnail url="https://m.example/k.jpg"/></media:content>"#,
+            namespaces: #"xmlns:media="http://search.yahoo.com/mrss/""#)
+        #expect(media.enclosures.map(\.url) == ["https://m.example/v.mov", "https://m.example/k.jpg"])
+        // feedjira__ITunesWithSingleQuotedAttributes.xml leaves its outer itunes:category open.
+        let result = try RealWorld.parse("feedjira__ITunesWithSingleQuotedAttributes.xml")
+        #expect(result.items.map(\.title) == ["Shake Shake Shake Your Spices", "Socket Wrench Shootout", "Red, Whine, & Blue"])
+    }
 }

@@ -85,10 +85,11 @@ struct ReportAggregateTests {
         #expect(turn.start == "2018-05-13T15:00:00Z")
         #expect(turn.previousStart == "2018-05-13T14:00:00Z")
         #expect(turn.delta == ReportFixture.mean(0.5 / 3 - 0.5))
-        #expect(turn.items.map(\.compound) == [-0.4, 0, 0.9])
+        // The items below the previous mean (0.5) pulled it down; 0.9 did not.
+        #expect(turn.items.map(\.compound) == [-0.4, 0])
         let all = try ReportFixture.summary([ReportFixture.story, ReportFixture.extra])
         #expect(all.turningPoints.map(\.start) == ["2018-05-13T15:00:00Z", "2018-05-13T16:00:00Z", "2018-05-13T23:00:00Z"])
-        #expect(all.turningPoints[1].items.map(\.compound) == [0.6, 0.1], "an upward move shows the most positive items")
+        #expect(all.turningPoints[1].items.map(\.compound) == [0.6], "a rise shows the items above the previous mean (0.1667): not 0.1")
     }
 
     @Test func perSourceRowsHaveSharesAndTheFirstAndLastItem() throws {

@@ -53,12 +53,22 @@ struct ReportReaderTests {
         #"{"id":"x","sentiment":{"label":"unscored","compound":0.5}}"#,
         #"{"id":"x","sentiment":{"label":"Positive","compound":0.5}}"#,
         #"{"id":"x","sentiment":"positive"}"#,
+        #"{"id":"x","sentiment":{"label":null,"compound":null,"pos":null,"neu":null,"neg":null,"tags":[],"rules":["lang-unsupported"],"scored":false,"lang":"ja"}}"#,
+        #"{"id":"x","sentiment":{"label":"positive","compound":0.5,"scored":false}}"#,
     ])
     func anythingButTheFourLabelsWithACompoundIsNotScored(line: String) {
         var record = ReportRecord()
         let ok = Array(line.utf8).withUnsafeBufferPointer { ReportRecordReader.read($0, into: &record) }
         #expect(ok)
         #expect(record.label == .notScored)
+    }
+
+    @Test func aScoredLabelWithTheNewFieldsStillCounts() {
+        let line = #"{"id":"x","sentiment":{"label":"mixed","compound":0.1234,"pos":0.2,"neu":0.6,"neg":0.2,"tags":[],"rules":["lexicon"],"scored":true,"lang":"en"}}"#
+        var record = ReportRecord()
+        let ok = Array(line.utf8).withUnsafeBufferPointer { ReportRecordReader.read($0, into: &record) }
+        #expect(ok)
+        #expect(record.label == .mixed && record.compound == 1234)
     }
 
     @Test(arguments: ["{not json", "[1,2]", #"{"id":"x""#, #"{"id":"x"} trailing"#, #"{"source":"no id"}"#, #"{"id":"x","title":"unterminated}"#, "\u{1}"])

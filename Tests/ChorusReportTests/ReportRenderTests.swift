@@ -1,4 +1,5 @@
 @testable import ChorusReport
+import ChorusModel
 import Foundation
 import Testing
 
@@ -79,6 +80,26 @@ struct ReportRenderTests {
         #expect(many.components(separatedBy: "text-anchor=\"middle\"").count - 1 == 3, "five tick labels (one per 120 of 666 units): first, three between, last")
     }
 
+    @Test func labelsOfNeighbouringTurningPointsDoNotOverlap() {
+        let lines = (0..<20).map { h in
+            let compound = h == 10 ? -0.5 : 0.5
+            return #"{"id":"\#(h)","published_at":"\#(ReportTestTime.hour(h))","sentiment":{"label":"positive","compound":\#(compound)}}"#
+        }
+        let s = ReportFixture.summary(lines: lines)
+        #expect(s.turningPoints.map(\.start) == [ReportTestTime.hour(10), ReportTestTime.hour(11)])
+        let svg = TimelineChart(summary: s, groups: []).svg(id: "t")
+        let labels = svg.components(separatedBy: "font-size=\"13\" class=\"ink\"").count - 1 + svg.components(separatedBy: "font-size=\"12\" class=\"ink\"").count - 1
+        #expect(labels == 2)
+        #expect(svg.contains("y=\"21.0\" text-anchor=\"middle\" font-size=\"12\""), "the first label above the panel")
+        #expect(svg.contains("y=\"38.0\" text-anchor=\"middle\" font-size=\"12\""), "its neighbour a line lower")
+    }
+
+    @Test func metricsReadAsWords() throws {
+        let renderer = HTMLReportRenderer(ReportFixture.summary(lines: []))
+        #expect(renderer.metrics(Metrics(likes: 12, reposts: 1, replies: 0, score: nil, quotes: 2)) == "12 likes, 1 repost, 2 quotes")
+        #expect(renderer.metrics(Metrics(replies: 1, score: 57)) == "1 reply, 57 score")
+    }
+
     @Test func countsGetThousandsSeparators() {
         #expect(ReportNumbers.count(1_000_000) == "1,000,000")
         #expect(ReportNumbers.count(999) == "999")
@@ -95,6 +116,15 @@ struct ReportRenderTests {
             #expect(line.hasSuffix("|"))
         }
         #expect(md.contains("## Most positive reactions"))
+    }
+
+    @Test func markdownHasThePageTablesWithAColumnPerGroup() throws {
+        let md = ReportFormat.md.render(try ReportFixture.summary([ReportFixture.story, ReportFixture.extra]))
+        #expect(md.contains("| bucket | items | positive | negative | neutral | mixed | not scored | mean | mean, s2 | mean, s1 | mean, s3 |"))
+        #expect(md.contains("| 2018-05-13T15:00:00Z | 3 | 1 | 1 | 1 | 0 | 0 | 0.167 | 0.450 | -0.400 | – |"))
+        for heading in ["## Reaction tags over time", "## Turning points", "## Most positive reactions", "## Most engaged posts", "## Per source"] {
+            #expect(md.contains(heading), "\(heading)")
+        }
     }
 
     @Test func jsonReadsBackIntoTheSameSummary() throws {

@@ -44,9 +44,10 @@ enum ReportFixture {
     /// The summary of NDJSON text given inline.
     static func summary(lines: [String], _ options: ReportOptions = ReportOptions()) -> ReportSummary {
         let aggregator = ReportAggregator(options: options)
+        var record = ReportRecord()
         for line in lines {
             var bytes = Array(line.utf8)
-            bytes.withUnsafeMutableBufferPointer { aggregator.add(line: UnsafeBufferPointer($0)) }
+            bytes.withUnsafeMutableBufferPointer { aggregator.add(line: UnsafeBufferPointer($0), record: &record) }
         }
         return aggregator.summary()
     }

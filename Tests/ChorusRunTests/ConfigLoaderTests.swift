@@ -239,6 +239,36 @@ struct ConfigLoaderTests {
         }
     }
 
+    @Test func metricsAndTheSummaryLogLimitAreReadAndChecked() throws {
+        let good = """
+            output: { dir: out }
+            state: { path: s.sqlite }
+            metrics: { textfile: m/chorus.prom }
+            summary_log_max: 64KiB
+            sources: [{ name: a, type: feed, url: "https://example.com/a.xml" }]
+            """
+        let config = try ConfigLoader.parse(good, file: URL(fileURLWithPath: "/srv/c.yaml"), environment: [:])
+        #expect(config.metricsTextfile?.path == "/srv/m/chorus.prom")
+        #expect(config.summaryLogMaxBytes == 65_536)
+        #expect(try ConfigLoader.parse("output: { dir: o }\nstate: { path: s }\nsources: [{ name: a, type: feed, url: \"https://e.com/a\" }]\n", file: URL(fileURLWithPath: "/c.yaml"), environment: [:])
+            .summaryLogMaxBytes == 1_048_576)
+        let bad = """
+            output: { dir: out }
+            state: { path: s.sqlite }
+            metrics: { textfil: m.prom }
+            summary_log_max: 1KiB
+            sources: []
+            """
+        do {
+            _ = try ConfigLoader.parse(bad, file: URL(fileURLWithPath: "/srv/c.yaml"), environment: [:])
+            Issue.record("accepted")
+        } catch {
+            let messages = error.problems.map(\.message)
+            #expect(messages.contains("summary_log_max: must be at least 4KiB"), "\(messages)")
+            #expect(messages.contains { $0.hasPrefix("metrics: unknown key 'textfil' (did you mean 'textfile'?)") }, "\(messages)")
+        }
+    }
+
     @Test(arguments: [("512KiB", 524_288), ("20MiB", 20_971_520), ("1MB", 1_000_000), ("4096", 4096)])
     func sizesParse(_ text: String, _ bytes: Int) {
         #expect(ConfigValueParser.size(text) == bytes)

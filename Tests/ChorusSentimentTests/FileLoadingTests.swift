@@ -1,4 +1,4 @@
-import ChorusSentiment
+@testable import ChorusSentiment
 import Foundation
 import Testing
 
@@ -70,6 +70,47 @@ import Testing
         let a = try SentimentAnalyzer(configuration: SentimentConfiguration(ruleFiles: [rules]))
         #expect(a.score("nearly done").tags == ["excitement"])
         #expect(!a.score("almost there").rules.contains("almost-there"))
+    }
+
+    @Test func thenRulesMatchEveryFirstPhraseFollowedByEverySecond() throws {
+        let dir = try TemporaryFiles.directory()
+        let rules = dir.appendingPathComponent("then.yaml")
+        try "rules:\n  - name: gadgets-rise\n    match: [gadget sales, widgets]\n    then: [rise, hit record]\n    valence: 2\n"
+            .write(to: rules, atomically: true, encoding: .utf8)
+        let file = try RuleFileParser.parse(contentsOf: rules)
+        #expect(file.rules.first?.allPhrases == ["gadget sales rise", "gadget sales hit record", "widgets rise", "widgets hit record"])
+        let a = try SentimentAnalyzer(configuration: SentimentConfiguration(ruleFiles: [rules], replaceDefaultRules: true))
+        for text in ["gadget sales rise", "widgets hit record"] { #expect(a.score(text).rules == ["gadgets-rise"], "\(text)") }
+        #expect(!a.score("widgets").rules.contains("gadgets-rise"))
+        #expect(!a.score("rise").rules.contains("gadgets-rise"))
+    }
+
+    @Test func anEmptyThenNamesFileAndRule() throws {
+        let dir = try TemporaryFiles.directory()
+        let rules = dir.appendingPathComponent("then.yaml")
+        try "rules:\n  - name: nothing-after\n    match: [prices]\n    then: []\n    valence: 2\n".write(to: rules, atomically: true, encoding: .utf8)
+        #expect {
+            _ = try SentimentAnalyzer(configuration: SentimentConfiguration(ruleFiles: [rules]))
+        } throws: { error in
+            "\(error)".hasPrefix("sentiment: \(rules.path):") && "\(error)".contains("nothing-after")
+        }
+    }
+
+    @Test func reversersTurnTheNextOrPreviousNegativeWordPositive() throws {
+        let dir = try TemporaryFiles.directory()
+        let rules = dir.appendingPathComponent("rev.yaml")
+        try "reversers: [lifts, lifted]\n".write(to: rules, atomically: true, encoding: .utf8)
+        let lexicon = dir.appendingPathComponent("lex.tsv")
+        try "ban\t-2.0\ngood\t2.0\n".write(to: lexicon, atomically: true, encoding: .utf8)
+        let a = try SentimentAnalyzer(configuration: SentimentConfiguration(
+            lexiconFiles: [lexicon], ruleFiles: [rules], replaceDefaultLexicons: true, replaceDefaultRules: true))
+        let norm = TestFixtures.norm
+        #expect(same(a.score("lifts the ban").compound, norm(1.6)))
+        #expect(same(a.score("ban lifted").compound, norm(1.6)))
+        #expect(a.score("ban lifted").rules.contains("reversal"))
+        // Only negative words are reversed.
+        #expect(same(a.score("lifts the good").compound, norm(2.0)))
+        #expect(same(a.score("the ban").compound, norm(-2.0)))
     }
 
     /// `flip:` takes YAML's true spellings, unquoted; anything else names the file and line.

@@ -43,7 +43,8 @@ import Testing
     }
 
     @Test func stdinLinesGiveOneObjectEachInOrderWithTheItemSentimentBytes() throws {
-        let texts = ["Wow! Breaking good news!", "", "Not again", "好消息", "plain \"quoted\" text\twith tab", "Almost there"]
+        let texts = ["Wow! Breaking good news!", "", "Not again", "好消息", "plain \"quoted\" text\twith tab", "Almost there",
+                     "これは本当に素晴らしいニュースです", "Quelle déception", "¡Por fin!"]
         let r = try chorus(["score"], stdin: texts.joined(separator: "\n") + "\r\n")
         #expect(r.status == 0, "\(r.stderr)")
         let lines = r.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()

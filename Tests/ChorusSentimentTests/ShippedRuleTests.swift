@@ -27,7 +27,7 @@ import Testing
     static let phrases: [Phrase] = ["rules-en.yaml", "rules-zh.yaml", "rules-fr.yaml", "rules-es.yaml", "rules-de.yaml"].flatMap { file in
         let f = ruleFile(file)
         let rules = f.rules.flatMap { r in
-            r.phrases.map { Phrase(file: file, name: r.name, phrase: $0, effect: r.effect, tags: r.tags, position: r.position) }
+            r.allPhrases.map { Phrase(file: file, name: r.name, phrase: $0, effect: r.effect, tags: r.tags, position: r.position) }
         }
         let idioms = f.idioms.map { Phrase(file: file, name: "idiom", phrase: $0.phrase, effect: .set($0.value), tags: [], position: .any) }
         return rules + idioms

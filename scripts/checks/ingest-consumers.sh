@@ -10,7 +10,7 @@ cd "$(dirname "$0")/../.."
 : "${CHORUS_BIN:?set CHORUS_BIN to the chorus executable}"
 if ! python3 -c 'import duckdb' 2>/dev/null; then
   . scripts/lib/venv.sh
-  chorus_venv .venv-test duckdb jsonschema
+  chorus_venv .venv-test duckdb jsonschema prometheus-client
 fi
 command -v jq >/dev/null || { echo "ingest-consumers: FAIL: jq is not installed (scripts/setup test)" >&2; exit 1; }
 

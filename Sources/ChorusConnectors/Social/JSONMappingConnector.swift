@@ -55,7 +55,8 @@ public struct JSONMappingConnector: SourceConnector {
             fetcher: fetcher, source: options.name, platform: .json, policy: options.policy, token: options.token,
             tokenVariable: options.tokenVariable, target: "the document \(options.url)", logger: logger,
             extraHeaders: options.headers.sorted { $0.key < $1.key }.map { (name: $0.key, value: $0.value) })
-        let url = state.currentURL ?? options.url
+        // The state keeps a moved URL with its secrets masked; they come back from the config.
+        let url = state.currentURL.flatMap { CredentialURL.restore($0, from: options.url) } ?? options.url
         let request = FetchRequest(
             url: url, headers: requester.headers, etag: state.etag, lastModified: state.lastModified, policy: options.policy,
             label: options.name)
@@ -66,7 +67,7 @@ public struct JSONMappingConnector: SourceConnector {
             throw requester.describe(error)
         }
         var next = state
-        if let moved = response.permanentRedirect { next.currentURL = moved }
+        if let moved = response.permanentRedirect { next.currentURL = CredentialURL.masked(moved) }
         if response.notModified {
             return PollResult(items: [], state: next, httpStatus: response.status, notModified: true, pages: 1)
         }
@@ -74,7 +75,7 @@ public struct JSONMappingConnector: SourceConnector {
         do {
             page = try SocialPayloadParser.page(
                 response.body, mapping: options.mapping,
-                context: ParseContext(source: options.name, baseURL: url, platform: .json, fetchedAt: now))
+                context: ParseContext(source: options.name, baseURL: CredentialURL.withoutSecrets(url), platform: .json, fetchedAt: now))
         } catch {
             throw ConnectorError(error.message)
         }

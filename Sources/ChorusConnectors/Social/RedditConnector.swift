@@ -113,7 +113,7 @@ public struct RedditConnector: SourceConnector {
     }
 
     /// Where listings are read: www anonymously, oauth.reddit.com with a token.
-    func apiBase(authorized: Bool) -> String {
+    public func apiBase(authorized: Bool) -> String {
         guard authorized else { return options.baseURL }
         if let oauth = options.oauthURL { return oauth }
         return options.baseURL == Options.defaultBaseURL ? "https://oauth.reddit.com" : options.baseURL

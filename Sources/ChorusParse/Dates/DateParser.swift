@@ -20,7 +20,7 @@ public enum DateParser {
         while end > start, isSpace(bytes[end - 1]) { end -= 1 }
         guard end - start >= 6 else { return nil }
         let text = UnsafeBufferPointer(rebasing: bytes[start..<end])
-        if let fields = ISODateScanner.scan(text) ?? LooseDateScanner.scan(text) {
+        if let fields = ISODateScanner.scan(text) ?? LooseDateScanner.scan(text) ?? NumericDateScanner.scan(text) {
             return fields.date
         }
         return nil

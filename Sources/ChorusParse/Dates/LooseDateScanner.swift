@@ -83,6 +83,12 @@ enum LooseDateScanner {
                     i += 1
                 }
                 let width = i - begin
+                // An ordinal day: "March 5th, 2019".
+                if width <= 2, i + 1 < s.count, let a = ZoneTable.upper(s[i]), let b = ZoneTable.upper(s[i + 1]),
+                   i + 2 == s.count || ZoneTable.upper(s[i + 2]) == nil,
+                   [(0x53, 0x54), (0x4E, 0x44), (0x52, 0x44), (0x54, 0x48)].contains(where: { $0 == (a, b) }) {
+                    i += 2
+                }
                 if i < s.count, s[i] == UInt8(ascii: ":"), !haveTime, width <= 2 {
                     i += 1
                     guard let minute = ISODateScanner.digits(s, &i, 2) else { return nil }

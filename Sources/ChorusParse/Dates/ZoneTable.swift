@@ -7,6 +7,9 @@ enum ZoneTable {
         "EET": 120, "EEST": 180, "MSK": 180, "IST": 330, "CST": -360, "CDT": -300, "EST": -300, "EDT": -240,
         "MST": -420, "MDT": -360, "PST": -480, "PDT": -420, "AKST": -540, "AKDT": -480, "HST": -600,
         "JST": 540, "KST": 540, "HKT": 480, "SGT": 480, "AEST": 600, "AEDT": 660, "NZST": 720, "NZDT": 780,
+        "WEST": 60, "MSD": 240, "AST": -240, "ADT": -180, "NST": -210, "NDT": -150, "ART": -180, "BRT": -180,
+        "CAT": 120, "EAT": 180, "WAT": 60, "SAST": 120, "PKT": 300, "ICT": 420, "WIB": 420, "PHT": 480,
+        "AWST": 480, "ACST": 570, "ACDT": 630, "HAST": -600, "HADT": -540, "PST8PDT": -480,
     ]
 
     /// Reads a zone at `i` (numeric or named) and returns its offset in seconds east of UTC.

@@ -36,7 +36,8 @@ enum JSONDocumentParser {
             return try SocialPayloadParser.parseDetected(document, context: context)
         }
         let (items, feed, unparsed) = JSONFeedAdapter.items(wire, context: context)
-        return ParseResult(items: items, platform: .jsonfeed, feed: feed, unparsedDates: unparsed)
+        return ParseResult(items: items, platform: .jsonfeed, feed: feed, recovered: !wire.warnings.isEmpty, warnings: wire.warnings,
+                           unparsedDates: unparsed)
     }
 
     /// The document as UTF-8: UTF-16 and UTF-32 without a byte order mark, told apart by where

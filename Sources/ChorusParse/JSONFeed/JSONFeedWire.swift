@@ -1,7 +1,6 @@
 /// JSON Feed 1.0 / 1.1 as it appears on the wire (https://jsonfeed.org/version/1.1), read
-/// from a ``JSONDocument`` tape. Every member is optional; a member of the wrong type (a
-/// number where a string belongs, an item that is not an object) makes the document not a
-/// JSON Feed, which ``JSONDocumentParser`` reports or hands to the generic JSON decoder.
+/// from a ``JSONDocument`` tape. Every member is optional; a member of the wrong type is
+/// coerced or dropped with a warning naming it (see `JSONFeedWire+Reading.swift`).
 struct JSONFeedWire {
     var version: String?
     var title: String?
@@ -11,6 +10,8 @@ struct JSONFeedWire {
     var author: Person?
     var authors: [Person]?
     var items: [Entry]?
+    /// One line per member that had to be coerced or dropped, naming its path.
+    var warnings: [String] = []
 
     /// An author object (1.1 `authors[]`, 1.0 `author`).
     struct Person {

@@ -74,40 +74,26 @@ final class HTMLTextExtractor {
         return false
     }
 
-    /// The ``HTMLElementKind/closable`` names that have a start tag but no end tag in `html`.
+    /// The ``HTMLElementKind/closable`` names that have a start tag but no end tag in `html`
+    /// (one pass over the tags; most fragments hold none of these names).
     static func unclosedHidden(_ html: UnsafeBufferPointer<UInt8>) -> [String] {
-        var lower: [UInt8]?
-        var out: [String] = []
-        for name in HTMLElementKind.closable {
-            let bytes = Array(name.utf8)
-            // Cheap first test on the raw bytes: most fragments hold none of these names.
-            guard contains(html, bytes, caseInsensitive: true) else { continue }
-            if lower == nil { lower = html.map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 } }
-            guard let lower else { continue }
-            let open = lower.withUnsafeBufferPointer { contains($0, [UInt8(ascii: "<")] + bytes, caseInsensitive: false) }
-            let close = lower.withUnsafeBufferPointer { contains($0, Array("</".utf8) + bytes, caseInsensitive: false) }
-            if open && !close { out.append(name) }
-        }
-        return out
-    }
-
-    private static func contains(_ hay: UnsafeBufferPointer<UInt8>, _ needle: [UInt8], caseInsensitive: Bool) -> Bool {
-        guard needle.count <= hay.count, let first = needle.first else { return false }
+        var opened: [String] = [], closed: [String] = []
         var i = 0
-        while i + needle.count <= hay.count {
-            let c = caseInsensitive && hay[i] >= 65 && hay[i] <= 90 ? hay[i] | 0x20 : hay[i]
-            if c == first {
-                var k = 1
-                while k < needle.count {
-                    let d = caseInsensitive && hay[i + k] >= 65 && hay[i + k] <= 90 ? hay[i + k] | 0x20 : hay[i + k]
-                    if d != needle[k] { break }
-                    k += 1
-                }
-                if k == needle.count { return true }
-            }
-            i += 1
+        let n = html.count
+        while i < n {
+            guard html[i] == UInt8(ascii: "<") else { i += 1; continue }
+            var k = i + 1
+            let closing = k < n && html[k] == UInt8(ascii: "/")
+            if closing { k += 1 }
+            let start = k
+            while k < n, k - start <= 8, (html[k] | 0x20) >= 97, (html[k] | 0x20) <= 122 { k += 1 }
+            i = k
+            guard k - start >= 3, k - start <= 8 else { continue }
+            let name = String(decoding: html[start..<k].map { $0 | 0x20 }, as: UTF8.self)
+            guard HTMLElementKind.closable.contains(name) else { continue }
+            if closing { closed.append(name) } else { opened.append(name) }
         }
-        return false
+        return opened.filter { !closed.contains($0) }
     }
 
     /// The kind, except that a hidden element the fragment never closes only separates words.

@@ -14,8 +14,8 @@ enum AttributeValueDecoder {
 
     /// The value as Chorus wrote it before it decoded attributes, when that differs from
     /// ``decode(_:)``: `&#38;` kept, an HTML entity cut to the first byte of its UTF-8 (what
-    /// libxml2 inlined then), an entity no one defines dropped. Used only to find the id an
-    /// item had then (docs/schema.md).
+    /// libxml2 inlined then). Used only to find the id an item had then (docs/schema.md); a
+    /// reference to no known entity, which libxml2 dropped then, is not reproduced.
     static func former(_ raw: UnsafeBufferPointer<UInt8>) -> String? {
         guard let amp = raw.firstIndex(of: UInt8(ascii: "&")) else { return nil }
         var literal = false

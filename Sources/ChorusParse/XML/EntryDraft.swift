@@ -103,7 +103,7 @@ struct EntryDraft: Sendable {
             var a = Author(name: authorName, url: authorURI, email: authorEmail)
             if a.name == nil, let email = a.email, let parsed = AuthorParser.parse(email) { a.name = parsed.name; a.email = parsed.email }
             // `Name (email)` or `Name <email>` written into <name>.
-            if let name = a.name, name.contains("@"), let parsed = AuthorParser.parse(name), let email = parsed.email {
+            if let name = a.name, name.contains("@"), let parsed = AuthorParser.parse(name), let email = parsed.email, parsed.name != nil {
                 a.name = parsed.name
                 if a.email == nil { a.email = email }
             }

@@ -46,6 +46,7 @@ final class FeedSAXHandler {
     /// Depth of a module element that holds other elements (`media:content`, `media:credit`,
     /// `itunes:owner`, …): what it holds describes it, not the entry, and is skipped.
     private var containerDepth = 0
+    private var containerIsMedia = false
     var entry = EntryDraft()
     var channel = EntryDraft() {
         didSet { channelCache = nil }
@@ -118,6 +119,8 @@ final class FeedSAXHandler {
             let isEntry = platform == .atom ? (t.ns.isAtom && t.name == .entry) : (t.ns.isRSS && t.name == .item)
             if isEntry {
                 entryDepth = depth
+                // An entry is never a module element's content (a container left unclosed).
+                containerDepth = 0
                 entryHadError = false
                 entry = EntryDraft()
                 entry.lang = langs.last?.lang
@@ -130,9 +133,17 @@ final class FeedSAXHandler {
         }
         // Module elements belong to their parent: inside a module element that holds others
         // (a dc:identifier inside media:content) nothing is the entry's or the channel's.
-        if containerDepth > 0 { return }
+        if containerDepth > 0 {
+            // Media inside media (a media:content's own thumbnails) is still the entry's media.
+            guard containerIsMedia, t.ns == .media, t.name == .thumbnail || t.name == .content else { return }
+            element(t, attrs, inEntry: entryDepth > 0)
+            return
+        }
         element(t, attrs, inEntry: entryDepth > 0)
-        if field == .none, skipDepth == 0, depth != authorDepth, t.holdsModuleElements { containerDepth = depth }
+        if field == .none, skipDepth == 0, depth != authorDepth, t.holdsModuleElements {
+            containerDepth = depth
+            containerIsMedia = t.ns == .media
+        }
     }
 
     /// True for the root elements of the feed formats (`rss`, `rdf:RDF`, Atom `feed`).

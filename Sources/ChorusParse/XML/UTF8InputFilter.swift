@@ -48,13 +48,7 @@ struct UTF8InputFilter {
                 i += 1
                 continue
             }
-            let need: Int
-            switch c {
-            case 0xC2...0xDF: need = 2
-            case 0xE0...0xEF: need = 3
-            case 0xF0...0xF4: need = 4
-            default: return nil
-            }
+            guard let need = length(startingWith: c) else { return nil }
             if i + need > n { return nil }  // cut by the chunk end: the slow path holds it back
             guard valid(b, i, need) else { return nil }
             i += need
@@ -81,14 +75,17 @@ struct UTF8InputFilter {
         var i = n - 1
         while i >= 0, i >= n - 3, b[i] & 0xC0 == 0x80 { i -= 1 }
         guard i >= 0, i >= n - 3 else { return nil }
-        let c = b[i]
-        let need: Int
+        guard let need = length(startingWith: b[i]) else { return nil }
+        return n - i < need ? i : nil
+    }
+
+    /// The length of the sequence a lead byte starts, or nil when it starts none.
+    @inline(__always) private static func length(startingWith c: UInt8) -> Int? {
         switch c {
-        case 0xC2...0xDF: need = 2
-        case 0xE0...0xEF: need = 3
-        case 0xF0...0xF4: need = 4
+        case 0xC2...0xDF: return 2
+        case 0xE0...0xEF: return 3
+        case 0xF0...0xF4: return 4
         default: return nil
         }
-        return n - i < need ? i : nil
     }
 }

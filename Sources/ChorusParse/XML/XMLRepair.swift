@@ -51,10 +51,7 @@ struct XMLRepair {
     /// Handles the `<` at `i`; returns where scanning goes on.
     private mutating func markup(_ b: [UInt8], _ i: Int) -> Int {
         let n = b.count
-        func starts(_ s: String) -> Bool {
-            let u = Array(s.utf8)
-            return i + u.count <= n && Array(b[i..<(i + u.count)]) == u
-        }
+        func starts(_ s: StaticString) -> Bool { Self.matches(b, at: i, s) }
         if starts("<![CDATA[") { return copy(b, from: i, through: "]]>") }
         if starts("<!--") { return copy(b, from: i, through: "-->") }
         if starts("<?") { return copy(b, from: i, through: "?>") }
@@ -127,19 +124,28 @@ struct XMLRepair {
     }
 
     /// Copies from `i` through the first `end` after it (or to the end of the document).
-    private mutating func copy(_ b: [UInt8], from i: Int, through end: String) -> Int {
-        let e = Array(end.utf8)
+    private mutating func copy(_ b: [UInt8], from i: Int, through end: StaticString) -> Int {
+        let count = end.utf8CodeUnitCount
         var k = i + 2
-        while k + e.count <= b.count {
-            if b[k] == e[0], Array(b[k..<(k + e.count)]) == e {
-                output.append(contentsOf: b[i..<(k + e.count)])
-                return k + e.count
+        while k + count <= b.count {
+            if Self.matches(b, at: k, end) {
+                output.append(contentsOf: b[i..<(k + count)])
+                return k + count
             }
             k += 1
         }
         // Never closed: the rest of the document is dropped (a cut inside a comment or CDATA).
         repaired()
         return b.count
+    }
+
+    /// True when the bytes at `i` are `s`.
+    private static func matches(_ b: [UInt8], at i: Int, _ s: StaticString) -> Bool {
+        let n = s.utf8CodeUnitCount
+        guard i + n <= b.count else { return false }
+        let p = s.utf8Start
+        for k in 0..<n where b[i + k] != p[k] { return false }
+        return true
     }
 
     /// The index after `;` of a reference (`&name;`, `&#NN;`, `&#xHH;`) at `i`, or nil.

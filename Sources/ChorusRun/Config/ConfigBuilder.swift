@@ -139,6 +139,20 @@ struct ConfigBuilder {
         return urls
     }
 
+    /// C0 and C1 control characters and DEL.
+    static func isControl(_ u: Unicode.Scalar) -> Bool { u.value < 0x20 || (0x7F...0x9F).contains(u.value) }
+
+    /// True when `value` cannot be sent as a header value: CR, LF, NUL or another control
+    /// character (a tab is allowed).
+    static func breaksHeader(_ value: String) -> Bool { value.unicodeScalars.contains { isControl($0) && $0 != "\t" } }
+
+    /// An RFC 9110 token: visible ASCII without separators.
+    static func isHeaderName(_ name: String) -> Bool {
+        !name.isEmpty && name.unicodeScalars.allSatisfy { u in
+            u.value > 0x20 && u.value < 0x7F && !"\"(),/:;<=>?@[\\]{}".unicodeScalars.contains(u)
+        }
+    }
+
     /// Per-source settings that `defaults:` may set for every source.
     struct SourceDefaults {
         var interval: Double = 900
@@ -166,8 +180,24 @@ struct ConfigBuilder {
         }
         if let n = m["max_bytes"]?.value, let v = reader.size(n, at: "\(path).max_bytes") { d.policy.maxBytes = v }
         if let n = m["retries"]?.value, let v = reader.int(n, at: "\(path).retries", range: 0...10) { d.policy.retries = v }
-        if let n = m["user_agent"]?.value, let v = reader.nonEmptyString(n, at: "\(path).user_agent") { d.policy.userAgent = v }
-        if let n = m["headers"]?.value, let v = reader.stringMap(n, at: "\(path).headers") { d.headers += v }
+        if let n = m["user_agent"]?.value, let v = reader.nonEmptyString(n, at: "\(path).user_agent") {
+            if Self.breaksHeader(v) {
+                reader.problem(n, "\(path).user_agent: must not contain line breaks or control characters (they would inject headers)")
+            } else {
+                d.policy.userAgent = v
+            }
+        }
+        if let n = m["headers"]?.value, let v = reader.stringMap(n, at: "\(path).headers") {
+            for header in v {
+                if !Self.isHeaderName(header.name) {
+                    reader.problem(n, "\(path).headers: '\(header.name.unicodeScalars.map { $0.isASCII && $0.value >= 0x20 ? String($0) : "?" }.joined())' is not a header name")
+                } else if Self.breaksHeader(header.value) {
+                    reader.problem(n, "\(path).headers.\(header.name): must not contain line breaks or control characters (they would inject headers)")
+                } else {
+                    d.headers.append(header)
+                }
+            }
+        }
         if let n = m["deny_private_networks"]?.value, let v = reader.bool(n, at: "\(path).deny_private_networks") {
             d.policy.denyPrivateNetworks = v
         }

@@ -41,6 +41,10 @@ struct SourceBuilder {
             if let s = name, s.contains(where: { $0.isNewline || $0 == "/" }) {
                 reader.problem(n, "\(at).name: must not contain '/' or line breaks")
                 name = nil
+            } else if let s = name, s.unicodeScalars.contains(where: ConfigBuilder.isControl) {
+                // A NUL or escape in a name would reach file names, logs and terminals.
+                reader.problem(n, "\(at).name: must not contain control characters (NUL, escape, tab...)")
+                name = nil
             }
         } else {
             reader.problem(node, "\(at): missing required key 'name'")

@@ -40,10 +40,17 @@ public struct IngestRun: Sendable {
         var source: SourceConfig
         var saved: SourceRecord
         var task: SourceTask
+        /// A dead run had it in flight (strikes, not quarantined): run alone, first.
+        var suspect = false
     }
+
+    /// How long a stopped run waits for a source still working before leaving it behind.
+    static let stopGrace = 2.0
 
     private enum Event: Sendable {
         case source(Int, SourceTask.Result)
+        /// Still working when the run stopped, after the grace: left behind, not committed.
+        case abandoned(Int)
         case stop(String)
         case idle
     }
@@ -52,7 +59,16 @@ public struct IngestRun: Sendable {
     public func run() async throws(RunError) -> RunOutcome {
         let startedAt = clock()
         let records: [String: SourceRecord]
-        do { records = try store.sourceRecords() } catch { throw RunError(error.message) }
+        // The circuit breaker: strikes for sources a dead run left in flight, then who is out.
+        let breaker = options.dryRun ? nil : SourceBreaker(store: store, state: config.state.path)
+        let quarantine: [String: BreakerRecord]
+        do {
+            _ = try breaker?.countStrikes(now: startedAt, logger: logger)
+            records = try store.sourceRecords()
+            quarantine = try store.breakerRecords()
+        } catch {
+            throw RunError(error.message)
+        }
         let sink = ItemSink(
             options.dryRun ? .preview(ndjson: options.previewAsNDJSON) : options.toStdout ? .stdout : .file(config.output, date: startedAt),
             fileTag: OutputRecovery.tag(state: config.state.path), state: config.state.path)
@@ -66,6 +82,11 @@ public struct IngestRun: Sendable {
             if !options.sources.isEmpty && !explicit { continue }
             let saved = records[source.name] ?? SourceRecord(name: source.name)
             if !source.enabled && !explicit { collector.skip(source.name, status: .disabled); continue }
+            if !explicit, let cause = SourceBreaker.quarantined(quarantine[source.name], now: startedAt) {
+                collector.skip(source.name, status: .quarantined, error: cause)
+                logger.warning("\(cause)", metadata: ["source": "\(source.name)"])
+                continue
+            }
             if !explicit && !options.ignoreSchedule && !options.dryRun && !scheduler.isDue(saved, interval: source.interval) {
                 collector.skip(source.name, status: .notDue); continue
             }
@@ -75,7 +96,7 @@ public struct IngestRun: Sendable {
                     source: source, connector: connector, saved: saved, fetcher: fetcher, store: store, matcher: matcher,
                     keywordFilter: config.keywords.filter, analyzer: analyzer,
                     scoreDuplicates: options.dryRun && !options.previewAsNDJSON, now: startedAt)
-                plan.append(Planned(source: source, saved: saved, task: task))
+                plan.append(Planned(source: source, saved: saved, task: task, suspect: (quarantine[source.name]?.strikes ?? 0) > 0))
             case .failure(let error):
                 var report = SourceReport(name: source.name, status: .error)
                 report.errors = 1
@@ -92,11 +113,15 @@ public struct IngestRun: Sendable {
             plan.removeAll { dropped.contains($0.source.name) }
             for name in dropped.sorted() { collector.skip(name, status: .notDue) }
         }
+        // Suspects run first, one at a time, so a death is pinned on the one in flight and the
+        // innocent ones that shared a dead run's flight clear their strike (stable order otherwise).
+        plan = plan.filter(\.suspect) + plan.filter { !$0.suspect }
         let deadline = (options.maxDuration ?? config.maxDuration).map { startedAt.addingTimeInterval($0) }
         var progress = options.progress ? ProgressBar(total: plan.count) : nil
         var stoppedBy: String?
         var failure: RunError?
         var finished = Set<Int>()
+        let inFlight = breaker?.log
         let concurrency = config.concurrency
         let clock = self.clock
         let stop = self.stop
@@ -104,12 +129,21 @@ public struct IngestRun: Sendable {
             guard !plan.isEmpty else { return }
             var next = 0
             var running = 0
+            var suspectsRunning = 0
             func launch() {
                 let index = next
                 let task = plan[index].task
                 next += 1
                 running += 1
-                group.addTask { .source(index, await task.run(clock: clock)) }
+                if plan[index].suspect { suspectsRunning += 1 }
+                inFlight?.begin(plan[index].source.name)
+                group.addTask {
+                    // A stop leaves a source that does not finish within the grace behind (a slow parse).
+                    guard let result = await AbandonableRun.run(grace: Self.stopGrace, { await task.run(clock: clock) }) else {
+                        return .abandoned(index)
+                    }
+                    return .source(index, result)
+                }
             }
             group.addTask {
                 while !Task.isCancelled {
@@ -119,13 +153,24 @@ public struct IngestRun: Sendable {
                 }
                 return .idle
             }
-            while running < concurrency && next < plan.count { launch() }
+            /// Starts sources while there is room: a suspect only alone, others up to `concurrency`
+            /// and never beside a suspect.
+            func fill() {
+                while next < plan.count && stoppedBy == nil && failure == nil {
+                    let blocked = plan[next].suspect ? running > 0 : running >= concurrency || suspectsRunning > 0
+                    if blocked { break }
+                    launch()
+                }
+            }
+            fill()
             for await event in group {
                 switch event {
                 case .source(let index, let result):
                     running -= 1
                     finished.insert(index)
                     let p = plan[index]
+                    inFlight?.end(p.source.name)
+                    if p.suspect { suspectsRunning -= 1 }
                     if failure == nil {
                         do throws(RunError) { try collector.accept(result, source: p.source, saved: p.saved) } catch {
                             failure = error
@@ -147,8 +192,15 @@ public struct IngestRun: Sendable {
                         ])
                     }
                     progress?.advance(items: collector.itemsWritten)
-                    if stoppedBy == nil && failure == nil && next < plan.count { launch() }
+                    fill()
                     if running == 0 && (next >= plan.count || stoppedBy != nil || failure != nil) { group.cancelAll() }
+                case .abandoned(let index):
+                    running -= 1
+                    let name = plan[index].source.name
+                    if plan[index].suspect { suspectsRunning -= 1 }
+                    // It stays in the in-flight log: the next run counts the hang as a strike.
+                    logger.warning("run: \(name): still working \(Self.stopGrace) s after the run was stopped (\(stoppedBy ?? "stop")); left behind, nothing of it is written", metadata: ["source": "\(name)"])
+                    if running == 0 { group.cancelAll() }
                 case .stop(let why):
                     stoppedBy = why
                     logger.notice("stopping early (\(why)): no new sources are started, unfinished ones are dropped")
@@ -174,9 +226,12 @@ public struct IngestRun: Sendable {
                     pending = url.path
                     outputFile = url
                 }
-                try store.commit(StateCommit(
+                var change = StateCommit(
                     sources: collector.sourceRecords, seen: collector.seen, touched: collector.touched, completedOutput: pending,
-                    pruneBefore: startedAt.addingTimeInterval(-config.state.retention), now: startedAt))
+                    pruneBefore: startedAt.addingTimeInterval(-config.state.retention), now: startedAt)
+                change.finished = plan.indices.filter { finished.contains($0) }.map { plan[$0].source.name }
+                    .filter { collector.reports[$0]?.status != .cancelled }
+                try store.commit(change)
             }
         } catch let error as RunError {
             sink.abandon()

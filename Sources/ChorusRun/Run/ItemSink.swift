@@ -44,7 +44,6 @@ final class ItemSink {
         case .file(let settings, let date):
             do {
                 if writer == nil {
-                    if let state { OutputMarker.ensure(state: state, in: settings) }
                     let url = OutputPath.make(
                         dir: settings.dir, partitioned: settings.layout == .date, prefix: settings.prefix, gzip: settings.gzip, date: date)
                     writer = try AtomicFileWriter(url: url, gzip: settings.gzip, tag: fileTag)
@@ -83,6 +82,8 @@ final class ItemSink {
             do {
                 try store.beginOutput(PendingOutput(path: candidate.path, temporaryPath: writer.temporaryURL.path, createdAt: createdAt, seen: seen))
                 noted = true
+                // Only once the state notes the file: the marker then never outlives what the state knows.
+                if let state, case .file(let settings, _) = mode { OutputMarker.ensure(state: state, in: settings) }
                 if try writer.publish(to: candidate) { return candidate }
             } catch let error as StateError {
                 throw RunError(error.message)

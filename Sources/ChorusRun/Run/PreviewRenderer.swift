@@ -30,6 +30,7 @@ enum PreviewRenderer {
         case .notDue: return "not due"
         case .disabled: return "disabled"
         case .cancelled: return "cancelled"
+        case .quarantined: return "QUARANTINED \(r.error ?? "")"
         case .notModified: return "304 not modified"
         case .ok:
             return "HTTP \(r.httpStatus.map(String.init) ?? "-"), \(r.fetched) fetched, \(r.new) new, \(r.revisions) revised, \(r.duplicate) duplicate"

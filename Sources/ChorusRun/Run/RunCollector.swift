@@ -94,7 +94,7 @@ final class RunCollector {
             record.lastStatus = poll.httpStatus
             record.nextDue = now.addingTimeInterval(source.interval)
             sourceRecords.append(record)
-        case .notDue, .disabled, .cancelled:
+        case .notDue, .disabled, .cancelled, .quarantined:
             break
         }
         reports[source.name] = report
@@ -107,8 +107,10 @@ final class RunCollector {
     }
 
     /// Records a source that was not fetched.
-    func skip(_ name: String, status: SourceReport.Status) {
-        reports[name] = SourceReport(name: name, status: status)
+    func skip(_ name: String, status: SourceReport.Status, error: String? = nil) {
+        var report = SourceReport(name: name, status: status)
+        report.error = error
+        reports[name] = report
     }
 
     /// Seconds until a failing source is tried again: its interval, doubled per further

@@ -35,9 +35,12 @@ public struct RunOutcome: Sendable {
         self.recovered = recovered
     }
 
+    /// A stop that cut sources short makes the run partial; an error or a quarantined source
+    /// (which delivers nothing) a partial failure.
     public var verdict: Verdict {
-        if stoppedBy != nil || !skipped.isEmpty { return .partial }
-        return sources.contains { $0.status == .error } ? .partialFailure : .success
+        // A stop that came after every source had finished cut nothing short.
+        if !skipped.isEmpty { return .partial }
+        return sources.contains { $0.status == .error || $0.status == .quarantined } ? .partialFailure : .success
     }
 
     /// Sources a stop dropped before they finished (their state is unchanged).

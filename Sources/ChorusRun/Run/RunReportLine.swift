@@ -4,14 +4,12 @@ import Foundation
 /// under cron, so a skipped source never goes unnoticed), the closing line at a terminal, and
 /// the dry run's summary. The JSON summary in `runs.log` stays the machine-readable record.
 public enum RunReportLine {
-    /// One line naming what a stop skipped, or nil when the run was not cut short.
+    /// One line naming what a stop skipped, or nil when nothing was (no stop, or one that came
+    /// after every source had finished).
     public static func stopped(_ outcome: RunOutcome) -> String? {
         let skipped = outcome.skipped
-        guard outcome.stoppedBy != nil || !skipped.isEmpty else { return nil }
+        guard !skipped.isEmpty else { return nil }
         let why = outcome.stoppedBy ?? "a stop"
-        guard !skipped.isEmpty else {
-            return "chorus ingest: stopped early (\(why)); every started source finished"
-        }
         let noun = skipped.count == 1 ? "source" : "sources"
         return "chorus ingest: stopped early (\(why)): skipped \(skipped.count) \(noun): \(skipped.joined(separator: ", ")) (fetched on the next run)"
     }

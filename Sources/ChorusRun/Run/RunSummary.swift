@@ -43,6 +43,7 @@ public enum RunSummary {
         w.key("sources", first: true); w.int(Int64(t.count))
         w.key("fetched_sources"); w.int(Int64(t.filter { $0.status == .ok || $0.status == .notModified || $0.status == .error }.count))
         w.key("failed_sources"); w.int(Int64(t.filter { $0.status == .error }.count))
+        w.key("quarantined_sources"); w.int(Int64(t.filter { $0.status == .quarantined }.count))
         w.key("fetched"); w.int(Int64(t.reduce(0) { $0 + $1.fetched }))
         w.key("new"); w.int(Int64(t.reduce(0) { $0 + $1.new }))
         w.key("revisions"); w.int(Int64(t.reduce(0) { $0 + $1.revisions }))

@@ -13,6 +13,8 @@ public struct SourceReport: Sendable, Equatable {
         case disabled
         /// Stopped by a signal or `--max-duration` before it finished; its state is unchanged.
         case cancelled
+        /// Skipped by the circuit breaker: earlier runs died with it in flight (`error` says why and until when).
+        case quarantined
     }
 
     public var name: String

@@ -76,6 +76,11 @@ struct SourceTask: Sendable {
             report.status = .cancelled
             return Result(report: report, poll: nil, items: [])
         }
+        // Test hook for the circuit breaker (docs/ingest.md, "Poison pills"): a source named
+        // here kills the process the way a trap or an out-of-memory kill would.
+        if let poison = ProcessInfo.processInfo.environment["CHORUS_FAULT_KILL_SOURCE"], poison == source.name {
+            kill(getpid(), SIGKILL)
+        }
         report.httpStatus = poll.httpStatus
         report.fetched = poll.items.count
         report.recovered = poll.recoveredDocuments

@@ -17,6 +17,18 @@ public enum RunPreflight {
         return out
     }
 
+    /// Lines about sources the circuit breaker holds (quarantined, or with strikes), from a
+    /// healthy state: not failures of the config, but what cron should mail.
+    public static func notices(_ config: ChorusConfig, now: Date = Date()) -> [String] {
+        guard FileManager.default.fileExists(atPath: config.state.path.path),
+              let store = try? SQLiteStateStore(path: config.state.path, readOnly: true),
+              let records = try? store.breakerRecords() else { return [] }
+        return records.values.sorted { $0.name < $1.name }.map { r in
+            if let cause = SourceBreaker.quarantined(r, now: now) { return "source \(r.name): \(cause)" }
+            return "source \(r.name): \(r.strikes) strike\(r.strikes == 1 ? "" : "s") of \(SourceBreaker.strikeLimit) (\(r.cause)); it runs alone first next time"
+        }
+    }
+
     /// Why `dir` cannot hold files: it is a file, it cannot be written, or the folder it would
     /// be created in cannot be written. Nil when usable.
     static func folderProblem(_ dir: URL, _ role: String) -> String? {

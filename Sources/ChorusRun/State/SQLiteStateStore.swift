@@ -96,7 +96,41 @@ public final class SQLiteStateStore: StateStore {
         m.registerMigration("source-failing-since") { db in
             try db.execute(sql: "CREATE TABLE source_failing (name TEXT PRIMARY KEY NOT NULL, since REAL NOT NULL)")
         }
+        // The circuit breaker (SourceBreaker): strikes and quarantine per source.
+        m.registerMigration("breaker") { db in
+            try db.execute(sql: """
+                CREATE TABLE breaker (
+                    name TEXT PRIMARY KEY NOT NULL, strikes INTEGER NOT NULL, last_strike REAL NOT NULL,
+                    quarantined_until REAL, cause TEXT NOT NULL);
+                """)
+        }
         return m
+    }
+
+    public func breakerRecords() throws(StateError) -> [String: BreakerRecord] {
+        try run("read the breaker") { db in
+            // A read-only store of an older file has no table yet: no strikes.
+            guard try db.tableExists("breaker") else { return [:] }
+            var out: [String: BreakerRecord] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT * FROM breaker") {
+                let r = BreakerRecord(
+                    name: row["name"], strikes: row["strikes"], lastStrike: Date(timeIntervalSince1970: row["last_strike"]),
+                    quarantinedUntil: Self.date(row["quarantined_until"]), cause: row["cause"])
+                out[r.name] = r
+            }
+            return out
+        }
+    }
+
+    public func saveBreaker(_ records: [BreakerRecord]) throws(StateError) {
+        guard !records.isEmpty else { return }
+        try write("save the breaker") { db in
+            for r in records {
+                try db.execute(
+                    sql: "INSERT OR REPLACE INTO breaker (name, strikes, last_strike, quarantined_until, cause) VALUES (?, ?, ?, ?, ?)",
+                    arguments: [r.name, r.strikes, r.lastStrike.timeIntervalSince1970, r.quarantinedUntil?.timeIntervalSince1970, r.cause])
+            }
+        }
     }
 
     public func sourceRecords() throws(StateError) -> [String: SourceRecord] {
@@ -230,6 +264,9 @@ public final class SQLiteStateStore: StateStore {
                 try db.execute(
                     sql: "DELETE FROM pending_seen WHERE temp_path IN (SELECT temp_path FROM pending_output WHERE path = ?)", arguments: [path])
                 try db.execute(sql: "DELETE FROM pending_output WHERE path = ?", arguments: [path])
+            }
+            for name in change.finished {
+                try db.execute(sql: "DELETE FROM breaker WHERE name = ?", arguments: [name])
             }
             if let cutoff = change.pruneBefore {
                 try db.execute(sql: "DELETE FROM seen WHERE last_seen < ?", arguments: [cutoff.timeIntervalSince1970])

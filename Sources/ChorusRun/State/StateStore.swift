@@ -18,6 +18,16 @@ public protocol StateStore: Sendable {
     func pendingOutputs() throws(StateError) -> [PendingOutput]
     /// Applies one run's changes atomically: all of them or none.
     func commit(_ change: StateCommit) throws(StateError)
+    /// The circuit breaker's records (``SourceBreaker``), keyed by source name.
+    func breakerRecords() throws(StateError) -> [String: BreakerRecord]
+    /// Saves breaker records (strikes counted at the start of a run), at once.
+    func saveBreaker(_ records: [BreakerRecord]) throws(StateError)
+}
+
+extension StateStore {
+    /// A store without a breaker remembers no strikes.
+    public func breakerRecords() throws(StateError) -> [String: BreakerRecord] { [:] }
+    public func saveBreaker(_ records: [BreakerRecord]) throws(StateError) {}
 }
 
 /// What the store keeps per source.
@@ -105,6 +115,8 @@ public struct StateCommit: Sendable {
     public var completedOutput: String?
     /// Seen records last seen before this instant are deleted.
     public var pruneBefore: Date?
+    /// Sources that finished in this run: their breaker strikes are cleared.
+    public var finished: [String] = []
     public var now: Date
 
     public init(sources: [SourceRecord] = [], seen: [SeenRecord] = [], touched: [String] = [], completedOutput: String? = nil, pruneBefore: Date? = nil, now: Date) {
