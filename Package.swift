@@ -55,7 +55,7 @@ let package = Package(
         // Stage 1: HTTP through libcurl's multi interface.
         .target(
             name: "ChorusFetch",
-            dependencies: ["CCurlShim", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["CCurlShim", "ChorusModel", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict
         ),
         // Stage 2: feed formats and social API payloads to Items.

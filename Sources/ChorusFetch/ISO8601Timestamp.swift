@@ -1,3 +1,4 @@
+import ChorusModel
 import Foundation
 
 /// Parses the ISO 8601 / RFC 3339 timestamps rate-limit headers use
@@ -39,19 +40,8 @@ enum ISO8601Timestamp {
         } else {
             return nil
         }
-        let days = daysFromCivil(y, mo, d)
+        let days = Int(RFC3339.daysFromCivil(year: Int64(y), month: Int64(mo), day: Int64(d)))
         let seconds = Double(days * 86400 + h * 3600 + mi * 60 + s - offset) + fraction
         return Date(timeIntervalSince1970: seconds)
-    }
-
-    /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
-    static func daysFromCivil(_ year: Int, _ month: Int, _ day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
     }
 }

@@ -125,14 +125,7 @@ struct SocialDecoding {
                 return nil
             }
             guard i == b.count else { return nil }
-            // Days from civil (proleptic Gregorian), after H. Hinnant's published algorithm.
-            let y = month <= 2 ? year - 1 : year
-            let era = (y >= 0 ? y : y - 399) / 400
-            let yoe = y - era * 400
-            let mp = (month + 9) % 12
-            let doy = (153 * mp + 2) / 5 + day - 1
-            let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-            let days = era * 146_097 + doe - 719_468
+            let days = Int(RFC3339.daysFromCivil(year: Int64(year), month: Int64(month), day: Int64(day)))
             let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - offset
             return RFC3339.date(epochSeconds: Double(seconds) + fraction)
         }
