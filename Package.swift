@@ -43,6 +43,9 @@ let package = Package(
         // ChorusFetch's only C door to libcurl: loads it with dlopen on first use (commands that
         // never fetch skip its start-up cost) and wraps the variadic calls (setopt/getinfo).
         .target(name: "CCurlShim", dependencies: ["CCurl"], linkerSettings: [.linkedLibrary("dl")]),
+        // ChorusRun's only C door to libpq (a PostgreSQL state): dlopen on first use, like libcurl,
+        // so a SQLite run and every other command never load it. Headers from Debian's libpq-dev.
+        .target(name: "CPQShim", linkerSettings: [.linkedLibrary("dl")]),
 
         // SHA-256 block compression with the x86 SHA instructions; ChorusModel.SHA256's only C door.
         .target(name: "CSHA256"),
@@ -79,7 +82,7 @@ let package = Package(
         .target(
             name: "ChorusRun",
             dependencies: [
-                "ChorusModel", "ChorusFetch", "ChorusParse", "ChorusConnectors", "ChorusSentiment", "ChorusOutput",
+                "ChorusModel", "ChorusFetch", "ChorusParse", "ChorusConnectors", "ChorusSentiment", "ChorusOutput", "CPQShim",
                 "Yams", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ],

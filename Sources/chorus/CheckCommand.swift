@@ -10,7 +10,7 @@ struct CheckCommand: AsyncParsableCommand {
         discussion: """
             Reads the config (--config, else $CHORUS_CONFIG, else Config/chorus.yaml) and reports every problem on stderr as `config: FILE:LINE:COLUMN: message`: unknown keys, wrong types, missing environment variables, bad URLs, duplicate source names, and (with sentiment enabled) malformed lexicon or rule files. Prints a one-line summary on stdout when the file is valid.
 
-            A valid config is then checked against the disk: the output and state folders must be usable (not a file, writable), and the state file healthy (not a folder, not damaged, not another program's database, not lost while the output folder holds this config's files; see docs/ingest.md).
+            A valid config is then checked against the disk: the output and state folders must be usable (not a file, writable), and the state file healthy (not a folder, not damaged, not another program's database, not lost while the output folder holds this config's files; see docs/ingest.md). A PostgreSQL state (state.url) is connected to, and its schema version printed.
 
             Exit codes: 0 valid and usable; 70 the config is valid but a path or the state is not (one line each); 78 invalid.
             """
@@ -46,6 +46,7 @@ struct CheckCommand: AsyncParsableCommand {
         let enabled = loaded.sources.filter(\.enabled)
         let types = Dictionary(grouping: enabled, by: \.type.rawValue).map { "\($0.value.count) \($0.key)" }.sorted()
         print("config: \(path): OK, \(loaded.sources.count) sources (\(enabled.count) enabled: \(types.joined(separator: ", ")))")
+        if case .success(let connected)? = StateStoreOpener.check(loaded.state) { print(connected) }
         // Sources the circuit breaker holds: on stderr, so cron mails them; still exit 0.
         let notices = RunPreflight.notices(loaded)
         if !notices.isEmpty { FileHandle.standardError.write(Data(notices.map { "check: \($0)\n" }.joined().utf8)) }

@@ -11,7 +11,7 @@ struct Chorus: AsyncParsableCommand {
             Exit codes: see `chorus help` of each command and the README.
             """,
         version: ChorusVersion.string,
-        subcommands: [IngestCommand.self, CheckCommand.self, StatusCommand.self, ParseCommand.self, FetchCommand.self, ScoreCommand.self, ReportCommand.self]
+        subcommands: [IngestCommand.self, CheckCommand.self, StatusCommand.self, StateCommand.self, ParseCommand.self, FetchCommand.self, ScoreCommand.self, ReportCommand.self]
     )
 
     /// Parses the command line and runs the command; long `chorus parse FILE...` lists are

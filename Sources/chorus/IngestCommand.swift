@@ -119,7 +119,7 @@ struct IngestCommand: AsyncParsableCommand {
     /// Writes `metrics.textfile`, when configured, with the state as the run left it.
     private func writeMetrics(_ config: ChorusConfig, outcome: RunOutcome?, exit: ExitCode) {
         guard let url = config.metricsTextfile else { return }
-        let records = (try? SQLiteStateStore(path: config.state.path, readOnly: true).sourceRecords()) ?? [:]
+        let records = (try? StateStoreOpener.open(config.state, readOnly: true).sourceRecords()) ?? [:]
         do {
             try MetricsTextfile.write(
                 to: url, outcome: outcome, exitCode: exit.rawValue, records: records, sources: config.sources.map(\.name), now: Date())

@@ -74,14 +74,21 @@ public struct OutputSettings: Sendable {
 
 /// Where state lives and how long seen ids are kept.
 public struct StateSettings: Sendable {
-    /// The SQLite state file.
+    /// The SQLite state file; for a PostgreSQL state (`url`), the local file the run lock guards
+    /// (`<output.dir>/.chorus/run`, never a database), beside the lock and `runs.log`.
     public var path: URL
     /// Seen ids older than this (seconds) are pruned at the end of a run (default 30 days).
     public var retention: Double
+    /// A PostgreSQL state: libpq's connection URI (`postgres://user@host:port/db`). Nil: SQLite at `path`.
+    public var url: String?
+    /// The PostgreSQL password (else libpq reads PGPASSWORD or ~/.pgpass).
+    public var password: String?
 
-    public init(path: URL, retention: Double = 30 * 86_400) {
+    public init(path: URL, retention: Double = 30 * 86_400, url: String? = nil, password: String? = nil) {
         self.path = path
         self.retention = retention
+        self.url = url
+        self.password = password
     }
 
     /// The lock file beside the state: `<state path>.lock`.

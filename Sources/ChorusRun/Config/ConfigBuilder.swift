@@ -22,7 +22,7 @@ struct ConfigBuilder {
             return nil
         }
         let output = require("output").flatMap(outputSettings)
-        let state = require("state").flatMap(stateSettings)
+        let state = require("state").flatMap { stateSettings($0, output: output) }
         let concurrency = top["concurrency"].flatMap { reader.int($0.value, at: "concurrency", range: 1...1024) } ?? 32
         let maxPerHost = top["max_per_host"].flatMap { reader.int($0.value, at: "max_per_host", range: 1...1024) } ?? 6
         let maxDuration = top["max_duration"].flatMap { reader.duration($0.value, at: "max_duration") }
@@ -71,14 +71,21 @@ struct ConfigBuilder {
         return settings
     }
 
-    private func stateSettings(_ node: Node) -> StateSettings? {
-        guard let m = reader.mapping(node, at: "state", allowed: ["path", "retention"]) else { return nil }
-        guard let pathNode = m["path"]?.value else {
-            reader.problem(node, "state: missing required key 'path'")
-            return nil
+    private func stateSettings(_ node: Node, output: OutputSettings?) -> StateSettings? {
+        guard let m = reader.mapping(node, at: "state", allowed: ["path", "retention", "url", "password"]) else { return nil }
+        var settings: StateSettings
+        if let urlNode = m["url"]?.value {
+            guard let remote = PostgresStateSettings.read(m, urlNode: urlNode, reader: reader), let output else { return nil }
+            settings = StateSettings(path: output.dir.appendingPathComponent(".chorus/run"), url: remote.url, password: remote.password)
+        } else {
+            guard let pathNode = m["path"]?.value else {
+                reader.problem(node, "state: missing required key 'path' (or 'url' for PostgreSQL)")
+                return nil
+            }
+            if let n = m["password"]?.key { reader.problem(n, "state.password: only with state.url (a PostgreSQL state)") }
+            guard let p = reader.nonEmptyString(pathNode, at: "state.path") else { return nil }
+            settings = StateSettings(path: path(p))
         }
-        guard let p = reader.nonEmptyString(pathNode, at: "state.path") else { return nil }
-        var settings = StateSettings(path: path(p))
         if let n = m["retention"]?.value, let v = reader.duration(n, at: "state.retention") {
             if v < 3600 { reader.problem(n, "state.retention: must be at least 1h") } else { settings.retention = v }
         }

@@ -51,7 +51,8 @@ public enum IngestJob {
         defer { withExtendedLifetime(lock) {} }
         // Under the lock: a lost or broken state never means a silent re-delivery of everything.
         var freshStore = false
-        if let problem = StateHealth.verdict(state: config.state.path, output: output, deep: true, existed: stateExisted) {
+        // A PostgreSQL state has no file to inspect (its tables are checked when the store opens).
+        if config.state.url == nil, let problem = StateHealth.verdict(state: config.state.path, output: output, deep: true, existed: stateExisted) {
             guard options.resetState else { throw .fatal(problem) }
             if options.dryRun {
                 freshStore = true
@@ -65,9 +66,9 @@ public enum IngestJob {
                 }
             }
         }
-        let store: SQLiteStateStore
+        let store: any StateStore
         do {
-            store = freshStore ? try SQLiteStateStore.empty() : try SQLiteStateStore(path: config.state.path, readOnly: options.dryRun)
+            store = freshStore ? try SQLiteStateStore.empty() : try StateStoreOpener.open(config.state, readOnly: options.dryRun)
         } catch {
             throw .fatal(error.message)
         }
@@ -99,7 +100,7 @@ public enum IngestJob {
         }
         if !options.dryRun {
             SummaryLog.append(line, to: config.summaryLog, maxBytes: config.summaryLogMaxBytes) { logger.error("\($0)") }
-            do { try store.recordFailingSince() } catch { logger.error("\(error.message)") }
+            do { try (store as? any SourceFailureLog)?.recordFailingSince() } catch { logger.error("\(error.message)") }
         }
         return outcome
     }

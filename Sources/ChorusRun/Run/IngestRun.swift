@@ -105,6 +105,14 @@ public struct IngestRun: Sendable {
             }
         }
 
+        // A shared store (PostgreSQL): poll only what this run leased and no other run polled meanwhile.
+        if !options.dryRun {
+            let until = startedAt.addingTimeInterval(SourceLeases.duration(maxDuration: options.maxDuration ?? config.maxDuration))
+            let dropped: Set<String>
+            do { dropped = try SourceLeases.dropped(store: store, planned: plan.map { ($0.source.name, $0.saved) }, until: until, now: startedAt) } catch { throw RunError(error.message) }
+            plan.removeAll { dropped.contains($0.source.name) }
+            for name in dropped.sorted() { collector.skip(name, status: .notDue) }
+        }
         // Suspects run first, one at a time, so a death is pinned on the one in flight and the
         // innocent ones that shared a dead run's flight clear their strike (stable order otherwise).
         plan = plan.filter(\.suspect) + plan.filter { !$0.suspect }

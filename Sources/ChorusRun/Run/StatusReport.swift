@@ -36,9 +36,9 @@ public struct StatusReport: Sendable {
 
     /// Reads `config`'s state store (read-only; a missing store is empty) and builds the report.
     public static func load(config: ChorusConfig, failAfter: Double, now: Date) throws(StateError) -> StatusReport {
-        let store = try SQLiteStateStore(path: config.state.path, readOnly: true)
+        let store = try StateStoreOpener.open(config.state, readOnly: true)
         let records = try store.sourceRecords()
-        let health = try store.health(itemsSince: now.addingTimeInterval(-86_400))
+        let health = try (store as? any SourceHealthReading)?.health(itemsSince: now.addingTimeInterval(-86_400)) ?? [:]
         return build(config: config, records: records, health: health, failAfter: failAfter, now: now)
     }
 

@@ -9,7 +9,11 @@ public enum RunPreflight {
         var out: [String] = []
         if let p = folderProblem(config.output.dir, "output") { out.append(p) }
         if let p = folderProblem(config.state.path.deletingLastPathComponent(), "state") { out.append(p) }
-        if let p = StateHealth.verdict(state: config.state.path, output: config.output, deep: true) { out.append(p) }
+        if let check = StateStoreOpener.check(config.state) {
+            if case .failure(let error) = check { out.append(error.message) }
+        } else if let p = StateHealth.verdict(state: config.state.path, output: config.output, deep: true) {
+            out.append(p)
+        }
         return out
     }
 

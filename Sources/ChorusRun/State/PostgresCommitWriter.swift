@@ -1,0 +1,70 @@
+import Foundation
+
+/// Writes one ``StateCommit`` inside the transaction ``PostgresStateStore/commit(_:)`` opened:
+/// sources and seen records upserted from arrays (one statement each, whatever their number),
+/// duplicates touched, the completed pending output dropped, the run's source leases released,
+/// old seen ids pruned.
+struct PostgresCommitWriter {
+    let db: PostgresConnection
+    /// Whose pending output the commit completes.
+    let owner: String
+    /// The run whose source leases the commit releases.
+    let holder: String
+
+    func write(_ change: StateCommit) throws(PostgresError) {
+        if !change.sources.isEmpty { try upsertSources(change.sources) }
+        if !change.seen.isEmpty {
+            let rows = PostgresStateStore.lastOfEachId(change.seen).map(\.record)
+            try db.execute("""
+                INSERT INTO seen (id, source, first_seen, last_seen, content_hash, updated_at, revision)
+                SELECT * FROM unnest($1::text[], $2::text[], $3::float8[], $4::float8[], $5::text[], $6::float8[], $7::bigint[])
+                ON CONFLICT (id) DO UPDATE SET source = EXCLUDED.source, first_seen = EXCLUDED.first_seen,
+                    last_seen = EXCLUDED.last_seen, content_hash = EXCLUDED.content_hash, updated_at = EXCLUDED.updated_at,
+                    revision = EXCLUDED.revision
+                """, PostgresStateStore.columns(rows))
+        }
+        let now = "\(change.now.timeIntervalSince1970)"
+        if !change.touched.isEmpty {
+            try db.execute("UPDATE seen SET last_seen = $1 WHERE id = ANY($2::text[])", [now, PostgresArray.text(change.touched)])
+        }
+        if let path = change.completedOutput {
+            try db.execute("""
+                DELETE FROM pending_seen WHERE owner = $1 AND temp_path IN (SELECT temp_path FROM pending_output WHERE owner = $1 AND path = $2)
+                """, [owner, path])
+            try db.execute("DELETE FROM pending_output WHERE owner = $1 AND path = $2", [owner, path])
+        }
+        try db.execute("UPDATE source SET lease_holder = NULL, lease_expires = NULL WHERE lease_holder = $1", [holder])
+        if let cutoff = change.pruneBefore {
+            try db.execute("DELETE FROM seen WHERE last_seen < $1", ["\(cutoff.timeIntervalSince1970)"])
+        }
+    }
+
+    private func upsertSources(_ sources: [SourceRecord]) throws(PostgresError) {
+        var last: [String: SourceRecord] = [:]
+        for s in sources { last[s.name] = s }
+        let rows = last.values.sorted { $0.name < $1.name }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let cursors: [String?] = rows.map { s in
+            s.state.cursor.isEmpty ? "{}" : (try? encoder.encode(s.state.cursor)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        }
+        try db.execute("""
+            INSERT INTO source (name, etag, last_modified, current_url, cursor, last_success, last_attempt, failures, next_due,
+                last_status, last_error)
+            SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::float8[], $7::float8[],
+                $8::int[], $9::float8[], $10::int[], $11::text[])
+            ON CONFLICT (name) DO UPDATE SET etag = EXCLUDED.etag, last_modified = EXCLUDED.last_modified,
+                current_url = EXCLUDED.current_url, cursor = EXCLUDED.cursor, last_success = EXCLUDED.last_success,
+                last_attempt = EXCLUDED.last_attempt, failures = EXCLUDED.failures, next_due = EXCLUDED.next_due,
+                last_status = EXCLUDED.last_status, last_error = EXCLUDED.last_error
+            """, [
+                PostgresArray.text(rows.map(\.name)), PostgresArray.text(rows.map(\.state.etag)),
+                PostgresArray.text(rows.map(\.state.lastModified)), PostgresArray.text(rows.map(\.state.currentURL)),
+                PostgresArray.text(cursors), PostgresArray.numbers(rows.map { $0.lastSuccess?.timeIntervalSince1970 }),
+                PostgresArray.numbers(rows.map { $0.lastAttempt?.timeIntervalSince1970 }),
+                PostgresArray.integers(rows.map(\.consecutiveFailures)),
+                PostgresArray.numbers(rows.map { $0.nextDue?.timeIntervalSince1970 }), PostgresArray.integers(rows.map(\.lastStatus)),
+                PostgresArray.text(rows.map(\.lastError)),
+            ])
+    }
+}

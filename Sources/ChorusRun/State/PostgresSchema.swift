@@ -1,0 +1,69 @@
+/// The PostgreSQL state's tables, created and upgraded by numbered migrations. The version
+/// reached is the one row of `chorus_schema`; every migration runs in the transaction that
+/// records its number, under a transaction-scoped advisory lock, so machines that start
+/// together migrate once and never see half a schema. Times are `double precision` seconds
+/// since 1970, as in the SQLite store, so a `Date` round-trips exactly.
+enum PostgresSchema {
+    /// The migrations, in order: version N is `migrations[N - 1]`. Append, never edit.
+    static let migrations: [String] = [
+        // 1: the tables of the SQLite store's schema, plus the owner of a pending output (each
+        // machine reconciles only the files of its own output folder).
+        """
+        CREATE TABLE source (
+            name text PRIMARY KEY, etag text, last_modified text, current_url text,
+            cursor text NOT NULL DEFAULT '{}', last_success double precision, last_attempt double precision,
+            failures integer NOT NULL DEFAULT 0, next_due double precision, last_status integer, last_error text);
+        CREATE TABLE seen (
+            id text PRIMARY KEY, source text NOT NULL, first_seen double precision NOT NULL,
+            last_seen double precision NOT NULL, content_hash text NOT NULL, updated_at double precision, revision bigint NOT NULL);
+        CREATE INDEX seen_last_seen ON seen (last_seen);
+        CREATE TABLE pending_output (
+            owner text NOT NULL, temp_path text NOT NULL, path text NOT NULL, created_at double precision NOT NULL,
+            has_ids boolean NOT NULL DEFAULT false, PRIMARY KEY (owner, temp_path));
+        CREATE TABLE pending_seen (
+            owner text NOT NULL, temp_path text NOT NULL, position integer NOT NULL, id text NOT NULL, source text NOT NULL,
+            first_seen double precision NOT NULL, last_seen double precision NOT NULL, content_hash text NOT NULL,
+            updated_at double precision, revision bigint NOT NULL, PRIMARY KEY (owner, temp_path, id));
+        CREATE TABLE source_failing (name text PRIMARY KEY, since double precision NOT NULL);
+        """,
+        // 2: a source's lease: the owner (host:output folder) whose run polls it, and until when (SourceLeasing).
+        """
+        ALTER TABLE source ADD COLUMN lease_holder text, ADD COLUMN lease_expires double precision;
+        """,
+    ]
+
+    /// The version this build writes.
+    static var current: Int { migrations.count }
+
+    /// The advisory lock key migrations hold ("chorus" in ASCII).
+    static let lockKey = "109516604404338"
+
+    /// Brings the database to ``current``; returns the version found before. A database newer
+    /// than this build is refused (an older binary must not write a schema it does not know).
+    @discardableResult
+    static func migrate(_ db: PostgresConnection) throws(PostgresError) -> Int {
+        try db.transaction { () throws(PostgresError) -> Int in
+            try db.execute("SELECT pg_advisory_xact_lock(\(lockKey))")
+            try db.execute("CREATE TABLE IF NOT EXISTS chorus_schema (version integer NOT NULL)")
+            let found = try db.execute("SELECT max(version) FROM chorus_schema").scalar.flatMap { Int($0) } ?? 0
+            guard found <= current else {
+                throw PostgresError("the schema is at version \(found), newer than this chorus knows (\(current)); upgrade chorus")
+            }
+            for version in (found + 1)..<(current + 1) {
+                try db.executeScript(migrations[version - 1])
+            }
+            if found < current {
+                try db.execute("DELETE FROM chorus_schema")
+                try db.execute("INSERT INTO chorus_schema (version) VALUES ($1)", [String(current)])
+            }
+            return found
+        }
+    }
+
+    /// The version recorded in the database (0 when chorus never wrote there).
+    static func version(_ db: PostgresConnection) throws(PostgresError) -> Int {
+        let exists = try db.execute("SELECT to_regclass('chorus_schema') IS NOT NULL").scalar == "t"
+        guard exists else { return 0 }
+        return try db.execute("SELECT max(version) FROM chorus_schema").scalar.flatMap { Int($0) } ?? 0
+    }
+}
