@@ -173,17 +173,18 @@ def int_param(q, name, lo, hi, default=None):
 
 
 # ---- platforms -----------------------------------------------------------------------------
-def rate_headers(platform, remaining, now):
+def rate_headers(platform, remaining, now, window=2):
+    """The platform's rate-limit headers for a window that resets `window` seconds from now."""
     if platform == "mastodon":
         return {"X-RateLimit-Limit": "300", "X-RateLimit-Remaining": str(remaining),
-                "X-RateLimit-Reset": datetime.fromtimestamp(now + 2, timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.000000Z")}
+                "X-RateLimit-Reset": datetime.fromtimestamp(now + window, timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.000000Z")}
     if platform == "bluesky":
-        return {"RateLimit-Limit": "3000", "RateLimit-Remaining": str(remaining), "RateLimit-Reset": str(int(now) + 2),
+        return {"RateLimit-Limit": "3000", "RateLimit-Remaining": str(remaining), "RateLimit-Reset": str(int(now) + window),
                 "RateLimit-Policy": "3000;w=300"}
     if platform == "reddit":
-        return {"X-Ratelimit-Used": str(100 - remaining), "X-Ratelimit-Remaining": f"{remaining}.0", "X-Ratelimit-Reset": "2"}
+        return {"X-Ratelimit-Used": str(100 - remaining), "X-Ratelimit-Remaining": f"{remaining}.0", "X-Ratelimit-Reset": str(window)}
     if platform == "x":
-        return {"x-rate-limit-limit": "450", "x-rate-limit-remaining": str(remaining), "x-rate-limit-reset": str(int(now) + 2)}
+        return {"x-rate-limit-limit": "450", "x-rate-limit-remaining": str(remaining), "x-rate-limit-reset": str(int(now) + window)}
     return {}
 
 
@@ -436,7 +437,9 @@ class Handler(BaseHTTPRequestHandler):
                 raise Reply(401, {"title": "Unauthorized", "status": 401, "detail": "Unauthorized"})
             if st.limit_at == n:
                 body = {"errors": [{"code": 88, "message": "Rate limit exceeded"}]} if platform == "x" else {"error": "Too many requests"}
-                raise Reply(429, body, rate_headers(platform, 0, now))
+                # A reset far enough ahead (20 s) that a wait taken from it cannot be mistaken for the
+                # fetcher's own backoff, and survives a loaded machine's scheduling delays.
+                raise Reply(429, body, rate_headers(platform, 0, now, window=20))
             if st.fail_at == n:
                 if st.fail == "malformed":
                     return self.send(200, b'[{"id": "1", "uri": "truncated', rate_headers(platform, 99, now))
