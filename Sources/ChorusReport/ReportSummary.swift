@@ -57,7 +57,7 @@ public struct ReportSummary: Sendable, Equatable, Codable {
         public var superseded = 0
         /// Items left out by --since, --until or --keyword.
         public var excluded = 0
-        /// Counted items with neither `published_at` nor `fetched_at` (in totals, not in the timeline).
+        /// Counted items with neither `published_at` nor `updated_at` (in totals, not in the timeline).
         public var undated = 0
     }
 
