@@ -41,7 +41,9 @@ public struct IngestRun: Sendable {
     /// Throws only when output or state fails (nothing is committed then).
     public func run() async throws(RunError) -> RunOutcome {
         let startedAt = clock()
-        let plan = try RunPlan.make(self, now: startedAt)
+        // Store calls and fsyncs wait on the disk or the network: never on the cooperative pool.
+        let blocking = BlockingQueue()
+        let plan = try await blocking.run { () throws(RunError) in try RunPlan.make(self, now: startedAt, blocking: blocking) }
         let sink = ItemSink(
             options.dryRun ? .preview(ndjson: options.previewAsNDJSON) : options.toStdout ? .stdout : .file(config.output, date: startedAt),
             fileTag: OutputRecovery.tag(state: config.state.path), state: config.state.path)
@@ -64,12 +66,14 @@ public struct IngestRun: Sendable {
             sources: collector.sourceRecords, seen: collector.seen, touched: collector.touched,
             pruneBefore: startedAt.addingTimeInterval(-config.state.retention), now: startedAt)
         change.finished = execution.finished.filter { collector.reports[$0]?.status != .cancelled }
-        let outputFile = try RunCommitStep(store: store, dryRun: options.dryRun).commit(change, sink: sink, createdAt: startedAt)
         let names = config.sources.map(\.name)
-        let preview = options.dryRun && !options.previewAsNDJSON
-            ? RunPreview(sources: names, reports: collector.reports, rows: collector.previews) : nil
+        let reports = collector.reports
+        let preview = options.dryRun && !options.previewAsNDJSON ? RunPreview(sources: names, reports: reports, rows: collector.previews) : nil
+        // The sink (and the collector that holds it) go to the blocking queue for good.
+        let step = RunCommitStep(store: store, dryRun: options.dryRun)
+        let outputFile = try await blocking.run { () throws(RunError) in try step.commit(change, sink: sink, createdAt: startedAt) }
         return RunOutcome(
             runID: RFC3339.format(startedAt), startedAt: startedAt, finishedAt: clock(), dryRun: options.dryRun, outputFile: outputFile,
-            sources: names.compactMap { collector.reports[$0] }, stoppedBy: execution.stoppedBy, preview: preview)
+            sources: names.compactMap { reports[$0] }, stoppedBy: execution.stoppedBy, preview: preview)
     }
 }

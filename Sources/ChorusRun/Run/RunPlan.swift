@@ -32,8 +32,9 @@ struct RunPlan: Sendable {
     /// The breaker's in-flight log (nil for a dry run, or when the file cannot be written).
     var inFlight: InFlightLog?
 
-    /// Plans `run` as of `now`. Throws when the state cannot be read (nothing has run then).
-    static func make(_ run: IngestRun, now: Date) throws(RunError) -> RunPlan {
+    /// Plans `run` as of `now`; its tasks make their store calls on `blocking`. Throws when the
+    /// state cannot be read (nothing has run then). Blocks on the store: call it on `blocking`.
+    static func make(_ run: IngestRun, now: Date, blocking: BlockingQueue) throws(RunError) -> RunPlan {
         let config = run.config, options = run.options, store = run.store
         let breaker = options.dryRun ? nil : SourceBreaker(store: store, state: config.state.path)
         let records: [String: SourceRecord]
@@ -69,7 +70,7 @@ struct RunPlan: Sendable {
             switch ConnectorFactory.make(source) {
             case .success(let connector):
                 let task = SourceTask(
-                    source: source, connector: connector, saved: saved, fetcher: run.fetcher, store: store, matcher: matcher,
+                    source: source, connector: connector, saved: saved, fetcher: run.fetcher, store: store, blocking: blocking, matcher: matcher,
                     keywordFilter: config.keywords.filter, analyzer: run.analyzer,
                     scoreDuplicates: options.dryRun && !options.previewAsNDJSON, now: now)
                 polls.append(Poll(source: source, saved: saved, task: task, suspect: (quarantine[source.name]?.strikes ?? 0) > 0))
