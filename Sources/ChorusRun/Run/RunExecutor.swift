@@ -67,12 +67,9 @@ struct RunExecutor {
                     return .source(index, result)
                 }
             }
+            // The stop watcher: the first of a stop request and the deadline; cancelled with the group.
             group.addTask {
-                while !Task.isCancelled {
-                    if let why = stop.requested { return .stop(why) }
-                    if let deadline, clock() >= deadline { return .stop("max-duration") }
-                    try? await Task.sleep(for: .milliseconds(50))
-                }
+                if let why = await Self.firstStop(stop, deadline: deadline, clock: clock) { return .stop(why) }
                 return .idle
             }
             /// Starts sources while there is room: a suspect only alone, others up to `concurrency`
@@ -123,6 +120,23 @@ struct RunExecutor {
         for (i, p) in polls.enumerated() where !finished.contains(i) { collector.skip(p.source.name, status: .cancelled) }
         let done = polls.indices.filter { finished.contains($0) }.map { polls[$0].source.name }
         return Execution(finished: done, stoppedBy: stoppedBy, failure: failure)
+    }
+
+    /// Waits for `stop` or, when there is one, the `deadline`; returns why the run must stop,
+    /// or nil when the waiting task is cancelled first (the run ended on its own).
+    private static func firstStop(_ stop: StopSignal, deadline: Date?, clock: @escaping @Sendable () -> Date) async -> String? {
+        guard let deadline else { return await stop.wait() }
+        return await withTaskGroup(of: String?.self) { race in
+            race.addTask { await stop.wait() }
+            race.addTask {
+                let left = deadline.timeIntervalSince(clock())
+                if left > 0 { try? await Task.sleep(for: .seconds(left)) }
+                return Task.isCancelled ? nil : "max-duration"
+            }
+            let first = await race.next() ?? nil
+            race.cancelAll()
+            return first
+        }
     }
 
     /// One source's end in the log: a failure or a cut document as a warning, else an info line.
