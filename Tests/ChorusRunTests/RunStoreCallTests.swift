@@ -1,4 +1,5 @@
 import ChorusFetch
+import ChorusTestSupport
 import Foundation
 import GRDB
 import Synchronization
