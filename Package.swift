@@ -108,7 +108,7 @@ let package = Package(
             path: "Sources/ChorusFuzz", swiftSettings: strict
         ),
         // Loopback servers (nginx, Python fault/API servers) and paths for the tests.
-        .target(name: "ChorusTestSupport", swiftSettings: strict),
+        .target(name: "ChorusTestSupport", dependencies: ["ChorusOutput"], swiftSettings: strict),
 
         .testTarget(name: "ChorusModelTests", dependencies: ["ChorusModel"], swiftSettings: strict),
         .testTarget(
@@ -130,6 +130,13 @@ let package = Package(
             name: "ChorusRunTests",
             dependencies: ["ChorusRun", "ChorusOutput", "ChorusConnectors", "ChorusModel", "ChorusTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["Fixtures"],
+            swiftSettings: strict
+        ),
+        // Tests of the `chorus` executable: they run the built binary (`RepoPaths.chorusBinary`,
+        // never a stale one) and check its output, files and exit codes.
+        .testTarget(
+            name: "ChorusCommandTests",
+            dependencies: ["ChorusRun", "ChorusOutput", "ChorusTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
     ]

@@ -1,6 +1,6 @@
 public import Foundation
 public import ChorusFetch
-import ChorusModel
+public import ChorusModel
 import ChorusParse
 
 /// The connector for `type: feed`: a conditional GET with the saved ETag / Last-Modified

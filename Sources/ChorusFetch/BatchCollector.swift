@@ -1,4 +1,4 @@
-
+import Synchronization
 
 /// Gathers the outcomes of a batch of transfers (stored from the curl thread in any order) and
 /// resumes the waiting task once, when the last one arrives.
@@ -9,10 +9,10 @@ final class BatchCollector: Sendable {
         var continuation: CheckedContinuation<[TransferOutcome], Never>?
     }
 
-    private let state: Locked<State>
+    private let state: Mutex<State>
 
     init(count: Int) {
-        state = Locked(State(outcomes: Array(repeating: nil, count: count), remaining: count))
+        state = Mutex(State(outcomes: Array(repeating: nil, count: count), remaining: count))
     }
 
     /// Sets the continuation to resume; called before any job is submitted.

@@ -1,5 +1,6 @@
 import CCurlShim
 import Foundation
+import Synchronization
 
 
 /// The one libcurl multi handle of a ``CurlFetcher``, driven by `curl_multi_poll` on a thread
@@ -30,7 +31,7 @@ final class CurlMulti: @unchecked Sendable {
     }
 
     private let multi: UnsafeMutableRawPointer
-    private let inbox = Locked(Inbox())
+    private let inbox = Mutex(Inbox())
     private let maxActive: Int
     private let perHost: Int
     private let exited = DispatchSemaphore(value: 0)

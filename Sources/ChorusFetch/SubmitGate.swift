@@ -1,3 +1,4 @@
+import Synchronization
 /// Orders a caller's hand-off to ``CurlMulti`` against its task's cancellation handler, so a
 /// job is always submitted before any cancellation of it reaches the loop (or never submitted
 /// at all). The loop can then drop a cancellation that finds no job: that job has completed.
@@ -5,7 +6,7 @@
 /// arrived after its job completed was remembered forever.
 final class SubmitGate: Sendable {
     private enum State { case idle, submitted, cancelled }
-    private let state = Locked(State.idle)
+    private let state = Mutex(State.idle)
 
     /// Runs `submit` unless the task was cancelled first; returns whether it ran.
     func submit(_ submit: () -> Void) -> Bool {

@@ -16,7 +16,8 @@ public final class FeedStreamParser {
     private let context: ParseContext
     private let logger: Logger
     private let onItem: (Item) -> Void
-    private let pipelined: Bool
+    /// Set for a pipelined parser: the same consumer, callable from the pipeline's worker.
+    private let pipelinedOnItem: (@Sendable (Item) -> Void)?
     private var pipeline: EntryPipeline?
     private var mode = Mode.sniffing
     private var buffer: [UInt8] = []
@@ -32,24 +33,40 @@ public final class FeedStreamParser {
     /// Where finished entries go (set with the XML mode), for the second pass too.
     private var entrySink: ((consuming EntryDraft, ChannelInfo, Platform) -> Void)?
 
-    /// - Parameters:
-    ///   - context: source name, document URL, HTTP charset, forced platform, fetch time.
-    ///   - pipelined: convert entries to Items on a second thread (two cores for one feed).
-    ///     `onItem` is then called on that thread, still once per item in document order, and
-    ///     every call has returned when `finish()` returns.
-    ///   - onItem: called once per item, in document order; without `pipelined`, before
-    ///     `feed`/`finish` return, on the caller's thread.
-    public init(context: ParseContext, logger: Logger = Logger(label: "chorus.parse"), pipelined: Bool = false,
-                onItem: @escaping (Item) -> Void) {
+    /// A parser that calls `onItem` once per item, in document order, on the caller's thread,
+    /// before `feed`/`finish` return.
+    /// - Parameter context: source name, document URL, HTTP charset, forced platform, fetch time.
+    public init(context: ParseContext, logger: Logger = Logger(label: "chorus.parse"), onItem: @escaping (Item) -> Void) {
         self.context = context
         self.logger = logger
-        self.pipelined = pipelined
+        pipelinedOnItem = nil
         // Every item leaves the parser within ItemLimits, whatever the document held.
         self.onItem = { item in
             var item = item
             item.applyLimits()
             onItem(item)
         }
+    }
+
+    /// A pipelined parser: XML entries become Items on a second thread (two cores for one feed),
+    /// which calls `onItem` (hence `@Sendable`), still once per item in document order; every
+    /// call has returned when `finish()` returns.
+    public static func pipelined(
+        context: ParseContext, logger: Logger = Logger(label: "chorus.parse"), onItem: @escaping @Sendable (Item) -> Void
+    ) -> FeedStreamParser {
+        FeedStreamParser(context: context, logger: logger, pipelinedOnItem: onItem)
+    }
+
+    private init(context: ParseContext, logger: Logger, pipelinedOnItem: @escaping @Sendable (Item) -> Void) {
+        self.context = context
+        self.logger = logger
+        let limited: @Sendable (Item) -> Void = { item in
+            var item = item
+            item.applyLimits()
+            pipelinedOnItem(item)
+        }
+        self.pipelinedOnItem = limited
+        onItem = limited
     }
 
     deinit {
@@ -117,8 +134,8 @@ public final class FeedStreamParser {
         let adapter = FeedEntryAdapter(context: context)
         let onItem = self.onItem
         let sink: (consuming EntryDraft, ChannelInfo, Platform) -> Void
-        if pipelined {
-            let pipeline = EntryPipeline { onItem(adapter.item(from: $0.draft, channel: $0.channel, platform: $0.platform, texts: $0.texts)) }
+        if let pipelinedOnItem {
+            let pipeline = EntryPipeline(context: context, onItem: pipelinedOnItem)
             self.pipeline = pipeline
             let converter = TextConverter()
             sink = { draft, channel, platform in
@@ -162,9 +179,9 @@ public final class FeedStreamParser {
         case .xml(let parser, let handler):
             parser.finish()
             let second = repairedPass(after: handler)
-            pipeline?.finish()
+            let workerUnparsedDates = pipeline?.finish() ?? 0
             pipeline = nil
-            return try summary(handler, parser: parser, second: second)
+            return try summary(handler, parser: parser, second: second, workerUnparsedDates: workerUnparsedDates)
         }
     }
 
@@ -185,8 +202,9 @@ public final class FeedStreamParser {
         return (handler, repair)
     }
 
-    private func summary(_ h: FeedSAXHandler, parser: XMLPushParser,
-                         second: (handler: FeedSAXHandler, repair: XMLRepair)?) throws(ParseError) -> ParseResult {
+    /// `workerUnparsedDates`: dates the pipeline's worker could not read (its adapter's count).
+    private func summary(_ h: FeedSAXHandler, parser: XMLPushParser, second: (handler: FeedSAXHandler, repair: XMLRepair)?,
+                         workerUnparsedDates: Int) throws(ParseError) -> ParseResult {
         let source = context.source
         if let found = h.mismatch, let forced = context.platform {
             throw ParseError("parse: \(source): expected \(forced.rawValue) but the document is \(found.rawValue)")
@@ -215,7 +233,7 @@ public final class FeedStreamParser {
         return ParseResult(
             items: [], platform: platform,
             feed: h.channelInfo.feed,
-            recovered: recovered, warnings: warnings, unparsedDates: h.adapter.unparsedDates,
+            recovered: recovered, warnings: warnings, unparsedDates: h.adapter.unparsedDates + workerUnparsedDates,
             damagedItems: damaged, truncated: truncated
         )
     }

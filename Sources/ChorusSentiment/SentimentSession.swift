@@ -3,7 +3,7 @@ public import ChorusModel
 /// Scores many texts on one thread, reusing its scratch buffers (the fast path of
 /// `chorus score` and of the run stage). Make one per thread or task from a shared
 /// `SentimentAnalyzer`.
-public struct SentimentSession {
+public struct SentimentSession: ~Copyable {
     let model: SentimentModel
     var scanner: TextScanner
     var scorer: ValenceScorer
@@ -147,12 +147,11 @@ public struct SentimentSession {
         }
         if language == 2 { scorer.fire(HeuristicName.langZh) }
         if language >= PhraseKey.french { scorer.fire(HeuristicName.langFr + Int32(language - PhraseKey.french)) }
-        let sentences = scanner.sentences
-        if sentences.count > max(1, model.configuration.wholeTextMaxSentences) {
+        if scanner.sentences.count > max(1, model.configuration.wholeTextMaxSentences) {
             scorer.fire(HeuristicName.sentenceAverage)
             var part = Part(compound: 0, pos: 0, neu: 0, neg: 0, strongestPositive: 0, strongestNegative: 0)
-            for s in 0..<sentences.count {
-                let span = sentences[s]
+            for s in 0..<scanner.sentences.count {
+                let span = scanner.sentences[s]
                 if scorer.explaining { scorer.explanation.append(" sentence \(span.tokenStart)..<\(span.tokenEnd):") }
                 let seg = scorer.score(span.tokenStart..<span.tokenEnd, of: scanner, language: language,
                                        phraseStarts: span.phraseStarts, valenced: span.valenced, contrasts: span.contrasts)
@@ -160,7 +159,7 @@ public struct SentimentSession {
                 part.strongestPositive = max(part.strongestPositive, seg.strongestPositive)
                 part.strongestNegative = min(part.strongestNegative, seg.strongestNegative)
             }
-            let c = Double(sentences.count)
+            let c = Double(scanner.sentences.count)
             part.compound /= c; part.pos /= c; part.neu /= c; part.neg /= c
             part.lang = decision.lang
             return part
@@ -176,7 +175,7 @@ public struct SentimentSession {
         if seg.strongestPositive >= Self.strongContribution && seg.strongestNegative <= -Self.strongContribution {
             part.opposedClauses = scorer.opposedClauses(0..<scanner.tokens.count, of: scanner, threshold: Self.strongContribution)
             // Only for a candidate of `mixed` (rare), so the common path reads no token twice.
-            var clauses = sentences.count > 1 || scanner.stats.contrastWords > 0
+            var clauses = scanner.sentences.count > 1 || scanner.stats.contrastWords > 0
             var i = 1
             while !clauses && i < scanner.tokens.count {
                 clauses = scanner.tokens[i].breakBefore

@@ -5,7 +5,7 @@
 /// fall back to their stem ("loving" → "love"). Runs of Han characters are segmented by
 /// forward maximum matching over the vocabulary. Emoticons are matched on the raw
 /// whitespace-delimited chunk, emoji one scalar at a time. Mentions and URLs are skipped.
-struct TextScanner {
+struct TextScanner: ~Copyable {
     let vocabulary: Vocabulary
     var tokens = ScratchList<Token>()
     var sentences = ScratchList<SentenceSpan>(capacity: 16)

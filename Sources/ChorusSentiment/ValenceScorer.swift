@@ -3,7 +3,7 @@ import ChorusModel
 /// Scores a range of scanned tokens with the lexicon, the phrase rules and the heuristics
 /// (negation, boosters and dampeners, ALL-CAPS, elongation, contrast, ! and ? emphasis).
 /// Holds scratch buffers, so one scorer serves many texts on one thread.
-struct ValenceScorer {
+struct ValenceScorer: ~Copyable {
     static let capsIncrement: Float = 0.733
     static let boosterStep: Float = 0.293
     static let negationScalar: Float = -0.74
@@ -94,7 +94,7 @@ struct ValenceScorer {
     /// Scores tokens `range` of `scan`, whose text is in `language` (`PhraseKey` code 1 or 2);
     /// `phraseStarts`, `valenced` and `contrasts` are the entries of those lists of `scan`
     /// within `range`.
-    mutating func score(_ range: Range<Int>, of scan: TextScanner, language: UInt8,
+    mutating func score(_ range: Range<Int>, of scan: borrowing TextScanner, language: UInt8,
                         phraseStarts: Range<Int>, valenced: Range<Int>, contrasts: Range<Int>) -> SegmentScore {
         let n = range.count
         var result = SegmentScore()
@@ -226,7 +226,7 @@ struct ValenceScorer {
     /// the contributions before contrast weighting, negated words left out: "The plot is weak
     /// but the acting is superb", "Great camera, terrible battery". Reads the
     /// slots of the last `score` of the same range.
-    func opposedClauses(_ range: Range<Int>, of scan: TextScanner, threshold: Float) -> Bool {
+    func opposedClauses(_ range: Range<Int>, of scan: borrowing TextScanner, threshold: Float) -> Bool {
         var sum: Float = 0, high: Float = 0, low: Float = 0
         for k in 0..<range.count {
             let t = scan.tokens[range.lowerBound + k]

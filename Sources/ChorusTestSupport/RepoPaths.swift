@@ -15,14 +15,19 @@ public enum RepoPaths {
     public static var samples: URL { root.appendingPathComponent("Samples") }
     public static var config: URL { root.appendingPathComponent("Config") }
 
-    /// The built `chorus` executable next to the test bundle (for end-to-end tests).
+    /// The `chorus` executable of this build: `$CHORUS_BIN` when set (scripts/test sets it to
+    /// `swift build --show-bin-path`), else the one beside the test bundle. Never another build's
+    /// binary: when neither exists the tests stop here, saying so, instead of testing a stale one.
     public static var chorusBinary: URL {
         let candidates = [
+            ProcessInfo.processInfo.environment["CHORUS_BIN"].map(URL.init(fileURLWithPath:)),
             Bundle.main.bundleURL.appendingPathComponent("chorus"),
             Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("chorus"),
-            root.appendingPathComponent(".build/debug/chorus"),
-        ]
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[2]
+        ].compactMap { $0 }
+        guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
+            preconditionFailure("the chorus binary of this build is missing (looked at \(candidates.map(\.path))); run swift build first")
+        }
+        return found
     }
 
     /// A fresh empty temporary directory.

@@ -93,8 +93,7 @@ struct IngestCommand: AsyncParsableCommand {
         let outcome: RunOutcome
         do {
             outcome = try await IngestJob.run(
-                config: loaded, options: options, fetcher: fetcher, stop: stop, logger: Logger(label: "chorus.run"),
-                summaryToStderr: global.verbose || level <= .info)
+                config: loaded, options: options, fetcher: fetcher, stop: stop, logger: Logger(label: "chorus.run"))
         } catch {
             LoggingSetup.report("chorus ingest: \(error.description)", level: .error)
             switch error {
@@ -105,6 +104,13 @@ struct IngestCommand: AsyncParsableCommand {
                 throw ExitStatus.fatal
             case .config: throw ExitStatus.configError
             }
+        }
+        if let preview = outcome.preview {
+            // The table is for a person: the summary too (stdout keeps only the table).
+            FileHandle.standardOutput.write(Data(PreviewRenderer.render(preview, width: TerminalWidth.columns()).utf8))
+            FileHandle.standardError.write(Data((RunReportLine.dryRun(outcome) + "\n").utf8))
+        } else if global.verbose || level <= .info {
+            FileHandle.standardError.write(Data(RunSummary.line(outcome).utf8))
         }
         // A cut run says so even under cron; the closing line is for a person at a terminal.
         if let line = RunReportLine.stopped(outcome) { LoggingSetup.report(line) }

@@ -50,7 +50,7 @@ struct ParseCommand: ParsableCommand {
         global.bootstrap()
         let logger = Logger(label: "chorus.parse")
         let fetched = fetchedAt.flatMap(DateParser.parse) ?? Date()
-        var out = ParseStdoutWriter()
+        let out = SharedParseOutput()
         var failed = 0
         var paths = files + ParseCommandOperands.taken
         if let filesFrom {
@@ -72,13 +72,10 @@ struct ParseCommand: ParsableCommand {
         for (index, file) in paths.enumerated() {
             let context = contexts(file)
             var outcome = batch?.outcome(index) ?? .streamed
-            var streamedItems = 0
+            let streamedBefore = out.streamed
             if case .streamed = outcome {
                 do {
-                    let result = try ParseCommand.parse(file: file, context: context, logger: logger) {
-                        out.write($0)
-                        streamedItems += 1
-                    }
+                    let result = try ParseCommand.parse(file: file, context: context, logger: logger) { out.write($0) }
                     outcome = .parsed(ndjson: [], result: result)
                 } catch {
                     outcome = .failed(error, ndjson: [])
@@ -86,7 +83,7 @@ struct ParseCommand: ParsableCommand {
             }
             switch outcome {
             case .parsed(let ndjson, let result):
-                let wroteNothing = ndjson.isEmpty && streamedItems == 0
+                let wroteNothing = ndjson.isEmpty && out.streamed == streamedBefore
                 out.write(encoded: ndjson)
                 batch?.recycle(ndjson)
                 if result.recovered {
@@ -116,14 +113,17 @@ struct ParseCommand: ParsableCommand {
     }
 
     /// Streams one file (or stdin) through a FeedStreamParser in 256 KiB reads.
-    static func parse(file: String, context: ParseContext, logger: Logger, onItem: @escaping (Item) -> Void) throws -> ParseResult {
+    /// `onItem` runs on the pipeline's worker thread for a large file, hence `@Sendable`.
+    static func parse(file: String, context: ParseContext, logger: Logger, onItem: @escaping @Sendable (Item) -> Void) throws -> ParseResult {
         let fd: Int32 = file == "-" ? 0 : open(file, O_RDONLY)
         if fd < 0 { throw ParseError("parse: \(context.source): cannot open: \(String(cString: strerror(errno)))") }
         defer { if fd != 0 { close(fd) } }
         // Two threads pay off from about a megabyte; below that, starting one costs more than it saves.
         var info = stat()
         let large = fstat(fd, &info) != 0 || (info.st_mode & S_IFMT) != S_IFREG || info.st_size >= 1 << 20
-        let parser = FeedStreamParser(context: context, logger: logger, pipelined: large, onItem: onItem)
+        let parser = large
+            ? FeedStreamParser.pipelined(context: context, logger: logger, onItem: onItem)
+            : FeedStreamParser(context: context, logger: logger, onItem: onItem)
         let size = 1 << 18
         let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: size, alignment: 16)
         defer { chunk.deallocate() }

@@ -1,6 +1,7 @@
 import ChorusModel
 import ChorusParse
 import Foundation
+import Synchronization
 import Testing
 
 /// FeedStreamParser gives the same items however the bytes are cut, one at a time, in order.
@@ -32,7 +33,7 @@ struct StreamingTests {
             let bytes = try Fixture.sample(sample)
             let whole = try DocumentParser.parse(bytes, context: Fixture.context())
             let collected = Collected()
-            let parser = FeedStreamParser(context: Fixture.context(), pipelined: true) { collected.items.append($0) }
+            let parser = FeedStreamParser.pipelined(context: Fixture.context()) { collected.append($0) }
             var offset = 0
             while offset < bytes.count {
                 let end = min(offset + 100, bytes.count)
@@ -46,16 +47,19 @@ struct StreamingTests {
         }
     }
 
-    @Test("A long feed through the pipeline keeps every item and the order")
+    @Test("A long feed through the pipeline keeps every item and the order, and counts the dates it cannot read")
     func pipelinedLong() throws {
         let collected = Collected()
-        let parser = FeedStreamParser(context: Fixture.context(), pipelined: true) { collected.items.append($0) }
+        let parser = FeedStreamParser.pipelined(context: Fixture.context()) { collected.append($0) }
         parser.feed(Array("<rss><channel><title>big</title>".utf8))
         for i in 0..<5_000 {
-            parser.feed(Array("<item><guid isPermaLink=\"false\">g\(i)</guid><title>Item \(i)</title><description>&lt;p&gt;Body \(i)&lt;/p&gt;</description></item>".utf8))
+            let date = i % 7 == 0 ? "<pubDate>not a date</pubDate>" : ""
+            parser.feed(Array("<item><guid isPermaLink=\"false\">g\(i)</guid><title>Item \(i)</title>\(date)<description>&lt;p&gt;Body \(i)&lt;/p&gt;</description></item>".utf8))
         }
         parser.feed(Array("</channel></rss>".utf8))
-        _ = try parser.finish()
+        let result = try parser.finish()
+        // The worker's adapter reads the dates: its count reaches the result.
+        #expect(result.unparsedDates == (0..<5_000).filter { $0 % 7 == 0 }.count)
         #expect(collected.items.map(\.nativeID) == (0..<5_000).map { "g\($0)" })
         #expect(collected.items.last?.text == "Body 4999")
     }
@@ -92,8 +96,10 @@ struct StreamingTests {
 }
 
 /// Items gathered by a pipelined parser's worker thread and read after `finish()` returned.
-/// Only the worker appends, and `finish()` waits for it, so the reads come after the writes.
-final class Collected: @unchecked Sendable {
-    // @unchecked: no lock; `FeedStreamParser.finish()` (an NSCondition handoff) orders the worker's writes before the test's reads.
-    var items: [Item] = []
+final class Collected: Sendable {
+    private let storage = Mutex<[Item]>([])
+
+    func append(_ item: Item) { storage.withLock { $0.append(item) } }
+
+    var items: [Item] { storage.withLock { $0 } }
 }

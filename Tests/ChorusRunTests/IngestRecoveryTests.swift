@@ -1,4 +1,5 @@
 import ChorusFetch
+import ChorusTestSupport
 import ChorusOutput
 import Foundation
 import Testing

@@ -1,4 +1,4 @@
-import ChorusConnectors
+import ChorusModel
 import Foundation
 import Testing
 @testable import ChorusRun

@@ -17,10 +17,27 @@ struct RunLockTests {
         withExtendedLifetime(first) {}
     }
 
-    @Test func theLockIsFreeAgainOnceReleased() throws {
+    /// Whether another open file description can take an exclusive `flock` on `url` now (the
+    /// kernel's view, independent of RunLock); releases it at once.
+    static func kernelLockIsFree(_ url: URL) -> Bool {
+        let fd = open(url.path, O_RDWR)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else { return false }
+        flock(fd, LOCK_UN)
+        return true
+    }
+
+    @Test func theLockIsHeldInTheKernelWithThePidAndFreeAgainOnceReleased() throws {
         let url = try RepoPaths.temporaryDirectory("chorus-lock").appendingPathComponent("chorus.sqlite.lock")
-        do { _ = try RunLock(url: url) }
+        var first: RunLock? = try RunLock(url: url)
+        #expect(!Self.kernelLockIsFree(url))
+        #expect(try String(contentsOf: url, encoding: .utf8) == "\(getpid())\n")
+        withExtendedLifetime(first) {}
+        first = nil
+        #expect(Self.kernelLockIsFree(url))
         let again = try RunLock(url: url)
+        #expect(!Self.kernelLockIsFree(url))
         withExtendedLifetime(again) {}
     }
 
@@ -53,9 +70,12 @@ struct RunLockDeletedTests {
         // Replaced by another file of the same name: still held.
         try Data("0\n".utf8).write(to: lock)
         #expect(throws: RunLockError.self) { _ = try RunLock(url: lock, guarding: state) }
-        #expect(first != nil)
+        #expect(!RunLockTests.kernelLockIsFree(state), "the state itself stays locked")
+        withExtendedLifetime(first) {}
         first = nil
+        #expect(RunLockTests.kernelLockIsFree(state))
         let again = try RunLock(url: lock, guarding: state)
+        #expect(!RunLockTests.kernelLockIsFree(lock) && !RunLockTests.kernelLockIsFree(state))
         withExtendedLifetime(again) {}
     }
 }

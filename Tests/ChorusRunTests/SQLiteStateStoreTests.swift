@@ -1,4 +1,4 @@
-import ChorusConnectors
+import ChorusModel
 import Foundation
 import GRDB
 import Testing

@@ -3,7 +3,7 @@ import ChorusSentiment
 import Foundation
 import Testing
 
-/// `SentimentSession` reuses its scratch lists from text to text; copies must stay independent.
+/// `SentimentSession` reuses its scratch lists from text to text; sessions must stay independent.
 @Suite struct SessionTests {
     static let texts = [
         "Wow! Breaking good news!", "Almost there", "Not again", "This egregious behaviour cannot be ignored.",
@@ -19,16 +19,18 @@ import Testing
         }
     }
 
-    @Test func aCopiedSessionScoresIndependentlyOfTheOriginal() {
+    /// Sessions cannot be copied (`~Copyable`, checked by the compiler); two sessions made from
+    /// one analyzer own separate scratch lists, so texts scored in turn do not disturb each other.
+    @Test func twoSessionsScoredInTurnStayIndependent() {
         let analyzer = TestFixtures.shipped
-        var original = SentimentSession(analyzer)
-        _ = original.score("The app is great but the battery is terrible")
-        var copy = original
+        var first = SentimentSession(analyzer)
+        var second = SentimentSession(analyzer)
+        _ = first.score("The app is great but the battery is terrible")
         for (a, b) in zip(Self.texts, Self.texts.reversed()) {
-            let fromCopy = copy.score(a)
-            let fromOriginal = original.score(b)
-            #expect(fromCopy == analyzer.score(a), "\(a)")
-            #expect(fromOriginal == analyzer.score(b), "\(b)")
+            let fromSecond = second.score(a)
+            let fromFirst = first.score(b)
+            #expect(fromSecond == analyzer.score(a), "\(a)")
+            #expect(fromFirst == analyzer.score(b), "\(b)")
         }
     }
 

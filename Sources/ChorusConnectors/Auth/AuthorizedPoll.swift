@@ -1,5 +1,6 @@
 import Foundation
 import ChorusFetch
+import ChorusModel
 import ChorusParse
 
 /// Runs a connector's paged poll with a login's access token: the saved token while it is

@@ -1,5 +1,5 @@
 public import Foundation
-import ChorusModel
+public import ChorusModel
 public import ChorusFetch
 public import Logging
 

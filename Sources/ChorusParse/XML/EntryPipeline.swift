@@ -2,13 +2,14 @@ import ChorusModel
 import Foundation
 
 /// Hands finished entries from the XML thread to one worker thread that builds the Items
-/// (dates, ids, and the HTML-to-text of the entries the producer left) and calls the consumer
-/// (NDJSON encoding in `chorus parse`), so a large feed uses two cores.
+/// (dates, ids, and the HTML-to-text of the entries the producer left) with an adapter of its
+/// own and calls the consumer (NDJSON encoding in `chorus parse`), so a large feed uses two
+/// cores. The consumer runs on the worker thread, so it is `@Sendable`.
 /// Order is kept (one FIFO, one worker); memory is bounded: the producer waits when
 /// `maxBatches` batches are queued, and spent batches wait at most until its next flush.
 final class EntryPipeline: @unchecked Sendable {
-    // @unchecked: `queue`, `spent`, `closed` and `done` are only touched with `condition` locked;
-    // `batch` and `consumerBehind` only by the producer thread; `process` only by the worker thread.
+    // @unchecked: `queue`, `spent`, `closed`, `done` and `unparsedDates` are only touched with
+    // `condition` locked; `batch` and `consumerBehind` only by the producer thread.
     struct Pending: Sendable {
         var draft: EntryDraft
         var channel: ChannelInfo
@@ -29,15 +30,20 @@ final class EntryPipeline: @unchecked Sendable {
     private var batch: [Pending] = []
     private let batchSize = 256
     private let maxBatches = 6
-    private let process: (Pending) -> Void
+    private let context: ParseContext
+    private let onItem: @Sendable (Item) -> Void
+    /// Dates the worker's adapter could not read, set when the worker ends.
+    private var unparsedDates = 0
     /// True when, at the last hand-over, the queue was full (the next hand-over would wait):
     /// the producer should then take on HTML-to-text itself; false when the worker keeps up
     /// (the XML thread is the bottleneck and should only parse). Read by the producer only.
     private(set) var consumerBehind = false
 
-    /// Starts the worker; `process` runs on it, in submission order.
-    init(process: @escaping (Pending) -> Void) {
-        self.process = process
+    /// Starts the worker; it builds each entry's Item for `context` and calls `onItem` with it,
+    /// in submission order.
+    init(context: ParseContext, onItem: @escaping @Sendable (Item) -> Void) {
+        self.context = context
+        self.onItem = onItem
         batch.reserveCapacity(batchSize)
         let thread = Thread { [self] in self.work() }
         thread.name = "chorus.parse.pipeline"
@@ -68,8 +74,10 @@ final class EntryPipeline: @unchecked Sendable {
         _ = consume freed  // released here, on the producer thread
     }
 
-    /// Queues what is left and waits until the worker has processed everything.
-    func finish() {
+    /// Queues what is left and waits until the worker has processed everything; returns the
+    /// number of dates the worker could not read.
+    @discardableResult
+    func finish() -> Int {
         flush()
         condition.lock()
         closed = true
@@ -77,17 +85,22 @@ final class EntryPipeline: @unchecked Sendable {
         while !done { condition.wait() }
         var freed: [[Pending]] = []
         swap(&freed, &spent)
+        let unparsed = unparsedDates
         condition.unlock()
         _ = consume freed
+        return unparsed
     }
 
     private func work() {
+        // The worker's own adapter: nothing of it is shared with the producer thread.
+        let adapter = FeedEntryAdapter(context: context)
         var finished: [Pending]?
         while true {
             condition.lock()
             if let batch = finished.take() { spent.append(batch) }
             while queue.isEmpty && !closed { condition.wait() }
             if queue.isEmpty {
+                unparsedDates = adapter.unparsedDates
                 done = true
                 condition.broadcast()
                 condition.unlock()
@@ -96,7 +109,9 @@ final class EntryPipeline: @unchecked Sendable {
             let next = queue.removeFirst()
             condition.broadcast()
             condition.unlock()
-            for entry in next { process(entry) }
+            for entry in next {
+                onItem(adapter.item(from: entry.draft, channel: entry.channel, platform: entry.platform, texts: entry.texts))
+            }
             finished = next
         }
     }

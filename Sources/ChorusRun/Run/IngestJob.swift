@@ -5,7 +5,7 @@ import ChorusSentiment
 
 /// The main job behind `chorus ingest`: takes the run lock (not for a dry run), opens the
 /// state store (read-only for a dry run), reconciles an interrupted earlier run, runs, and
-/// appends the one-line JSON summary to the summary log.
+/// appends the one-line JSON summary to the summary log. The command prints what it returns.
 public enum IngestJob {
     /// Why the job did not run to an outcome.
     public enum Failure: Error, Sendable, CustomStringConvertible {
@@ -23,10 +23,11 @@ public enum IngestJob {
         }
     }
 
-    /// Runs the job. `summaryToStderr` also prints the summary line on stderr (`--verbose`).
+    /// Runs the job. Prints nothing: the outcome carries the preview, and ``RunSummary/line(_:)``
+    /// of it is the summary line appended to the log.
     public static func run(
         config: ChorusConfig, options: RunOptions, fetcher: any HTTPFetching, stop: StopSignal, logger: Logger,
-        summaryToStderr: Bool, clock: @escaping @Sendable () -> Date = { Date() }
+        clock: @escaping @Sendable () -> Date = { Date() }
     ) async throws(Failure) -> RunOutcome {
         // First: a bad lexicon or rule file is a configuration error, found before anything runs.
         let analyzer: SentimentAnalyzer?
@@ -91,15 +92,8 @@ public enum IngestJob {
             throw .fatal(error.message)
         }
         outcome.recovered = recovered
-        let line = RunSummary.line(outcome)
-        if options.dryRun && !options.previewAsNDJSON {
-            // The table is for a person: the summary too (stdout keeps only the table).
-            FileHandle.standardError.write(Data((RunReportLine.dryRun(outcome) + "\n").utf8))
-        } else if summaryToStderr {
-            FileHandle.standardError.write(Data(line.utf8))
-        }
         if !options.dryRun {
-            SummaryLog.append(line, to: config.summaryLog, maxBytes: config.summaryLogMaxBytes) { logger.error("\($0)") }
+            SummaryLog.append(RunSummary.line(outcome), to: config.summaryLog, maxBytes: config.summaryLogMaxBytes) { logger.error("\($0)") }
             do { try (store as? any SourceFailureLog)?.recordFailingSince() } catch { logger.error("\(error.message)") }
         }
         return outcome

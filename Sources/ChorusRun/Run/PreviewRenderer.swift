@@ -1,12 +1,14 @@
 import Foundation
 import ChorusModel
 
-/// Prints the dry-run preview to stdout: per source a status line and a table (time, author,
-/// sentiment score and label, sentiment tags, matched keywords, an excerpt, NEW / DUP / REV n)
-/// that fits the terminal's width (see ``TerminalWidth``), measured in display columns.
-enum PreviewRenderer {
-    static func print(sources: [String], reports: [String: SourceReport], rows: [String: [PreviewRow]]) {
-        FileHandle.standardOutput.write(Data(render(sources: sources, reports: reports, rows: rows, width: TerminalWidth.columns()).utf8))
+/// Formats the dry-run preview (``RunPreview``) for `chorus ingest --dry-run` to print: per
+/// source a status line and a table (time, author, sentiment score and label, sentiment tags,
+/// matched keywords, an excerpt, NEW / DUP / REV n) that fits a terminal `width` columns wide
+/// (see ``TerminalWidth``), measured in display columns.
+public enum PreviewRenderer {
+    /// The whole preview for a terminal `width` columns wide.
+    public static func render(_ preview: RunPreview, width: Int) -> String {
+        render(sources: preview.sources, reports: preview.reports, rows: preview.rows, width: width)
     }
 
     /// The whole preview for a terminal `width` columns wide.

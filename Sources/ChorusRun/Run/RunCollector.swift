@@ -120,10 +120,3 @@ final class RunCollector {
         return min(doubled, max(interval, 6 * 3600))
     }
 }
-
-/// One line of the dry-run table.
-struct PreviewRow: Sendable {
-    var item: Item
-    /// NEW, DUP or REV n.
-    var verdict: String
-}

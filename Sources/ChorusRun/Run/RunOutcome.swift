@@ -23,8 +23,10 @@ public struct RunOutcome: Sendable {
     public var stoppedBy: String?
     /// Output files of earlier interrupted runs reconciled at start.
     public var recovered: [String]
+    /// The dry-run table's content (a dry run without `--format ndjson`), for the command to print.
+    public var preview: RunPreview?
 
-    public init(runID: String, startedAt: Date, finishedAt: Date, dryRun: Bool, outputFile: URL?, sources: [SourceReport], stoppedBy: String?, recovered: [String] = []) {
+    public init(runID: String, startedAt: Date, finishedAt: Date, dryRun: Bool, outputFile: URL?, sources: [SourceReport], stoppedBy: String?, recovered: [String] = [], preview: RunPreview? = nil) {
         self.runID = runID
         self.startedAt = startedAt
         self.finishedAt = finishedAt
@@ -33,6 +35,7 @@ public struct RunOutcome: Sendable {
         self.sources = sources
         self.stoppedBy = stoppedBy
         self.recovered = recovered
+        self.preview = preview
     }
 
     /// A stop that cut sources short makes the run partial; an error or a quarantined source

@@ -14,6 +14,8 @@ struct SourceTask: Sendable {
     let saved: SourceRecord
     let fetcher: any HTTPFetching
     let store: any StateStore
+    /// Where the seen-id lookup runs, off the cooperative pool.
+    let blocking: BlockingQueue
     let matcher: KeywordMatcher
     let keywordFilter: Bool
     let analyzer: SentimentAnalyzer?
@@ -94,9 +96,11 @@ struct SourceTask: Sendable {
         do {
             // Items whose id changed when attribute references began to be decoded are also
             // looked up under their former id, so state written before still dedups them.
+            // One lookup for the whole poll (a statement per 500 ids), on the blocking queue.
             var ids = polled.map(\.id)
             for item in polled { if let former = item.formerID { ids.append(former) } }
-            let known = try store.seenRecords(ids)
+            let store = self.store, batch = ids
+            let known = try await blocking.run { () throws(StateError) in try store.seenRecords(batch) }
             items.reserveCapacity(polled.count)
             writer.bytes.reserveCapacity(polled.count * 1024)
             // Items are moved out one at a time (in order), not copied: each is freed here once

@@ -1,5 +1,5 @@
 public import Foundation
-import ChorusConnectors
+import ChorusModel
 import Synchronization
 
 /// The shared state store: the tables of ``PostgresSchema`` on a PostgreSQL server, reached

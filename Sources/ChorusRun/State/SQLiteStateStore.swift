@@ -1,5 +1,5 @@
 public import Foundation
-import ChorusConnectors
+import ChorusModel
 import GRDB
 import Synchronization
 

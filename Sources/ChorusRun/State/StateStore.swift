@@ -1,5 +1,5 @@
 public import Foundation
-public import ChorusConnectors
+public import ChorusModel
 
 /// Everything a run remembers between runs, behind one small interface so that the run never
 /// assumes a storage engine. ``SQLiteStateStore`` is the embedded default; a shared

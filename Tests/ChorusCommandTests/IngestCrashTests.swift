@@ -21,13 +21,14 @@ struct IngestCrashTests {
     /// connection pool (curl keys connections, and waits for them, per host).
     static func otherHost(_ server: LoopbackServer) -> String { "http://localhost:\(server.port)" }
 
-    /// Waits until the run holding the lock has written its pid there.
-    private func waitForLock(_ h: IngestHarness, pid: Int32) {
+    /// Waits until the run holding the lock has written its pid there; fails the test when that
+    /// does not happen within 20 s (the rest of the test would then assert against no lock).
+    private func waitForLock(_ h: IngestHarness, pid: Int32) throws {
         let lock = h.statePath.appendingPathExtension("lock")
-        for _ in 0..<400 {
-            if let text = try? String(contentsOf: lock, encoding: .utf8), text.trimmingCharacters(in: .whitespacesAndNewlines) == "\(pid)" { return }
-            usleep(25_000)
-        }
+        func holder() -> String? { (try? String(contentsOf: lock, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) }
+        let deadline = Date().addingTimeInterval(20)
+        while holder() != "\(pid)" && Date() < deadline { usleep(25_000) }
+        try #require(holder() == "\(pid)", "pid \(pid) did not take \(lock.path) within 20 s (holder: \(holder() ?? "none"))")
     }
 
     @Test func killNineAtSeededMomentsThenARerunLeavesEveryItemExactlyOnce() throws {
@@ -79,7 +80,7 @@ struct IngestCrashTests {
         defer { slow.stop() }
         try h.writeConfig(feeds: [("slow", "\(slow.baseURL)/slow.rss?delay=3")])
         let (first, _, _) = try h.start([])
-        waitForLock(h, pid: first.processIdentifier)
+        try waitForLock(h, pid: first.processIdentifier)
         let second = try h.run([])
         #expect(second.status == 75)
         let lines = second.stderr.split(separator: "\n")
@@ -96,7 +97,7 @@ struct IngestCrashTests {
         defer { slow.stop() }
         try h.writeConfig(feeds: [("slow", "\(slow.baseURL)/slow.rss?delay=3")])
         let (first, _, _) = try h.start([])
-        waitForLock(h, pid: first.processIdentifier)
+        try waitForLock(h, pid: first.processIdentifier)
         try FileManager.default.removeItem(at: h.statePath.appendingPathExtension("lock"))
         let second = try h.run([])
         #expect(second.status == 75, "\(second.stderr)")

@@ -2,8 +2,8 @@ import Foundation
 
 /// Writes small RSS 2.0 feeds for the end-to-end runs: item n of feed f has guid
 /// `urn:chorus-test:<f>:<n>` and a title that mentions ZTE on every third item.
-enum FeedFixture {
-    static func rss(feed: String, items: Range<Int>, edited: Set<Int> = []) -> String {
+public enum FeedFixture {
+    public static func rss(feed: String, items: Range<Int>, edited: Set<Int> = []) -> String {
         var out = """
             <?xml version="1.0" encoding="UTF-8"?>
             <rss version="2.0"><channel><title>\(feed)</title><link>https://news.example/\(feed)</link>

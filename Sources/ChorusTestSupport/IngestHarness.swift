@@ -1,23 +1,29 @@
 import ChorusOutput
 import ChorusTestSupport
-import Foundation
+public import Foundation
 
 /// A private world for end-to-end runs of the real `chorus` binary: a folder served by
 /// loopback nginx (`www/`), a config pointing at it, and the output and state folders.
-final class IngestHarness {
-    let root: URL
-    let www: URL
-    let configURL: URL
-    let server: NginxServer
+public final class IngestHarness {
+    public let root: URL
+    public let www: URL
+    public let configURL: URL
+    public let server: NginxServer
 
     /// Exit status and captured streams of one `chorus` run.
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
+    public struct Run {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
+
+        public init(status: Int32, stdout: String, stderr: String) {
+            self.status = status
+            self.stdout = stdout
+            self.stderr = stderr
+        }
     }
 
-    init(extraServerConfig: String = "") throws {
+    public init(extraServerConfig: String = "") throws {
         root = try RepoPaths.temporaryDirectory("chorus-e2e")
         www = root.appendingPathComponent("www")
         try FileManager.default.createDirectory(at: www, withIntermediateDirectories: true)
@@ -27,25 +33,25 @@ final class IngestHarness {
 
     deinit { server.stop() }
 
-    var outDir: URL { root.appendingPathComponent("out") }
-    var stateDir: URL { root.appendingPathComponent("state") }
-    var statePath: URL { stateDir.appendingPathComponent("chorus.sqlite") }
+    public var outDir: URL { root.appendingPathComponent("out") }
+    public var stateDir: URL { root.appendingPathComponent("state") }
+    public var statePath: URL { stateDir.appendingPathComponent("chorus.sqlite") }
 
-    func url(_ name: String) -> String { "\(server.baseURL)/\(name)" }
+    public func url(_ name: String) -> String { "\(server.baseURL)/\(name)" }
 
-    func writeFeed(_ name: String, items: Range<Int>, edited: Set<Int> = []) throws {
+    public func writeFeed(_ name: String, items: Range<Int>, edited: Set<Int> = []) throws {
         try FeedFixture.rss(feed: name, items: items, edited: edited).write(to: www.appendingPathComponent("\(name).rss"), atomically: true, encoding: .utf8)
     }
 
     /// Writes the config: `feeds` are (source name, URL) pairs; `extra` is YAML added at the top level.
-    func writeConfig(feeds: [(String, String)], extra: String = "") throws {
+    public func writeConfig(feeds: [(String, String)], extra: String = "") throws {
         var yaml = "output: { dir: out }\nstate: { path: state/chorus.sqlite }\n\(extra)\nsources:\n"
         for (name, url) in feeds { yaml += "  - { name: \(name), type: feed, url: \"\(url)\" }\n" }
         try yaml.write(to: configURL, atomically: true, encoding: .utf8)
     }
 
     /// Starts `chorus ingest --config <config> args...` without waiting.
-    func start(_ args: [String], command: String = "ingest", environment: [String: String] = [:]) throws -> (Process, URL, URL) {
+    public func start(_ args: [String], command: String = "ingest", environment: [String: String] = [:]) throws -> (Process, URL, URL) {
         let process = Process()
         if !environment.isEmpty {
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
@@ -68,7 +74,7 @@ final class IngestHarness {
     /// Waits for a started run to end (polling: Foundation's `waitUntilExit` can miss the exit of
     /// a child when several are started from one test). A run still alive after `limit` seconds is
     /// killed, so a hang fails the test instead of blocking the suite.
-    static func wait(_ process: Process, limit: Double = 120) {
+    public static func wait(_ process: Process, limit: Double = 120) {
         let deadline = Date().addingTimeInterval(limit)
         while process.isRunning {
             if Date() > deadline {
@@ -79,7 +85,7 @@ final class IngestHarness {
     }
 
     /// Runs `chorus <command>` to the end.
-    func run(_ args: [String] = [], command: String = "ingest") throws -> Run {
+    public func run(_ args: [String] = [], command: String = "ingest") throws -> Run {
         let (process, out, err) = try start(args, command: command)
         Self.wait(process)
         return Run(
@@ -88,19 +94,19 @@ final class IngestHarness {
     }
 
     /// Published output files, sorted by path.
-    func outputFiles() -> [URL] {
+    public func outputFiles() -> [URL] {
         guard let walker = FileManager.default.enumerator(at: outDir, includingPropertiesForKeys: nil) else { return [] }
         return walker.compactMap { $0 as? URL }.filter { OutputPath.isPublished($0.lastPathComponent) }.sorted { $0.path < $1.path }
     }
 
     /// Every file under the output folder, published or not.
-    func allOutputNames() -> [String] {
+    public func allOutputNames() -> [String] {
         guard let walker = FileManager.default.enumerator(atPath: outDir.path) else { return [] }
         return walker.compactMap { $0 as? String }.sorted()
     }
 
     /// The lines of one output file, decoded; a line that is not a JSON object is returned as nil.
-    func records(_ file: URL) throws -> [[String: Any]?] {
+    public func records(_ file: URL) throws -> [[String: Any]?] {
         var bytes = Array(try Data(contentsOf: file))
         if file.pathExtension == "gz" { bytes = try GzipDecompressor.decompress(bytes) }
         guard !bytes.isEmpty else { return [] }
@@ -109,10 +115,10 @@ final class IngestHarness {
     }
 
     /// Every record of every published file.
-    func allRecords() throws -> [[String: Any]?] { try outputFiles().flatMap(records) }
+    public func allRecords() throws -> [[String: Any]?] { try outputFiles().flatMap(records) }
 
     /// Path → contents of every file under `folder`, for byte-for-byte comparisons.
-    func snapshot(_ folder: URL) -> [String: Data] {
+    public func snapshot(_ folder: URL) -> [String: Data] {
         var out: [String: Data] = [:]
         guard let walker = FileManager.default.enumerator(atPath: folder.path) else { return out }
         for case let name as String in walker {
@@ -128,7 +134,7 @@ final class IngestHarness {
     }
 
     /// The run summaries appended to the summary log, decoded.
-    func summaries() throws -> [[String: Any]] {
+    public func summaries() throws -> [[String: Any]] {
         let text = (try? String(contentsOf: stateDir.appendingPathComponent("runs.log"), encoding: .utf8)) ?? ""
         return try text.split(separator: "\n").map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
     }
