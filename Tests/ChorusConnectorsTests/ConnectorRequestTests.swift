@@ -88,6 +88,7 @@ struct ConnectorRequestTests {
         #expect(result.items.count == 8)
         let requests = try await server.requests()
         #expect(requests.allSatisfy { $0.headers["user-agent"] == RedditConnector.Options.defaultUserAgent })
+        #expect(requests.allSatisfy { $0.headers["user-agent"]?.contains(":v\(ChorusVersion.string) (by /u/") == true })
         #expect(requests.allSatisfy { $0.query["raw_json"] == "1" && $0.query["limit"] == "3" })
         #expect(requests.map { $0.query["after"] } == [nil, "t3_8jjr0o", "t3_old1"])
         #expect(result.state.cursor["newest_keys"] == "t3_8jk2zq")

@@ -43,7 +43,7 @@ public struct RedditConnector: SourceConnector {
         public static let defaultBaseURL = "https://www.reddit.com"
 
         /// The User-Agent used when the config names none; set your own Reddit username.
-        public static let defaultUserAgent = "linux:org.chorus-pipeline.chorus:v0.1.0 (by /u/chorus-pipeline)"
+        public static let defaultUserAgent = ChorusVersion.redditUserAgent
 
         /// Options with the documented defaults.
         public init(
