@@ -15,7 +15,7 @@ struct ConnectorRequestTests {
         try await server.scenario("visible=4")
         let connector = SocialCase.mastodon.connector(base: server.base, pageSize: 2)
         let first = try await connector.poll(from: SourceState(), using: server.fetcher, now: fixtureNow)
-        let newest = try #require(first.state.cursor["newest_id"])
+        let newest = try #require(first.state.cursor.read(MastodonCursor.self)?.newestID)
         #expect(newest == first.items.compactMap(\.nativeID).max { MastodonConnector.isNewer($1, than: $0) })
         #expect(try await server.requests().map(\.query) == [["limit": "2"]])
 
@@ -36,8 +36,8 @@ struct ConnectorRequestTests {
         let connector = MastodonConnector(options: .init(
             name: "zte-technews", baseURL: server.base, stream: .account("@technews@social.example"), policy: testPolicy()))
         let first = try await connector.poll(from: SourceState(), using: server.fetcher, now: fixtureNow)
-        #expect(first.state.cursor["account_id"] == "12")
-        #expect(first.state.cursor["account"] == "technews@social.example")
+        #expect(first.state.cursor.read(MastodonCursor.self)?.accountID == "12")
+        #expect(first.state.cursor.read(MastodonCursor.self)?.account == "technews@social.example")
         #expect(!first.items.isEmpty)
         #expect(first.items.allSatisfy { $0.author?.handle == "technews@social.example" })
         let paths = try await server.requests().map(\.path)
@@ -91,7 +91,7 @@ struct ConnectorRequestTests {
         #expect(requests.allSatisfy { $0.headers["user-agent"]?.contains(":v\(ChorusVersion.string) (by /u/") == true })
         #expect(requests.allSatisfy { $0.query["raw_json"] == "1" && $0.query["limit"] == "3" })
         #expect(requests.map { $0.query["after"] } == [nil, "t3_8jjr0o", "t3_old1"])
-        #expect(result.state.cursor["newest_keys"] == "t3_8jk2zq")
+        #expect(result.state.cursor.read(NewestFirstCursor.self)?.newest?.keys == ["t3_8jk2zq"])
     }
 
     @Test("A generic User-Agent is refused the way the test server enforces Reddit's rules")
@@ -156,7 +156,7 @@ struct ConnectorRequestTests {
         let lookback = Int(fixtureNow.timeIntervalSince1970) - 60 * 86_400
         #expect(try await server.requests().first?.query["numericFilters"] == "created_at_i>=\(lookback),created_at_i<=\(Int(fixtureNow.timeIntervalSince1970))")
         #expect(try await server.requests().first?.query["tags"] == "(story,comment)")
-        let mark = try #require(first.state.cursor["newest_time"].flatMap { Int64($0) })
+        let mark = try #require(first.state.cursor.read(NewestFirstCursor.self)?.newest?.millis)
         try await server.scenario()
         let second = try await connector.poll(from: first.state, using: server.fetcher, now: fixtureNow)
         #expect(try await server.requests().first?.query["numericFilters"]?.hasPrefix("created_at_i>=\(mark / 1000),") == true)

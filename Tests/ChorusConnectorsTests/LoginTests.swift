@@ -38,7 +38,7 @@ struct LoginTests {
         let anonymous = RedditConnector(options: .init(name: "r", stream: .subreddit("technology")))
         #expect(anonymous.apiBase(authorized: false) == "https://www.reddit.com")
         let withToken = RedditConnector(options: .init(name: "r", stream: .subreddit("technology"), token: "t"))
-        #expect(withToken.url(for: .init(token: nil, drainInfo: [:], watermark: nil), base: withToken.apiBase(authorized: true))
+        #expect(withToken.url(for: .init(token: nil, window: nil, watermark: nil), base: withToken.apiBase(authorized: true))
             .hasPrefix("https://oauth.reddit.com/r/technology/new.json?"))
     }
 
@@ -69,7 +69,7 @@ struct LoginTests {
         let connector = reddit(server, login: login)
         let first = try await connector.poll(from: SourceState(), using: server.fetcher, now: Date())
         #expect(first.items.count == 3)
-        #expect(first.state.cursor[LoginSession.accessKey] != nil && first.state.cursor[LoginSession.expiresKey] != nil)
+        #expect(first.state.cursor.read(LoginTokens.self).map { !$0.access.isEmpty && $0.expires > 0 } == true)
         let grant = if case .redditAppOnly = login { "client_credentials" } else { "password" }
         #expect(try await counts(server).grants == [grant])
         let second = try await connector.poll(from: first.state, using: server.fetcher, now: Date())
@@ -115,7 +115,7 @@ struct LoginTests {
         let first = try await connector.poll(from: SourceState(), using: server.fetcher, now: Date())
         #expect(first.items.count == 3)
         #expect(try await counts(server) == AuthCounts(logins: 1, refreshes: 0, grants: []))
-        #expect(first.state.cursor[LoginSession.refreshKey]?.hasPrefix("refresh-") == true)
+        #expect(first.state.cursor.read(LoginTokens.self)?.refresh?.hasPrefix("refresh-") == true)
         try await server.scenario("login=bluesky&ttl=7200")
         _ = try await connector.poll(from: first.state, using: server.fetcher, now: Date())
         // The scenario reset forgot every session: the refresh is refused, so it logs in again.
@@ -125,7 +125,7 @@ struct LoginTests {
         let fresh = try await connector.poll(from: SourceState(), using: server.fetcher, now: Date())
         let next = try await connector.poll(from: fresh.state, using: server.fetcher, now: Date())
         #expect(try await counts(server) == AuthCounts(logins: 1, refreshes: 1, grants: []))
-        #expect(next.state.cursor[LoginSession.accessKey] != fresh.state.cursor[LoginSession.accessKey])
+        #expect(next.state.cursor.read(LoginTokens.self)?.access != fresh.state.cursor.read(LoginTokens.self)?.access)
     }
 
     @Test("A Bluesky session revoked mid-run is refreshed and the drain completes")

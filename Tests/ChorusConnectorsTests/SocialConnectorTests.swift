@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import ChorusConnectors
+@testable import ChorusConnectors
 import ChorusFetch
 import ChorusModel
 
@@ -15,7 +15,7 @@ struct SocialConnectorTests {
         for _ in 0..<limit {
             let result = try await connector.poll(from: state, using: fetcher, now: fixtureNow)
             state = result.state
-            if result.items.isEmpty && state.cursor["drain_cursor"] == nil { break }
+            if result.items.isEmpty && state.cursor.read(NewestFirstCursor.self)?.drain == nil { break }
             items += result.items
         }
         return (items, state)
@@ -79,7 +79,7 @@ struct SocialConnectorTests {
         #expect(all.count == Set(all.map(\.id)).count, "an item was delivered twice")
         #expect(Set(all.map(\.id)) == Set(clean.map(\.id)), "an item was lost")
         #expect(Set(all.map(\.id)).isDisjoint(with: baseline.map(\.id)))
-        #expect(final.cursor["drain_cursor"] == nil)
+        #expect(final.cursor.read(NewestFirstCursor.self)?.drain == nil)
     }
 
     @Test("Page and item caps stop a run; the next run continues where it stopped", arguments: SocialCase.allCases)

@@ -66,7 +66,7 @@ public struct HackerNewsConnector: SourceConnector {
         // A drain is bounded above by its start time, so page numbers stay stable while new hits arrive.
         // Clamped so a NaN or huge lookback cannot trap the conversion (the config caps it at 100 years).
         let lookback = options.initialLookback.isFinite ? Int64(min(max(options.initialLookback, 0), 36_500 * 86_400)) : 86_400
-        let start = { ["upper": String(nowSeconds), "lower": String(nowSeconds - lookback)] }
+        let start = { DrainWindow(lower: nowSeconds - lookback, upper: nowSeconds) }
         return try await pager.poll(from: state, startDrain: start) { request throws(ConnectorError) in
             var (page, response) = try await requester.page(url(for: request), fetchedAt: now)
             let current = Int(request.token ?? "0") ?? 0
@@ -84,10 +84,10 @@ public struct HackerNewsConnector: SourceConnector {
         var filters: [String] = []
         if let mark = request.watermark {
             filters.append("created_at_i>=\(mark.millis / 1000)")
-        } else if let lower = request.drainInfo["lower"] {
+        } else if let lower = request.window?.lower {
             filters.append("created_at_i>=\(lower)")
         }
-        if let upper = request.drainInfo["upper"] { filters.append("created_at_i<=\(upper)") }
+        if let upper = request.window?.upper { filters.append("created_at_i<=\(upper)") }
         return QueryString.url(options.baseURL, "/api/v1/search_by_date", [
             ("query", options.query), ("tags", tags), ("numericFilters", filters.joined(separator: ",")),
             ("hitsPerPage", String(min(1000, max(1, options.pageSize)))), ("page", request.token),

@@ -62,7 +62,7 @@ public struct XConnector: SourceConnector {
             fetcher: fetcher, source: options.name, platform: .x, policy: options.policy, token: token,
             tokenVariable: options.tokenVariable, target: "the search \"\(options.query)\"", logger: logger, credentialKeys: "bearer_token")
         let pager = NewestFirstPager(source: options.name, maxPages: options.maxPages, maxItems: options.maxItems, logger: logger)
-        return try await pager.poll(from: state, startDrain: { [:] }) { request throws(ConnectorError) in
+        return try await pager.poll(from: state) { request throws(ConnectorError) in
             try await requester.page(url(for: request), fetchedAt: now)
         }
     }
