@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ChorusConnectors
+import ChorusFetch
 import ChorusModel
 import ChorusParse
 
@@ -31,7 +32,8 @@ struct ConnectorHelperTests {
         (["ratelimit-remaining": "soon"], false),
     ])
     func exhausted(headers: [String: String], expected: Bool) {
-        #expect(RateLimitSignal.isExhausted(headers) == expected)
+        // The one reading of rate-limit headers, ChorusFetch's, is what the pagers stop on.
+        #expect((RateLimit(headers: headers, now: Date())?.isExhausted ?? false) == expected)
     }
 
     @Test("A watermark covers older items and the ids at its own instant, and survives the cursor")

@@ -87,7 +87,7 @@ struct ConnectorRequestTests {
         let result = try await connector.poll(from: SourceState(), using: server.fetcher, now: fixtureNow)
         #expect(result.items.count == 8)
         let requests = try await server.requests()
-        #expect(requests.allSatisfy { $0.headers["user-agent"] == RedditConnector.Options.defaultUserAgent })
+        #expect(requests.allSatisfy { $0.headers["user-agent"] == RedditAPI.defaultUserAgent })
         #expect(requests.allSatisfy { $0.headers["user-agent"]?.contains(":v\(ChorusVersion.string) (by /u/") == true })
         #expect(requests.allSatisfy { $0.query["raw_json"] == "1" && $0.query["limit"] == "3" })
         #expect(requests.map { $0.query["after"] } == [nil, "t3_8jjr0o", "t3_old1"])
@@ -99,7 +99,7 @@ struct ConnectorRequestTests {
         let server = try await SocialServer.make()
         try await server.scenario()
         let connector = RedditConnector(options: .init(
-            name: "zte-reddit", baseURL: server.base, stream: .subreddit("technology"), userAgent: "curl/8.0", policy: testPolicy()))
+            name: "zte-reddit", api: .init(stream: .subreddit("technology"), userAgent: "curl/8.0"), baseURL: server.base, policy: testPolicy()))
         let error = try await #require(throws: ConnectorError.self) {
             try await connector.poll(from: SourceState(), using: server.fetcher, now: fixtureNow)
         }
@@ -112,7 +112,7 @@ struct ConnectorRequestTests {
         let server = try await SocialServer.make()
         try await server.scenario()
         let connector = RedditConnector(options: .init(
-            name: "zte-search", baseURL: server.base, stream: .search(query: "almost there", subreddit: "technology"), policy: testPolicy()))
+            name: "zte-search", api: .init(stream: .search(query: "almost there", subreddit: "technology")), baseURL: server.base, policy: testPolicy()))
         let result = try await connector.poll(from: SourceState(), using: server.fetcher, now: fixtureNow)
         #expect(result.items.map(\.nativeID) == ["t3_8jk2zq"])
         let query = try #require(try await server.requests().first?.query)
@@ -139,7 +139,7 @@ struct ConnectorRequestTests {
 
     @Test("X without a token fails before any request")
     func xWithoutToken() async throws {
-        let connector = XConnector(options: .init(name: "zte-x", query: "zte", token: nil))
+        let connector = XConnector(options: .init(name: "zte-x", api: .init(query: "zte"), token: nil))
         let server = try await SocialServer.make()
         let error = try await #require(throws: ConnectorError.self) {
             try await connector.poll(from: SourceState(), using: server.fetcher, now: fixtureNow)

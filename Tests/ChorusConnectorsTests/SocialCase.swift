@@ -37,23 +37,23 @@ enum SocialCase: String, CaseIterable, CustomTestStringConvertible {
                 pageSize: min(40, size), maxPages: maxPages, maxItems: maxItems, policy: policy))
         case .blueskySearch:
             return BlueskyConnector(options: .init(
-                name: source, baseURL: base, stream: .search("zte"), token: token, tokenVariable: "BSKY_TOKEN",
+                name: source, api: .init(stream: .search("zte")), baseURL: base, token: token, tokenVariable: "BSKY_TOKEN",
                 pageSize: size, maxPages: maxPages, maxItems: maxItems, policy: policy))
         case .blueskyAuthor:
             return BlueskyConnector(options: .init(
-                name: source, baseURL: base, stream: .author("newsdesk.example.com"), token: token, tokenVariable: "BSKY_TOKEN",
+                name: source, api: .init(stream: .author("newsdesk.example.com")), baseURL: base, token: token, tokenVariable: "BSKY_TOKEN",
                 pageSize: size, maxPages: maxPages, maxItems: maxItems, policy: policy))
         case .reddit:
             return RedditConnector(options: .init(
-                name: source, baseURL: base, stream: .subreddit("technology"), token: token, tokenVariable: "REDDIT_TOKEN",
+                name: source, api: .init(stream: .subreddit("technology")), baseURL: base, token: token, tokenVariable: "REDDIT_TOKEN",
                 pageSize: size, maxPages: maxPages, maxItems: maxItems, policy: policy))
         case .hackernews:
             return HackerNewsConnector(options: .init(
-                name: source, baseURL: base, query: "zte", initialLookback: 60 * 86_400, pageSize: size, maxPages: maxPages,
+                name: source, api: .init(query: "zte", initialLookback: 60 * 86_400), baseURL: base, pageSize: size, maxPages: maxPages,
                 maxItems: maxItems, policy: policy))
         case .x:
             return XConnector(options: .init(
-                name: source, baseURL: base, query: "zte", token: token ?? "x-test-token", tokenVariable: "X_BEARER_TOKEN",
+                name: source, api: .init(query: "zte"), baseURL: base, token: token ?? "x-test-token", tokenVariable: "X_BEARER_TOKEN",
                 pageSize: max(10, size), maxPages: maxPages, maxItems: maxItems, policy: policy))
         }
     }

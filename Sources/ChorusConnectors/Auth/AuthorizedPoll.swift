@@ -9,12 +9,12 @@ import ChorusParse
 enum AuthorizedPoll {
     static func run(
         session: LoginSession?, token fixed: String?, state: SourceState, fetcher: any HTTPFetching, now: Date, pager: NewestFirstPager,
-        page: (String?, NewestFirstPager.PageRequest) async throws(ConnectorError) -> (SocialPage, FetchResponse)
+        startDrain: () -> DrainWindow?, page: (String?, PageRequest) async throws(ConnectorError) -> (SocialPage, FetchResponse)
     ) async throws(ConnectorError) -> PollResult {
         var tokens = state.cursor.read(LoginTokens.self)
         var token = fixed
         if let session { token = try await session.accessToken(&tokens, fetcher: fetcher, now: now) }
-        var result = try await pager.poll(from: state) { request throws(ConnectorError) in
+        var result = try await pager.poll(from: state, startDrain: startDrain) { request throws(ConnectorError) in
             do throws(ConnectorError) {
                 return try await page(token, request)
             } catch where error.httpStatus == 401 {

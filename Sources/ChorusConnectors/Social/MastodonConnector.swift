@@ -103,7 +103,7 @@ public struct MastodonConnector: SourceConnector {
             }
             // The first run reads only the newest page; later runs walk forward until a short page.
             guard newest != nil, page.items.count >= pageSize, let high else { break }
-            if RateLimitSignal.isExhausted(response.headers) {
+            if response.rateLimit?.isExhausted == true {
                 warnings.append("fetch: \(options.name): rate limit exhausted after \(pages) pages; the next run continues")
                 break
             }

@@ -43,7 +43,7 @@ struct NewestFirstCursor: CursorRecord, Equatable {
 
 /// A time window an API filters a drain by (Hacker News `created_at_i`), epoch seconds, fixed
 /// when the drain starts so page numbers stay stable while new items arrive.
-struct DrainWindow: Codable, Equatable {
+public struct DrainWindow: Sendable, Codable, Equatable {
     var lower: Int64
     var upper: Int64
 }

@@ -14,16 +14,6 @@ import Logging
 /// that instant), and while a drain is unfinished its token, the mark it will commit and the
 /// time window the connector keeps for the drain.
 struct NewestFirstPager {
-    /// What the connector fetches next.
-    struct PageRequest {
-        /// The platform's continuation token; nil for the newest page.
-        var token: String?
-        /// The time window the connector keeps for the whole drain (HN's bounds).
-        var window: DrainWindow?
-        /// The completed drain's watermark, for server-side filters (X `since_id`, HN `created_at_i`).
-        var watermark: Watermark?
-    }
-
     let source: String
     let maxPages: Int
     let maxItems: Int
@@ -76,7 +66,7 @@ struct NewestFirstPager {
                 break
             }
             request.token = next
-            if RateLimitSignal.isExhausted(response.headers) {
+            if response.rateLimit?.isExhausted == true {
                 warnings.append("fetch: \(source): rate limit exhausted after \(pages) pages; the next run continues")
                 break
             }

@@ -60,7 +60,7 @@ public enum SourceSpec: Sendable, Equatable {
 
     /// `type: bluesky`.
     public struct Bluesky: Sendable, Equatable {
-        public var stream: BlueskyConnector.Stream
+        public var stream: BlueskyAPI.Stream
         public var baseURL: String?
         public var token: String?
         public var tokenVariable: String?
@@ -72,7 +72,7 @@ public enum SourceSpec: Sendable, Equatable {
 
     /// `type: reddit`.
     public struct Reddit: Sendable, Equatable {
-        public var stream: RedditConnector.Stream
+        public var stream: RedditAPI.Stream
         public var baseURL: String?
         public var oauthURL: String?
         public var tokenURL: String?
@@ -88,7 +88,7 @@ public enum SourceSpec: Sendable, Equatable {
         public var query: String
         public var baseURL: String?
         /// `kinds: story`, `comment` or `story,comment`; nil for the connector's default (both).
-        public var kinds: [HackerNewsConnector.HitKind]?
+        public var kinds: [HackerNewsAPI.HitKind]?
         /// `lookback`, seconds.
         public var lookback: Double?
         public var paging: Paging

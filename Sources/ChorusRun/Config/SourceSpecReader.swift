@@ -61,14 +61,14 @@ struct SourceSpecReader {
             else { return nil }
             return .mastodon(.init(instance: instance, stream: stream, token: o["token"], tokenVariable: o.variable("token"), paging: paging))
         case .bluesky:
-            let stream: BlueskyConnector.Stream
+            let stream: BlueskyAPI.Stream
             if let query = o["query"] { stream = .search(query) } else if let author = o["author"] { stream = .author(author) } else { return nil }
             var login: PlatformLogin?
             if let handle = o["handle"], let password = o["app_password"] { login = .bluesky(identifier: handle, appPassword: password) }
             return .bluesky(.init(
                 stream: stream, baseURL: o["base_url"], token: o["token"], tokenVariable: o.variable("token"), language: o["lang"], login: login, paging: paging))
         case .reddit:
-            let stream: RedditConnector.Stream
+            let stream: RedditAPI.Stream
             if let query = o["query"] { stream = .search(query: query, subreddit: o["subreddit"]) } else if let sub = o["subreddit"] {
                 stream = .subreddit(sub.hasPrefix("r/") ? String(sub.dropFirst(2)) : sub)
             } else { return nil }
@@ -145,9 +145,9 @@ struct SourceSpecReader {
         }
 
         /// `kinds`: `story`, `comment`, or both separated by a comma.
-        func kinds() -> [HackerNewsConnector.HitKind]? {
+        func kinds() -> [HackerNewsAPI.HitKind]? {
             guard let s = values["kinds"] else { return nil }
-            let kinds = s.split(separator: ",").map { HackerNewsConnector.HitKind(rawValue: $0.trimmingCharacters(in: .whitespaces)) }
+            let kinds = s.split(separator: ",").map { HackerNewsAPI.HitKind(rawValue: $0.trimmingCharacters(in: .whitespaces)) }
             guard !kinds.isEmpty, kinds.allSatisfy({ $0 != nil }) else {
                 problem("kinds", "expected 'story', 'comment' or 'story,comment', found '\(s)'")
                 return nil

@@ -35,28 +35,27 @@ public enum ConnectorFactory {
                 name: name, baseURL: m.instance, stream: m.stream, token: m.token, tokenVariable: m.tokenVariable), m.paging))
         case .bluesky(let b):
             var options = BlueskyConnector.Options(
-                name: name, stream: b.stream, token: b.token, tokenVariable: b.tokenVariable, language: b.language)
-            options.login = b.login
+                name: name, api: BlueskyAPI(stream: b.stream, language: b.language), token: b.token, tokenVariable: b.tokenVariable,
+                login: b.login)
             // A login reads through the entryway, which proxies to the AppView; the public AppView takes no sessions.
             if let url = b.baseURL { options.baseURL = url } else if b.login != nil { options.baseURL = "https://bsky.social" }
             return BlueskyConnector(options: paged(options, b.paging))
         case .reddit(let r):
-            var options = RedditConnector.Options(name: name, stream: r.stream, token: r.token, tokenVariable: r.tokenVariable)
+            var options = RedditConnector.Options(
+                name: name, api: RedditAPI(stream: r.stream, oauthURL: r.oauthURL, tokenURL: r.tokenURL), token: r.token,
+                tokenVariable: r.tokenVariable, login: r.login)
             if let url = r.baseURL { options.baseURL = url }
-            options.oauthURL = r.oauthURL
-            options.tokenURL = r.tokenURL
-            options.login = r.login
             // Reddit's own default User-Agent unless the config set one.
             if source.policy.userAgent != FetchPolicy().userAgent { options.userAgent = source.policy.userAgent }
             return RedditConnector(options: paged(options, r.paging))
         case .hackernews(let h):
-            var options = HackerNewsConnector.Options(name: name, query: h.query)
+            var options = HackerNewsConnector.Options(name: name, api: HackerNewsAPI(query: h.query))
             if let url = h.baseURL { options.baseURL = url }
             if let kinds = h.kinds { options.kinds = kinds }
             if let lookback = h.lookback { options.initialLookback = lookback }
             return HackerNewsConnector(options: paged(options, h.paging))
         case .x(let x):
-            var options = XConnector.Options(name: name, query: x.query, token: x.bearerToken)
+            var options = XConnector.Options(name: name, api: XAPI(query: x.query), token: x.bearerToken)
             if let url = x.baseURL { options.baseURL = url }
             if let variable = x.tokenVariable { options.tokenVariable = variable }
             return XConnector(options: paged(options, x.paging))
