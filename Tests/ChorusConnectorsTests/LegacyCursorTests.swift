@@ -46,12 +46,7 @@ struct LegacyCursorTests {
     @Test("An old-format cursor in the middle of a drain is continued without loss or repeats", arguments: SocialCase.allCases)
     func continuesFromAnOldCursor(platform: SocialCase) async throws {
         let server = try await SocialServer.make()
-        var state = SourceState()
-        if platform.firstRunReadsOnePage {
-            try await server.scenario("extra=\(platform.extra)&visible=1")
-            state = try await platform.connector(base: server.base).poll(from: state, using: server.fetcher, now: fixtureNow).state
-        }
-        try await server.scenario("extra=\(platform.extra)")
+        let state = try await platform.pagedStart(server)
         let capped = platform.connector(base: server.base, pageSize: platform.pageSize, maxPages: 2)
         let first = try await capped.poll(from: state, using: server.fetcher, now: fixtureNow)
         let old = try Self.legacy(first.state)

@@ -22,6 +22,18 @@ enum SocialCase: String, CaseIterable, CustomTestStringConvertible {
     /// Mastodon's first run reads only the newest page; the rest walk back to the watermark.
     var firstRunReadsOnePage: Bool { self == .mastodon }
 
+    /// The state to page from with several pages waiting: after a first run for a platform that
+    /// reads only the newest page then, with the server left at `extra` generated items and `scenario`.
+    func pagedStart(_ server: SocialServer, scenario: String = "") async throws -> SourceState {
+        var state = SourceState()
+        if firstRunReadsOnePage {
+            try await server.scenario("extra=\(extra)&visible=1")
+            state = try await connector(base: server.base).poll(from: state, using: server.fetcher, now: fixtureNow).state
+        }
+        try await server.scenario("extra=\(extra)" + scenario)
+        return state
+    }
+
     /// Whether the platform sends rate-limit headers.
     var hasRateLimitHeaders: Bool { self != .hackernews }
 
