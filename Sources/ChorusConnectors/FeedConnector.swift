@@ -13,9 +13,6 @@ public struct FeedConnector: SourceConnector {
     public let headers: [(name: String, value: String)]
     public let policy: FetchPolicy
 
-    /// The cursor key remembering which configured URL the saved validators belong to.
-    static let originKey = "origin"
-
     public init(name: String, url: String, headers: [(name: String, value: String)] = [], policy: FetchPolicy = FetchPolicy()) {
         self.name = name
         self.url = url
@@ -26,7 +23,7 @@ public struct FeedConnector: SourceConnector {
     public func poll(from state: SourceState, using fetcher: any HTTPFetching, now: Date) async throws(ConnectorError) -> PollResult {
         // Validators and redirects saved for a different configured URL no longer apply.
         var saved = state
-        if let origin = state.cursor[Self.originKey], origin != Self.origin(url), origin != url { saved = SourceState() }
+        if let origin = state.cursor.read(FeedCursor.self)?.origin, origin != Self.origin(url), origin != url { saved = SourceState() }
         // The state keeps a moved URL with its secrets masked; they come back from the config.
         let request = FetchRequest(
             url: saved.currentURL.flatMap { CredentialURL.restore($0, from: url) } ?? url, headers: headers, etag: saved.etag, lastModified: saved.lastModified,
@@ -38,7 +35,7 @@ public struct FeedConnector: SourceConnector {
             throw ConnectorError(error.message, httpStatus: error.status)
         }
         var next = saved
-        next.cursor[Self.originKey] = Self.origin(url)
+        next.cursor.write(FeedCursor(origin: Self.origin(url)))
         if let moved = response.permanentRedirect { next.currentURL = CredentialURL.masked(moved) }
         if response.notModified {
             if let etag = response.etag { next.etag = etag }

@@ -1,7 +1,8 @@
+import ChorusModel
 /// Limits and safety settings for a fetch; the defaults are what an ingestion run uses.
 public struct FetchPolicy: Sendable, Equatable {
     /// Sent as User-Agent: `Chorus/<version> (+project URL)` unless a source overrides it.
-    public var userAgent: String = "Chorus/0.1 (+https://github.com/chorus-pipeline/chorus)"
+    public var userAgent: String = ChorusVersion.userAgent
     /// TCP and TLS connect, seconds.
     public var connectTimeout: Double = 10
     /// Whole transfer, seconds.

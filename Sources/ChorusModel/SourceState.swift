@@ -4,10 +4,10 @@ public struct SourceState: Sendable, Equatable, Codable {
     public var lastModified: String?
     /// The URL to use after a permanent redirect.
     public var currentURL: String?
-    /// Platform cursors: since ids, newest timestamps, pagination tokens.
-    public var cursor: [String: String]
+    /// The connector's cursor records: since ids, watermarks, pagination tokens, login tokens.
+    public var cursor: SourceCursor
 
-    public init(etag: String? = nil, lastModified: String? = nil, currentURL: String? = nil, cursor: [String: String] = [:]) {
+    public init(etag: String? = nil, lastModified: String? = nil, currentURL: String? = nil, cursor: SourceCursor = SourceCursor()) {
         self.etag = etag
         self.lastModified = lastModified
         self.currentURL = currentURL

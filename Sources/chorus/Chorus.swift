@@ -1,4 +1,5 @@
 import ArgumentParser
+import ChorusModel
 
 /// `chorus`: ingest reactions and news items as NDJSON.
 @main
@@ -19,9 +20,4 @@ struct Chorus: AsyncParsableCommand {
     static func main() async {
         await main(ParseCommandOperands.split(Array(CommandLine.arguments.dropFirst())))
     }
-}
-
-/// The release version, printed by `--version` and sent in the User-Agent.
-enum ChorusVersion {
-    static let string = "0.1.0"
 }

@@ -15,7 +15,7 @@ struct ConnectorRequestTests {
         try await server.scenario("visible=4")
         let connector = SocialCase.mastodon.connector(base: server.base, pageSize: 2)
         let first = try await connector.poll(from: SourceState(), using: server.fetcher, now: fixtureNow)
-        let newest = try #require(first.state.cursor["newest_id"])
+        let newest = try #require(first.state.cursor.read(MastodonCursor.self)?.newestID)
         #expect(newest == first.items.compactMap(\.nativeID).max { MastodonConnector.isNewer($1, than: $0) })
         #expect(try await server.requests().map(\.query) == [["limit": "2"]])
 
@@ -36,8 +36,8 @@ struct ConnectorRequestTests {
         let connector = MastodonConnector(options: .init(
             name: "zte-technews", baseURL: server.base, stream: .account("@technews@social.example"), policy: testPolicy()))
         let first = try await connector.poll(from: SourceState(), using: server.fetcher, now: fixtureNow)
-        #expect(first.state.cursor["account_id"] == "12")
-        #expect(first.state.cursor["account"] == "technews@social.example")
+        #expect(first.state.cursor.read(MastodonCursor.self)?.accountID == "12")
+        #expect(first.state.cursor.read(MastodonCursor.self)?.account == "technews@social.example")
         #expect(!first.items.isEmpty)
         #expect(first.items.allSatisfy { $0.author?.handle == "technews@social.example" })
         let paths = try await server.requests().map(\.path)
@@ -87,10 +87,11 @@ struct ConnectorRequestTests {
         let result = try await connector.poll(from: SourceState(), using: server.fetcher, now: fixtureNow)
         #expect(result.items.count == 8)
         let requests = try await server.requests()
-        #expect(requests.allSatisfy { $0.headers["user-agent"] == RedditConnector.Options.defaultUserAgent })
+        #expect(requests.allSatisfy { $0.headers["user-agent"] == RedditAPI.defaultUserAgent })
+        #expect(requests.allSatisfy { $0.headers["user-agent"]?.contains(":v\(ChorusVersion.string) (by /u/") == true })
         #expect(requests.allSatisfy { $0.query["raw_json"] == "1" && $0.query["limit"] == "3" })
         #expect(requests.map { $0.query["after"] } == [nil, "t3_8jjr0o", "t3_old1"])
-        #expect(result.state.cursor["newest_keys"] == "t3_8jk2zq")
+        #expect(result.state.cursor.read(NewestFirstCursor.self)?.newest?.keys == ["t3_8jk2zq"])
     }
 
     @Test("A generic User-Agent is refused the way the test server enforces Reddit's rules")
@@ -98,7 +99,7 @@ struct ConnectorRequestTests {
         let server = try await SocialServer.make()
         try await server.scenario()
         let connector = RedditConnector(options: .init(
-            name: "zte-reddit", baseURL: server.base, stream: .subreddit("technology"), userAgent: "curl/8.0", policy: testPolicy()))
+            name: "zte-reddit", api: .init(stream: .subreddit("technology"), userAgent: "curl/8.0"), baseURL: server.base, policy: testPolicy()))
         let error = try await #require(throws: ConnectorError.self) {
             try await connector.poll(from: SourceState(), using: server.fetcher, now: fixtureNow)
         }
@@ -111,7 +112,7 @@ struct ConnectorRequestTests {
         let server = try await SocialServer.make()
         try await server.scenario()
         let connector = RedditConnector(options: .init(
-            name: "zte-search", baseURL: server.base, stream: .search(query: "almost there", subreddit: "technology"), policy: testPolicy()))
+            name: "zte-search", api: .init(stream: .search(query: "almost there", subreddit: "technology")), baseURL: server.base, policy: testPolicy()))
         let result = try await connector.poll(from: SourceState(), using: server.fetcher, now: fixtureNow)
         #expect(result.items.map(\.nativeID) == ["t3_8jk2zq"])
         let query = try #require(try await server.requests().first?.query)
@@ -138,7 +139,7 @@ struct ConnectorRequestTests {
 
     @Test("X without a token fails before any request")
     func xWithoutToken() async throws {
-        let connector = XConnector(options: .init(name: "zte-x", query: "zte", token: nil))
+        let connector = XConnector(options: .init(name: "zte-x", api: .init(query: "zte"), token: nil))
         let server = try await SocialServer.make()
         let error = try await #require(throws: ConnectorError.self) {
             try await connector.poll(from: SourceState(), using: server.fetcher, now: fixtureNow)
@@ -155,7 +156,7 @@ struct ConnectorRequestTests {
         let lookback = Int(fixtureNow.timeIntervalSince1970) - 60 * 86_400
         #expect(try await server.requests().first?.query["numericFilters"] == "created_at_i>=\(lookback),created_at_i<=\(Int(fixtureNow.timeIntervalSince1970))")
         #expect(try await server.requests().first?.query["tags"] == "(story,comment)")
-        let mark = try #require(first.state.cursor["newest_time"].flatMap { Int64($0) })
+        let mark = try #require(first.state.cursor.read(NewestFirstCursor.self)?.newest?.millis)
         try await server.scenario()
         let second = try await connector.poll(from: first.state, using: server.fetcher, now: fixtureNow)
         #expect(try await server.requests().first?.query["numericFilters"]?.hasPrefix("created_at_i>=\(mark / 1000),") == true)

@@ -27,7 +27,7 @@ struct LoginTests {
 
     func reddit(_ server: SocialServer, login: PlatformLogin?, token: String? = nil, oauth: String? = nil, pageSize: Int = 100) -> RedditConnector {
         var options = RedditConnector.Options(
-            name: "zte-reddit", baseURL: server.base, stream: .subreddit("technology"), token: token, pageSize: pageSize, policy: testPolicy())
+            name: "zte-reddit", api: .init(stream: .subreddit("technology")), baseURL: server.base, token: token, pageSize: pageSize, policy: testPolicy())
         options.oauthURL = oauth ?? oauthBase(server)
         options.login = login
         return RedditConnector(options: options)
@@ -35,10 +35,10 @@ struct LoginTests {
 
     @Test("Reddit reads go to oauth.reddit.com with a token and to www.reddit.com without")
     func redditHosts() {
-        let anonymous = RedditConnector(options: .init(name: "r", stream: .subreddit("technology")))
+        let anonymous = RedditConnector(options: .init(name: "r", api: .init(stream: .subreddit("technology"))))
         #expect(anonymous.apiBase(authorized: false) == "https://www.reddit.com")
-        let withToken = RedditConnector(options: .init(name: "r", stream: .subreddit("technology"), token: "t"))
-        #expect(withToken.url(for: .init(token: nil, drainInfo: [:], watermark: nil), base: withToken.apiBase(authorized: true))
+        let withToken = RedditConnector(options: .init(name: "r", api: .init(stream: .subreddit("technology")), token: "t"))
+        #expect(withToken.url(for: .init(token: nil, window: nil, watermark: nil), authorized: true)
             .hasPrefix("https://oauth.reddit.com/r/technology/new.json?"))
     }
 
@@ -69,7 +69,7 @@ struct LoginTests {
         let connector = reddit(server, login: login)
         let first = try await connector.poll(from: SourceState(), using: server.fetcher, now: Date())
         #expect(first.items.count == 3)
-        #expect(first.state.cursor[LoginSession.accessKey] != nil && first.state.cursor[LoginSession.expiresKey] != nil)
+        #expect(first.state.cursor.read(LoginTokens.self).map { !$0.access.isEmpty && $0.expires > 0 } == true)
         let grant = if case .redditAppOnly = login { "client_credentials" } else { "password" }
         #expect(try await counts(server).grants == [grant])
         let second = try await connector.poll(from: first.state, using: server.fetcher, now: Date())
@@ -101,7 +101,7 @@ struct LoginTests {
     }
 
     func bluesky(_ server: SocialServer, password: String = "app-pw", pageSize: Int = 50) -> BlueskyConnector {
-        var options = BlueskyConnector.Options(name: "zte-bsky", baseURL: server.base, stream: .search("zte"), pageSize: pageSize, policy: testPolicy())
+        var options = BlueskyConnector.Options(name: "zte-bsky", api: .init(stream: .search("zte")), baseURL: server.base, pageSize: pageSize, policy: testPolicy())
         options.login = .bluesky(identifier: "ana.example.net", appPassword: password)
         return BlueskyConnector(options: options)
     }
@@ -115,7 +115,7 @@ struct LoginTests {
         let first = try await connector.poll(from: SourceState(), using: server.fetcher, now: Date())
         #expect(first.items.count == 3)
         #expect(try await counts(server) == AuthCounts(logins: 1, refreshes: 0, grants: []))
-        #expect(first.state.cursor[LoginSession.refreshKey]?.hasPrefix("refresh-") == true)
+        #expect(first.state.cursor.read(LoginTokens.self)?.refresh?.hasPrefix("refresh-") == true)
         try await server.scenario("login=bluesky&ttl=7200")
         _ = try await connector.poll(from: first.state, using: server.fetcher, now: Date())
         // The scenario reset forgot every session: the refresh is refused, so it logs in again.
@@ -125,7 +125,7 @@ struct LoginTests {
         let fresh = try await connector.poll(from: SourceState(), using: server.fetcher, now: Date())
         let next = try await connector.poll(from: fresh.state, using: server.fetcher, now: Date())
         #expect(try await counts(server) == AuthCounts(logins: 1, refreshes: 1, grants: []))
-        #expect(next.state.cursor[LoginSession.accessKey] != fresh.state.cursor[LoginSession.accessKey])
+        #expect(next.state.cursor.read(LoginTokens.self)?.access != fresh.state.cursor.read(LoginTokens.self)?.access)
     }
 
     @Test("A Bluesky session revoked mid-run is refreshed and the drain completes")
@@ -152,7 +152,7 @@ struct LoginTests {
     func blueskyWithoutLogin() async throws {
         let server = try await SocialServer.make()
         try await server.scenario("login=bluesky")
-        let connector = BlueskyConnector(options: .init(name: "zte-bsky", baseURL: server.base, stream: .search("zte"), policy: testPolicy()))
+        let connector = BlueskyConnector(options: .init(name: "zte-bsky", api: .init(stream: .search("zte")), baseURL: server.base, policy: testPolicy()))
         let error = try await #require(throws: ConnectorError.self) {
             try await connector.poll(from: SourceState(), using: server.fetcher, now: Date())
         }

@@ -22,6 +22,18 @@ enum SocialCase: String, CaseIterable, CustomTestStringConvertible {
     /// Mastodon's first run reads only the newest page; the rest walk back to the watermark.
     var firstRunReadsOnePage: Bool { self == .mastodon }
 
+    /// The state to page from with several pages waiting: after a first run for a platform that
+    /// reads only the newest page then, with the server left at `extra` generated items and `scenario`.
+    func pagedStart(_ server: SocialServer, scenario: String = "") async throws -> SourceState {
+        var state = SourceState()
+        if firstRunReadsOnePage {
+            try await server.scenario("extra=\(extra)&visible=1")
+            state = try await connector(base: server.base).poll(from: state, using: server.fetcher, now: fixtureNow).state
+        }
+        try await server.scenario("extra=\(extra)" + scenario)
+        return state
+    }
+
     /// Whether the platform sends rate-limit headers.
     var hasRateLimitHeaders: Bool { self != .hackernews }
 
@@ -37,23 +49,23 @@ enum SocialCase: String, CaseIterable, CustomTestStringConvertible {
                 pageSize: min(40, size), maxPages: maxPages, maxItems: maxItems, policy: policy))
         case .blueskySearch:
             return BlueskyConnector(options: .init(
-                name: source, baseURL: base, stream: .search("zte"), token: token, tokenVariable: "BSKY_TOKEN",
+                name: source, api: .init(stream: .search("zte")), baseURL: base, token: token, tokenVariable: "BSKY_TOKEN",
                 pageSize: size, maxPages: maxPages, maxItems: maxItems, policy: policy))
         case .blueskyAuthor:
             return BlueskyConnector(options: .init(
-                name: source, baseURL: base, stream: .author("newsdesk.example.com"), token: token, tokenVariable: "BSKY_TOKEN",
+                name: source, api: .init(stream: .author("newsdesk.example.com")), baseURL: base, token: token, tokenVariable: "BSKY_TOKEN",
                 pageSize: size, maxPages: maxPages, maxItems: maxItems, policy: policy))
         case .reddit:
             return RedditConnector(options: .init(
-                name: source, baseURL: base, stream: .subreddit("technology"), token: token, tokenVariable: "REDDIT_TOKEN",
+                name: source, api: .init(stream: .subreddit("technology")), baseURL: base, token: token, tokenVariable: "REDDIT_TOKEN",
                 pageSize: size, maxPages: maxPages, maxItems: maxItems, policy: policy))
         case .hackernews:
             return HackerNewsConnector(options: .init(
-                name: source, baseURL: base, query: "zte", initialLookback: 60 * 86_400, pageSize: size, maxPages: maxPages,
+                name: source, api: .init(query: "zte", initialLookback: 60 * 86_400), baseURL: base, pageSize: size, maxPages: maxPages,
                 maxItems: maxItems, policy: policy))
         case .x:
             return XConnector(options: .init(
-                name: source, baseURL: base, query: "zte", token: token ?? "x-test-token", tokenVariable: "X_BEARER_TOKEN",
+                name: source, api: .init(query: "zte"), baseURL: base, token: token ?? "x-test-token", tokenVariable: "X_BEARER_TOKEN",
                 pageSize: max(10, size), maxPages: maxPages, maxItems: maxItems, policy: policy))
         }
     }

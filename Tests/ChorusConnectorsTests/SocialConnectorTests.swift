@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import ChorusConnectors
+@testable import ChorusConnectors
 import ChorusFetch
 import ChorusModel
 
@@ -15,7 +15,7 @@ struct SocialConnectorTests {
         for _ in 0..<limit {
             let result = try await connector.poll(from: state, using: fetcher, now: fixtureNow)
             state = result.state
-            if result.items.isEmpty && state.cursor["drain_cursor"] == nil { break }
+            if result.items.isEmpty && state.cursor.read(NewestFirstCursor.self)?.drain == nil { break }
             items += result.items
         }
         return (items, state)
@@ -79,18 +79,13 @@ struct SocialConnectorTests {
         #expect(all.count == Set(all.map(\.id)).count, "an item was delivered twice")
         #expect(Set(all.map(\.id)) == Set(clean.map(\.id)), "an item was lost")
         #expect(Set(all.map(\.id)).isDisjoint(with: baseline.map(\.id)))
-        #expect(final.cursor["drain_cursor"] == nil)
+        #expect(final.cursor.read(NewestFirstCursor.self)?.drain == nil)
     }
 
     @Test("Page and item caps stop a run; the next run continues where it stopped", arguments: SocialCase.allCases)
     func capsStopAndResume(platform: SocialCase) async throws {
         let server = try await SocialServer.make()
-        var state = SourceState()
-        if platform.firstRunReadsOnePage {
-            try await server.scenario("extra=\(platform.extra)&visible=1")
-            state = try await platform.connector(base: server.base).poll(from: state, using: server.fetcher, now: fixtureNow).state
-        }
-        try await server.scenario("extra=\(platform.extra)")
+        let state = try await platform.pagedStart(server)
         let (clean, _) = try await drain(platform.connector(base: server.base, pageSize: platform.pageSize), from: state, fetcher: server.fetcher)
         let capped = platform.connector(base: server.base, pageSize: platform.pageSize, maxPages: 2)
         let first = try await capped.poll(from: state, using: server.fetcher, now: fixtureNow)
@@ -166,12 +161,7 @@ struct SocialConnectorTests {
     @Test("An exhausted rate-limit window stops paging until the next run", arguments: SocialCase.allCases.filter(\.hasRateLimitHeaders))
     func exhaustedWindow(platform: SocialCase) async throws {
         let server = try await SocialServer.make()
-        var state = SourceState()
-        if platform.firstRunReadsOnePage {
-            try await server.scenario("extra=\(platform.extra)&visible=1")
-            state = try await platform.connector(base: server.base).poll(from: state, using: server.fetcher, now: fixtureNow).state
-        }
-        try await server.scenario("extra=\(platform.extra)&exhaust_at=1")
+        let state = try await platform.pagedStart(server, scenario: "&exhaust_at=1")
         let connector = platform.connector(base: server.base, pageSize: platform.pageSize)
         let first = try await connector.poll(from: state, using: server.fetcher, now: fixtureNow)
         #expect(first.pages == 1)

@@ -1,4 +1,5 @@
 import ChorusFetch
+import ChorusModel
 import Foundation
 import Testing
 
@@ -22,6 +23,8 @@ struct RequestHeaderTests {
         let agent = try #require(headers["user-agent"])
         #expect(agent.hasPrefix("Chorus/"))
         #expect(agent.contains("(+http"))
+        // The one version constant reaches the wire.
+        #expect(agent.hasPrefix("Chorus/\(ChorusVersion.string) "))
         let encodings = try #require(headers["accept-encoding"])
         #expect(encodings.contains("gzip"))
         #expect(encodings.contains("deflate"))

@@ -38,11 +38,12 @@ struct ConfigLoaderTests {
         #expect(config.sources.map(\.name) == ["zte-news", "zte-mastodon"])
         #expect(config.sources.map(\.type) == [.feed, .mastodon])
         let feed = try #require(config.source(named: "zte-news"))
-        #expect(feed.url == "https://example.com/zte.xml")
+        #expect(feed.spec == .feed(url: "https://example.com/zte.xml"))
         #expect(feed.interval == 900)
         #expect(feed.enabled)
         #expect(feed.policy.totalTimeout == 60)
-        #expect(config.source(named: "zte-mastodon")?.options == ["instance": "https://mastodon.social", "hashtag": "zte"])
+        #expect(config.source(named: "zte-mastodon")?.spec == .mastodon(.init(
+            instance: "https://mastodon.social", stream: .hashtag("zte"), token: nil, tokenVariable: nil, paging: .init())))
     }
 
     @Test func everyOptionalKeyIsRead() throws {
@@ -78,7 +79,8 @@ struct ConfigLoaderTests {
         #expect(!hn.policy.denyPrivateNetworks)
         #expect(hn.policy.proxy == "") // no proxy, whatever the environment says
         #expect(hn.policy.caBundle == nil)
-        #expect(hn.options["query"] == "ZTE")
+        guard case .hackernews(let options) = hn.spec else { Issue.record("not a hackernews spec: \(hn.spec)"); return }
+        #expect(options.query == "ZTE")
     }
 
     struct Case: Sendable, CustomStringConvertible {
@@ -129,6 +131,15 @@ struct ConfigLoaderTests {
             (5, 5, "a mastodon source needs one of 'hashtag', 'account', 'query'"),
             (6, 22, "unknown source type 'tiktok'"),
         ]),
+        Case(file: "bad-source-options.yaml", expected: [
+            (4, 88, "sources[0].kinds: expected 'story', 'comment' or 'story,comment', found 'story,poll'"),
+            (4, 112, "sources[0].lookback: expected a duration like 6h or 2d (at most 36500d), found 'soon'"),
+            (5, 66, "sources[1].page_size: expected a whole number 1...1000, found '0'"),
+            (5, 94, "sources[1].max_items: expected a whole number 1...1000, found 'lots'"),
+            (6, 5, "sources[2]: a reddit source with 'client_id' needs 'client_secret'"),
+            (7, 89, "sources[3].text_is_html: expected true or false, found 'maybe'"),
+            (8, 5, "sources[4]: a x source needs key 'bearer_token'"),
+        ]),
         Case(file: "invalid-yaml.yaml", expected: [(2, 6, "invalid YAML")]),
         Case(file: "not-a-mapping.yaml", expected: [(1, 1, "config: expected a mapping")]),
         Case(file: "sources-not-a-list.yaml", expected: [(3, 10, "sources: expected a list of sources")]),
@@ -169,7 +180,9 @@ struct ConfigLoaderTests {
             #expect(error.problems.map(\.line) == [5])
         }
         let config = try ConfigLoader.parse(yaml, file: URL(fileURLWithPath: "/tmp/c.yaml"), environment: ["CHORUS_TEST_UNSET": "t"])
-        #expect(config.source(named: "b")?.options["bearer_token_variable"] == "CHORUS_TEST_UNSET")
+        guard case .x(let options) = config.source(named: "b")?.spec else { Issue.record("no x source b"); return }
+        #expect(options.tokenVariable == "CHORUS_TEST_UNSET")
+        #expect(options.bearerToken == "t")
     }
 
     @Test func theShippedConfigsAreValid() throws {

@@ -42,7 +42,7 @@ struct ConnectorFactoryTests {
 
     @Test func blueskyKeysOverTheConnectorDefaults() throws {
         let d = try connector("b-default", as: BlueskyConnector.self).options
-        #expect(d == BlueskyConnector.Options(name: "b-default", stream: .search("ZTE"), policy: d.policy))
+        #expect(d == BlueskyConnector.Options(name: "b-default", api: .init(stream: .search("ZTE")), policy: d.policy))
         let s = try connector("b-set", as: BlueskyConnector.self).options
         #expect(s.stream == .author("zte.example"))
         #expect(s.baseURL == "https://bsky.example")
@@ -52,8 +52,8 @@ struct ConnectorFactoryTests {
 
     @Test func redditKeepsItsOwnUserAgentUnlessTheConfigSetsOne() throws {
         let d = try connector("r-default", as: RedditConnector.self).options
-        #expect(d == RedditConnector.Options(name: "r-default", stream: .subreddit("technology"), policy: d.policy))
-        #expect(d.userAgent == RedditConnector.Options.defaultUserAgent)
+        #expect(d == RedditConnector.Options(name: "r-default", api: .init(stream: .subreddit("technology")), policy: d.policy))
+        #expect(d.userAgent == RedditAPI.defaultUserAgent)
         let s = try connector("r-agent", as: RedditConnector.self).options
         #expect(s.stream == .search(query: "ZTE", subreddit: "china"))
         #expect(s.userAgent == "my-bot/2.0")
@@ -63,7 +63,7 @@ struct ConnectorFactoryTests {
 
     @Test func hackerNewsKindsLookbackAndPaging() throws {
         let d = try connector("h-default", as: HackerNewsConnector.self).options
-        #expect(d == HackerNewsConnector.Options(name: "h-default", query: "ZTE", policy: d.policy))
+        #expect(d == HackerNewsConnector.Options(name: "h-default", api: .init(query: "ZTE"), policy: d.policy))
         let s = try connector("h-set", as: HackerNewsConnector.self).options
         #expect(s.kinds == [.story])
         #expect(s.initialLookback == 7_200)
@@ -73,7 +73,7 @@ struct ConnectorFactoryTests {
 
     @Test func xTokenBaseURLAndPaging() throws {
         let d = try connector("x-default", as: XConnector.self).options
-        #expect(d == XConnector.Options(name: "x-default", query: "ZTE", token: "tok", policy: d.policy))
+        #expect(d == XConnector.Options(name: "x-default", api: .init(query: "ZTE"), token: "tok", policy: d.policy))
         let s = try connector("x-set", as: XConnector.self).options
         #expect(s.baseURL == "https://x.example")
         #expect(s.tokenVariable == "X_BEARER_TOKEN")

@@ -1,6 +1,6 @@
 import Foundation
 import ChorusFetch
-import ChorusModel
+public import ChorusModel
 import ChorusParse
 
 /// Runs a connector's paged poll with a login's access token: the saved token while it is
@@ -10,21 +10,21 @@ import ChorusParse
 enum AuthorizedPoll {
     static func run(
         session: LoginSession?, token fixed: String?, state: SourceState, fetcher: any HTTPFetching, now: Date, pager: NewestFirstPager,
-        page: (String?, NewestFirstPager.PageRequest) async throws(ConnectorError) -> (SocialPage, FetchResponse)
+        startDrain: () -> DrainWindow?, page: (String?, PageRequest) async throws(ConnectorError) -> (SocialPage, FetchResponse)
     ) async throws(ConnectorError) -> PollResult {
-        var auth = state.cursor.filter { LoginSession.keys.contains($0.key) }
+        var tokens = state.cursor.read(LoginTokens.self)
         var token = fixed
-        if let session { token = try await session.accessToken(&auth, fetcher: fetcher, now: now) }
-        var result = try await pager.poll(from: state, startDrain: { [:] }) { request throws(ConnectorError) in
+        if let session { token = try await session.accessToken(&tokens, fetcher: fetcher, now: now) }
+        var result = try await pager.poll(from: state, startDrain: startDrain) { request throws(ConnectorError) in
             do throws(ConnectorError) {
                 return try await page(token, request)
             } catch where error.httpStatus == 401 {
                 guard let session else { throw error }
-                token = try await session.renew(&auth, fetcher: fetcher, now: now)
+                token = try await session.renew(&tokens, fetcher: fetcher, now: now)
                 return try await page(token, request)
             }
         }
-        for key in LoginSession.keys { result.state.cursor[key] = auth[key] }
+        result.state.cursor.write(tokens)
         return result
     }
 }

@@ -2,16 +2,10 @@ import Foundation
 import ChorusFetch
 
 /// Obtains and renews an access token for a ``PlatformLogin`` and keeps it in the source's
-/// cursor (`auth_access`, `auth_refresh`, `auth_expires`), so it is committed with the state
+/// cursor (``LoginTokens``), so it is committed with the state
 /// and reused by the next runs: Bluesky allows 30 logins per 5 minutes and 300 a day.
 /// A token is renewed when it expires within 5 minutes, or when the API answered 401.
 struct LoginSession: Sendable {
-    static let accessKey = "auth_access"
-    static let refreshKey = "auth_refresh"
-    static let expiresKey = "auth_expires"
-    /// Cursor keys that hold secrets (never shown; `chorus status` lists only key names).
-    static let keys: Set<String> = [accessKey, refreshKey, expiresKey]
-
     let login: PlatformLogin
     let source: String
     /// Reddit: the token endpoint (`https://www.reddit.com/api/v1/access_token`). Bluesky: the
@@ -20,31 +14,30 @@ struct LoginSession: Sendable {
     let policy: FetchPolicy
 
     /// A token valid for at least 5 more minutes: the saved one, else a renewed one.
-    func accessToken(_ cursor: inout [String: String], fetcher: any HTTPFetching, now: Date) async throws(ConnectorError) -> String {
-        if let token = cursor[Self.accessKey], let expires = cursor[Self.expiresKey].flatMap(Double.init),
-           expires - 300 > now.timeIntervalSince1970 {
-            return token
+    func accessToken(_ tokens: inout LoginTokens?, fetcher: any HTTPFetching, now: Date) async throws(ConnectorError) -> String {
+        if let saved = tokens, Double(saved.expires) - 300 > now.timeIntervalSince1970 {
+            return saved.access
         }
-        return try await renew(&cursor, fetcher: fetcher, now: now)
+        return try await renew(&tokens, fetcher: fetcher, now: now)
     }
 
     /// A new token: Bluesky refreshes its session (`refreshSession`) and logs in again only
     /// when the refresh token is refused; Reddit asks for a new grant.
-    func renew(_ cursor: inout [String: String], fetcher: any HTTPFetching, now: Date) async throws(ConnectorError) -> String {
+    func renew(_ tokens: inout LoginTokens?, fetcher: any HTTPFetching, now: Date) async throws(ConnectorError) -> String {
         switch login {
         case .redditAppOnly(let id, let secret):
-            return try await redditGrant([("grant_type", "client_credentials")], id: id, secret: secret, cursor: &cursor, fetcher: fetcher, now: now)
+            return try await redditGrant([("grant_type", "client_credentials")], id: id, secret: secret, tokens: &tokens, fetcher: fetcher, now: now)
         case .redditPassword(let id, let secret, let username, let password):
             return try await redditGrant(
                 [("grant_type", "password"), ("username", username), ("password", password)], id: id, secret: secret,
-                cursor: &cursor, fetcher: fetcher, now: now)
+                tokens: &tokens, fetcher: fetcher, now: now)
         case .bluesky(let identifier, let appPassword):
-            if let refresh = cursor[Self.refreshKey] {
+            if let refresh = tokens?.refresh {
                 do throws(ConnectorError) {
                     let answer = try await post(
                         "\(endpoint)/xrpc/com.atproto.server.refreshSession", headers: [("Authorization", "Bearer \(refresh)")], body: [],
                         fetcher: fetcher, what: "refreshSession")
-                    return try blueskySession(answer, cursor: &cursor, now: now)
+                    return try blueskySession(answer, tokens: &tokens, now: now)
                 } catch where [400, 401].contains(error.httpStatus ?? 0) {
                     // The refresh token expired or was revoked: log in again below.
                 }
@@ -53,12 +46,12 @@ struct LoginSession: Sendable {
             let answer = try await post(
                 "\(endpoint)/xrpc/com.atproto.server.createSession", headers: [("Content-Type", "application/json")],
                 body: Array(body ?? Data()), fetcher: fetcher, what: "createSession")
-            return try blueskySession(answer, cursor: &cursor, now: now)
+            return try blueskySession(answer, tokens: &tokens, now: now)
         }
     }
 
     private func redditGrant(
-        _ form: [(String, String)], id: String, secret: String, cursor: inout [String: String], fetcher: any HTTPFetching, now: Date
+        _ form: [(String, String)], id: String, secret: String, tokens: inout LoginTokens?, fetcher: any HTTPFetching, now: Date
     ) async throws(ConnectorError) -> String {
         let basic = Data("\(id):\(secret)".utf8).base64EncodedString()
         let body = form.map { "\(QueryString.encode($0.0))=\(QueryString.encode($0.1))" }.joined(separator: "&")
@@ -69,21 +62,17 @@ struct LoginSession: Sendable {
             throw ConnectorError("fetch: \(source): login: the OAuth token answer has no access_token (check \(login.keys))")
         }
         let lifetime = (answer["expires_in"] as? Double) ?? 3600
-        cursor[Self.accessKey] = token
-        cursor[Self.refreshKey] = nil
-        cursor[Self.expiresKey] = String(Int(now.timeIntervalSince1970 + lifetime))
+        tokens = LoginTokens(access: token, refresh: nil, expires: Self.epochSeconds(now.timeIntervalSince1970 + lifetime))
         return token
     }
 
-    private func blueskySession(_ answer: [String: Any], cursor: inout [String: String], now: Date) throws(ConnectorError) -> String {
+    private func blueskySession(_ answer: [String: Any], tokens: inout LoginTokens?, now: Date) throws(ConnectorError) -> String {
         guard let access = answer["accessJwt"] as? String, let refresh = answer["refreshJwt"] as? String else {
             throw ConnectorError("fetch: \(source): login: the session answer has no accessJwt/refreshJwt")
         }
-        cursor[Self.accessKey] = access
-        cursor[Self.refreshKey] = refresh
         // The access JWT's own `exp`; without one, assume the documented two hours.
         let expires = Self.jwtExpiry(access) ?? now.timeIntervalSince1970 + 7200
-        cursor[Self.expiresKey] = String(Int(expires))
+        tokens = LoginTokens(access: access, refresh: refresh, expires: Self.epochSeconds(expires))
         return access
     }
 
@@ -107,6 +96,11 @@ struct LoginSession: Sendable {
             throw ConnectorError("fetch: \(source): login: \(what) did not answer with a JSON object", httpStatus: response.status)
         }
         return object
+    }
+
+    /// Whole epoch seconds, clamped so a server's absurd lifetime cannot trap the conversion.
+    static func epochSeconds(_ seconds: Double) -> Int64 {
+        seconds.isFinite ? Int64(min(max(seconds, 0), 1e15)) : 0
     }
 
     /// The `exp` claim (Unix seconds) of a JWT, read without verifying it (the server does).

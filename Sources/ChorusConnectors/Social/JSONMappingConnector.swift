@@ -81,8 +81,9 @@ public struct JSONMappingConnector: SourceConnector {
         }
         // New items: dated ones past the watermark, undated ones not delivered before (their ids
         // are kept in the cursor, pruned to the document, since no watermark can cover them).
-        let committed = Watermark(cursor: state.cursor, prefix: "newest_")
-        let undatedSeen = UndatedKeys(cursor: state.cursor)
+        let saved = state.cursor.read(JSONMappingCursor.self)
+        let committed = saved?.newest
+        let undatedSeen = UndatedKeys(keys: Set(saved?.undated ?? []))
         var fresh = zip(page.items, page.sortTimes).filter { item, time in
             time == nil ? !undatedSeen.contains(item) : committed?.covers(item, sortTime: time) != true
         }
@@ -95,8 +96,9 @@ public struct JSONMappingConnector: SourceConnector {
         let capped = fresh.count > max(1, options.maxItems)
         if capped { fresh = Array(fresh.prefix(max(1, options.maxItems))) }
         let emitted = SocialPage(items: fresh.map(\.0), sortTimes: fresh.map(\.1))
-        if let mark = Watermark.latest(committed, Watermark.top(of: emitted)) { mark.store(into: &next.cursor, prefix: "newest_") }
-        undatedSeen.updated(document: page, emitted: emitted).store(into: &next.cursor)
+        let mark = Watermark.latest(committed, Watermark.top(of: emitted))
+        let undated = undatedSeen.updated(document: page, emitted: emitted).keys.sorted()
+        next.cursor.write(mark == nil && undated.isEmpty ? nil : JSONMappingCursor(newest: mark, undated: undated))
         // Keep the validators only when everything was taken; otherwise a 304 would hide the rest.
         next.etag = capped ? nil : response.etag
         next.lastModified = capped ? nil : response.lastModified

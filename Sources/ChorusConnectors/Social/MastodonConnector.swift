@@ -70,11 +70,11 @@ public struct MastodonConnector: SourceConnector {
         let requester = SocialRequester(
             fetcher: fetcher, source: options.name, platform: .mastodon, policy: options.policy, token: options.token,
             tokenVariable: options.tokenVariable, target: target, logger: logger, credentialKeys: "token (an access token with read:statuses)")
-        var cursor = state.cursor
+        var cursor = state.cursor.read(MastodonCursor.self) ?? MastodonCursor()
         let path = try await streamPath(requester: requester, cursor: &cursor)
         let pageSize = min(40, max(1, options.pageSize))
         let limit = String(pageSize)
-        let newest = cursor["newest_id"]
+        let newest = cursor.newestID
         var url = QueryString.url(options.baseURL, path.path, path.query + [("limit", limit), ("min_id", newest)])
 
         var items: [Item] = []
@@ -103,21 +103,21 @@ public struct MastodonConnector: SourceConnector {
             }
             // The first run reads only the newest page; later runs walk forward until a short page.
             guard newest != nil, page.items.count >= pageSize, let high else { break }
-            if RateLimitSignal.isExhausted(response.headers) {
+            if response.rateLimit?.isExhausted == true {
                 warnings.append("fetch: \(options.name): rate limit exhausted after \(pages) pages; the next run continues")
                 break
             }
             url = nextURL(link: response.headers["link"], path: path, limit: limit, after: high)
         }
-        cursor["newest_id"] = high
+        cursor.newestID = high
         logger.info("polled", metadata: ["source": "\(options.name)", "pages": "\(pages)", "items": "\(items.count)"])
         var next = state
-        next.cursor = cursor
+        next.cursor.write(cursor)
         return PollResult(items: items, state: next, httpStatus: lastStatus, pages: pages, warnings: warnings)
     }
 
     /// The endpoint for the stream; an account is resolved once and its id kept in the cursor.
-    private func streamPath(requester: SocialRequester, cursor: inout [String: String]) async throws(ConnectorError) -> (path: String, query: [(String, String?)]) {
+    private func streamPath(requester: SocialRequester, cursor: inout MastodonCursor) async throws(ConnectorError) -> (path: String, query: [(String, String?)]) {
         switch options.stream {
         case .hashtag(let tag):
             let name = tag.hasPrefix("#") ? String(tag.dropFirst()) : tag
@@ -130,11 +130,11 @@ public struct MastodonConnector: SourceConnector {
             return ("/api/v2/search", [("q", query), ("type", "statuses"), ("resolve", "false")])
         case .account(let handle):
             let acct = handle.hasPrefix("@") ? String(handle.dropFirst()) : handle
-            if cursor["account"] != acct || cursor["account_id"] == nil {
-                cursor["account_id"] = try await lookUp(acct, requester: requester)
-                cursor["account"] = acct
+            if cursor.account != acct || cursor.accountID == nil {
+                cursor.accountID = try await lookUp(acct, requester: requester)
+                cursor.account = acct
             }
-            return ("/api/v1/accounts/\(QueryString.encode(cursor["account_id"] ?? ""))/statuses", [])
+            return ("/api/v1/accounts/\(QueryString.encode(cursor.accountID ?? ""))/statuses", [])
         }
     }
 

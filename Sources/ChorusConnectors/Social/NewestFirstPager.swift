@@ -1,5 +1,5 @@
 import Foundation
-import ChorusModel
+public import ChorusModel
 import ChorusFetch
 import ChorusParse
 import Logging
@@ -10,42 +10,26 @@ import Logging
 /// completed drain. When a cap, a rate limit or an error stops it first, the state keeps
 /// the token and the mark to adopt, and the next poll continues the same drain.
 ///
-/// Cursor keys: `newest_time`/`newest_keys` (the watermark: epoch milliseconds and the ids
-/// at that instant), and while a drain is unfinished `drain_cursor`, `drain_time`/`drain_keys`
-/// (the mark it will commit) and `drain_<name>` values the connector keeps for the drain.
+/// The state keeps a ``NewestFirstCursor``: the watermark (epoch milliseconds and the ids at
+/// that instant), and while a drain is unfinished its token, the mark it will commit and the
+/// time window the connector keeps for the drain.
 struct NewestFirstPager {
-    /// What the connector fetches next.
-    struct PageRequest {
-        /// The platform's continuation token; nil for the newest page.
-        var token: String?
-        /// Values the connector keeps for the whole drain (HN's upper time bound).
-        var drainInfo: [String: String]
-        /// The completed drain's watermark, for server-side filters (X `since_id`, HN `created_at_i`).
-        var watermark: Watermark?
-    }
-
     let source: String
     let maxPages: Int
     let maxItems: Int
     let logger: Logger
 
-    /// Runs one poll. `fetch` performs one request; `startDrain` gives the values to keep for a new drain.
+    /// Runs one poll. `fetch` performs one request; `startDrain` gives the window to keep for a new drain.
     func poll(
         from state: SourceState,
-        startDrain: () -> [String: String],
+        startDrain: () -> DrainWindow? = { nil },
         fetch: (PageRequest) async throws(ConnectorError) -> (SocialPage, FetchResponse)
     ) async throws(ConnectorError) -> PollResult {
-        var cursor = state.cursor
-        let committed = Watermark(cursor: cursor, prefix: "newest_")
-        let resuming = cursor["drain_cursor"] != nil
-        var target = resuming ? Watermark(cursor: cursor, prefix: "drain_") : nil
-        var drainInfo: [String: String] = [:]
-        if resuming {
-            for (k, v) in cursor where k.hasPrefix("drain_info_") { drainInfo[String(k.dropFirst(11))] = v }
-        } else {
-            drainInfo = startDrain()
-        }
-        var request = PageRequest(token: cursor["drain_cursor"], drainInfo: drainInfo, watermark: committed)
+        let saved = state.cursor.read(NewestFirstCursor.self) ?? NewestFirstCursor()
+        let committed = saved.newest
+        var target = saved.drain?.target
+        let window = saved.drain.map(\.window) ?? startDrain()
+        var request = PageRequest(token: saved.drain?.token, window: window, watermark: committed)
 
         var items: [Item] = []
         var warnings: [String] = []
@@ -82,25 +66,23 @@ struct NewestFirstPager {
                 break
             }
             request.token = next
-            if RateLimitSignal.isExhausted(response.headers) {
+            if response.rateLimit?.isExhausted == true {
                 warnings.append("fetch: \(source): rate limit exhausted after \(pages) pages; the next run continues")
                 break
             }
         }
 
-        for key in cursor.keys where key.hasPrefix("drain_") { cursor[key] = nil }
+        var cursor = NewestFirstCursor(newest: committed)
         if finished {
-            if let mark = Watermark.latest(committed, target) { mark.store(into: &cursor, prefix: "newest_") }
+            cursor.newest = Watermark.latest(committed, target)
         } else {
-            cursor["drain_cursor"] = request.token ?? ""
-            target?.store(into: &cursor, prefix: "drain_")
-            for (k, v) in drainInfo { cursor["drain_info_\(k)"] = v }
+            cursor.drain = NewestFirstCursor.Drain(token: request.token ?? "", target: target, window: window)
         }
         logger.info("polled", metadata: [
             "source": "\(source)", "pages": "\(pages)", "items": "\(items.count)", "drain.finished": "\(finished)",
         ])
         var next = state
-        next.cursor = cursor
+        next.cursor.write(cursor)
         return PollResult(items: items, state: next, httpStatus: lastStatus, pages: pages, warnings: warnings)
     }
 }

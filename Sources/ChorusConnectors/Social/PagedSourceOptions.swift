@@ -11,7 +11,4 @@ public protocol PagedSourceOptions: Sendable {
 }
 
 extension MastodonConnector.Options: PagedSourceOptions {}
-extension BlueskyConnector.Options: PagedSourceOptions {}
-extension RedditConnector.Options: PagedSourceOptions {}
-extension HackerNewsConnector.Options: PagedSourceOptions {}
-extension XConnector.Options: PagedSourceOptions {}
+extension PagedOptions: PagedSourceOptions {}

@@ -2,16 +2,11 @@ import ChorusModel
 import ChorusParse
 
 /// The ids of undated items a whole-document source (generic JSON) has delivered, kept in the
-/// cursor as `undated_keys` (one id per line). A watermark orders items by time and so cannot
+/// cursor (``JSONMappingCursor``). A watermark orders items by time and so cannot
 /// cover undated ones; without this they would look new on every poll, and with more of them
 /// than `max_items` the same first ones would be taken each run and the rest never.
 struct UndatedKeys {
-    static let cursorKey = "undated_keys"
     private(set) var keys: Set<String>
-
-    init(cursor: [String: String]) {
-        keys = Set((cursor[Self.cursorKey] ?? "").split(separator: "\n").map(String.init))
-    }
 
     init(keys: Set<String>) {
         self.keys = keys
@@ -30,9 +25,5 @@ struct UndatedKeys {
             next.insert(Watermark.key(item))
         }
         return UndatedKeys(keys: next)
-    }
-
-    func store(into cursor: inout [String: String]) {
-        cursor[Self.cursorKey] = keys.isEmpty ? nil : keys.sorted().joined(separator: "\n")
     }
 }

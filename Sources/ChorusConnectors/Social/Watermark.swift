@@ -9,7 +9,8 @@ struct Watermark: Equatable {
     var millis: Int64
     var keys: Set<String>
 
-    /// Stored as `<prefix>time` (epoch milliseconds) and `<prefix>keys` (ids joined by spaces).
+    /// The mark an earlier version stored as `<prefix>time` (epoch milliseconds) and
+    /// `<prefix>keys` (ids joined by spaces).
     init?(cursor: [String: String], prefix: String) {
         guard let text = cursor[prefix + "time"], let millis = Int64(text) else { return nil }
         self.millis = millis
@@ -21,15 +22,6 @@ struct Watermark: Equatable {
         self.keys = keys
     }
 
-    func store(into cursor: inout [String: String], prefix: String) {
-        cursor[prefix + "time"] = String(millis)
-        cursor[prefix + "keys"] = keys.sorted().joined(separator: " ")
-    }
-
-    static func clear(_ cursor: inout [String: String], prefix: String) {
-        cursor[prefix + "time"] = nil
-        cursor[prefix + "keys"] = nil
-    }
 
     static func millis(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded(.down)) }
 
@@ -70,5 +62,22 @@ struct Watermark: Equatable {
         guard let b else { return a }
         if a.millis != b.millis { return a.millis > b.millis ? a : b }
         return Watermark(millis: a.millis, keys: a.keys.union(b.keys))
+    }
+}
+
+extension Watermark: Codable {
+    private enum CodingKeys: String, CodingKey { case millis, keys }
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        millis = try c.decode(Int64.self, forKey: .millis)
+        keys = Set(try c.decode([String].self, forKey: .keys))
+    }
+
+    /// The ids sorted, so equal marks encode to equal cursors.
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(millis, forKey: .millis)
+        try c.encode(keys.sorted(), forKey: .keys)
     }
 }

@@ -75,12 +75,19 @@ final class ConfigReader {
 
     func bool(_ node: Node, at path: String) -> Bool? {
         guard let s = string(node, at: path) else { return nil }
-        switch s.lowercased() {
-        case "true", "yes", "on": return true
-        case "false", "no", "off": return false
-        default:
+        guard let v = Self.boolValue(s) else {
             problem(node, "\(path): expected true or false, found '\(s)'")
             return nil
+        }
+        return v
+    }
+
+    /// The configuration's one boolean grammar: true/yes/on and false/no/off, any case.
+    static func boolValue(_ s: String) -> Bool? {
+        switch s.lowercased() {
+        case "true", "yes", "on": true
+        case "false", "no", "off": false
+        default: nil
         }
     }
 

@@ -11,43 +11,26 @@ public enum CredentialRules {
     ]
 
     /// Problems for keys given without their companions ("a reddit source with client_id needs client_secret").
-    static func problems(type: SourceType, options: [String: String], present: (String) -> Bool) -> [String] {
+    static func problems(type: SourceType, present: (String) -> Bool) -> [String] {
         (companions[type] ?? []).compactMap { key, needed in
             present(key) && !present(needed) ? "a \(type.rawValue) source with '\(key)' needs '\(needed)'" : nil
-        }
-    }
-
-    /// The login a source's options describe, if any.
-    public static func login(_ source: SourceConfig) -> PlatformLogin? {
-        let o = source.options
-        switch source.type {
-        case .reddit:
-            guard let id = o["client_id"], let secret = o["client_secret"] else { return nil }
-            if let user = o["username"], let password = o["password"] {
-                return .redditPassword(clientID: id, clientSecret: secret, username: user, password: password)
-            }
-            return .redditAppOnly(clientID: id, clientSecret: secret)
-        case .bluesky:
-            guard let handle = o["handle"], let password = o["app_password"] else { return nil }
-            return .bluesky(identifier: handle, appPassword: password)
-        default:
-            return nil
         }
     }
 
     /// Why an enabled source will likely be refused for lack of credentials, or nil.
     public static func warning(_ source: SourceConfig) -> String? {
         guard source.enabled else { return nil }
-        let o = source.options
-        let hasToken = o["token"] != nil || login(source) != nil
-        switch source.type {
-        case .bluesky where o["query"] != nil && !hasToken:
+        switch source.spec {
+        case .bluesky(let b):
+            guard case .search = b.stream, b.token == nil, b.login == nil else { return nil }
             return "Bluesky refuses searches without a login: set handle and app_password (an app password from the account's settings)"
-        case .mastodon where o["query"] != nil && o["token"] == nil:
+        case .mastodon(let m):
+            guard case .search = m.stream, m.token == nil else { return nil }
             return "Mastodon searches statuses only for a logged-in user: set token (an access token with read:search)"
-        case .reddit where !hasToken:
+        case .reddit(let r):
+            guard r.token == nil, r.login == nil else { return nil }
             return "Reddit refuses or throttles anonymous reads: set client_id and client_secret (an app from reddit.com/prefs/apps)"
-        default:
+        case .feed, .json, .hackernews, .x:
             return nil
         }
     }

@@ -4,7 +4,8 @@ public import ChorusFetch
 public struct SourceConfig: Sendable {
     /// Unique name, written to `Item.source` and used as the state key.
     public var name: String
-    public var type: SourceType
+    /// What to read and how, typed per source type.
+    public var spec: SourceSpec
     /// False keeps the source in the file but never fetches it.
     public var enabled: Bool
     /// Seconds between fetches; the source is skipped until due (default 15 minutes).
@@ -13,27 +14,24 @@ public struct SourceConfig: Sendable {
     public var policy: FetchPolicy
     /// Extra request headers (secrets allowed via `${ENV_VAR}`).
     public var headers: [(name: String, value: String)]
-    /// The type-specific keys (`url`, `instance`, `hashtag`, `query`, ...), env references expanded.
-    public var options: [String: String]
     /// Line of the source in the config file, for messages.
     public var line: Int
 
     public init(
-        name: String, type: SourceType, enabled: Bool = true, interval: Double = 900, policy: FetchPolicy = FetchPolicy(),
-        headers: [(name: String, value: String)] = [], options: [String: String] = [:], line: Int = 0
+        name: String, spec: SourceSpec, enabled: Bool = true, interval: Double = 900, policy: FetchPolicy = FetchPolicy(),
+        headers: [(name: String, value: String)] = [], line: Int = 0
     ) {
         self.name = name
-        self.type = type
+        self.spec = spec
         self.enabled = enabled
         self.interval = interval
         self.policy = policy
         self.headers = headers
-        self.options = options
         self.line = line
     }
 
-    /// The feed or API URL for `feed` and `json` sources.
-    public var url: String? { options["url"] }
+    /// The source type, as written in `type:`.
+    public var type: SourceType { spec.type }
 }
 
 /// The kinds of source a config may name, as written in `type:`.

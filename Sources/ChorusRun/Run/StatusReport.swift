@@ -42,6 +42,10 @@ public struct StatusReport: Sendable {
         return build(config: config, records: records, health: health, failAfter: failAfter, now: now)
     }
 
+    /// Cursor members that hold a login session (secrets: only their presence is shown);
+    /// `auth_access` is how states from before typed cursors held one.
+    static let sessionNames: Set<String> = ["login", "auth_access", "auth_refresh", "auth_expires"]
+
     static func build(config: ChorusConfig, records: [String: SourceRecord], health: [String: SourceHealth], failAfter: Double, now: Date) -> StatusReport {
         let entries = config.sources.map { source in
             let record = records[source.name]
@@ -55,8 +59,8 @@ public struct StatusReport: Sendable {
                 name: source.name, type: source.type.rawValue, enabled: source.enabled, record: record, failingSince: since,
                 itemsLastDay: health[source.name]?.itemsSince ?? 0,
                 backoff: failing ? RunCollector.backoff(interval: source.interval, failures: record?.consecutiveFailures ?? 0) : nil,
-                validators: validators, cursors: (record?.state.cursor.keys).map { $0.filter { !$0.hasPrefix("auth_") }.sorted() } ?? [],
-                session: record?.state.cursor["auth_access"] != nil,
+                validators: validators, cursors: record?.state.cursor.names.filter { !Self.sessionNames.contains($0) && !$0.hasPrefix("auth_") } ?? [],
+                session: record?.state.cursor.names.contains { Self.sessionNames.contains($0) } ?? false,
                 failingTooLong: source.enabled && since.map { now.timeIntervalSince($0) > failAfter } ?? false)
         }
         return StatusReport(checkedAt: now, failAfter: failAfter, entries: entries)

@@ -140,7 +140,7 @@ public final class SQLiteStateStore: StateStore {
             for row in try Row.fetchAll(db, sql: "SELECT * FROM source") {
                 let name: String = row["name"]
                 let cursorJSON: String = row["cursor"]
-                let cursor = cursorJSON == "{}" ? [:] : (try? decoder.decode([String: String].self, from: Data(cursorJSON.utf8))) ?? [:]
+                let cursor = cursorJSON == "{}" ? [:] : (try? decoder.decode(SourceCursor.self, from: Data(cursorJSON.utf8))) ?? [:]
                 out[name] = SourceRecord(
                     name: name,
                     state: SourceState(etag: row["etag"], lastModified: row["last_modified"], currentURL: row["current_url"], cursor: cursor),
