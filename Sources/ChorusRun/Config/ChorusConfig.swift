@@ -83,6 +83,10 @@ public struct StateSettings: Sendable {
     public var url: String?
     /// The PostgreSQL password (else libpq reads PGPASSWORD or ~/.pgpass).
     public var password: String?
+    /// A PostgreSQL state: how long a run's lease on a source lasts without renewal (seconds,
+    /// default 2 minutes; a live run renews it every third of that). A dead or stalled run's
+    /// sources return to the other machines after it.
+    public var lease: Double = 120
 
     public init(path: URL, retention: Double = 30 * 86_400, url: String? = nil, password: String? = nil) {
         self.path = path

@@ -72,17 +72,22 @@ struct ConfigBuilder {
     }
 
     private func stateSettings(_ node: Node, output: OutputSettings?) -> StateSettings? {
-        guard let m = reader.mapping(node, at: "state", allowed: ["path", "retention", "url", "password"]) else { return nil }
+        guard let m = reader.mapping(node, at: "state", allowed: ["path", "retention", "url", "password", "lease"]) else { return nil }
         var settings: StateSettings
         if let urlNode = m["url"]?.value {
             guard let remote = PostgresStateSettings.read(m, urlNode: urlNode, reader: reader), let output else { return nil }
             settings = StateSettings(path: output.dir.appendingPathComponent(".chorus/run"), url: remote.url, password: remote.password)
+            if let n = m["lease"]?.value, let v = reader.duration(n, at: "state.lease") {
+                if v < 1 { reader.problem(n, "state.lease: must be at least 1s") } else { settings.lease = v }
+            }
         } else {
             guard let pathNode = m["path"]?.value else {
                 reader.problem(node, "state: missing required key 'path' (or 'url' for PostgreSQL)")
                 return nil
             }
-            if let n = m["password"]?.key { reader.problem(n, "state.password: only with state.url (a PostgreSQL state)") }
+            for key in ["password", "lease"] {
+                if let n = m[key]?.key { reader.problem(n, "state.\(key): only with state.url (a PostgreSQL state)") }
+            }
             guard let p = reader.nonEmptyString(pathNode, at: "state.path") else { return nil }
             settings = StateSettings(path: path(p))
         }

@@ -107,7 +107,7 @@ public struct IngestRun: Sendable {
 
         // A shared store (PostgreSQL): poll only what this run leased and no other run polled meanwhile.
         if !options.dryRun {
-            let until = startedAt.addingTimeInterval(SourceLeases.duration(maxDuration: options.maxDuration ?? config.maxDuration))
+            let until = startedAt.addingTimeInterval(config.state.lease)
             let dropped: Set<String>
             do { dropped = try SourceLeases.dropped(store: store, planned: plan.map { ($0.source.name, $0.saved) }, until: until, now: startedAt) } catch { throw RunError(error.message) }
             plan.removeAll { dropped.contains($0.source.name) }

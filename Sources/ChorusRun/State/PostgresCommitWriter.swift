@@ -8,8 +8,8 @@ struct PostgresCommitWriter {
     let db: PostgresConnection
     /// Whose pending output the commit completes.
     let owner: String
-    /// The run whose source leases the commit releases.
-    let holder: String
+    /// The fencing token of the run whose source leases the commit releases.
+    let token: String
 
     func write(_ change: StateCommit) throws(PostgresError) {
         if !change.sources.isEmpty { try upsertSources(change.sources) }
@@ -33,7 +33,7 @@ struct PostgresCommitWriter {
                 """, [owner, path])
             try db.execute("DELETE FROM pending_output WHERE owner = $1 AND path = $2", [owner, path])
         }
-        try db.execute("UPDATE source SET lease_holder = NULL, lease_expires = NULL WHERE lease_holder = $1", [holder])
+        try db.execute("UPDATE source SET lease_holder = NULL, lease_expires = NULL, lease_token = NULL WHERE lease_token = $1", [token])
         if let cutoff = change.pruneBefore {
             try db.execute("DELETE FROM seen WHERE last_seen < $1", ["\(cutoff.timeIntervalSince1970)"])
         }

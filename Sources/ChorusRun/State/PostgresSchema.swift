@@ -30,6 +30,11 @@ enum PostgresSchema {
         """
         ALTER TABLE source ADD COLUMN lease_holder text, ADD COLUMN lease_expires double precision;
         """,
+        // 3: the fencing token of a lease: a new one per run that leases, so a run that stalled
+        // past its lease and was taken over finds another token on its sources at commit.
+        """
+        ALTER TABLE source ADD COLUMN lease_token text;
+        """,
     ]
 
     /// The version this build writes.

@@ -17,6 +17,10 @@ public final class PostgresStateStore: StateStore {
     /// (one output folder) never overlap (the run lock), so a run takes over the leases its
     /// owner's crashed or failed run left, instead of waiting for them to expire.
     let holder: String
+    /// This run's fencing token, written on the sources it leases (``lease(_:until:now:)``).
+    let token = UUID().uuidString.lowercased()
+    /// The sources this run leased, and their renewal.
+    let leases = LeaseKeeper()
     private let readOnly: Bool
     /// A read-only store over a database chorus never wrote to reads as empty.
     private let empty: Bool
@@ -98,7 +102,11 @@ public final class PostgresStateStore: StateStore {
 
     public func beginOutput(_ output: PendingOutput) throws(StateError) {
         try run("note a pending output") { db throws(PostgresError) in
-            try db.transaction { () throws(PostgresError) in try Self.note(output, owner: owner, in: db) }
+            try db.transaction { () throws(PostgresError) in
+                // The file is published after this: never by a run whose sources were taken over.
+                try checkLeases(db)
+                try Self.note(output, owner: owner, in: db)
+            }
         }
     }
 
@@ -144,9 +152,11 @@ public final class PostgresStateStore: StateStore {
         if readOnly { throw StateError("state: postgres: cannot commit the run (the store is read-only)") }
         try run("commit the run") { db throws(PostgresError) in
             try db.transaction { () throws(PostgresError) in
-                try PostgresCommitWriter(db: db, owner: owner, holder: holder).write(change)
+                try checkLeases(db)
+                try PostgresCommitWriter(db: db, owner: owner, token: token).write(change)
             }
         }
+        leases.release()
     }
 
     /// Of records with the same id, the last (as SQLite's `INSERT OR REPLACE` keeps), at the
