@@ -2,7 +2,8 @@ import Foundation
 
 /// Writes one ``StateCommit`` inside the transaction ``PostgresStateStore/commit(_:)`` opened:
 /// sources and seen records upserted from arrays (one statement each, whatever their number),
-/// duplicates touched, the completed pending output dropped, the run's source leases released,
+/// duplicates touched, the completed pending output dropped, the breaker strikes of the sources
+/// that finished cleared, the run's source leases released,
 /// old seen ids pruned.
 struct PostgresCommitWriter {
     let db: PostgresConnection
@@ -32,6 +33,9 @@ struct PostgresCommitWriter {
                 DELETE FROM pending_seen WHERE owner = $1 AND temp_path IN (SELECT temp_path FROM pending_output WHERE owner = $1 AND path = $2)
                 """, [owner, path])
             try db.execute("DELETE FROM pending_output WHERE owner = $1 AND path = $2", [owner, path])
+        }
+        if !change.finished.isEmpty {
+            try db.execute("DELETE FROM breaker WHERE name = ANY($1::text[])", [PostgresArray.text(change.finished)])
         }
         try db.execute("UPDATE source SET lease_holder = NULL, lease_expires = NULL, lease_token = NULL WHERE lease_token = $1", [token])
         if let cutoff = change.pruneBefore {

@@ -35,6 +35,12 @@ enum PostgresSchema {
         """
         ALTER TABLE source ADD COLUMN lease_token text;
         """,
+        // 4: the circuit breaker's strikes and quarantines (SourceBreaker), shared by every machine.
+        """
+        CREATE TABLE breaker (
+            name text PRIMARY KEY, strikes integer NOT NULL, last_strike double precision NOT NULL,
+            quarantined_until double precision, cause text NOT NULL);
+        """,
     ]
 
     /// The version this build writes.

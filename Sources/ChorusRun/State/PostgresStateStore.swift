@@ -23,7 +23,7 @@ public final class PostgresStateStore: StateStore {
     let leases = LeaseKeeper()
     private let readOnly: Bool
     /// A read-only store over a database chorus never wrote to reads as empty.
-    private let empty: Bool
+    let empty: Bool
 
     /// Connects, then creates or upgrades the schema (unless `readOnly`: a dry run writes nothing).
     public init(
