@@ -72,7 +72,8 @@ public struct IngestRun: Sendable {
         let sink = ItemSink(
             options.dryRun ? .preview(ndjson: options.previewAsNDJSON) : options.toStdout ? .stdout : .file(config.output, date: startedAt),
             fileTag: OutputRecovery.tag(state: config.state.path), state: config.state.path)
-        let collector = RunCollector(sink: sink, now: startedAt, limit: options.dryRun ? options.limit : nil)
+        let collector = RunCollector(
+            sink: sink, now: startedAt, limit: options.dryRun ? options.limit : nil, claims: options.dryRun ? nil : store as? any SeenClaiming)
         let scheduler = SourceScheduler(now: startedAt)
         let matcher = KeywordMatcher(config.keywords.track)
 

@@ -41,6 +41,14 @@ enum PostgresSchema {
             name text PRIMARY KEY, strikes integer NOT NULL, last_strike double precision NOT NULL,
             quarantined_until double precision, cause text NOT NULL);
         """,
+        // 5: claims on (id, revision) before an item is written (SeenClaiming): `expires` while the
+        // claiming run works, NULL once its output is noted or committed.
+        """
+        CREATE TABLE seen_claim (
+            id text NOT NULL, revision bigint NOT NULL, holder text NOT NULL, token text NOT NULL,
+            claimed double precision NOT NULL, expires double precision, PRIMARY KEY (id, revision));
+        CREATE INDEX seen_claim_token ON seen_claim (token);
+        """,
     ]
 
     /// The version this build writes.

@@ -24,18 +24,20 @@ extension PostgresStateStore: SourceLeasing {
             return rows.rows.compactMap { $0.first ?? nil }
         }
         let length = max(until.timeIntervalSince(now), 0.3)
-        leases.hold(leased, every: length / 3) { [weak self] in self?.renewLeases(for: length) }
+        leases.hold(leased, length: length) { [weak self] in self?.renewLeases(for: length) }
         let held = Set(leased)
         return try sourceRecords().filter { held.contains($0.key) }
     }
 
-    /// Moves the expiry of the sources that still carry this run's token `length` seconds ahead.
-    /// A failure is left to the commit, which checks the leases anyway.
+    /// Moves the expiry of the sources and the live claims that still carry this run's token
+    /// `length` seconds ahead. A failure is left to the commit, which checks them anyway.
     func renewLeases(for length: Double) {
         _ = try? run("renew leases") { db throws(PostgresError) in
-            try db.execute(
-                "UPDATE source SET lease_expires = $2 WHERE lease_token = $1",
-                [token, "\(Date().addingTimeInterval(length).timeIntervalSince1970)"])
+            let until = "\(Date().addingTimeInterval(length).timeIntervalSince1970)"
+            try db.execute("UPDATE source SET lease_expires = $2 WHERE lease_token = $1", [token, until])
+            if leases.claims > 0 {
+                try db.execute("UPDATE seen_claim SET expires = $2 WHERE token = $1 AND expires IS NOT NULL", [token, until])
+            }
         }
     }
 

@@ -105,6 +105,7 @@ public final class PostgresStateStore: StateStore {
             try db.transaction { () throws(PostgresError) in
                 // The file is published after this: never by a run whose sources were taken over.
                 try checkLeases(db)
+                try checkClaims(db)
                 try Self.note(output, owner: owner, in: db)
             }
         }
@@ -153,6 +154,7 @@ public final class PostgresStateStore: StateStore {
         try run("commit the run") { db throws(PostgresError) in
             try db.transaction { () throws(PostgresError) in
                 try checkLeases(db)
+                try checkClaims(db)
                 try PostgresCommitWriter(db: db, owner: owner, token: token).write(change)
             }
         }
