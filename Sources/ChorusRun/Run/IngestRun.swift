@@ -71,7 +71,8 @@ public struct IngestRun: Sendable {
         }
         let sink = ItemSink(
             options.dryRun ? .preview(ndjson: options.previewAsNDJSON) : options.toStdout ? .stdout : .file(config.output, date: startedAt),
-            fileTag: OutputRecovery.tag(state: config.state.path), state: config.state.path)
+            fileTag: OutputRecovery.tag(state: config.state.path), state: config.state.path,
+            keepsDocuments: config.state.table != nil && !options.dryRun)
         let collector = RunCollector(
             sink: sink, now: startedAt, limit: options.dryRun ? options.limit : nil, claims: options.dryRun ? nil : store as? any SeenClaiming)
         let scheduler = SourceScheduler(now: startedAt)
@@ -230,6 +231,7 @@ public struct IngestRun: Sendable {
                 var change = StateCommit(
                     sources: collector.sourceRecords, seen: collector.seen, touched: collector.touched, completedOutput: pending,
                     pruneBefore: startedAt.addingTimeInterval(-config.state.retention), now: startedAt)
+                if pending == nil { change.documents = sink.documents }
                 change.finished = plan.indices.filter { finished.contains($0) }.map { plan[$0].source.name }
                     .filter { collector.reports[$0]?.status != .cancelled }
                 try store.commit(change)

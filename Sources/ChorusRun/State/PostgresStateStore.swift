@@ -21,15 +21,19 @@ public final class PostgresStateStore: StateStore {
     let token = UUID().uuidString.lowercased()
     /// The sources this run leased, and their renewal.
     let leases = LeaseKeeper()
+    /// The output table items are upserted into (``PostgresItemTable``), if any.
+    let table: String?
     private let readOnly: Bool
     /// A read-only store over a database chorus never wrote to reads as empty.
     let empty: Bool
 
     /// Connects, then creates or upgrades the schema (unless `readOnly`: a dry run writes nothing).
     public init(
-        url: String, password: String?, owner: String = ProcessInfo.processInfo.hostName, holder: String? = nil, readOnly: Bool = false
+        url: String, password: String?, owner: String = ProcessInfo.processInfo.hostName, holder: String? = nil,
+        table: String? = nil, readOnly: Bool = false
     ) throws(StateError) {
         self.owner = owner
+        self.table = table
         self.holder = holder ?? owner
         self.readOnly = readOnly
         let connection: PostgresConnection
@@ -40,6 +44,7 @@ public final class PostgresStateStore: StateStore {
                 empty = try PostgresSchema.version(connection) == 0
             } else {
                 try PostgresSchema.migrate(connection)
+                if let table { try connection.executeScript(PostgresItemTable.create(table)) }
                 empty = false
             }
         } catch {
@@ -107,6 +112,7 @@ public final class PostgresStateStore: StateStore {
                 try checkLeases(db)
                 try checkClaims(db)
                 try Self.note(output, owner: owner, in: db)
+                if let table { try PostgresItemTable.upsert(output.documents, into: table, in: db) }
             }
         }
     }
@@ -156,6 +162,7 @@ public final class PostgresStateStore: StateStore {
                 try checkLeases(db)
                 try checkClaims(db)
                 try PostgresCommitWriter(db: db, owner: owner, token: token).write(change)
+                if let table { try PostgresItemTable.upsert(change.documents, into: table, in: db) }
             }
         }
         leases.release()
