@@ -49,6 +49,10 @@ enum PostgresSchema {
             claimed double precision NOT NULL, expires double precision, PRIMARY KEY (id, revision));
         CREATE INDEX seen_claim_token ON seen_claim (token);
         """,
+        // 6: hosts that answered 429 (HostBackoffSharing), not asked again by any machine until `until`.
+        """
+        CREATE TABLE host_backoff (host text PRIMARY KEY, until double precision NOT NULL, reason text NOT NULL);
+        """,
     ]
 
     /// The version this build writes.
