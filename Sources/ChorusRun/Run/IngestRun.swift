@@ -107,17 +107,13 @@ public struct IngestRun: Sendable {
             }
         }
 
-        // A shared store (PostgreSQL): poll only what this run leased and no other run polled meanwhile.
-        if !options.dryRun {
-            let until = startedAt.addingTimeInterval(config.state.lease)
-            let dropped: Set<String>
-            do { dropped = try SourceLeases.dropped(store: store, planned: plan.map { ($0.source.name, $0.saved) }, until: until, now: startedAt) } catch { throw RunError(error.message) }
-            plan.removeAll { dropped.contains($0.source.name) }
-            for name in dropped.sorted() { collector.skip(name, status: .notDue) }
-        }
         // Suspects run first, one at a time, so a death is pinned on the one in flight and the
         // innocent ones that shared a dead run's flight clear their strike (stable order otherwise).
         plan = plan.filter(\.suspect) + plan.filter { !$0.suspect }
+        // A shared store (PostgreSQL): poll only what this run leased, a chunk at a time, and no other run polled meanwhile.
+        let feeder = options.dryRun ? nil : LeaseFeeder(
+            store: store, planned: plan.map { ($0.source.name, $0.saved) }, chunk: max(config.concurrency, 8), length: config.state.lease, clock: clock)
+        var unleased = Set<Int>()
         let deadline = (options.maxDuration ?? config.maxDuration).map { startedAt.addingTimeInterval($0) }
         var progress = options.progress ? ProgressBar(total: plan.count) : nil
         var stoppedBy: String?
@@ -159,12 +155,25 @@ public struct IngestRun: Sendable {
             /// and never beside a suspect.
             func fill() {
                 while next < plan.count && stoppedBy == nil && failure == nil {
+                    do throws(StateError) {
+                        if let feeder, try !feeder.admits(next) {
+                            collector.skip(plan[next].source.name, status: .notDue)
+                            unleased.insert(next)
+                            next += 1
+                            continue
+                        }
+                    } catch {
+                        failure = RunError(error.message)
+                        group.cancelAll()
+                        break
+                    }
                     let blocked = plan[next].suspect ? running > 0 : running >= concurrency || suspectsRunning > 0
                     if blocked { break }
                     launch()
                 }
             }
             fill()
+            if running == 0 { group.cancelAll() }
             for await event in group {
                 switch event {
                 case .source(let index, let result):
@@ -213,7 +222,7 @@ public struct IngestRun: Sendable {
             }
         }
         progress?.finish()
-        for (i, p) in plan.enumerated() where !finished.contains(i) { collector.skip(p.source.name, status: .cancelled) }
+        for (i, p) in plan.enumerated() where !finished.contains(i) && !unleased.contains(i) { collector.skip(p.source.name, status: .cancelled) }
         if let failure {
             sink.abandon()
             throw failure

@@ -11,22 +11,20 @@ extension PostgresStateStore: SourceLeasing {
     /// not expired; a source never seen before gets its (empty) row first, so it can be leased.
     /// The leases are renewed every third of their length until the commit.
     public func lease(_ names: [String], until: Date, now: Date) throws(StateError) -> [String: SourceRecord] {
-        let leased: [String] = try run("lease sources") { db throws(PostgresError) in
+        let leased: [String: SourceRecord] = try run("lease sources") { db throws(PostgresError) in
             try db.execute("INSERT INTO source (name) SELECT unnest($1::text[]) ON CONFLICT (name) DO NOTHING", [PostgresArray.text(names)])
-            let rows = try db.execute("""
+            return Self.records(try db.execute("""
                 UPDATE source SET lease_holder = $2, lease_expires = $3, lease_token = $5
                 WHERE name IN (
                     SELECT name FROM source WHERE name = ANY($1::text[])
                         AND (lease_holder IS NULL OR lease_holder = $2 OR lease_expires < $4)
                     FOR UPDATE SKIP LOCKED)
-                RETURNING name
-                """, [PostgresArray.text(names), holder, "\(until.timeIntervalSince1970)", "\(now.timeIntervalSince1970)", token])
-            return rows.rows.compactMap { $0.first ?? nil }
+                RETURNING \(Self.sourceColumns)
+                """, [PostgresArray.text(names), holder, "\(until.timeIntervalSince1970)", "\(now.timeIntervalSince1970)", token]))
         }
         let length = max(until.timeIntervalSince(now), 0.3)
-        leases.hold(leased, length: length) { [weak self] in self?.renewLeases(for: length) }
-        let held = Set(leased)
-        return try sourceRecords().filter { held.contains($0.key) }
+        leases.hold(Array(leased.keys), length: length) { [weak self] in self?.renewLeases(for: length) }
+        return leased
     }
 
     /// Moves the expiry of the sources and the live claims that still carry this run's token

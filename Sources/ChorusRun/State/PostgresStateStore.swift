@@ -70,23 +70,27 @@ public final class PostgresStateStore: StateStore {
     public func sourceRecords() throws(StateError) -> [String: SourceRecord] {
         if empty { return [:] }
         return try run("read sources") { db throws(PostgresError) in
-            let rows = try db.execute("""
-                SELECT name, etag, last_modified, current_url, cursor, last_success, last_attempt, failures, next_due,
-                    last_status, last_error FROM source
-                """)
-            var out: [String: SourceRecord] = [:]
-            let decoder = JSONDecoder()
-            for r in rows.rows {
-                let name = r[0] ?? ""
-                let json = r[4] ?? "{}"
-                let cursor = json == "{}" ? [:] : (try? decoder.decode([String: String].self, from: Data(json.utf8))) ?? [:]
-                out[name] = SourceRecord(
-                    name: name, state: SourceState(etag: r[1], lastModified: r[2], currentURL: r[3], cursor: cursor),
-                    lastSuccess: Self.date(r[5]), lastAttempt: Self.date(r[6]), consecutiveFailures: r[7].flatMap { Int($0) } ?? 0,
-                    nextDue: Self.date(r[8]), lastStatus: r[9].flatMap { Int($0) }, lastError: r[10])
-            }
-            return out
+            Self.records(try db.execute("SELECT \(Self.sourceColumns) FROM source"))
         }
+    }
+
+    /// The columns of a ``SourceRecord``, in the order ``records(_:)`` reads them.
+    static let sourceColumns = "name, etag, last_modified, current_url, cursor, last_success, last_attempt, failures, next_due, last_status, last_error"
+
+    /// Source records from rows of ``sourceColumns``, keyed by name.
+    static func records(_ rows: PostgresRows) -> [String: SourceRecord] {
+        var out: [String: SourceRecord] = [:]
+        let decoder = JSONDecoder()
+        for r in rows.rows {
+            let name = r[0] ?? ""
+            let json = r[4] ?? "{}"
+            let cursor = json == "{}" ? [:] : (try? decoder.decode([String: String].self, from: Data(json.utf8))) ?? [:]
+            out[name] = SourceRecord(
+                name: name, state: SourceState(etag: r[1], lastModified: r[2], currentURL: r[3], cursor: cursor),
+                lastSuccess: Self.date(r[5]), lastAttempt: Self.date(r[6]), consecutiveFailures: r[7].flatMap { Int($0) } ?? 0,
+                nextDue: Self.date(r[8]), lastStatus: r[9].flatMap { Int($0) }, lastError: r[10])
+        }
+        return out
     }
 
     public func seenRecords(_ ids: [String]) throws(StateError) -> [String: SeenRecord] {

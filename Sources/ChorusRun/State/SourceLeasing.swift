@@ -10,16 +10,3 @@ public protocol SourceLeasing: Sendable {
     /// read the state). Names missing from the answer are held by another run.
     func lease(_ names: [String], until: Date, now: Date) throws(StateError) -> [String: SourceRecord]
 }
-
-/// What the run does with ``SourceLeasing``: of the sources it planned (with the records it
-/// planned them from), the ones to drop: held by another run, or polled by another run since
-/// this one read the state (their fresh record differs, so they are no longer due).
-public enum SourceLeases {
-    public static func dropped(
-        store: any StateStore, planned: [(name: String, saved: SourceRecord)], until: Date, now: Date
-    ) throws(StateError) -> Set<String> {
-        guard let leasing = store as? any SourceLeasing, !planned.isEmpty else { return [] }
-        let fresh = try leasing.lease(planned.map(\.name), until: until, now: now)
-        return Set(planned.filter { fresh[$0.name] != $0.saved }.map(\.name))
-    }
-}

@@ -60,20 +60,21 @@ struct WorkerCluster {
         return Worker(process: process, stderr: err)
     }
 
-    /// The ids in every published file of the workers `workers`, with repetitions.
-    func ids(workers: ClosedRange<Int>) throws -> [String] {
+    /// The `field` (`id` unless given) of every line in the published files of the workers
+    /// `workers`, with repetitions.
+    func ids(workers: ClosedRange<Int>, field: String = "id") throws -> [String] {
         var out: [String] = []
-        for n in workers { out += try ids(worker: n) }
+        for n in workers { out += try ids(worker: n, field: field) }
         return out
     }
 
-    /// The ids in worker `n`'s published files, with repetitions.
-    func ids(worker n: Int) throws -> [String] {
+    /// The `field` (`id` unless given) of every line in worker `n`'s published files, with repetitions.
+    func ids(worker n: Int, field: String = "id") throws -> [String] {
         let dir = harness.root.appendingPathComponent("out-\(n)")
         guard let walker = FileManager.default.enumerator(at: dir, includingPropertiesForKeys: nil) else { return [] }
         var out: [String] = []
         for case let file as URL in walker where OutputPath.isPublished(file.lastPathComponent) {
-            out += try harness.records(file).map { ($0?["id"] as? String) ?? "unreadable line" }
+            out += try harness.records(file).map { ($0?[field] as? String) ?? "unreadable line" }
         }
         return out
     }
