@@ -7,11 +7,9 @@ one per libpq call."""
 import json
 import os
 import re
-import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 
 os.environ.setdefault("INGEST_CORPUS", "light")
@@ -19,7 +17,6 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(HERE, "..", "lib"))
 import ingest_driver  # noqa: E402
-from bench_nginx import start_nginx  # noqa: E402
 
 # SCALE_FEEDS: fewer sources, to try the script quickly.
 ingest_driver.FEEDS = FEEDS = int(os.environ.get("SCALE_FEEDS", ingest_driver.FEEDS))
@@ -73,17 +70,7 @@ def main():
     chorus, runs, log = sys.argv[1], int(sys.argv[2]), sys.argv[3]
     base_url = os.environ["CHORUS_TEST_PG_URL"]
     os.environ["PGPASSWORD"] = os.environ["CHORUS_TEST_PG_PASSWORD"]  # for psql and the workers (libpq)
-    work = tempfile.mkdtemp(prefix="chorus-bench-scale-")
-    try:
-        ingest_driver.make_feeds(os.path.join(work, "feeds"))
-        nginx, port = start_nginx(work, os.path.join(work, "feeds"), "scale", workers=2)
-        try:
-            bench(chorus, runs, log, base_url, work, port)
-        finally:
-            nginx.terminate()
-            nginx.wait()
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+    ingest_driver.with_served_feeds("scale", 2, lambda work, port: bench(chorus, runs, log, base_url, work, port))
 
 
 def bench(chorus, runs, log, base_url, work, port):
