@@ -29,6 +29,7 @@ static struct {
     __typeof__(&PQgetisnull) getisnull;
     __typeof__(&PQgetlength) getlength;
     __typeof__(&PQclear) clear;
+    __typeof__(&PQsetNoticeProcessor) set_notice_processor;
 } api;
 
 static char load_error[256];
@@ -65,6 +66,7 @@ static void load(void) {
     CHORUS_LOAD(PQgetisnull, getisnull)
     CHORUS_LOAD(PQgetlength, getlength)
     CHORUS_LOAD(PQclear, clear)
+    CHORUS_LOAD(PQsetNoticeProcessor, set_notice_processor)
 #undef CHORUS_LOAD
 }
 
@@ -76,8 +78,19 @@ static int ready(void) {
 
 const char *chorus_pq_load_error(void) { return ready() ? NULL : load_error; }
 
+/// Drops libpq's notices. Its default processor prints them to stderr, where a connection the
+/// server ended between two statements would add a line ("message type 0x45 arrived from
+/// server while idle") beside the one line chorus prints for the failure it causes.
+static void quiet_notices(void *arg, const char *message) {
+    (void)arg;
+    (void)message;
+}
+
 PGconn *chorus_PQconnectdbParams(const char *const *keywords, const char *const *values, int expand_dbname) {
-    return ready() ? api.connectdb_params(keywords, values, expand_dbname) : NULL;
+    if (!ready()) return NULL;
+    PGconn *conn = api.connectdb_params(keywords, values, expand_dbname);
+    if (conn) api.set_notice_processor(conn, quiet_notices, NULL);
+    return conn;
 }
 
 ConnStatusType chorus_PQstatus(const PGconn *conn) {

@@ -34,6 +34,8 @@ struct PostgresStateConfigTests {
         #expect(c.state.retention == 7 * 86_400)
         #expect(c.state.lockPath.path == "/srv/chorus/out/.chorus/run.lock")
         #expect(c.summaryLog.path == "/srv/chorus/out/.chorus/runs.log")
+        #expect(c.state.lease == 120, "two minutes unless state.lease says otherwise")
+        #expect(try config(#"{ url: "postgres://chorus@db/chorus", lease: 45s }"#).state.lease == 45)
     }
 
     @Test func withoutAPasswordLibpqFindsItAndAPathStaysSQLite() throws {
@@ -49,6 +51,8 @@ struct PostgresStateConfigTests {
         (#"{ url: "postgres://chorus:s3cret@db/chorus" }"#, "state.url: holds a password"),
         (#"{ url: "mysql://chorus@db/chorus" }"#, "state.url: must start with postgres://"),
         (#"{ retention: 7d }"#, "missing required key 'path' (or 'url' for PostgreSQL)"),
+        (#"{ path: state/chorus.sqlite, lease: 1m }"#, "state.lease: only with state.url"),
+        (#"{ url: "postgres://chorus@db/chorus", lease: 0s }"#, "state.lease: must be at least 1s"),
     ])
     func aWrongStateIsAProblemNamingTheKey(state: String, expected: String) {
         let found = messages(state)

@@ -164,8 +164,12 @@ struct PostgresLeaseTests {
         let a = try store("a:1"), b = try store("b:2")
         let planned = [(name: "s", saved: SourceRecord(name: "s"))]
         try a.commit(StateCommit(sources: [SourceRecord(name: "s", lastAttempt: t0)], now: t0))
-        #expect(try SourceLeases.dropped(store: b, planned: planned, until: t0.addingTimeInterval(60), now: t0) == ["s"])
+        let t = t0
+        let clock: @Sendable () -> Date = { t }
+        let stale = try #require(LeaseFeeder(store: b, planned: planned, chunk: 8, length: 60, clock: clock))
+        #expect(try stale.admits(0) == false, "polled by a since b read the state")
         let current = try b.sourceRecords()["s"] ?? SourceRecord(name: "s")
-        #expect(try SourceLeases.dropped(store: b, planned: [("s", current)], until: t0.addingTimeInterval(60), now: t0).isEmpty)
+        let fresh = try #require(LeaseFeeder(store: b, planned: [("s", current)], chunk: 8, length: 60, clock: clock))
+        #expect(try fresh.admits(0))
     }
 }

@@ -107,20 +107,26 @@ def measure(cmd, stdout_path=os.devnull):
     return seconds, usage.ru_maxrss / 1024.0, os.waitstatus_to_exitcode(status), usage.ru_utime + usage.ru_stime
 
 
-def main():
-    chorus, runs, peer_cold_runs = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
-    here = os.path.dirname(os.path.abspath(__file__))
-    work = tempfile.mkdtemp(prefix="chorus-bench-ingest-")
+def with_served_feeds(label, nginx_workers, body):
+    """Generates the feeds in a temporary folder, serves them from nginx, calls body(work, port),
+    then stops nginx and deletes the folder."""
+    work = tempfile.mkdtemp(prefix="chorus-bench-%s-" % label)
     try:
         make_feeds(os.path.join(work, "feeds"))
-        nginx, port = start_nginx(work, os.path.join(work, "feeds"), 'ingest', workers=1)
+        nginx, port = start_nginx(work, os.path.join(work, "feeds"), label, workers=nginx_workers)
         try:
-            run(chorus, runs, peer_cold_runs, here, work, port)
+            body(work, port)
         finally:
             nginx.terminate()
             nginx.wait()
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def main():
+    chorus, runs, peer_cold_runs = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+    here = os.path.dirname(os.path.abspath(__file__))
+    with_served_feeds("ingest", 1, lambda work, port: run(chorus, runs, peer_cold_runs, here, work, port))
 
 
 def reset(path):

@@ -58,6 +58,9 @@ public struct OutputSettings: Sendable {
     public var gzip: Bool
     /// File name prefix (default `chorus`).
     public var prefix: String
+    /// `output.postgres.table`: items are also upserted into this table of the PostgreSQL state
+    /// (see ``PostgresItemTable``), in the transaction that notes or commits them.
+    public var postgresTable: String?
 
     /// The folder layout of output files.
     public enum Layout: String, Sendable, CaseIterable {
@@ -83,6 +86,12 @@ public struct StateSettings: Sendable {
     public var url: String?
     /// The PostgreSQL password (else libpq reads PGPASSWORD or ~/.pgpass).
     public var password: String?
+    /// A PostgreSQL state: how long a run's lease on a source lasts without renewal (seconds,
+    /// default 2 minutes; a live run renews it every third of that). A dead or stalled run's
+    /// sources return to the other machines after it.
+    public var lease: Double = 120
+    /// The output table (`output.postgres.table`) this store writes items into, if any.
+    public var table: String?
 
     public init(path: URL, retention: Double = 30 * 86_400, url: String? = nil, password: String? = nil) {
         self.path = path

@@ -52,7 +52,7 @@ struct ConfigBuilder {
     }
 
     private func outputSettings(_ node: Node) -> OutputSettings? {
-        guard let m = reader.mapping(node, at: "output", allowed: ["dir", "layout", "gzip", "prefix"]) else { return nil }
+        guard let m = reader.mapping(node, at: "output", allowed: ["dir", "layout", "gzip", "prefix", "postgres"]) else { return nil }
         guard let dirNode = m["dir"]?.value else {
             reader.problem(node, "output: missing required key 'dir'")
             return nil
@@ -68,21 +68,29 @@ struct ConfigBuilder {
         if let n = m["prefix"]?.value, let s = reader.nonEmptyString(n, at: "output.prefix") {
             if s.contains("/") { reader.problem(n, "output.prefix: must not contain '/'") } else { settings.prefix = s }
         }
+        if let n = m["postgres"]?.value { settings.postgresTable = PostgresItemTable.read(n, reader: reader) }
         return settings
     }
 
     private func stateSettings(_ node: Node, output: OutputSettings?) -> StateSettings? {
-        guard let m = reader.mapping(node, at: "state", allowed: ["path", "retention", "url", "password"]) else { return nil }
+        guard let m = reader.mapping(node, at: "state", allowed: ["path", "retention", "url", "password", "lease"]) else { return nil }
         var settings: StateSettings
         if let urlNode = m["url"]?.value {
             guard let remote = PostgresStateSettings.read(m, urlNode: urlNode, reader: reader), let output else { return nil }
             settings = StateSettings(path: output.dir.appendingPathComponent(".chorus/run"), url: remote.url, password: remote.password)
+            if let n = m["lease"]?.value, let v = reader.duration(n, at: "state.lease") {
+                if v < 1 { reader.problem(n, "state.lease: must be at least 1s") } else { settings.lease = v }
+            }
+            settings.table = output.postgresTable
         } else {
             guard let pathNode = m["path"]?.value else {
                 reader.problem(node, "state: missing required key 'path' (or 'url' for PostgreSQL)")
                 return nil
             }
-            if let n = m["password"]?.key { reader.problem(n, "state.password: only with state.url (a PostgreSQL state)") }
+            for key in ["password", "lease"] {
+                if let n = m[key]?.key { reader.problem(n, "state.\(key): only with state.url (a PostgreSQL state)") }
+            }
+            if output?.postgresTable != nil { reader.problem(node, "output.postgres: needs a PostgreSQL state (state.url)") }
             guard let p = reader.nonEmptyString(pathNode, at: "state.path") else { return nil }
             settings = StateSettings(path: path(p))
         }

@@ -85,7 +85,8 @@ public enum IngestJob {
         var outcome: RunOutcome
         do {
             outcome = try await IngestRun(
-                config: config, options: options, fetcher: fetcher, store: store, analyzer: analyzer, clock: clock, stop: stop,
+                config: config, options: options, fetcher: SharedBackoffFetcher.wrap(fetcher, store: store), store: store,
+                analyzer: analyzer, clock: clock, stop: stop,
                 logger: logger
             ).run()
         } catch {

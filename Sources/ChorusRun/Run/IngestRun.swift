@@ -46,8 +46,10 @@ public struct IngestRun: Sendable {
         let plan = try await blocking.run { () throws(RunError) in try RunPlan.make(self, now: startedAt, blocking: blocking) }
         let sink = ItemSink(
             options.dryRun ? .preview(ndjson: options.previewAsNDJSON) : options.toStdout ? .stdout : .file(config.output, date: startedAt),
-            fileTag: OutputRecovery.tag(state: config.state.path), state: config.state.path)
-        let collector = RunCollector(sink: sink, now: startedAt, limit: options.dryRun ? options.limit : nil)
+            fileTag: OutputRecovery.tag(state: config.state.path), state: config.state.path,
+            keepsDocuments: config.state.table != nil && !options.dryRun)
+        let collector = RunCollector(
+            sink: sink, now: startedAt, limit: options.dryRun ? options.limit : nil, claims: options.dryRun ? nil : store as? any SeenClaiming)
         for source in plan.unpolled {
             switch source {
             case .skipped(let name, let status, let error): collector.skip(name, status: status, error: error)
@@ -57,7 +59,10 @@ public struct IngestRun: Sendable {
         let executor = RunExecutor(
             concurrency: config.concurrency, deadline: (options.maxDuration ?? config.maxDuration).map { startedAt.addingTimeInterval($0) },
             clock: clock, stop: stop, progress: options.progress, logger: logger)
-        let execution = await executor.execute(plan, into: collector)
+        // A shared store (PostgreSQL): poll only what this run leased, a chunk at a time, and no other run polled meanwhile.
+        let feeder = options.dryRun ? nil : LeaseFeeder(
+            store: store, planned: plan.polls.map { ($0.source.name, $0.saved) }, chunk: max(config.concurrency, 8), length: config.state.lease, clock: clock)
+        let execution = await executor.execute(plan, into: collector, leasing: feeder)
         if let failure = execution.failure {
             sink.abandon()
             throw failure

@@ -22,11 +22,16 @@ final class ItemSink {
     private var stdoutBuffer: [UInt8] = []
     /// The state whose ``OutputMarker`` goes into the output folder with the first file.
     private let state: URL?
+    /// Keeps a copy of the lines written, for an output table (``PostgresItemTable``).
+    private let keepsDocuments: Bool
+    /// The lines written, when ``keepsDocuments``.
+    private(set) var documents: [UInt8] = []
 
-    init(_ mode: Mode, fileTag: String? = nil, state: URL? = nil) {
+    init(_ mode: Mode, fileTag: String? = nil, state: URL? = nil, keepsDocuments: Bool = false) {
         self.mode = mode
         self.fileTag = fileTag
         self.state = state
+        self.keepsDocuments = keepsDocuments
     }
 
     /// The dry-run table shows duplicates too.
@@ -40,6 +45,7 @@ final class ItemSink {
 
     /// Writes one encoded NDJSON line (newline included).
     func write(line: [UInt8]) throws(RunError) {
+        if keepsDocuments { documents.append(contentsOf: line) }
         switch mode {
         case .file(let settings, let date):
             do {
@@ -80,7 +86,9 @@ final class ItemSink {
         var candidate = writer.url
         for _ in 0..<1_000 {
             do {
-                try store.beginOutput(PendingOutput(path: candidate.path, temporaryPath: writer.temporaryURL.path, createdAt: createdAt, seen: seen))
+                var note = PendingOutput(path: candidate.path, temporaryPath: writer.temporaryURL.path, createdAt: createdAt, seen: seen)
+                note.documents = documents
+                try store.beginOutput(note)
                 noted = true
                 // Only once the state notes the file: the marker then never outlives what the state knows.
                 if let state, case .file(let settings, _) = mode { OutputMarker.ensure(state: state, in: settings) }

@@ -10,6 +10,8 @@ final class RunCollector {
     private let sink: ItemSink
     private let now: Date
     private let limit: Int?
+    /// A shared store's claims on the items about to be written (nil: one machine, no claims).
+    private let claims: (any SeenClaiming)?
     private var emitted: Set<String> = []
     private(set) var seen: [SeenRecord] = []
     private(set) var touched: [String] = []
@@ -19,10 +21,11 @@ final class RunCollector {
     /// Items of each source, kept only for the dry-run table.
     private(set) var previews: [String: [PreviewRow]] = [:]
 
-    init(sink: ItemSink, now: Date, limit: Int?) {
+    init(sink: ItemSink, now: Date, limit: Int?, claims: (any SeenClaiming)? = nil) {
         self.sink = sink
         self.now = now
         self.limit = limit
+        self.claims = claims
     }
 
     /// Takes one source's result. Throws only when the sink fails (then the run is fatal).
@@ -39,13 +42,14 @@ final class RunCollector {
             sourceRecords.append(record)
         case .ok, .notModified:
             guard let poll = result.poll else { break }
+            let taken = try claimedElsewhere(result.items)
             var shown = 0
             // Lines of consecutive written items go to the sink as one run of bytes.
             var pending = 0..<0
             for c in result.items.indices {
                 let id = result.items[c].id
                 // Without a preview limit, one hash of the id both checks and records it.
-                let fresh = result.items[c].emit && (limit == nil ? emitted.insert(id).inserted : !emitted.contains(id))
+                let fresh = result.items[c].emit && !taken.contains(id) && (limit == nil ? emitted.insert(id).inserted : !emitted.contains(id))
                 if !fresh {
                     report.duplicate += 1
                     let entry = result.items[c]
@@ -98,6 +102,16 @@ final class RunCollector {
             break
         }
         reports[source.name] = report
+    }
+
+    /// Claims (on a shared store) the items of one source this run would write; returns the ids
+    /// another run wrote or holds, which are duplicates here.
+    private func claimedElsewhere(_ items: [SourceTask.Classified]) throws(RunError) -> Set<String> {
+        guard let claims, limit == nil else { return [] }
+        var ids = Set<String>()
+        let wanted = items.filter { $0.emit && !emitted.contains($0.id) && ids.insert($0.id).inserted }.map { ($0.id, $0.revision) }
+        guard !wanted.isEmpty else { return [] }
+        do { return ids.subtracting(try claims.claim(wanted)) } catch { throw RunError(error.message) }
     }
 
     /// Writes `range` of a source's encoded lines (the whole buffer without a copy).

@@ -22,6 +22,9 @@ struct RunCommitStep {
             guard !dryRun else { return nil }
             let url = try sink.publish(noting: store, seen: change.seen, createdAt: createdAt)
             change.completedOutput = url?.path
+            // Rows for the PostgreSQL item table go in with the note of the file; without a file
+            // (stdout), in the commit's transaction.
+            if url == nil { change.documents = sink.documents }
             try store.commit(change)
             return url
         } catch let error as RunError {

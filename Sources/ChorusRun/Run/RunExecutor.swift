@@ -39,12 +39,15 @@ struct RunExecutor {
     }
 
     /// Runs the plan's polls, feeding `collector`; sources never started are reported cancelled.
-    func execute(_ plan: RunPlan, into collector: RunCollector) async -> Execution {
+    /// On a shared store, `leasing` admits each poll before it starts (a source another run
+    /// holds or polled meanwhile is reported not due).
+    func execute(_ plan: RunPlan, into collector: RunCollector, leasing: LeaseFeeder? = nil) async -> Execution {
         let polls = plan.polls
         var bar = progress ? ProgressBar(total: polls.count) : nil
         var stoppedBy: String?
         var failure: RunError?
         var finished = Set<Int>()
+        var unleased = Set<Int>()
         let inFlight = plan.inFlight
         let concurrency = self.concurrency, clock = self.clock, stop = self.stop, deadline = self.deadline, logger = self.logger
         await withTaskGroup(of: Event.self) { group in
@@ -76,12 +79,26 @@ struct RunExecutor {
             /// and never beside a suspect.
             func fill() {
                 while next < polls.count && stoppedBy == nil && failure == nil {
+                    do throws(StateError) {
+                        if let leasing, try !leasing.admits(next) {
+                            collector.skip(polls[next].source.name, status: .notDue)
+                            unleased.insert(next)
+                            next += 1
+                            continue
+                        }
+                    } catch {
+                        failure = RunError(error.message)
+                        group.cancelAll()
+                        break
+                    }
                     let blocked = polls[next].suspect ? running > 0 : running >= concurrency || suspectsRunning > 0
                     if blocked { break }
                     launch()
                 }
             }
             fill()
+            // Nothing started (every source leased elsewhere): end the stop watcher too.
+            if running == 0 { group.cancelAll() }
             for await event in group {
                 switch event {
                 case .source(let index, let result):
@@ -117,7 +134,7 @@ struct RunExecutor {
             }
         }
         bar?.finish()
-        for (i, p) in polls.enumerated() where !finished.contains(i) { collector.skip(p.source.name, status: .cancelled) }
+        for (i, p) in polls.enumerated() where !finished.contains(i) && !unleased.contains(i) { collector.skip(p.source.name, status: .cancelled) }
         let done = polls.indices.filter { finished.contains($0) }.map { polls[$0].source.name }
         return Execution(finished: done, stoppedBy: stoppedBy, failure: failure)
     }

@@ -82,16 +82,6 @@ struct RunPlan: Sendable {
             }
         }
 
-        // A shared store (PostgreSQL): poll only what this run leased and no other run polled meanwhile.
-        if !options.dryRun {
-            let until = now.addingTimeInterval(SourceLeases.duration(maxDuration: options.maxDuration ?? config.maxDuration))
-            let dropped: Set<String>
-            do { dropped = try SourceLeases.dropped(store: store, planned: polls.map { ($0.source.name, $0.saved) }, until: until, now: now) } catch {
-                throw RunError(error.message)
-            }
-            polls.removeAll { dropped.contains($0.source.name) }
-            for name in dropped.sorted() { unpolled.append(.skipped(name, .notDue, error: nil)) }
-        }
         // Suspects run first, one at a time, so a death is pinned on the one in flight and the
         // innocent ones that shared a dead run's flight clear their strike.
         polls = polls.filter(\.suspect) + polls.filter { !$0.suspect }

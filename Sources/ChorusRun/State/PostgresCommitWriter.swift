@@ -2,14 +2,15 @@ import Foundation
 
 /// Writes one ``StateCommit`` inside the transaction ``PostgresStateStore/commit(_:)`` opened:
 /// sources and seen records upserted from arrays (one statement each, whatever their number),
-/// duplicates touched, the completed pending output dropped, the run's source leases released,
+/// duplicates touched, the completed pending output dropped, the breaker strikes of the sources
+/// that finished cleared, the run's source leases released,
 /// old seen ids pruned.
 struct PostgresCommitWriter {
     let db: PostgresConnection
     /// Whose pending output the commit completes.
     let owner: String
-    /// The run whose source leases the commit releases.
-    let holder: String
+    /// The fencing token of the run whose source leases the commit releases.
+    let token: String
 
     func write(_ change: StateCommit) throws(PostgresError) {
         if !change.sources.isEmpty { try upsertSources(change.sources) }
@@ -28,14 +29,27 @@ struct PostgresCommitWriter {
             try db.execute("UPDATE seen SET last_seen = $1 WHERE id = ANY($2::text[])", [now, PostgresArray.text(change.touched)])
         }
         if let path = change.completedOutput {
+            // Recovery of a file never published commits none of its items: their claims go, so
+            // the next poll of their sources writes them (a normal commit writes every one).
+            try db.execute("""
+                DELETE FROM seen_claim c USING pending_output o, pending_seen p
+                WHERE o.owner = $1 AND o.path = $2 AND p.owner = o.owner AND p.temp_path = o.temp_path
+                    AND c.id = p.id AND c.revision = p.revision AND NOT (p.id = ANY($3::text[]))
+                """, [owner, path, PostgresArray.text(change.seen.map(\.id))])
             try db.execute("""
                 DELETE FROM pending_seen WHERE owner = $1 AND temp_path IN (SELECT temp_path FROM pending_output WHERE owner = $1 AND path = $2)
                 """, [owner, path])
             try db.execute("DELETE FROM pending_output WHERE owner = $1 AND path = $2", [owner, path])
         }
-        try db.execute("UPDATE source SET lease_holder = NULL, lease_expires = NULL WHERE lease_holder = $1", [holder])
+        if !change.finished.isEmpty {
+            try db.execute("DELETE FROM breaker WHERE name = ANY($1::text[])", [PostgresArray.text(change.finished)])
+        }
+        try db.execute("UPDATE source SET lease_holder = NULL, lease_expires = NULL, lease_token = NULL WHERE lease_token = $1", [token])
         if let cutoff = change.pruneBefore {
             try db.execute("DELETE FROM seen WHERE last_seen < $1", ["\(cutoff.timeIntervalSince1970)"])
+            try db.execute(
+                "DELETE FROM seen_claim WHERE (expires IS NULL AND claimed < $1) OR expires < $2",
+                ["\(cutoff.timeIntervalSince1970)", "\(change.now.timeIntervalSince1970)"])
         }
     }
 

@@ -30,6 +30,29 @@ enum PostgresSchema {
         """
         ALTER TABLE source ADD COLUMN lease_holder text, ADD COLUMN lease_expires double precision;
         """,
+        // 3: the fencing token of a lease: a new one per run that leases, so a run that stalled
+        // past its lease and was taken over finds another token on its sources at commit.
+        """
+        ALTER TABLE source ADD COLUMN lease_token text;
+        """,
+        // 4: the circuit breaker's strikes and quarantines (SourceBreaker), shared by every machine.
+        """
+        CREATE TABLE breaker (
+            name text PRIMARY KEY, strikes integer NOT NULL, last_strike double precision NOT NULL,
+            quarantined_until double precision, cause text NOT NULL);
+        """,
+        // 5: claims on (id, revision) before an item is written (SeenClaiming): `expires` while the
+        // claiming run works, NULL once its output is noted or committed.
+        """
+        CREATE TABLE seen_claim (
+            id text NOT NULL, revision bigint NOT NULL, holder text NOT NULL, token text NOT NULL,
+            claimed double precision NOT NULL, expires double precision, PRIMARY KEY (id, revision));
+        CREATE INDEX seen_claim_token ON seen_claim (token);
+        """,
+        // 6: hosts that answered 429 (HostBackoffSharing), not asked again by any machine until `until`.
+        """
+        CREATE TABLE host_backoff (host text PRIMARY KEY, until double precision NOT NULL, reason text NOT NULL);
+        """,
     ]
 
     /// The version this build writes.

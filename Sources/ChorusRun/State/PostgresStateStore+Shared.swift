@@ -1,27 +1,6 @@
 public import Foundation
 
-/// What a shared PostgreSQL store does beyond ``StateStore``: leases, and the queries of
-/// `chorus status`.
-extension PostgresStateStore: SourceLeasing {
-    /// Rows another run holds are skipped (`FOR UPDATE SKIP LOCKED`), as are leases that have
-    /// not expired; a source never seen before gets its (empty) row first, so it can be leased.
-    public func lease(_ names: [String], until: Date, now: Date) throws(StateError) -> [String: SourceRecord] {
-        let leased: Set<String> = try run("lease sources") { db throws(PostgresError) in
-            try db.execute("INSERT INTO source (name) SELECT unnest($1::text[]) ON CONFLICT (name) DO NOTHING", [PostgresArray.text(names)])
-            let rows = try db.execute("""
-                UPDATE source SET lease_holder = $2, lease_expires = $3
-                WHERE name IN (
-                    SELECT name FROM source WHERE name = ANY($1::text[])
-                        AND (lease_holder IS NULL OR lease_holder = $2 OR lease_expires < $4)
-                    FOR UPDATE SKIP LOCKED)
-                RETURNING name
-                """, [PostgresArray.text(names), holder, "\(until.timeIntervalSince1970)", "\(now.timeIntervalSince1970)"])
-            return Set(rows.rows.compactMap { $0.first ?? nil })
-        }
-        return try sourceRecords().filter { leased.contains($0.key) }
-    }
-}
-
+/// The queries of `chorus status` on a shared PostgreSQL store (leases: ``PostgresStateStore``+Leases).
 extension PostgresStateStore: SourceFailureLog {
     public func recordFailingSince() throws(StateError) {
         try run("record failing sources") { db throws(PostgresError) in

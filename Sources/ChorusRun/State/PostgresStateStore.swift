@@ -17,15 +17,23 @@ public final class PostgresStateStore: StateStore {
     /// (one output folder) never overlap (the run lock), so a run takes over the leases its
     /// owner's crashed or failed run left, instead of waiting for them to expire.
     let holder: String
+    /// This run's fencing token, written on the sources it leases (``lease(_:until:now:)``).
+    let token = UUID().uuidString.lowercased()
+    /// The sources this run leased, and their renewal.
+    let leases = LeaseKeeper()
+    /// The output table items are upserted into (``PostgresItemTable``), if any.
+    let table: String?
     private let readOnly: Bool
     /// A read-only store over a database chorus never wrote to reads as empty.
-    private let empty: Bool
+    let empty: Bool
 
     /// Connects, then creates or upgrades the schema (unless `readOnly`: a dry run writes nothing).
     public init(
-        url: String, password: String?, owner: String = ProcessInfo.processInfo.hostName, holder: String? = nil, readOnly: Bool = false
+        url: String, password: String?, owner: String = ProcessInfo.processInfo.hostName, holder: String? = nil,
+        table: String? = nil, readOnly: Bool = false
     ) throws(StateError) {
         self.owner = owner
+        self.table = table
         self.holder = holder ?? owner
         self.readOnly = readOnly
         let connection: PostgresConnection
@@ -36,6 +44,7 @@ public final class PostgresStateStore: StateStore {
                 empty = try PostgresSchema.version(connection) == 0
             } else {
                 try PostgresSchema.migrate(connection)
+                if let table { try connection.executeScript(PostgresItemTable.create(table)) }
                 empty = false
             }
         } catch {
@@ -61,23 +70,27 @@ public final class PostgresStateStore: StateStore {
     public func sourceRecords() throws(StateError) -> [String: SourceRecord] {
         if empty { return [:] }
         return try run("read sources") { db throws(PostgresError) in
-            let rows = try db.execute("""
-                SELECT name, etag, last_modified, current_url, cursor, last_success, last_attempt, failures, next_due,
-                    last_status, last_error FROM source
-                """)
-            var out: [String: SourceRecord] = [:]
-            let decoder = JSONDecoder()
-            for r in rows.rows {
-                let name = r[0] ?? ""
-                let json = r[4] ?? "{}"
-                let cursor = json == "{}" ? [:] : (try? decoder.decode(SourceCursor.self, from: Data(json.utf8))) ?? [:]
-                out[name] = SourceRecord(
-                    name: name, state: SourceState(etag: r[1], lastModified: r[2], currentURL: r[3], cursor: cursor),
-                    lastSuccess: Self.date(r[5]), lastAttempt: Self.date(r[6]), consecutiveFailures: r[7].flatMap { Int($0) } ?? 0,
-                    nextDue: Self.date(r[8]), lastStatus: r[9].flatMap { Int($0) }, lastError: r[10])
-            }
-            return out
+            Self.records(try db.execute("SELECT \(Self.sourceColumns) FROM source"))
         }
+    }
+
+    /// The columns of a ``SourceRecord``, in the order ``records(_:)`` reads them.
+    static let sourceColumns = "name, etag, last_modified, current_url, cursor, last_success, last_attempt, failures, next_due, last_status, last_error"
+
+    /// Source records from rows of ``sourceColumns``, keyed by name.
+    static func records(_ rows: PostgresRows) -> [String: SourceRecord] {
+        var out: [String: SourceRecord] = [:]
+        let decoder = JSONDecoder()
+        for r in rows.rows {
+            let name = r[0] ?? ""
+            let json = r[4] ?? "{}"
+            let cursor = json == "{}" ? [:] : (try? decoder.decode(SourceCursor.self, from: Data(json.utf8))) ?? [:]
+            out[name] = SourceRecord(
+                name: name, state: SourceState(etag: r[1], lastModified: r[2], currentURL: r[3], cursor: cursor),
+                lastSuccess: Self.date(r[5]), lastAttempt: Self.date(r[6]), consecutiveFailures: r[7].flatMap { Int($0) } ?? 0,
+                nextDue: Self.date(r[8]), lastStatus: r[9].flatMap { Int($0) }, lastError: r[10])
+        }
+        return out
     }
 
     public func seenRecords(_ ids: [String]) throws(StateError) -> [String: SeenRecord] {
@@ -98,7 +111,13 @@ public final class PostgresStateStore: StateStore {
 
     public func beginOutput(_ output: PendingOutput) throws(StateError) {
         try run("note a pending output") { db throws(PostgresError) in
-            try db.transaction { () throws(PostgresError) in try Self.note(output, owner: owner, in: db) }
+            try db.transaction { () throws(PostgresError) in
+                // The file is published after this: never by a run whose sources were taken over.
+                try checkLeases(db)
+                try checkClaims(db)
+                try Self.note(output, owner: owner, in: db)
+                if let table { try PostgresItemTable.upsert(output.documents, into: table, in: db) }
+            }
         }
     }
 
@@ -144,9 +163,13 @@ public final class PostgresStateStore: StateStore {
         if readOnly { throw StateError("state: postgres: cannot commit the run (the store is read-only)") }
         try run("commit the run") { db throws(PostgresError) in
             try db.transaction { () throws(PostgresError) in
-                try PostgresCommitWriter(db: db, owner: owner, holder: holder).write(change)
+                try checkLeases(db)
+                try checkClaims(db)
+                try PostgresCommitWriter(db: db, owner: owner, token: token).write(change)
+                if let table { try PostgresItemTable.upsert(change.documents, into: table, in: db) }
             }
         }
+        leases.release()
     }
 
     /// Of records with the same id, the last (as SQLite's `INSERT OR REPLACE` keeps), at the

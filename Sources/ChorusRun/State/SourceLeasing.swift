@@ -1,27 +1,12 @@
 public import Foundation
 
 /// A store shared by several machines: a run leases the due sources it is about to poll, so
-/// that two runs never poll one source at once. The run's commit releases its leases; a run
-/// that dies keeps them until they expire, then the sources return.
+/// that two runs never poll one source at once. A live run renews its leases (`state.lease`,
+/// renewed every third of it); its commit releases them; a run that dies or stalls keeps them
+/// until they expire, then the sources return.
 public protocol SourceLeasing: Sendable {
     /// Leases those of `names` that no other live run holds, until `until`; returns their
     /// records as they are now (another run may have polled and committed one since this run
     /// read the state). Names missing from the answer are held by another run.
     func lease(_ names: [String], until: Date, now: Date) throws(StateError) -> [String: SourceRecord]
-}
-
-/// What the run does with ``SourceLeasing``: of the sources it planned (with the records it
-/// planned them from), the ones to drop: held by another run, or polled by another run since
-/// this one read the state (their fresh record differs, so they are no longer due).
-public enum SourceLeases {
-    /// How long a lease lasts: the run's time limit (else an hour), plus ten minutes.
-    public static func duration(maxDuration: Double?) -> Double { (maxDuration ?? 3_600) + 600 }
-
-    public static func dropped(
-        store: any StateStore, planned: [(name: String, saved: SourceRecord)], until: Date, now: Date
-    ) throws(StateError) -> Set<String> {
-        guard let leasing = store as? any SourceLeasing, !planned.isEmpty else { return [] }
-        let fresh = try leasing.lease(planned.map(\.name), until: until, now: now)
-        return Set(planned.filter { fresh[$0.name] != $0.saved }.map(\.name))
-    }
 }

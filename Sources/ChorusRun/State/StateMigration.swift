@@ -28,7 +28,7 @@ public enum StateMigration {
                 }
                 // Sources and seen ids go in as one commit would write them; `now` is unused without touches.
                 let all = StateCommit(sources: sources.keys.sorted().compactMap { sources[$0] }, seen: seen, now: Date())
-                try PostgresCommitWriter(db: db, owner: target.owner, holder: target.holder).write(all)
+                try PostgresCommitWriter(db: db, owner: target.owner, token: target.token).write(all)
                 for note in pending { try PostgresStateStore.note(note, owner: target.owner, in: db) }
                 if !failing.isEmpty {
                     try db.execute("""

@@ -95,6 +95,8 @@ public struct PendingOutput: Sendable, Equatable {
     /// these when the file was published. Nil for a note written by a version that did not
     /// record them (recovery then reads the file, if it is still there and readable).
     public var seen: [SeenRecord]?
+    /// The file's NDJSON lines, for a store with an output table (``PostgresItemTable``); empty otherwise.
+    public var documents: [UInt8] = []
 
     public init(path: String, temporaryPath: String, createdAt: Date, seen: [SeenRecord]? = nil) {
         self.path = path
@@ -117,6 +119,9 @@ public struct StateCommit: Sendable {
     public var pruneBefore: Date?
     /// Sources that finished in this run: their breaker strikes are cleared.
     public var finished: [String] = []
+    /// NDJSON lines of items written without an output file (stdout), for a store with an
+    /// output table; a file's lines go with its note (``PendingOutput/documents``).
+    public var documents: [UInt8] = []
     public var now: Date
 
     public init(sources: [SourceRecord] = [], seen: [SeenRecord] = [], touched: [String] = [], completedOutput: String? = nil, pruneBefore: Date? = nil, now: Date) {

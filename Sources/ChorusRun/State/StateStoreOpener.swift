@@ -12,7 +12,8 @@ public enum StateStoreOpener {
         // `path` is <output.dir>/.chorus/run for a PostgreSQL state.
         let folder = settings.path.deletingLastPathComponent().deletingLastPathComponent().path
         return try PostgresStateStore(
-            url: url, password: settings.password, owner: "\(ProcessInfo.processInfo.hostName):\(folder)", readOnly: readOnly)
+            url: url, password: settings.password, owner: "\(ProcessInfo.processInfo.hostName):\(folder)", table: settings.table,
+            readOnly: readOnly)
     }
 
     /// For `chorus check`: connects to a PostgreSQL state and says which schema version it is

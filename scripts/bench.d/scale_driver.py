@@ -1,0 +1,134 @@
+"""Driver of the scale-out benchmark (run by scripts/bench.d/scale): the ingest benchmark's
+feeds (light corpus) on a loopback nginx; `chorus ingest` on SQLite (one process) and on
+PostgreSQL with 1, 2 and 4 workers started together, each with its own output folder. Round
+trips are the statements the server logs (`log_statement = all` on the benchmark's database):
+one per libpq call."""
+
+import json
+import os
+import re
+import statistics
+import subprocess
+import sys
+import time
+
+os.environ.setdefault("INGEST_CORPUS", "light")
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.join(HERE, "..", "lib"))
+import ingest_driver  # noqa: E402
+
+# SCALE_FEEDS: fewer sources, to try the script quickly.
+ingest_driver.FEEDS = FEEDS = int(os.environ.get("SCALE_FEEDS", ingest_driver.FEEDS))
+ITEMS = ingest_driver.ITEMS
+STATEMENT = re.compile(r"LOG:  (statement|execute [^:]*):")
+
+
+def psql(url, sql):
+    subprocess.run(["psql", "-q", "-X", "-v", "ON_ERROR_STOP=1", url, "-c", sql], check=True, stdout=subprocess.DEVNULL)
+
+
+def log_size(log):
+    return os.path.getsize(log)
+
+
+def statements_since(log, offset):
+    with open(log, "rb") as f:
+        f.seek(offset)
+        return sum(1 for line in f.read().decode("utf-8", "replace").splitlines() if STATEMENT.search(line))
+
+
+def lines_in(folder):
+    n, ids = 0, set()
+    for root, _, files in os.walk(folder):
+        for name in files:
+            if name.endswith(".ndjson") and not name.startswith("."):
+                for line in open(os.path.join(root, name)):
+                    n += 1
+                    ids.add(json.loads(line)["id"])
+    return n, ids
+
+
+def write_config(path, out, state, urls):
+    with open(path, "w") as f:
+        f.write("output: { dir: %s }\nstate: %s\nconcurrency: 64\nmax_per_host: 16\nsources:\n" % (out, state))
+        for i, u in enumerate(urls):
+            f.write('  - { name: feed-%04d, type: feed, url: "%s" }\n' % (i, u))
+
+
+def run_workers(chorus, configs, extra):
+    """Starts one `chorus ingest` per config at once; returns the wall seconds until the last ends."""
+    start = time.perf_counter()
+    procs = [subprocess.Popen([chorus, "ingest", "--config", c] + extra, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) for c in configs]
+    for p in procs:
+        _, err = p.communicate()
+        assert p.returncode == 0, "bench scale: a worker exited %d: %s" % (p.returncode, err.decode()[-500:])
+    return time.perf_counter() - start
+
+
+def main():
+    chorus, runs, log = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+    base_url = os.environ["CHORUS_TEST_PG_URL"]
+    os.environ["PGPASSWORD"] = os.environ["CHORUS_TEST_PG_PASSWORD"]  # for psql and the workers (libpq)
+    ingest_driver.with_served_feeds("scale", 2, lambda work, port: bench(chorus, runs, log, base_url, work, port))
+
+
+def bench(chorus, runs, log, base_url, work, port):
+    urls = ["http://127.0.0.1:%d/feed-%04d.rss" % (port, i) for i in range(FEEDS)]
+    total = FEEDS * ITEMS
+    rows = []
+    for workers in (0, 1, 2, 4):  # 0: the SQLite single run
+        cold, warm, trips_cold, trips_warm = [], [], [], []
+        for r in range(runs):
+            d = os.path.join(work, "w%d-r%d" % (workers, r))
+            os.makedirs(d)
+            configs = []
+            if workers == 0:
+                c = os.path.join(d, "sqlite.yaml")
+                write_config(c, os.path.join(d, "out-1"), "{ path: %s }" % os.path.join(d, "state.sqlite"), urls)
+                configs.append(c)
+            else:
+                db = "bench_%d_%d" % (workers, r)
+                psql(base_url, "CREATE DATABASE %s" % db)
+                url = base_url.rsplit("/", 1)[0] + "/" + db
+                psql(url, "ALTER DATABASE %s SET log_statement = 'all'" % db)
+                for n in range(1, workers + 1):
+                    c = os.path.join(d, "worker-%d.yaml" % n)
+                    write_config(c, os.path.join(d, "out-%d" % n), '{ url: "%s" }' % url, urls)
+                    configs.append(c)
+            offset = log_size(log)
+            cold.append(run_workers(chorus, configs, []))
+            trips_cold.append(statements_since(log, offset))
+            n, ids = 0, set()
+            for k in range(1, max(workers, 1) + 1):
+                kn, kids = lines_in(os.path.join(d, "out-%d" % k))
+                n += kn
+                ids |= kids
+            assert n == total and len(ids) == total, "bench scale: %d workers wrote %d lines (%d distinct), expected %d" % (workers, n, len(ids), total)
+            offset = log_size(log)
+            warm.append(run_workers(chorus, configs, ["--ignore-schedule"]))
+            trips_warm.append(statements_since(log, offset))
+        rows.append((workers, statistics.median(cold), statistics.median(warm), statistics.median(trips_cold), statistics.median(trips_warm)))
+    report(rows, total)
+
+
+def report(rows, total):
+    print("scale benchmark: %d feed sources x %d items (%d items) on loopback nginx; workers started together, median of the runs"
+          % (FEEDS, ITEMS, total))
+    print("  %-16s %9s %11s %9s %14s %14s" % ("state", "cold s", "cold items/s", "warm s", "trips/source", "warm trips/src"))
+    for workers, cold, warm, tc, tw in rows:
+        name = "sqlite, 1 proc" if workers == 0 else "postgres, %d wkr" % workers
+        trips = "-" if workers == 0 else "%.2f" % (tc / FEEDS)
+        wtrips = "-" if workers == 0 else "%.2f" % (tw / FEEDS)
+        print("  %-16s %9.2f %11.0f %9.2f %14s %14s" % (name, cold, total / cold, warm, trips, wtrips))
+    by = {w: c for w, c, _, _, _ in rows}
+    print("  postgres 1 worker / sqlite (cold wall) = %.2fx (target <= 1.5x) %s"
+          % (by[1] / by[0], "OK" if by[1] / by[0] <= 1.5 else "BELOW TARGET"))
+    print("  2 workers / 1 worker throughput (cold) = %.2fx (target >= 1.6x) %s"
+          % (by[1] / by[2], "OK" if by[1] / by[2] >= 1.6 else "BELOW TARGET"))
+    print("  4 workers / 1 worker throughput (cold) = %.2fx" % (by[1] / by[4]))
+    print("  (this machine has %d cores: workers beyond them share CPU)" % os.cpu_count())
+
+
+if __name__ == "__main__":
+    main()
