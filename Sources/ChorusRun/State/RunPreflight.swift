@@ -17,6 +17,13 @@ public enum RunPreflight {
         return out
     }
 
+    /// The first folder a real run could not write to (the output folder unless items go to
+    /// stdout, then the state folder), checked before anything is fetched; nil when both are usable.
+    public static func unwritableFolder(_ config: ChorusConfig, toStdout: Bool) -> String? {
+        (toStdout ? nil : folderProblem(config.output.dir, "output"))
+            ?? folderProblem(config.state.path.deletingLastPathComponent(), "state")
+    }
+
     /// Lines about sources the circuit breaker holds (quarantined, or with strikes), from a
     /// healthy state: not failures of the config, but what cron should mail.
     public static func notices(_ config: ChorusConfig, now: Date = Date()) -> [String] {
