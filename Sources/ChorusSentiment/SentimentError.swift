@@ -1,30 +1,87 @@
 public import Foundation
 
 /// Why the sentiment stage could not start: a missing or malformed lexicon or rule file.
-/// Messages start with the stage and name the file (and line, where there is one).
+/// Messages start with the stage and name the file (and line and column, where known). Text
+/// from the file is quoted through ``quote(_:)``: cut short, control characters escaped, so a
+/// hostile file cannot put escape sequences on the terminal or flood it.
 public struct SentimentError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The file at fault (nil when no file could be found at all).
     public var file: String?
     /// 1-based line number in `file`, when the fault is on one line.
     public var line: Int?
+    /// 1-based column (in characters) on `line`, when known.
+    public var column: Int?
     /// What is wrong, in a few words.
     public var reason: String
 
-    public init(file: String?, line: Int? = nil, reason: String) {
+    /// The most characters of file content a message quotes.
+    static let quoteLimit = 60
+    /// The longest reason shown (a safety net for reasons that carry text from elsewhere).
+    static let reasonLimit = 1000
+
+    public init(file: String?, line: Int? = nil, column: Int? = nil, reason: String) {
         self.file = file
         self.line = line
+        self.column = column
         self.reason = reason
     }
 
-    /// `sentiment: FILE:LINE: reason`.
+    /// `sentiment: FILE:LINE:COLUMN: reason`; the file and the reason have their control
+    /// characters escaped too.
     public var description: String {
         var s = "sentiment: "
         if let file {
-            s += file
-            if let line { s += ":\(line)" }
+            s += Self.escaped(file, limit: nil)
+            if let line {
+                s += ":\(line)"
+                if let column { s += ":\(column)" }
+            }
             s += ": "
         }
-        return s + reason
+        return s + Self.escaped(reason, limit: Self.reasonLimit)
+    }
+
+    /// `text` from a file, in double quotes, safe to print: at most ``quoteLimit`` characters
+    /// (then `…`), control, format and line-separator characters as `\t`, `\u{1B}` and the like,
+    /// `"` and `\` escaped.
+    public static func quote(_ text: some StringProtocol) -> String {
+        "\"" + escaped(String(text), limit: quoteLimit, quotes: true) + "\""
+    }
+
+    /// `text` with every character a terminal could act on escaped, cut at `limit` characters.
+    static func escaped(_ text: String, limit: Int?, quotes: Bool = false) -> String {
+        var out = ""
+        var count = 0
+        for scalar in text.unicodeScalars {
+            if let limit, count >= limit {
+                out += "…"
+                break
+            }
+            count += 1
+            switch scalar {
+            case "\t": out += "\\t"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\"" where quotes: out += "\\\""
+            case "\\" where quotes: out += "\\\\"
+            default:
+                if unsafe(scalar) {
+                    out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out
+    }
+
+    /// C0 and C1 controls, DEL, and the invisible format characters that reorder or hide text
+    /// (bidi overrides and isolates, zero-width marks, line and paragraph separators, BOM).
+    private static func unsafe(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0..<0x20, 0x7F...0x9F, 0x200B...0x200F, 0x2028...0x202E, 0x2060...0x206F, 0xFEFF, 0xFFF9...0xFFFB: true
+        default: false
+        }
     }
 }
 

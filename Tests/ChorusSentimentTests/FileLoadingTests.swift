@@ -31,7 +31,7 @@ import Testing
         } throws: { error in
             let e = error as? SentimentError
             let text = "\(error)"
-            return e?.line == line && text.hasPrefix("sentiment: \(url.path):\(line): ") && text.contains(reason)
+            return e?.line == line && text.hasPrefix("sentiment: \(url.path):\(line):") && text.contains(reason)
         }
     }
 
