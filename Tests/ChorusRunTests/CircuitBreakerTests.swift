@@ -104,4 +104,30 @@ struct CircuitBreakerTests {
         #expect(after.status == 0, "\(after.stderr)")
         #expect(try h.run([], command: "check").stderr.isEmpty)
     }
+
+    /// The issue's poison pill: a JSON Feed whose attachment size is 1e999 or 2^64 trapped and
+    /// killed every run before anything was written. Now the config with it and a good feed
+    /// writes both, the huge size as a null length.
+    @Test func theIssuesPoisonPillConfigWritesEverySource() throws {
+        let h = try IngestHarness()
+        try h.writeFeed("good", items: 0..<3)
+        let poison = """
+            {"version":"https://jsonfeed.org/version/1.1","title":"p","items":[
+            {"id":"p1","url":"https://x.example/1","attachments":[{"url":"https://x.example/a.mp3","mime_type":"audio/mpeg","size_in_bytes":1e999}]},
+            {"id":"p2","url":"https://x.example/2","attachments":[{"url":"https://x.example/b.mp3","size_in_bytes":18446744073709551616}]}]}
+            """
+        try poison.write(to: h.www.appendingPathComponent("poison.json"), atomically: true, encoding: .utf8)
+        try h.writeConfig(feeds: [("good", h.url("good.rss")), ("poison", h.url("poison.json"))])
+        let r = try h.run()
+        #expect(r.status == 0, "\(r.stderr)")
+        let records = try h.allRecords().compactMap { $0 }
+        #expect(records.filter { $0["source"] as? String == "good" }.count == 3)
+        let pills = records.filter { $0["source"] as? String == "poison" }
+        #expect(pills.count == 2)
+        for item in pills {
+            let enclosure = try #require((item["enclosures"] as? [[String: Any]])?.first)
+            #expect(enclosure["length"] is NSNull, "\(enclosure)")
+        }
+        #expect(try h.run(["--ignore-schedule"]).status == 0, "and again on the next run")
+    }
 }
