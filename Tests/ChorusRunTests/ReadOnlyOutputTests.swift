@@ -90,4 +90,41 @@ struct ReadOnlyOutputTests {
         #expect(fixed.status == 0, "\(fixed.stderr)")
         #expect(try h.server.accessLogLines().count == 1)
     }
+
+    /// An SQLite state file the user cannot write (here: left by a run as root, then made
+    /// read-only) would fail the commit after every source was fetched: check and ingest name it.
+    @Test func aReadOnlyStateFileIsNamedBeforeFetching() throws {
+        let h = try IngestHarness(accessLog: true)
+        try h.writeFeed("alpha", items: 0..<2)
+        try h.writeConfig(feeds: [("alpha", h.url("alpha.rss"))])
+        #expect(try h.run().status == 0, "a first run as root")
+        let fm = FileManager.default
+        // Everything but the state file is opened to the unprivileged user.
+        for folder in [h.outDir, h.stateDir] {
+            try fm.setAttributes([.posixPermissions: 0o777], ofItemAtPath: folder.path)
+            for name in try fm.subpathsOfDirectory(atPath: folder.path) {
+                let path = folder.appendingPathComponent(name).path
+                var isFolder: ObjCBool = false
+                _ = fm.fileExists(atPath: path, isDirectory: &isFolder)
+                try fm.setAttributes([.posixPermissions: isFolder.boolValue ? 0o777 : 0o666], ofItemAtPath: path)
+            }
+        }
+        try fm.setAttributes([.posixPermissions: 0o777], ofItemAtPath: h.root.path)
+        try fm.setAttributes([.posixPermissions: 0o444], ofItemAtPath: h.statePath.path)
+        let requests = try h.server.accessLogLines().count
+        try h.writeFeed("alpha", items: 0..<4)
+
+        let check = try Self.run([RepoPaths.chorusBinary.path, "check", "--config", h.configURL.path], in: h.root)
+        #expect(check.status == 70, "\(check.stderr)")
+        #expect(check.stderr.contains("state: \(h.statePath.path) is not writable (Permission denied)"), "\(check.stderr)")
+        let run = try Self.run([RepoPaths.chorusBinary.path, "ingest", "--config", h.configURL.path, "--ignore-schedule"], in: h.root)
+        #expect(run.status == 70, "\(run.stderr)")
+        #expect(run.stderr.contains("chorus ingest: state: \(h.statePath.path) is not writable"), "\(run.stderr)")
+        #expect(try h.server.accessLogLines().count == requests, "no source was fetched")
+
+        try fm.setAttributes([.posixPermissions: 0o666], ofItemAtPath: h.statePath.path)
+        let fixed = try Self.run([RepoPaths.chorusBinary.path, "ingest", "--config", h.configURL.path, "--ignore-schedule"], in: h.root)
+        #expect(fixed.status == 0, "\(fixed.stderr)")
+        #expect(try h.allRecords().count == 4, "the two new items land once")
+    }
 }

@@ -35,9 +35,9 @@ public enum IngestJob {
         } catch {
             throw .config(error.description)
         }
-        // A folder the run cannot write to (read-only, a file in the way) is named now, before
+        // A path the run cannot write to (read-only, a file in the way) is named now, before
         // any source is fetched, not after every source was fetched for nothing.
-        if !options.dryRun, let problem = RunPreflight.unwritableFolder(config, toStdout: options.toStdout) {
+        if !options.dryRun, let problem = RunPreflight.unwritablePath(config, toStdout: options.toStdout) {
             throw .fatal(problem + "; nothing was fetched")
         }
         let stateExisted = FileManager.default.fileExists(atPath: config.state.path.path)
