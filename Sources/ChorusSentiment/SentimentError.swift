@@ -1,4 +1,5 @@
 public import Foundation
+import ChorusModel
 
 /// Why the sentiment stage could not start: a missing or malformed lexicon or rule file.
 /// Messages start with the stage and name the file (and line and column, where known). Text
@@ -31,57 +32,21 @@ public struct SentimentError: Error, Sendable, Equatable, CustomStringConvertibl
     public var description: String {
         var s = "sentiment: "
         if let file {
-            s += Self.escaped(file, limit: nil)
+            s += TerminalText.escaped(file)
             if let line {
                 s += ":\(line)"
                 if let column { s += ":\(column)" }
             }
             s += ": "
         }
-        return s + Self.escaped(reason, limit: Self.reasonLimit)
+        return s + TerminalText.escaped(reason, limit: Self.reasonLimit)
     }
 
     /// `text` from a file, in double quotes, safe to print: at most ``quoteLimit`` characters
     /// (then `…`), control, format and line-separator characters as `\t`, `\u{1B}` and the like,
-    /// `"` and `\` escaped.
+    /// `"` and `\` escaped (``TerminalText``).
     public static func quote(_ text: some StringProtocol) -> String {
-        "\"" + escaped(String(text), limit: quoteLimit, quotes: true) + "\""
-    }
-
-    /// `text` with every character a terminal could act on escaped, cut at `limit` characters.
-    static func escaped(_ text: String, limit: Int?, quotes: Bool = false) -> String {
-        var out = ""
-        var count = 0
-        for scalar in text.unicodeScalars {
-            if let limit, count >= limit {
-                out += "…"
-                break
-            }
-            count += 1
-            switch scalar {
-            case "\t": out += "\\t"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\"" where quotes: out += "\\\""
-            case "\\" where quotes: out += "\\\\"
-            default:
-                if unsafe(scalar) {
-                    out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out
-    }
-
-    /// C0 and C1 controls, DEL, and the invisible format characters that reorder or hide text
-    /// (bidi overrides and isolates, zero-width marks, line and paragraph separators, BOM).
-    private static func unsafe(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0..<0x20, 0x7F...0x9F, 0x200B...0x200F, 0x2028...0x202E, 0x2060...0x206F, 0xFEFF, 0xFFF9...0xFFFB: true
-        default: false
-        }
+        TerminalText.quoted(text, limit: quoteLimit)
     }
 }
 
