@@ -52,6 +52,9 @@ struct CircuitBreakerTests {
         #expect((struck["strike_cause"] as? String)?.contains("the run died") == true)
         let struckTable = try statusTable(h)
         #expect(struckTable.contains("  strikes: 2 of 3, it runs alone first next time: the run died"), "\(struckTable)")
+        let struckCheck = try h.run([], command: "check")
+        #expect(struckCheck.status == 0)
+        #expect(struckCheck.stderr.contains("check: source poison: 2 strikes of 3 (the run died"), "\(struckCheck.stderr)")
 
         // The fourth run counts the third strike, quarantines the poison, and the rest land.
         let landed = try run(h, ["--ignore-schedule"], poison: "poison")
