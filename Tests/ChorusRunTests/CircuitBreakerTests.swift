@@ -92,6 +92,11 @@ struct CircuitBreakerTests {
         #expect(table.contains("  quarantined until \(until) (in "), "\(table)")
         #expect(table.contains("after 3 strikes: the run died"), "\(table)")
         #expect(!table.contains("strikes: 0"), "\(table)")
+        // A quarantined source counts as failing for --fail-after (poison never succeeded: since its last strike).
+        #expect(held["failing_since"] is String, "\(held)")
+        let overdue = try h.run(["--fail-after", "1ms"], command: "status")
+        #expect(overdue.status == 2, "\(overdue.stderr)")
+        #expect(overdue.stderr.contains("failing for longer than 1ms: poison"), "\(overdue.stderr)")
 
         let check = try h.run([], command: "check")
         #expect(check.status == 0)

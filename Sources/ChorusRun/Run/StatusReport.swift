@@ -54,8 +54,13 @@ public struct StatusReport: Sendable {
         let entries = config.sources.map { source in
             let record = records[source.name]
             let failing = (record?.consecutiveFailures ?? 0) > 0
+            let held = breaker[source.name].flatMap { SourceBreaker.quarantined($0, now: now) == nil ? nil : $0 }
             // A store from before failure streaks were kept: the last success bounds the streak.
-            let since = failing ? health[source.name]?.failingSince ?? record?.lastSuccess : nil
+            // A quarantined source fails too (its runs died): since its last success, else since
+            // the strike that quarantined it.
+            let since = failing
+                ? health[source.name]?.failingSince ?? record?.lastSuccess ?? held?.lastStrike
+                : held.map { record?.lastSuccess ?? $0.lastStrike }
             var validators: [String] = []
             if record?.state.etag != nil { validators.append("etag") }
             if record?.state.lastModified != nil { validators.append("last-modified") }
@@ -66,8 +71,7 @@ public struct StatusReport: Sendable {
                 validators: validators, cursors: (record?.state.cursor.keys).map { $0.filter { !$0.hasPrefix("auth_") }.sorted() } ?? [],
                 session: record?.state.cursor["auth_access"] != nil,
                 failingTooLong: source.enabled && since.map { now.timeIntervalSince($0) > failAfter } ?? false,
-                breaker: breaker[source.name],
-                quarantinedUntil: SourceBreaker.quarantined(breaker[source.name], now: now) == nil ? nil : breaker[source.name]?.quarantinedUntil)
+                breaker: breaker[source.name], quarantinedUntil: held?.quarantinedUntil)
         }
         return StatusReport(checkedAt: now, failAfter: failAfter, entries: entries)
     }
