@@ -45,9 +45,9 @@ enum LexiconFileParser {
             if lineEnd == i || bytes[i] == 0x23 { continue }
             let line = bytes[i..<lineEnd]
             guard let tab = line.firstIndex(of: 0x09) else {
-                // Enough bytes for the quote's characters and the sign that it was cut.
-                let shown = String(decoding: line.prefix(4 * SentimentError.quoteLimit + 4), as: UTF8.self)
-                throw SentimentError(file: file, line: lineNumber, reason: "expected token<TAB>valence, got \(SentimentError.quote(shown))")
+                // The line is not quoted: a file that is not a lexicon may hold anything.
+                let length = String(decoding: line, as: UTF8.self).count
+                throw SentimentError(file: file, line: lineNumber, reason: "expected token<TAB>valence, found a line without a tab (\(length) characters)")
             }
             var ts = i, te = tab
             while ts < te && bytes[ts] == 0x20 { ts += 1 }
@@ -64,7 +64,7 @@ enum LexiconFileParser {
                 let column = String(decoding: bytes[i..<vs], as: UTF8.self).count + 1
                 throw SentimentError(
                     file: file, line: lineNumber, column: column,
-                    reason: "valence \(SentimentError.quote(valueText)) of \(SentimentError.quote(token)) is not a number in -4...4")
+                    reason: "valence \(SentimentError.numberShown(valueText)) is not a number in -4...4")
             }
             entries.append(Entry(token: token, valence: value, line: lineNumber))
         }

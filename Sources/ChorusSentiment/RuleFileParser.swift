@@ -141,7 +141,7 @@ enum RuleFileParser {
 
     private static func number(_ file: String, _ node: Node, range: ClosedRange<Float>) throws -> Float {
         guard let s = node.scalar?.string, let v = Float(s), v.isFinite, range.contains(v) else {
-            throw fail(file, node, "expected a number in \(range.lowerBound)...\(range.upperBound), got \(node.scalar.map { q($0.string) } ?? "a collection")")
+            throw fail(file, node, "expected a number in \(range.lowerBound)...\(range.upperBound), got \(node.scalar.map { SentimentError.numberShown($0.string) } ?? "a collection")")
         }
         return v
     }
