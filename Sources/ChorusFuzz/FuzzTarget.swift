@@ -44,7 +44,11 @@ enum FuzzTarget: String, CaseIterable, Sendable {
             _ = HTMLText.plainText(String(decoding: bytes, as: UTF8.self))
         case .config:
             let file = URL(fileURLWithPath: "/nonexistent-fuzz/chorus.yaml")
-            _ = try? ConfigLoader.parse(String(decoding: bytes, as: UTF8.self), file: file, environment: ["TOKEN": "t"])
+            do {
+                _ = try ConfigLoader.parse(String(decoding: bytes, as: UTF8.self), file: file, environment: ["TOKEN": "t"])
+            } catch {
+                MessageCheck.verify("\(error)")
+            }
         case .rules, .lexicon:
             SentimentFiles.load(bytes, asRules: self == .rules)
         case .score:
@@ -64,6 +68,19 @@ enum ItemLimitsCheck {
     }
 }
 
+/// Checks an error message built from hostile input: printed on a terminal, it must carry no
+/// control or invisible format character (``TerminalText``) and no line longer than 1,200
+/// characters; a violation is a finding.
+enum MessageCheck {
+    static func verify(_ message: String) {
+        for line in message.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.unicodeScalars.contains(where: TerminalText.unsafe) || line.count > 1200 {
+                fatalError("fuzz: an unsafe error message: \(line.prefix(200).debugDescription)")
+            }
+        }
+    }
+}
+
 /// Lexicon and rule files through the public loader (a private temporary file per input).
 enum SentimentFiles {
     /// The shipped analyzer, loaded once (nil when the shipped files are not found).
@@ -80,8 +97,10 @@ enum SentimentFiles {
         var configuration = SentimentConfiguration(
             lexiconFiles: asRules ? [] : [file], ruleFiles: asRules ? [file] : [], replaceDefaultLexicons: true, replaceDefaultRules: true)
         configuration.chineseEnabled = false
-        if let analyzer = try? SentimentAnalyzer(configuration: configuration) {
-            _ = analyzer.score("not bad at all, really good :)")
+        do {
+            _ = try SentimentAnalyzer(configuration: configuration).score("not bad at all, really good :)")
+        } catch {
+            MessageCheck.verify("\(error)")
         }
     }
 }

@@ -45,14 +45,15 @@ enum LexiconFileParser {
             if lineEnd == i || bytes[i] == 0x23 { continue }
             let line = bytes[i..<lineEnd]
             guard let tab = line.firstIndex(of: 0x09) else {
-                throw SentimentError(file: file, line: lineNumber,
-                                     reason: "expected token<TAB>valence, got \"\(String(decoding: line.prefix(60), as: UTF8.self))\"")
+                // The line is not quoted: a file that is not a lexicon may hold anything.
+                let length = String(decoding: line, as: UTF8.self).count
+                throw SentimentError(file: file, line: lineNumber, reason: "expected token<TAB>valence, found a line without a tab (\(length) characters)")
             }
             var ts = i, te = tab
             while ts < te && bytes[ts] == 0x20 { ts += 1 }
             while te > ts && bytes[te - 1] == 0x20 { te -= 1 }
             let token = String(decoding: bytes[ts..<te], as: UTF8.self)
-            guard !token.isEmpty else { throw SentimentError(file: file, line: lineNumber, reason: "empty token") }
+            guard !token.isEmpty else { throw SentimentError(file: file, line: lineNumber, column: 1, reason: "empty token") }
             var vs = tab + 1
             while vs < lineEnd && isSpace(bytes[vs]) { vs += 1 }
             var ve = vs
@@ -60,8 +61,10 @@ enum LexiconFileParser {
             while ve > vs && isSpace(bytes[ve - 1]) { ve -= 1 }
             let valueText = String(decoding: bytes[vs..<ve], as: UTF8.self)
             guard let value = Float(valueText), value.isFinite, value >= -4, value <= 4 else {
-                throw SentimentError(file: file, line: lineNumber,
-                                     reason: "valence \"\(valueText)\" of \"\(token)\" is not a number in -4...4")
+                let column = String(decoding: bytes[i..<vs], as: UTF8.self).count + 1
+                throw SentimentError(
+                    file: file, line: lineNumber, column: column,
+                    reason: "valence \(SentimentError.numberShown(valueText)) is not a number in -4...4")
             }
             entries.append(Entry(token: token, valence: value, line: lineNumber))
         }

@@ -25,7 +25,8 @@ enum RuleFileParser {
             // resolver would only compile its regular expressions (about 1 ms) for nothing.
             root = try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
-            throw SentimentError(file: file, line: Self.line(of: error), reason: "invalid YAML: \(Self.problem(of: error))")
+            let mark = Self.mark(of: error)
+            throw SentimentError(file: file, line: mark?.line, column: mark?.column, reason: "invalid YAML: \(Self.problem(of: error))")
         } catch {
             throw SentimentError(file: file, reason: "invalid YAML: \(error)")
         }
@@ -57,14 +58,14 @@ enum RuleFileParser {
                     case "spanish": out.languageMarkers.append((Vocabulary.ScanFlag.spanish, try strings(file, v)))
                     case "german": out.languageMarkers.append((Vocabulary.ScanFlag.german, try strings(file, v)))
                     default:
-                        throw fail(file, k, "markers: unknown key \"\(k.string ?? "")\" (expected english, foreign, french, spanish or german)")
+                        throw fail(file, k, "markers: unknown key \(q(k.string ?? "")) (expected english, foreign, french, spanish or german)")
                     }
                 }
             case "rules":
                 guard let seq = value.sequence else { throw fail(file, value, "rules: expected a list of rules") }
                 for node in seq { out.rules.append(try definition(file, node, fileLanguage: out.language)) }
             default:
-                throw fail(file, keyNode, "unknown key \"\(key)\" (expected lang, boosters, negators, reversers, contrast, markers, idioms or rules)")
+                throw fail(file, keyNode, "unknown key \(q(key)) (expected lang, boosters, negators, reversers, contrast, markers, idioms or rules)")
             }
         }
         // `lang` may come after `rules`; apply the file's scope to rules without their own.
@@ -96,28 +97,28 @@ enum RuleFileParser {
             case "tags":
                 tags = try strings(file, v)
                 for t in tags where !ReactionTag.all.contains(t) {
-                    throw fail(file, v, "unknown tag \"\(t)\" (known: \(ReactionTag.all.sorted().joined(separator: ", ")))")
+                    throw fail(file, v, "unknown tag \(q(t)) (known: \(ReactionTag.all.sorted().joined(separator: ", ")))")
                 }
             case "lang": language = try string(file, v)
             case "at":
                 let s = try string(file, v)
-                guard let p = PhraseRule.Position(rawValue: s) else { throw fail(file, v, "at: \"\(s)\" is not one of any, start, end, whole") }
+                guard let p = PhraseRule.Position(rawValue: s) else { throw fail(file, v, "at: \(q(s)) is not one of any, start, end, whole") }
                 position = p
             default:
-                throw fail(file, k, "unknown rule key \"\(key)\" (expected name, match, then, valence, shift, booster, flip, tags, lang, at)")
+                throw fail(file, k, "unknown rule key \(q(key)) (expected name, match, then, valence, shift, booster, flip, tags, lang, at)")
             }
         }
         guard let name, !name.isEmpty else { throw fail(file, node, "rule without a name") }
         // `then`: every phrase of `match` followed by every phrase of `then` ("prices" + "soar").
         if let then {
             guard !then.isEmpty, then.allSatisfy({ !WordNormalizer.tokens($0).isEmpty }) else {
-                throw fail(file, node, "rule \"\(name)\": then: is empty")
+                throw fail(file, node, "rule \(q(name)): then: is empty")
             }
         }
         guard !phrases.isEmpty, phrases.allSatisfy({ !WordNormalizer.tokens($0).isEmpty }) else {
-            throw fail(file, node, "rule \"\(name)\" has no match phrase")
+            throw fail(file, node, "rule \(q(name)) has no match phrase")
         }
-        guard effects.count <= 1 else { throw fail(file, node, "rule \"\(name)\" has more than one of valence, shift, booster, flip") }
+        guard effects.count <= 1 else { throw fail(file, node, "rule \(q(name)) has more than one of valence, shift, booster, flip") }
         return RuleFile.Definition(
             name: name, phrases: phrases, then: then, effect: effects.first ?? .shift(0), tags: tags,
             language: language, position: position, line: node.mark?.line ?? 0)
@@ -140,18 +141,26 @@ enum RuleFileParser {
 
     private static func number(_ file: String, _ node: Node, range: ClosedRange<Float>) throws -> Float {
         guard let s = node.scalar?.string, let v = Float(s), v.isFinite, range.contains(v) else {
-            throw fail(file, node, "expected a number in \(range.lowerBound)...\(range.upperBound), got \"\(node.scalar?.string ?? "a collection")\"")
+            throw fail(file, node, "expected a number in \(range.lowerBound)...\(range.upperBound), got \(node.scalar.map { SentimentError.numberShown($0.string) } ?? "a collection")")
         }
         return v
     }
 
     private static func fail(_ file: String, _ node: Node, _ reason: String) -> SentimentError {
-        SentimentError(file: file, line: node.mark?.line, reason: reason)
+        SentimentError(file: file, line: node.mark?.line, column: node.mark?.column, reason: reason)
     }
 
-    private static func line(of error: YamlError) -> Int? {
+    /// Text from the file, quoted safely for a message (``SentimentError/quote(_:)``).
+    private static func q(_ text: String) -> String { SentimentError.quote(text) }
+
+    private static func mark(of error: YamlError) -> (line: Int, column: Int)? {
         switch error {
-        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): return mark.line
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): return (mark.line, mark.column)
+        case .reader(_, let offset?, _, let yaml):
+            // A reader error (a control character, bad UTF-8) has a character offset: the line
+            // and column are counted here, since Yams's own description quotes the whole line.
+            let lines = yaml.prefix(offset).split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+            return (lines.count, (lines.last?.count ?? 0) + 1)
         default: return nil
         }
     }
@@ -159,6 +168,8 @@ enum RuleFileParser {
     private static func problem(of error: YamlError) -> String {
         switch error {
         case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _): return problem
+        case .reader(let problem, _, let value, _):
+            return value < 0 ? problem : problem + " (U+" + String(UInt32(value), radix: 16, uppercase: true) + ")"
         default: return "\(error)"
         }
     }

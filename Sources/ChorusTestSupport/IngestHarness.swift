@@ -23,12 +23,13 @@ public final class IngestHarness {
         }
     }
 
-    public init(extraServerConfig: String = "") throws {
+    /// `accessLog`: nginx logs each request (``NginxServer/accessLogLines()``).
+    public init(extraServerConfig: String = "", accessLog: Bool = false) throws {
         root = try RepoPaths.temporaryDirectory("chorus-e2e")
         www = root.appendingPathComponent("www")
         try FileManager.default.createDirectory(at: www, withIntermediateDirectories: true)
         configURL = root.appendingPathComponent("chorus.yaml")
-        server = try NginxServer(root: www, extraServerConfig: extraServerConfig, accessLog: false)
+        server = try NginxServer(root: www, extraServerConfig: extraServerConfig, accessLog: accessLog)
     }
 
     deinit { server.stop() }

@@ -13,6 +13,23 @@ struct CircuitBreakerTests {
         return (process.terminationStatus, killed, (try? String(contentsOf: err, encoding: .utf8)) ?? "")
     }
 
+    /// `chorus status` as a table 200 columns wide (its detail lines are cut to the width).
+    func statusTable(_ h: IngestHarness) throws -> String {
+        let (process, out, err) = try h.start([], command: "status", environment: ["COLUMNS": "200"])
+        IngestHarness.wait(process)
+        #expect(process.terminationStatus == 0, "\((try? String(contentsOf: err, encoding: .utf8)) ?? "")")
+        return (try? String(contentsOf: out, encoding: .utf8)) ?? ""
+    }
+
+    /// `chorus status --format json`'s entry for each source, by name.
+    func statusSources(_ h: IngestHarness) throws -> [String: [String: Any]] {
+        let r = try h.run(["--format", "json"], command: "status")
+        #expect(r.status == 0, "\(r.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let sources = try #require(object["sources"] as? [[String: Any]])
+        return Dictionary(uniqueKeysWithValues: sources.compactMap { s in (s["name"] as? String).map { ($0, s) } })
+    }
+
     @Test func aSourceThatKillsEveryRunIsQuarantinedAndTheOthersLand() throws {
         let h = try IngestHarness()
         try h.writeFeed("alpha", items: 0..<3)
@@ -26,6 +43,18 @@ struct CircuitBreakerTests {
             #expect(r.killed, "run \(attempt) is killed by the poison source: \(r.status) \(r.stderr)")
         }
         #expect(try h.allRecords().isEmpty, "nothing was ever committed")
+
+        // Status shows the strikes counted so far (runs 2 and 3 each counted one), not yet a quarantine.
+        let struck = try #require(try statusSources(h)["poison"])
+        #expect(struck["strikes"] as? Int == 2, "\(struck)")
+        #expect(struck["state"] as? String != "quarantined")
+        #expect(struck["quarantined_until"] is NSNull)
+        #expect((struck["strike_cause"] as? String)?.contains("the run died") == true)
+        let struckTable = try statusTable(h)
+        #expect(struckTable.contains("  strikes: 2 of 3, it runs alone first next time: the run died"), "\(struckTable)")
+        let struckCheck = try h.run([], command: "check")
+        #expect(struckCheck.status == 0)
+        #expect(struckCheck.stderr.contains("check: source poison: 2 strikes of 3 (the run died"), "\(struckCheck.stderr)")
 
         // The fourth run counts the third strike, quarantines the poison, and the rest land.
         let landed = try run(h, ["--ignore-schedule"], poison: "poison")
@@ -44,6 +73,31 @@ struct CircuitBreakerTests {
         #expect(sources.filter { $0["status"] as? String == "ok" }.count == 2, "the bystanders' strikes were cleared")
         #expect((summary["totals"] as? [String: Any])?["quarantined_sources"] as? Int == 1)
 
+        // Status shows the quarantine: state, strikes, cause and until when, in both formats.
+        let status = try statusSources(h)
+        let held = try #require(status["poison"])
+        #expect(held["state"] as? String == "quarantined")
+        #expect(held["strikes"] as? Int == 3)
+        #expect((held["strike_cause"] as? String)?.contains("the run died") == true)
+        let until = try #require(held["quarantined_until"] as? String)
+        let untilDate = try #require(ISO8601DateFormatter().date(from: until))
+        #expect(untilDate.timeIntervalSinceNow > 3000 && untilDate.timeIntervalSinceNow <= 3600, "quarantined for an hour: \(until)")
+        #expect(held["next_due"] as? String == until, "the next fetch waits for the quarantine to end")
+        #expect(status["alpha"]?["state"] as? String == "ok")
+        #expect(status["alpha"]?["strikes"] as? Int == 0)
+        #expect(status["alpha"]?["quarantined_until"] is NSNull)
+        let table = try statusTable(h)
+        let poisonRow = try #require(table.split(separator: "\n").first { $0.hasPrefix("poison ") })
+        #expect(poisonRow.contains("quarantined"), "\(table)")
+        #expect(table.contains("  quarantined until \(until) (in "), "\(table)")
+        #expect(table.contains("after 3 strikes: the run died"), "\(table)")
+        #expect(!table.contains("strikes: 0"), "\(table)")
+        // A quarantined source counts as failing for --fail-after (poison never succeeded: since its last strike).
+        #expect(held["failing_since"] is String, "\(held)")
+        let overdue = try h.run(["--fail-after", "1ms"], command: "status")
+        #expect(overdue.status == 2, "\(overdue.stderr)")
+        #expect(overdue.stderr.contains("failing for longer than 1ms: poison"), "\(overdue.stderr)")
+
         let check = try h.run([], command: "check")
         #expect(check.status == 0)
         #expect(check.stderr.contains("source poison: quarantined until"), "\(check.stderr)")
@@ -57,5 +111,31 @@ struct CircuitBreakerTests {
         let after = try run(h, ["--ignore-schedule"], poison: nil)
         #expect(after.status == 0, "\(after.stderr)")
         #expect(try h.run([], command: "check").stderr.isEmpty)
+    }
+
+    /// The issue's poison pill: a JSON Feed whose attachment size is 1e999 or 2^64 trapped and
+    /// killed every run before anything was written. Now the config with it and a good feed
+    /// writes both, the huge size as a null length.
+    @Test func theIssuesPoisonPillConfigWritesEverySource() throws {
+        let h = try IngestHarness()
+        try h.writeFeed("good", items: 0..<3)
+        let poison = """
+            {"version":"https://jsonfeed.org/version/1.1","title":"p","items":[
+            {"id":"p1","url":"https://x.example/1","attachments":[{"url":"https://x.example/a.mp3","mime_type":"audio/mpeg","size_in_bytes":1e999}]},
+            {"id":"p2","url":"https://x.example/2","attachments":[{"url":"https://x.example/b.mp3","size_in_bytes":18446744073709551616}]}]}
+            """
+        try poison.write(to: h.www.appendingPathComponent("poison.json"), atomically: true, encoding: .utf8)
+        try h.writeConfig(feeds: [("good", h.url("good.rss")), ("poison", h.url("poison.json"))])
+        let r = try h.run()
+        #expect(r.status == 0, "\(r.stderr)")
+        let records = try h.allRecords().compactMap { $0 }
+        #expect(records.filter { $0["source"] as? String == "good" }.count == 3)
+        let pills = records.filter { $0["source"] as? String == "poison" }
+        #expect(pills.count == 2)
+        for item in pills {
+            let enclosure = try #require((item["enclosures"] as? [[String: Any]])?.first)
+            #expect(enclosure["length"] is NSNull, "\(enclosure)")
+        }
+        #expect(try h.run(["--ignore-schedule"]).status == 0, "and again on the next run")
     }
 }

@@ -1,3 +1,5 @@
+import ChorusModel
+
 /// One thing wrong with a configuration file, at the line and column (1-based) where it is.
 public struct ConfigProblem: Sendable, Equatable, CustomStringConvertible {
     public var line: Int
@@ -32,9 +34,12 @@ public struct ConfigError: Error, Sendable, CustomStringConvertible {
         self.problems = [ConfigProblem(line: 0, column: 0, message: message)]
     }
 
+    /// Messages may carry text from the file (an unknown key): its control characters are shown
+    /// escaped and a message is cut at 1,000 characters (``TerminalText``).
     public var description: String {
         problems.map { p in
-            p.line > 0 ? "config: \(file):\(p.line):\(p.column): \(p.message)" : "config: \(file): \(p.message)"
+            let message = TerminalText.escaped(p.message, limit: 1000)
+            return p.line > 0 ? "config: \(file):\(p.line):\(p.column): \(message)" : "config: \(file): \(message)"
         }.joined(separator: "\n")
     }
 }

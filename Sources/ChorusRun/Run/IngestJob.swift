@@ -36,6 +36,11 @@ public enum IngestJob {
         } catch {
             throw .config(error.description)
         }
+        // A path the run cannot write to (read-only, a file in the way) is named now, before
+        // any source is fetched, not after every source was fetched for nothing.
+        if !options.dryRun, let problem = RunPreflight.unwritablePath(config, toStdout: options.toStdout) {
+            throw .fatal(problem + "; nothing was fetched")
+        }
         let stateExisted = FileManager.default.fileExists(atPath: config.state.path.path)
         let output = options.toStdout ? nil : config.output
         var lock: RunLock?

@@ -9,12 +9,33 @@ public enum RunPreflight {
         var out: [String] = []
         if let p = folderProblem(config.output.dir, "output") { out.append(p) }
         if let p = folderProblem(config.state.path.deletingLastPathComponent(), "state") { out.append(p) }
+        if let p = stateFileProblem(config) { out.append(p) }
         if let check = StateStoreOpener.check(config.state) {
             if case .failure(let error) = check { out.append(error.message) }
         } else if let p = StateHealth.verdict(state: config.state.path, output: config.output, deep: true) {
             out.append(p)
         }
         return out
+    }
+
+    /// The first path a real run could not write to (the output folder unless items go to
+    /// stdout, the state folder, an SQLite state file), checked before anything is fetched; nil
+    /// when all are usable.
+    public static func unwritablePath(_ config: ChorusConfig, toStdout: Bool) -> String? {
+        (toStdout ? nil : folderProblem(config.output.dir, "output"))
+            ?? folderProblem(config.state.path.deletingLastPathComponent(), "state")
+            ?? stateFileProblem(config)
+    }
+
+    /// An existing SQLite state file the run could read but not write (its commit would fail
+    /// after every source was fetched). Nil for a PostgreSQL state, a missing file, or a
+    /// directory (``StateHealth`` names that).
+    static func stateFileProblem(_ config: ChorusConfig) -> String? {
+        let path = config.state.path.path
+        var info = stat()
+        guard config.state.url == nil, stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        guard access(path, R_OK | W_OK) == 0 else { return "state: \(path) is not writable (\(String(cString: strerror(errno))))" }
+        return nil
     }
 
     /// Lines about sources the circuit breaker holds (quarantined, or with strikes), from a
