@@ -108,7 +108,7 @@ public final class FeedStreamParser {
     /// bytes read so far.
     private func startMode(first: UInt8, pending: UnsafeRawBufferPointer) {
         let forcedSocial = context.platform.map { !FormatSniffer.xmlPlatforms.contains($0) } ?? false
-        if forcedSocial || first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
+        if forcedSocial || FormatSniffer.startsJSON(first) {
             document = nil
             mode = .buffered
             buffer.append(contentsOf: pending)
