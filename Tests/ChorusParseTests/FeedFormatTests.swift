@@ -47,7 +47,7 @@ struct FeedFormatTests {
         #expect(first.author == Author(name: "Old Blogger", url: "http://atom03.example/me"))
         let second = result.items[1]
         #expect(second.title == "ZTE: Almost there")
-        #expect(second.text == "Almost there")
+        #expect(second.text == "Almost\nthere")
     }
 
     @Test("Atom 1.0 text constructs follow their type: text keeps markup-looking text, html is parsed, xhtml is read")
@@ -61,7 +61,7 @@ struct FeedFormatTests {
             """
         let item = try #require(try Fixture.parse(xml).items.first)
         #expect(item.title == "Use <b> for bold & more")
-        #expect(item.text == "Head Body & soul")
+        #expect(item.text == "Head\nBody & soul")
     }
 
     @Test("RSS titles are HTML: double-escaped entities and markup decode to text; CDATA is literal text")
