@@ -47,6 +47,11 @@ let package = Package(
         // so a SQLite run and every other command never load it. Headers from Debian's libpq-dev.
         .target(name: "CPQShim", linkerSettings: [.linkedLibrary("dl")]),
 
+        // ChorusParse's only C door to the inside of libxml2's structures (parser context fields,
+        // entity records, errors): every struct field access, checked at compile time against the
+        // libxml2 version range it was verified on. Its header uses plain C types (no ICU trap).
+        .target(name: "CLibXML2Shim", dependencies: ["CLibXML2"]),
+
         // SHA-256 block compression with the x86 SHA instructions; ChorusModel.SHA256's only C door.
         .target(name: "CSHA256"),
 
@@ -61,7 +66,7 @@ let package = Package(
         // Stage 2: feed formats and social API payloads to Items.
         .target(
             name: "ChorusParse",
-            dependencies: ["CLibXML2", "ChorusModel", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["CLibXML2", "CLibXML2Shim", "ChorusModel", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict
         ),
         // Stage 1b: platform connectors (requests, cursors, pagination) built on Fetch and Parse.

@@ -125,7 +125,7 @@ public final class FeedStreamParser {
     /// bytes read so far.
     private func startMode(first: UInt8, pending: UnsafeRawBufferPointer) {
         let forcedSocial = context.platform.map { !FormatSniffer.xmlPlatforms.contains($0) } ?? false
-        if forcedSocial || first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
+        if forcedSocial || FormatSniffer.startsJSON(first) {
             document = nil
             mode = .buffered
             buffer.append(contentsOf: pending)
@@ -222,11 +222,15 @@ public final class FeedStreamParser {
         if parser.repairedBytes > 0 {
             warnings.append("\(parser.repairedBytes) bytes that are not UTF-8 read as Windows-1252")
         }
+        let limited = parser.limitedElements
+        if limited > 0 {
+            warnings.append("\(limited) element\(limited == 1 ? "" : "s") with more than \(AttributeLimiter.maxAttributes) attributes: the rest ignored")
+        }
         if h.errorCount > 0 && items == 0 {
             throw ParseError("parse: \(source): malformed XML, no items recovered (\(warnings.first ?? "unknown error"))")
         }
         let damaged = second.map { $0.repair.damagedEntries } ?? h.damagedEntries
-        let recovered = h.errorCount > 0 || parser.repairedBytes > 0
+        let recovered = h.errorCount > 0 || parser.repairedBytes > 0 || limited > 0
         if recovered {
             logger.debug("recovered from malformed XML", metadata: ["source": "\(source)", "errors": "\(h.errorCount)"])
         }

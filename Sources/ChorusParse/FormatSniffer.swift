@@ -1,11 +1,23 @@
 import ChorusModel
 
 /// Decides how to read a document from its first significant byte (after a UTF-8 BOM and
-/// blanks): `{` or `[` is JSON, anything else (including UTF-16 and a BOM) is XML. Never
-/// looks at file names or substrings.
+/// blanks): a byte that starts a JSON value (RFC 8259: `{`, `[`, `"`, `-`, a digit, or the
+/// `t`/`f`/`n` of `true`/`false`/`null`) is JSON, anything else (`<`, UTF-16 with a BOM,
+/// stray text) is XML. Never looks at file names or substrings.
 enum FormatSniffer {
     /// Platforms whose documents are XML feeds.
     static let xmlPlatforms: Set<Platform> = [.rss, .atom, .rdf]
+
+    /// True when `first` (a document's first significant byte) starts a JSON value.
+    static func startsJSON(_ first: UInt8) -> Bool {
+        switch first {
+        case UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: "\""), UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "n"):
+            return true
+        default:
+            return false
+        }
+    }
 
     /// The first byte that is not a UTF-8 BOM or blank, or nil when there is none yet.
     static func firstSignificantByte(_ b: [UInt8]) -> UInt8? {

@@ -17,9 +17,9 @@ struct EmbeddedContentTextTests {
         ("a <meta name=\"k\" content=\"v\"> <link rel=\"x\" href=\"y\"> b", "a b"),
         ("safe<object classid=\"clsid:D27CDB6E\"> description", "safe description"),
         ("x<iframe src=\"v\"> y <b>z</b>", "x y z"),
-        ("<ul><li>Qualcomm</li><li>Intel</li></ul><p>Analysts</p>", "Qualcomm Intel Analysts"),
-        ("one<br>two<br/>three", "one two three"),
-        ("<h2>Head</h2>line<table><tr><td>c1</td></tr><tr><td>c2</td></tr></table>", "Head line c1 c2"),
+        ("<ul><li>Qualcomm</li><li>Intel</li></ul><p>Analysts</p>", "Qualcomm\nIntel\nAnalysts"),
+        ("one<br>two<br/>three", "one\ntwo\nthree"),
+        ("<h2>Head</h2>line<table><tr><td>c1</td><td>c2</td></tr><tr><td>c3</td></tr></table>", "Head\nline\nc1 c2\nc3"),
     ])
     func hiddenContentNeverReachesTextAndUnclosedTagsSwallowNothing(_ html: String, _ text: String) {
         #expect(HTMLText.plainText(html) == text)
@@ -40,6 +40,22 @@ struct EmbeddedContentTextTests {
         let item = try Fixture.rssItem(
             "<title>X</title><xhtml:body><xhtml:p>Body <xhtml:b>text</xhtml:b></xhtml:p><xhtml:p>More</xhtml:p></xhtml:body>",
             namespaces: #"xmlns:xhtml="http://www.w3.org/1999/xhtml""#)
-        #expect(item.text == "Body text More")
+        #expect(item.text == "Body text\nMore")
+    }
+
+    @Test func unescapedMarkupInAnRSSDescriptionKeepsItsLineBreaks() throws {
+        let item = try Fixture.rssItem("<title>X</title><description>one\n<b>bold</b> <ul><li>two</li><li>three</li></ul>four</description>")
+        #expect(item.text == "one bold\ntwo\nthree\nfour")
+    }
+
+    @Test func titlesStayOnOneLine() throws {
+        let item = try Fixture.rssItem("<title>First&lt;br&gt;Second&lt;p&gt;Third&lt;/p&gt;</title><description>d</description>")
+        #expect(item.title == "First Second Third")
+        let atom = try #require(try Fixture.parse("""
+            <feed xmlns="http://www.w3.org/2005/Atom"><title type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>Feed</p><p>Name</p></div></title>
+            <entry><id>tag:a,1</id><title type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>A</p><p>B</p></div></title></entry></feed>
+            """).items.first)
+        #expect(atom.title == "A B")
+        #expect(atom.feed?.title == "Feed Name")
     }
 }

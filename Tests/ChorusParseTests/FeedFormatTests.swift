@@ -47,7 +47,7 @@ struct FeedFormatTests {
         #expect(first.author == Author(name: "Old Blogger", url: "http://atom03.example/me"))
         let second = result.items[1]
         #expect(second.title == "ZTE: Almost there")
-        #expect(second.text == "Almost there")
+        #expect(second.text == "Almost\nthere")
     }
 
     @Test("Atom 1.0 text constructs follow their type: text keeps markup-looking text, html is parsed, xhtml is read")
@@ -61,7 +61,7 @@ struct FeedFormatTests {
             """
         let item = try #require(try Fixture.parse(xml).items.first)
         #expect(item.title == "Use <b> for bold & more")
-        #expect(item.text == "Head Body & soul")
+        #expect(item.text == "Head\nBody & soul")
     }
 
     @Test("RSS titles are HTML: double-escaped entities and markup decode to text; CDATA is literal text")
@@ -131,5 +131,38 @@ struct FeedFormatTests {
         #expect(throws: ParseError("parse: test: expected atom but the document is rss")) {
             try DocumentParser.parse(try Fixture.sample("reuters-zte.rss"), context: Fixture.context(platform: .atom))
         }
+    }
+
+    @Test("A bare JSON value (any RFC 8259 value, after blanks and a BOM) is JSON, not XML, and names what it is", arguments: [
+        ("42", "a number"), ("  -0.5e3\n", "a number"), ("\u{FEFF}\"text\"", "a string"), ("true", "a boolean"),
+        ("false", "a boolean"), ("\r\n\tnull", "null"),
+    ])
+    func bareJSONValue(document: String, what: String) throws {
+        #expect(throws: ParseError("parse: test: not a JSON Feed: top-level value is \(what)")) {
+            try DocumentParser.parse(Array(document.utf8), context: Fixture.context())
+        }
+        // Forced to JSON Feed, the same.
+        #expect(throws: ParseError("parse: test: not a JSON Feed: top-level value is \(what)")) {
+            try DocumentParser.parse(Array(document.utf8), context: Fixture.context(platform: .jsonfeed))
+        }
+    }
+
+    @Test("A bare JSON value pushed one byte at a time is still read as JSON")
+    func bareJSONValueStreamed() throws {
+        let parser = FeedStreamParser(context: Fixture.context()) { _ in }
+        for byte in Array(" 17".utf8) { parser.feed([byte]) }
+        #expect(throws: ParseError("parse: test: not a JSON Feed: top-level value is a number")) { try parser.finish() }
+    }
+
+    @Test("Text that starts no JSON value and no tag is still an XML error")
+    func strayText() throws {
+        let message: String
+        do {
+            _ = try DocumentParser.parse(Array("hello".utf8), context: Fixture.context())
+            message = ""
+        } catch {
+            message = error.message
+        }
+        #expect(message.hasPrefix("parse: test: not a feed: malformed XML"))
     }
 }

@@ -62,4 +62,28 @@ struct TextAccumulatorTests {
         let bytes = Array(("prefix-words " + text + " suffix-words").utf8)
         #expect(Self.collapse([bytes]) == Self.reference(bytes))
     }
+
+    @Test("A line break absorbs the blanks around it, repeats fold, none leads or trails")
+    func lineBreaks() {
+        let acc = TextAccumulator(capacity: 16)
+        acc.breakLine()
+        acc.append(Array("  one  ".utf8))
+        acc.breakLine()
+        acc.separate()
+        acc.breakLine()
+        acc.append(Array(" \u{A0} two".utf8))
+        acc.separate()
+        acc.append(Array("three ".utf8))
+        acc.breakLine()
+        #expect(acc.string() == "one\ntwo three")
+    }
+
+    @Test("fold() collapses raw bytes and keeps a trailing blank as a word boundary")
+    func fold() {
+        let acc = TextAccumulator(capacity: 16)
+        acc.appendRaw(Array("  a \n\t b\n".utf8))
+        acc.fold()
+        acc.append(Array("c".utf8))
+        #expect(acc.string() == "a b c")
+    }
 }

@@ -24,6 +24,11 @@ enum JSONDocumentParser {
             }
             throw ParseError("parse: \(context.source): malformed \(what) (line \(error.line), column \(error.column): \(error.reason))")
         }
+        // A bare number, string, boolean or null is JSON (RFC 8259) but holds no feed and no posts.
+        let kind = document.root.kind
+        if kind != .object && kind != .array {
+            throw ParseError("parse: \(context.source): not a JSON Feed: top-level value is \(kind == .null ? "null" : "a \(kind.name)")")
+        }
         let wire: JSONFeedWire
         do {
             wire = try JSONFeedWire(document.root)

@@ -1,7 +1,7 @@
 /// Plain text for the small, sanitized HTML subset social APIs send (Mastodon keeps `p`,
 /// `br`, `a`, `span` and a few inline and list elements; HN comments use `p`, `a`, `i`,
 /// `pre`, `code`), without starting the libxml2 parser: a single scan with the same rules
-/// as ``HTMLTextExtractor`` (block elements separate words, inline elements join them,
+/// as ``HTMLTextExtractor`` (block elements end a line, inline elements join words,
 /// whitespace collapsed by ``TextAccumulator``). Anything outside the subset it is sure of —
 /// comments, hidden elements, unknown entities, stray `<` — returns nil and the caller uses
 /// the libxml2 path; the tests hold the two to the same output.
@@ -120,11 +120,8 @@ struct SocialHTMLText {
             i += 1
         }
         guard i < b.count else { return nil }
-        switch kind {
-        case .hidden: return nil
-        case .block: out.separate()
-        case .inline: break
-        }
+        if kind == .hidden { return nil }
+        out.boundary(kind)
         return i + 1
     }
 

@@ -1,19 +1,20 @@
 import CLibXML2
 
 /// How an HTML element affects plain text: inline elements join words, block elements
-/// separate them, hidden elements (head, title, script, style, noscript, template, and the
+/// (paragraphs, list items, line breaks, headings, rows, quotes) end a line, spaced elements
+/// (table cells, images and other media) only separate words, hidden elements (head, title, script, style, noscript, template, and the
 /// embedding elements object, applet, iframe, frame, whose content is fallback markup) drop
 /// their text. Void elements (embed, meta, link, param, …) have no content to drop.
 enum HTMLElementKind {
-    case inline, block, hidden
+    case inline, block, spaced, hidden
 
     private static let blocks: Set<String> = [
         "p", "div", "br", "hr", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",
-        "blockquote", "pre", "table", "tr", "td", "th", "thead", "tbody", "tfoot", "caption", "section",
+        "blockquote", "pre", "table", "tr", "thead", "tbody", "tfoot", "caption", "section",
         "article", "aside", "header", "footer", "nav", "figure", "figcaption", "address", "main", "form",
-        "fieldset", "legend", "details", "summary", "body", "html", "center", "img", "video", "audio", "embed",
-        "frameset", "dir", "menu",
+        "fieldset", "legend", "details", "summary", "body", "html", "center", "frameset", "dir", "menu",
     ]
+    private static let spacedNames: Set<String> = ["td", "th", "img", "video", "audio", "embed"]
     private static let hiddenNames: Set<String> = [
         "head", "title", "script", "style", "noscript", "template", "object", "applet", "iframe", "frame", "noembed", "noframes",
         "meta", "link", "xml",
@@ -30,6 +31,14 @@ enum HTMLElementKind {
     }
 
     init(lowercased name: String) {
-        if HTMLElementKind.blocks.contains(name) { self = .block } else if HTMLElementKind.hiddenNames.contains(name) { self = .hidden } else { self = .inline }
+        if HTMLElementKind.blocks.contains(name) {
+            self = .block
+        } else if HTMLElementKind.spacedNames.contains(name) {
+            self = .spaced
+        } else if HTMLElementKind.hiddenNames.contains(name) {
+            self = .hidden
+        } else {
+            self = .inline
+        }
     }
 }

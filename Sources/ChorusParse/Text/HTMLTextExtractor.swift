@@ -1,8 +1,9 @@
 import CLibXML2
+import CLibXML2Shim
 
 /// Turns HTML fragments into plain text with libxml2's HTML parser driven through SAX: no
 /// tree is built, script and style bodies are dropped, entities are decoded by libxml2,
-/// block elements separate words, link text is kept. One parser context is reused for every
+/// block elements end a line (``HTMLElementKind``), link text is kept. One parser context is reused for every
 /// fragment, so an extractor is cheap per call but must not be shared between threads.
 final class HTMLTextExtractor {
     private var ctxt: htmlParserCtxtPtr?
@@ -18,23 +19,19 @@ final class HTMLTextExtractor {
 
     init() {
         LibXML2Setup.ensure()
-        guard let ctxt = htmlNewParserCtxt() else { return }
-        self.ctxt = ctxt
         var sax = xmlSAXHandler()
-        sax.startElement = { ctx, name, _ in HTMLTextExtractor.with(ctx) { $0.start(name) } }
-        sax.endElement = { ctx, name in HTMLTextExtractor.with(ctx) { $0.end(name) } }
+        sax.startElement = { ctx, name, _ in HTMLTextExtractor.with(ctx) { $0.start(ctx, name) } }
+        sax.endElement = { ctx, name in HTMLTextExtractor.with(ctx) { $0.end(ctx, name) } }
         sax.characters = { ctx, ch, len in HTMLTextExtractor.with(ctx) { $0.text(ch, len) } }
         sax.ignorableWhitespace = sax.characters
         // Script and style bodies arrive as CDATA blocks in the HTML parser: dropped.
         sax.cdataBlock = { _, _, _ in }
         sax.serror = { _, _ in }
         sax.initialized = 0
-        if let target = ctxt.pointee.sax {
-            target.pointee = sax
-        }
-        // Lifetime: `_private` points at self without retaining it; the context is freed in
-        // deinit, so no callback can run after self is gone.
-        ctxt.pointee._private = Unmanaged.passUnretained(self).toOpaque()
+        // Lifetime: the context holds self without retaining it; it is freed in deinit, so no
+        // callback can run after self is gone.
+        let owner = Unmanaged.passUnretained(self).toOpaque()
+        ctxt = withUnsafePointer(to: &sax) { chorus_html_ctxt_new($0, owner) }?.assumingMemoryBound(to: htmlParserCtxt.self)
     }
 
     deinit {
@@ -97,40 +94,41 @@ final class HTMLTextExtractor {
     }
 
     /// The kind, except that a hidden element the fragment never closes only separates words.
-    private func effectiveKind(_ name: UnsafePointer<xmlChar>?) -> HTMLElementKind {
-        let kind = kind(name)
+    private func effectiveKind(_ ctx: UnsafeMutableRawPointer?, _ name: UnsafePointer<xmlChar>?) -> HTMLElementKind {
+        let kind = kind(ctx, name)
         guard kind == .hidden, !unclosed.isEmpty, let name else { return kind }
-        return unclosed.contains(String(cString: name).lowercased()) ? .block : kind
+        return unclosed.contains(String(cString: name).lowercased()) ? .spaced : kind
     }
 
     /// Runs `body` with the extractor behind the context's `_private`, without retain/release.
     @inline(__always)
     fileprivate static func with(_ ctx: UnsafeMutableRawPointer?, _ body: (HTMLTextExtractor) -> Void) {
-        guard let ctx else { return }
-        let ctxt = ctx.assumingMemoryBound(to: htmlParserCtxt.self)
-        guard let me = ctxt.pointee._private else { return }
+        guard let me = chorus_html_ctxt_owner(ctx) else { return }
         Unmanaged<HTMLTextExtractor>.fromOpaque(me)._withUnsafeGuaranteedRef(body)
     }
 
-    private func kind(_ name: UnsafePointer<xmlChar>?) -> HTMLElementKind {
+    /// The kind of the element named `name`; a `<p>` libxml2 implies around text that is in no
+    /// element (`<b>Update:</b> text`) is no boundary: the fragment holds none. The name
+    /// pointer tells them apart (the cache is by pointer, so the check runs once per name).
+    private func kind(_ ctx: UnsafeMutableRawPointer?, _ name: UnsafePointer<xmlChar>?) -> HTMLElementKind {
         guard let name else { return .inline }
         let key = UInt(bitPattern: name)
         if let hit = kinds.value(key) { return hit }
-        let kind = HTMLElementKind(name)
+        let kind = chorus_html_name_is_implied(ctx, name) != 0 ? .inline : HTMLElementKind(name)
         kinds.insert(key, 0, kind)
         return kind
     }
 
-    fileprivate func start(_ name: UnsafePointer<xmlChar>?) {
-        let kind = effectiveKind(name)
+    fileprivate func start(_ ctx: UnsafeMutableRawPointer?, _ name: UnsafePointer<xmlChar>?) {
+        let kind = effectiveKind(ctx, name)
         if kind == .hidden { hiddenDepth += 1 }
-        if kind != .inline { out.separate() }
+        out.boundary(kind)
     }
 
-    fileprivate func end(_ name: UnsafePointer<xmlChar>?) {
-        let kind = effectiveKind(name)
+    fileprivate func end(_ ctx: UnsafeMutableRawPointer?, _ name: UnsafePointer<xmlChar>?) {
+        let kind = effectiveKind(ctx, name)
         if kind == .hidden, hiddenDepth > 0 { hiddenDepth -= 1 }
-        if kind != .inline { out.separate() }
+        out.boundary(kind)
     }
 
     fileprivate func text(_ ch: UnsafePointer<xmlChar>?, _ len: Int32) {

@@ -1,11 +1,12 @@
 /// Collects UTF-8 text while collapsing every run of whitespace (bytes up to 0x20 and U+00A0)
-/// into one space and dropping leading and trailing blanks, so fields are built as a String
+/// into one space and dropping leading and trailing blanks; a block boundary (``breakLine()``)
+/// is one line feed, which absorbs the spaces around it. So fields are built as a String
 /// once, from bytes, with no intermediate Foundation strings. Hot path of the parse stage:
 /// it writes through a raw buffer it owns (freed in deinit), one pass per chunk.
 final class TextAccumulator {
     private var storage: UnsafeMutablePointer<UInt8>
     private var capacity: Int
-    /// Bytes written; the last one may be a single trailing space, which readers never see.
+    /// Bytes written; the last one may be a single trailing space or line feed, which readers never see.
     private var count = 0
     /// True when a 0xC2 byte ended the last chunk (a split U+00A0 is then resolved on the next one).
     private var heldC2 = false
@@ -19,8 +20,8 @@ final class TextAccumulator {
 
     var isEmpty: Bool { length == 0 && !heldC2 }
 
-    /// Length without the trailing space.
-    private var length: Int { count > 0 && storage[count - 1] == 0x20 ? count - 1 : count }
+    /// Length without the trailing space or line feed.
+    private var length: Int { count > 0 && (storage[count - 1] == 0x20 || storage[count - 1] == 0x0A) ? count - 1 : count }
 
     /// The collected bytes (valid until the next mutation).
     var buffer: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: storage, count: length) }
@@ -41,11 +42,45 @@ final class TextAccumulator {
         heldC2 = false
     }
 
-    /// Marks a word boundary (a block element, a `<br>`): a space if more text follows.
+    /// Marks a word boundary (a table cell, an image): a space if more text follows.
     @inline(__always) func separate() {
         flushHeld()
         reserve(1)
         putSpace(&count)
+    }
+
+    /// Marks a line boundary (a paragraph, a list item, a `<br>`): one line feed if more text
+    /// follows, however many boundaries and blanks meet there.
+    @inline(__always) func breakLine() {
+        flushHeld()
+        guard count > 0 else { return }
+        switch storage[count - 1] {
+        case 0x0A: return
+        case 0x20: storage[count - 1] = 0x0A
+        default:
+            reserve(1)
+            storage[count] = 0x0A
+            count += 1
+        }
+    }
+
+    /// The boundary an element of `kind` makes in text: a line feed for blocks, a space for
+    /// spaced and hidden elements, nothing for inline ones.
+    @inline(__always) func boundary(_ kind: HTMLElementKind) {
+        switch kind {
+        case .inline: break
+        case .block: breakLine()
+        case .spaced, .hidden: separate()
+        }
+    }
+
+    /// Collapses bytes collected with ``appendRaw(_:)`` as ``append(_:)`` would have (a
+    /// trailing blank stays a word boundary).
+    func fold() {
+        flushHeld()
+        let raw = Array(UnsafeBufferPointer(start: storage, count: count))
+        reset()
+        append(raw)
     }
 
     private func reserve(_ extra: Int) {
@@ -72,8 +107,8 @@ final class TextAccumulator {
             if src[0] == 0xA0 { i = 1; putSpace(&out) } else { dst[out] = 0xC2; out += 1 }
         }
         // The output never starts with a space, and holds at most one space between words:
-        // `prev` is 1 when the last byte written is a space (or nothing is written yet).
-        var prev: Int = out == 0 || dst[out - 1] == 0x20 ? 1 : 0
+        // `prev` is 1 when the last byte written is a space or a line feed (or nothing is written yet).
+        var prev: Int = out == 0 || dst[out - 1] == 0x20 || dst[out - 1] == 0x0A ? 1 : 0
         while i < n {
             // Eight bytes at a time up to the next blank or 0xC2: a word is copied with one
             // store (the bytes stored past the run are overwritten next; reserve covers them).
@@ -122,7 +157,7 @@ final class TextAccumulator {
     }
 
     @inline(__always) private func putSpace(_ out: inout Int) {
-        if out > 0, storage[out - 1] != 0x20 { storage[out] = 0x20; out += 1 }
+        if out > 0, storage[out - 1] != 0x20, storage[out - 1] != 0x0A { storage[out] = 0x20; out += 1 }
     }
 
     /// Appends bytes as they are (no whitespace folding), for text a converter folds later.

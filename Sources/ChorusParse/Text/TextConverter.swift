@@ -25,4 +25,14 @@ final class TextConverter {
         guard let text else { return nil }
         return text.bytes.withUnsafeBufferPointer { plain($0, html: text.html, raw: text.raw) }
     }
+
+    /// Plain text of a one-line field (a title, a name): line breaks from block elements are spaces.
+    func line(_ text: RawText?) -> String? {
+        plain(text).map(TextConverter.oneLine)
+    }
+
+    /// `text` with each line feed (a block boundary; the only kind converted text holds) a space.
+    static func oneLine(_ text: String) -> String {
+        text.utf8.contains(0x0A) ? String(decoding: text.utf8.map { $0 == 0x0A ? 0x20 : $0 }, as: UTF8.self) : text
+    }
 }

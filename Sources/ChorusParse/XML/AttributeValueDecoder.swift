@@ -1,4 +1,4 @@
-import CLibXML2
+import CLibXML2Shim
 
 /// Finishes decoding an attribute value as libxml2's SAX2 parser hands it over without entity
 /// substitution: it writes every `&amp;` (and `&#38;`, `&#x26;`) as the five bytes `&#38;`,
@@ -81,10 +81,10 @@ enum AttributeValueDecoder {
         name.append(0)
         let found: Unicode.Scalar? = name.withUnsafeBufferPointer { p in
             guard let base = p.baseAddress else { return nil }
-            if let predefined = xmlGetPredefinedEntity(base), let content = predefined.pointee.content {
-                return Unicode.Scalar(content.pointee)
-            }
-            return htmlEntityLookup(base).flatMap { Unicode.Scalar($0.pointee.value) }
+            let predefined = chorus_xml_predefined_entity_char(base)
+            if predefined != 0 { return Unicode.Scalar(predefined) }
+            let html = chorus_html_entity_value(base)
+            return html == 0 ? nil : Unicode.Scalar(html)
         }
         return found.map { ($0, i + 1) }
     }

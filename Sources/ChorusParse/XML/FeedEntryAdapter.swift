@@ -21,7 +21,7 @@ final class FeedEntryAdapter {
     /// The entry's title and richest body as plain text (the HTML-heavy part of building an item).
     static func texts(_ d: EntryDraft, using text: TextConverter) -> EntryTexts {
         EntryTexts(
-            title: text.plain(d.rawTitle) ?? text.plain(d.rawDCTitle),
+            title: text.line(d.rawTitle) ?? text.line(d.rawDCTitle),
             body: text.plain(d.rawContent) ?? text.plain(d.summary) ?? text.plain(d.dcDescription) ?? text.plain(d.itunesSummary)
                 ?? text.plain(d.mediaDescription)
         )

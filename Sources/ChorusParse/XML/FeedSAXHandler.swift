@@ -1,4 +1,5 @@
 import CLibXML2
+import CLibXML2Shim
 import ChorusModel
 import Foundation
 
@@ -102,7 +103,13 @@ final class FeedSAXHandler {
             captureNested = true
             nestedCount += 1
             if t.html == .hidden { hiddenDepth += 1 }
-            if t.html != .inline { text.separate() }
+            // Markup written unescaped into an HTML field is text now (see finishCapture):
+            // what came before it is folded, so the elements' line breaks are kept.
+            if captureRaw, captureKind == .html {
+                text.fold()
+                captureRaw = false
+            }
+            text.boundary(t.html)
             return
         }
         if attrs.count > 0 {
@@ -206,7 +213,7 @@ final class FeedSAXHandler {
             } else if let local {
                 let t = tag(local, uri)
                 if t.html == .hidden, hiddenDepth > 0 { hiddenDepth -= 1 }
-                if t.html != .inline { text.separate() }
+                text.boundary(t.html)
             }
             return
         }
@@ -262,7 +269,8 @@ final class FeedSAXHandler {
             entry.set(f, RawText(bytes: text.copyBytes(), html: html, raw: captureRaw))
             return
         }
-        guard var value = converter.plain(text.buffer, html: html, raw: captureRaw) else { return }
+        // Every field stored here is one line (channel title, names, links, ids).
+        guard var value = converter.plain(text.buffer, html: html, raw: captureRaw).map(TextConverter.oneLine) else { return }
         if f == .link || f == .origLink { value = LinkResolver.resolve(value, against: currentBase) }
         store(f, value, fieldInEntry)
     }
@@ -277,18 +285,18 @@ final class FeedSAXHandler {
         guard let name else { return nil }
         // libxml2 stops inlining entities once the document is known not to be well-formed;
         // recover mode should keep decoding them, and the errors are already counted.
-        if errorCount > 0, let ctxt { ctxt.pointee.wellFormed = 1 }
+        if errorCount > 0, let ctxt { chorus_xml_ctxt_keep_inlining(ctxt) }
         if let predefined = xmlGetPredefinedEntity(name) { return predefined }
         // Inside a start tag the reference belongs to an attribute value: kept as written for
         // AttributeValueDecoder (libxml2 would cut a multi-byte character to its first byte).
-        if let ctxt, ctxt.pointee.instate == XML_PARSER_START_TAG || ctxt.pointee.instate == XML_PARSER_ATTRIBUTE_VALUE {
+        if let ctxt, chorus_xml_ctxt_in_start_tag(ctxt) != 0 {
             return entities.reference(name)
         }
         return entities.entity(name)
     }
 
     func error(_ e: xmlErrorPtr) {
-        FeedErrorRecovery.handle(e.pointee, handler: self)
+        FeedErrorRecovery.handle(e, handler: self)
     }
 
     /// Records one libxml2 error (for the recovered flag and the warnings).

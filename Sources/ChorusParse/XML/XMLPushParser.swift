@@ -12,6 +12,9 @@ final class XMLPushParser {
     private var finished = false
     /// Set when the document is read as UTF-8: repairs bytes that are not (see ``EncodingPlan``).
     private var filter: UTF8InputFilter?
+    /// Bounds the attributes of one element (libxml2's check of them is quadratic); set for
+    /// every ASCII-compatible document.
+    private var limiter: AttributeLimiter?
     /// Bytes read before starting at most: enough for the XML declaration and the encoding decision.
     private static let headSize = 1024
 
@@ -68,6 +71,9 @@ final class XMLPushParser {
     /// Bytes that were not UTF-8 in a document read as UTF-8, repaired as Windows-1252.
     var repairedBytes: Int { filter?.repaired ?? 0 }
 
+    /// Elements that had more than ``AttributeLimiter/maxAttributes`` attributes (the rest were dropped).
+    var limitedElements: Int { limiter?.cutTags ?? 0 }
+
     /// Signals the end of the document; every pending callback runs before it returns.
     func finish() {
         guard !finished else { return }
@@ -114,19 +120,32 @@ final class XMLPushParser {
             xmlSwitchToEncoding(ctxt, enc)
         }
         xmlCtxtUseOptions(ctxt, options)
+        // UTF-16 and UTF-32 (a byte order mark, or zero bytes among the first four) are not
+        // ASCII-compatible: the limiter would read their bytes wrongly.
+        let wide = first.prefix(4).contains(0) || (first.count >= 2 && (first[0] == 0xFE && first[1] == 0xFF || first[0] == 0xFF && first[1] == 0xFE))
+        if !wide { limiter = AttributeLimiter() }
         push(first, terminate: false)
     }
 
     private func push(_ bytes: UnsafeRawBufferPointer, terminate: Bool) {
-        guard filter != nil else {
-            pushChunks(bytes, terminate: terminate)
+        if filter != nil {
+            filter?.filter(bytes, last: terminate) { limit($0) }
+        } else {
+            limit(bytes)
+        }
+        if terminate { pushChunks(UnsafeRawBufferPointer(start: nil, count: 0), terminate: true) }
+    }
+
+    private func limit(_ bytes: UnsafeRawBufferPointer) {
+        guard limiter != nil else {
+            pushChunks(bytes, terminate: false)
             return
         }
-        filter?.filter(bytes, last: terminate) { pushChunks($0, terminate: terminate) }
+        limiter?.filter(bytes) { pushChunks($0, terminate: false) }
     }
 
     private func pushChunks(_ bytes: UnsafeRawBufferPointer, terminate: Bool) {
-        guard let ctxt else { return }
+        guard let ctxt, !bytes.isEmpty || terminate else { return }
         var offset = 0
         repeat {
             let n = min(bytes.count - offset, 1 << 30)

@@ -24,6 +24,10 @@ struct SocialHTMLTextTests {
         "<a title=\"a long title with <angle> brackets and 'single' quotes inside\" href='https://example.com/a/long/path?x=\"1\"'>linked text</a> after",
         "<P>Upper</P><BR>case",
         "<p></p>",
+        // Inline elements at the top level, text after them, cells and images: no line break.
+        "<b>Update:</b> the ban is lifted <i>today</i> for <a href=\"x\">ZTE</a>.",
+        "<table><tr><td>c1</td><td>c2</td></tr><tr><th>c3</th></tr></table>after",
+        "word<img src=\"x.png\">word <p> spaced </p> <br> end",
         "plain text",
         // Feed bodies (content:encoded) take the same fast path.
         "<p>The U.S. Commerce Department banned sales to ZTE. <a href=\"https://news.example/1\">Read more.</a> &amp; more&hellip;</p><p>Second paragraph.</p>",
