@@ -60,11 +60,20 @@ enum RuleFileParser {
                         throw fail(file, k, "markers: unknown key \"\(k.string ?? "")\" (expected english, foreign, french, spanish or german)")
                     }
                 }
+            case "report":
+                guard let m = value.mapping else { throw fail(file, value, "report: expected a mapping with cues and personal") }
+                for (k, v) in m {
+                    switch k.string ?? "" {
+                    case "cues": out.reportCues = try strings(file, v)
+                    case "personal": out.personalWords = try strings(file, v)
+                    default: throw fail(file, k, "report: unknown key \"\(k.string ?? "")\" (expected cues or personal)")
+                    }
+                }
             case "rules":
                 guard let seq = value.sequence else { throw fail(file, value, "rules: expected a list of rules") }
                 for node in seq { out.rules.append(try definition(file, node, fileLanguage: out.language)) }
             default:
-                throw fail(file, keyNode, "unknown key \"\(key)\" (expected lang, boosters, negators, reversers, contrast, markers, idioms or rules)")
+                throw fail(file, keyNode, "unknown key \"\(key)\" (expected lang, boosters, negators, reversers, contrast, markers, report, idioms or rules)")
             }
         }
         // `lang` may come after `rules`; apply the file's scope to rules without their own.
