@@ -154,7 +154,6 @@ struct TextScanner {
             }
         }
         stats.latinLetters += letters
-        stats.numbers &+= p[start] <= 0x39 ? 1 : 0
         stats.lowerLetters += letters - uppers
         stats.upperLetters += uppers
         let slice = UnsafeBufferPointer(rebasing: p[start..<j])
@@ -228,7 +227,6 @@ struct TextScanner {
             }
         }
         stats.latinLetters += letters
-        stats.numbers &+= p[start] <= 0x39 ? 1 : 0
         stats.upperLetters += uppers
         stats.lowerLetters += lowers
         // URLs: skip the rest of the chunk.

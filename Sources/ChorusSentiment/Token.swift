@@ -58,8 +58,6 @@ struct TextStats: Sendable {
     var foreignMarkers = 0
     /// French, Spanish and German function words (each also counts in `foreignMarkers`).
     var frenchMarkers = 0, spanishMarkers = 0, germanMarkers = 0
-    /// Words that start with a digit ("14", "10am", "2019"): a cue of the reporting register.
-    var numbers = 0
     /// Tokens that are contrast words ("but", "however").
     var contrastWords = 0
 
