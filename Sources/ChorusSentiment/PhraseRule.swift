@@ -89,11 +89,14 @@ enum HeuristicName {
     static let reversal: Int32 = 16
     /// One clause clearly positive and another clearly negative made the text mixed.
     static let opposedClauses: Int32 = 17
+    /// A plain report (a number or reporting word, no personal voice, only mild words) was
+    /// damped towards neutral.
+    static let report: Int32 = 18
 
     static let all = [
         "lexicon", "negation", "booster", "dampener", "caps-emphasis", "exclamation", "question", "contrast",
         "elongation", "lang-zh", "sentence-average", "title+text", "idiom", "lang-fr", "lang-es", "lang-de", "reversal",
-        "opposed-clauses",
+        "opposed-clauses", "report",
     ]
 }
 

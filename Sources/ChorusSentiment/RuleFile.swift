@@ -38,6 +38,10 @@ struct RuleFile: Sendable {
     var reversers: [String] = []
     /// `contrast:` words that shift weight to the later clause.
     var contrast: [String] = []
+    /// `report.cues` and `report.personal`: words that mark a reporting sentence, and words
+    /// of personal voice that rule one out.
+    var reportCues: [String] = []
+    var personalWords: [String] = []
     /// `markers.english` / `markers.foreign`: function words for the language guess.
     var englishMarkers: [String] = []
     var foreignMarkers: [String] = []

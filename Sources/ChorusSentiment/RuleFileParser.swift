@@ -18,22 +18,50 @@ enum RuleFileParser {
     }
 
     static func parse(_ text: String, file: String) throws -> RuleFile {
-        let root: Node?
+        try parse(root: try tree(text, file: file), file: file)
+    }
+
+    /// The file's YAML tree: read by `RuleYAMLReader` when the file keeps to the subset the
+    /// shipped files use (no Yams on the start-up path), else by Yams.
+    static func tree(_ text: String, file: String) throws -> RuleNode? {
+        do {
+            return try RuleYAMLReader.read(text)
+        } catch {
+            return try yamsTree(text, file: file)
+        }
+    }
+
+    /// The file's YAML tree as Yams reads it.
+    static func yamsTree(_ text: String, file: String) throws -> RuleNode? {
         do {
             // The basic resolver: every scalar is read here as a string (numbers by `Float`,
-            // `flip` by `Node.bool`, which does not consult the resolver), so Yams's default
-            // resolver would only compile its regular expressions (about 1 ms) for nothing.
-            root = try Yams.compose(yaml: text, .basic)
+            // `flip` by `RuleNode.bool`), so Yams's default resolver would only compile its
+            // regular expressions (about 1 ms) for nothing.
+            return try Yams.compose(yaml: text, .basic).map(ruleNode)
         } catch let error as YamlError {
             let mark = Self.mark(of: error)
             throw SentimentError(file: file, line: mark?.line, column: mark?.column, reason: "invalid YAML: \(Self.problem(of: error))")
         } catch {
             throw SentimentError(file: file, reason: "invalid YAML: \(error)")
         }
+    }
+
+    private static func ruleNode(_ node: Node) -> RuleNode {
+        let line = node.mark?.line ?? 0
+        switch node {
+        case .scalar(let s): return .scalar(s.string, plain: s.style == .plain, line: line)
+        case .mapping(let m): return .mapping(m.map { RuleNode.Pair(key: ruleNode($0.key), value: ruleNode($0.value)) }, line: line)
+        case .sequence(let seq): return .sequence(seq.map(ruleNode), line: line)
+        case .alias: return .scalar("", plain: true, line: line)
+        }
+    }
+
+    private static func parse(root: RuleNode?, file: String) throws -> RuleFile {
         var out = RuleFile(file: file)
         guard let root else { return out }
         guard let top = root.mapping else { throw fail(file, root, "expected a mapping at the top level") }
-        for (keyNode, value) in top {
+        for pair in top {
+            let keyNode = pair.key, value = pair.value
             let key = keyNode.string ?? ""
             switch key {
             case "lang":
@@ -50,7 +78,8 @@ enum RuleFileParser {
                 out.contrast = try strings(file, value)
             case "markers":
                 guard let m = value.mapping else { throw fail(file, value, "markers: expected a mapping with english and foreign") }
-                for (k, v) in m {
+                for pair in m {
+                    let k = pair.key, v = pair.value
                     switch k.string ?? "" {
                     case "english": out.englishMarkers = try strings(file, v)
                     case "foreign": out.foreignMarkers = try strings(file, v)
@@ -61,11 +90,21 @@ enum RuleFileParser {
                         throw fail(file, k, "markers: unknown key \(q(k.string ?? "")) (expected english, foreign, french, spanish or german)")
                     }
                 }
+            case "report":
+                guard let m = value.mapping else { throw fail(file, value, "report: expected a mapping with cues and personal") }
+                for pair in m {
+                    let k = pair.key, v = pair.value
+                    switch k.string ?? "" {
+                    case "cues": out.reportCues = try strings(file, v)
+                    case "personal": out.personalWords = try strings(file, v)
+                    default: throw fail(file, k, "report: unknown key \(q(k.string ?? "")) (expected cues or personal)")
+                    }
+                }
             case "rules":
                 guard let seq = value.sequence else { throw fail(file, value, "rules: expected a list of rules") }
                 for node in seq { out.rules.append(try definition(file, node, fileLanguage: out.language)) }
             default:
-                throw fail(file, keyNode, "unknown key \(q(key)) (expected lang, boosters, negators, reversers, contrast, markers, idioms or rules)")
+                throw fail(file, keyNode, "unknown key \(q(key)) (expected lang, boosters, negators, reversers, contrast, markers, report, idioms or rules)")
             }
         }
         // `lang` may come after `rules`; apply the file's scope to rules without their own.
@@ -73,7 +112,7 @@ enum RuleFileParser {
         return out
     }
 
-    private static func definition(_ file: String, _ node: Node, fileLanguage: String?) throws -> RuleFile.Definition {
+    private static func definition(_ file: String, _ node: RuleNode, fileLanguage: String?) throws -> RuleFile.Definition {
         guard let m = node.mapping else { throw fail(file, node, "a rule must be a mapping with name and match") }
         var name: String?
         var phrases: [String] = []
@@ -82,7 +121,8 @@ enum RuleFileParser {
         var tags: [String] = []
         var language: String?
         var position = PhraseRule.Position.any
-        for (k, v) in m {
+        for pair in m {
+            let k = pair.key, v = pair.value
             let key = k.string ?? ""
             switch key {
             case "name": name = try string(file, v)
@@ -111,43 +151,50 @@ enum RuleFileParser {
         guard let name, !name.isEmpty else { throw fail(file, node, "rule without a name") }
         // `then`: every phrase of `match` followed by every phrase of `then` ("prices" + "soar").
         if let then {
-            guard !then.isEmpty, then.allSatisfy({ !WordNormalizer.tokens($0).isEmpty }) else {
+            guard !then.isEmpty, then.allSatisfy(Self.hasToken) else {
                 throw fail(file, node, "rule \(q(name)): then: is empty")
             }
         }
-        guard !phrases.isEmpty, phrases.allSatisfy({ !WordNormalizer.tokens($0).isEmpty }) else {
+        guard !phrases.isEmpty, phrases.allSatisfy(Self.hasToken) else {
             throw fail(file, node, "rule \(q(name)) has no match phrase")
         }
         guard effects.count <= 1 else { throw fail(file, node, "rule \(q(name)) has more than one of valence, shift, booster, flip") }
         return RuleFile.Definition(
             name: name, phrases: phrases, then: then, effect: effects.first ?? .shift(0), tags: tags,
-            language: language, position: position, line: node.mark?.line ?? 0)
+            language: language, position: position, line: node.line)
     }
 
-    private static func weighted(_ file: String, _ node: Node, range: ClosedRange<Float>) throws -> [RuleFile.Weighted] {
+    /// Whether `phrase` has a token: `WordNormalizer.tokens` is empty only for a phrase of
+    /// blanks, so this is checked without normalizing every phrase twice (a tenth of start-up
+    /// went to it; `SentimentModel` normalizes them when it adds them).
+    private static func hasToken(_ phrase: String) -> Bool {
+        phrase.utf8.contains { $0 != 0x20 && $0 != 0x09 }
+    }
+
+    private static func weighted(_ file: String, _ node: RuleNode, range: ClosedRange<Float>) throws -> [RuleFile.Weighted] {
         guard let m = node.mapping else { throw fail(file, node, "expected a mapping of phrase: number") }
-        return try m.map { k, v in RuleFile.Weighted(phrase: try string(file, k), value: try number(file, v, range: range)) }
+        return try m.map { RuleFile.Weighted(phrase: try string(file, $0.key), value: try number(file, $0.value, range: range)) }
     }
 
-    private static func strings(_ file: String, _ node: Node) throws -> [String] {
+    private static func strings(_ file: String, _ node: RuleNode) throws -> [String] {
         guard let seq = node.sequence else { throw fail(file, node, "expected a list") }
         return try seq.map { try string(file, $0) }
     }
 
-    private static func string(_ file: String, _ node: Node) throws -> String {
-        guard let s = node.scalar?.string, !s.isEmpty else { throw fail(file, node, "expected a non-empty string") }
+    private static func string(_ file: String, _ node: RuleNode) throws -> String {
+        guard let s = node.string, !s.isEmpty else { throw fail(file, node, "expected a non-empty string") }
         return s
     }
 
-    private static func number(_ file: String, _ node: Node, range: ClosedRange<Float>) throws -> Float {
-        guard let s = node.scalar?.string, let v = Float(s), v.isFinite, range.contains(v) else {
-            throw fail(file, node, "expected a number in \(range.lowerBound)...\(range.upperBound), got \(node.scalar.map { SentimentError.numberShown($0.string) } ?? "a collection")")
+    private static func number(_ file: String, _ node: RuleNode, range: ClosedRange<Float>) throws -> Float {
+        guard let s = node.string, let v = Float(s), v.isFinite, range.contains(v) else {
+            throw fail(file, node, "expected a number in \(range.lowerBound)...\(range.upperBound), got \(node.string.map { SentimentError.numberShown($0) } ?? "a collection")")
         }
         return v
     }
 
-    private static func fail(_ file: String, _ node: Node, _ reason: String) -> SentimentError {
-        SentimentError(file: file, line: node.mark?.line, column: node.mark?.column, reason: reason)
+    private static func fail(_ file: String, _ node: RuleNode, _ reason: String) -> SentimentError {
+        SentimentError(file: file, line: node.line, reason: reason)
     }
 
     /// Text from the file, quoted safely for a message (``SentimentError/quote(_:)``).

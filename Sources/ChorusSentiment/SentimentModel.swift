@@ -139,6 +139,8 @@ struct SentimentModel: Sendable {
         for w in file.negators { for t in WordNormalizer.tokens(w) { vocabulary.update(t) { $0.isNegator = true } } }
         for w in file.reversers { for t in WordNormalizer.tokens(w) { vocabulary.update(t) { $0.isReverser = true } } }
         for w in file.contrast { for t in WordNormalizer.tokens(w) { vocabulary.update(t) { $0.isContrast = true } } }
+        for w in file.reportCues { for t in WordNormalizer.tokens(w) { vocabulary.update(t) { $0.isReportCue = true } } }
+        for w in file.personalWords { for t in WordNormalizer.tokens(w) { vocabulary.update(t) { $0.isPersonal = true } } }
         for w in file.englishMarkers { for t in WordNormalizer.tokens(w) { vocabulary.update(t) { $0.isEnglishMarker = true } } }
         for w in file.foreignMarkers { for t in WordNormalizer.tokens(w) { vocabulary.update(t) { $0.isForeignMarker = true } } }
         for (bit, words) in file.languageMarkers {

@@ -92,16 +92,6 @@ public struct SentimentSession: ~Copyable {
     /// Ids of the rules of the last `figures` call, in firing order (names: `SentimentAnalyzer.ruleNames`).
     public var ruleIDs: [Int32] { scorer.fired }
 
-    /// Calls `body` with `tagIDs` in place (no copy).
-    public func withTagIDs<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        try scorer.tagged.withUnsafeBufferPointer(body)
-    }
-
-    /// Calls `body` with `ruleIDs` in place (no copy).
-    public func withRuleIDs<R>(_ body: (UnsafeBufferPointer<Int32>) throws -> R) rethrows -> R {
-        try scorer.fired.withUnsafeBufferPointer(body)
-    }
-
     /// Scores `text` and describes every contribution, one line each.
     public mutating func explain(title: String? = nil, _ text: String, lang: String? = nil) -> SentimentExplanation {
         scorer.explaining = true
@@ -172,8 +162,10 @@ public struct SentimentSession: ~Copyable {
         }
         var part = Part(compound: seg.compound, pos: seg.pos, neu: seg.neu, neg: seg.neg,
                         strongestPositive: seg.strongestPositive, strongestNegative: seg.strongestNegative, lang: decision.lang)
-        if seg.strongestPositive >= Self.strongContribution && seg.strongestNegative <= -Self.strongContribution {
-            part.opposedClauses = scorer.opposedClauses(0..<scanner.tokens.count, of: scanner, threshold: Self.strongContribution)
+        let weaker = min(seg.strongestPositive, -seg.strongestNegative), stronger = max(seg.strongestPositive, -seg.strongestNegative)
+        if weaker >= Self.weakClause && stronger >= Self.strongContribution {
+            part.opposedClauses = scorer.opposedClauses(0..<scanner.tokens.count, of: scanner, strong: Self.strongContribution,
+                                                        weak: Self.weakClause)
             // Only for a candidate of `mixed` (rare), so the common path reads no token twice.
             var clauses = scanner.sentences.count > 1 || scanner.stats.contrastWords > 0
             var i = 1
@@ -182,6 +174,9 @@ public struct SentimentSession: ~Copyable {
                 i += 1
             }
             part.clauses = clauses
+        }
+        if language == 1 && part.compound != 0 && !model.configuration.disabledRules.contains("report") && isPlainReport(seg) {
+            part = damped(part)
         }
         return part
     }
@@ -194,7 +189,9 @@ public struct SentimentSession: ~Copyable {
         if p.clauses && p.pos >= c.mixedThreshold && p.neg >= c.mixedThreshold && min(p.pos, p.neg) >= balance * max(p.pos, p.neg)
             && p.strongestPositive >= Self.strongContribution && p.strongestNegative <= -Self.strongContribution {
             label = .mixed
-        } else if p.opposedClauses && c.mixedThreshold <= 1 && !c.disabledRules.contains("opposed-clauses") {
+        } else if p.opposedClauses && c.mixedThreshold <= 1 && !c.disabledRules.contains("opposed-clauses")
+                    && !scorer.tagged.contains(Self.reliefTag) {
+            // Relief ("phew", "thank goodness") names the bad thing that ended: not mixed.
             scorer.fire(HeuristicName.opposedClauses)
             if scorer.explaining { scorer.explanation.append("  opposed clauses: one clearly positive, one clearly negative") }
             label = .mixed
@@ -212,6 +209,10 @@ public struct SentimentSession: ~Copyable {
     /// A contribution at least this large (after heuristics) counts as strong for `mixed`; a
     /// clause summing to this much is clearly polar, and one of each sign makes a text mixed.
     static let strongContribution: Float = 1.0
+    /// For `opposed-clauses`, the weaker of the two opposed clauses must sum to this much.
+    static let weakClause: Float = 0.6
+    /// `ReactionTag.order` index of `relief`.
+    static let reliefTag: UInt8 = 0
     /// For `mixed`, the weaker of pos and neg must reach this share of the stronger (a relief
     /// that names the bad thing it ends is not mixed).
     static let mixedBalance = 0.4

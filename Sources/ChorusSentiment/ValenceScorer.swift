@@ -222,11 +222,12 @@ struct ValenceScorer: ~Copyable {
     }
 
     /// Whether one clause of tokens `range` of `scan` (a stretch between clause breaks, commas
-    /// or contrast words) sums to at least `threshold` and another to at most −`threshold`, by
+    /// or contrast words) sums to at least `strong` and another to at most −`weak`, or the
+    /// other way round (at least `weak` against at most −`strong`), by
     /// the contributions before contrast weighting, negated words left out: "The plot is weak
     /// but the acting is superb", "Great camera, terrible battery". Reads the
     /// slots of the last `score` of the same range.
-    func opposedClauses(_ range: Range<Int>, of scan: borrowing TextScanner, threshold: Float) -> Bool {
+    func opposedClauses(_ range: Range<Int>, of scan: borrowing TextScanner, strong: Float, weak: Float) -> Bool {
         var sum: Float = 0, high: Float = 0, low: Float = 0
         for k in 0..<range.count {
             let t = scan.tokens[range.lowerBound + k]
@@ -238,7 +239,7 @@ struct ValenceScorer: ~Copyable {
             sum += slot[k].ownValue
         }
         high = max(high, sum); low = min(low, sum)
-        return high >= threshold && low <= -threshold
+        return (high >= strong && low <= -weak) || (high >= weak && low <= -strong)
     }
 
     private mutating func prepare(_ n: Int) {

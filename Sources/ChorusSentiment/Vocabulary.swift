@@ -22,6 +22,11 @@ struct Vocabulary: Sendable {
         var isReverser = false
         /// Shifts weight to the later clause ("but", "however").
         var isContrast = false
+        /// A word of the reporting register ("says", "announces", "Tuesday", "UTC"): a text
+        /// holding one (or a number), no `personal` word and only mild words reads as a report.
+        var isReportCue = false
+        /// A word of personal voice ("I", "my", "we", "you"): the text is not a plain report.
+        var isPersonal = false
         /// An English function word (language guess).
         var isEnglishMarker = false
         /// A function word of another Latin-script language (language guess).
