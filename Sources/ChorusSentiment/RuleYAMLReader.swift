@@ -1,7 +1,8 @@
 /// Reads the subset of YAML the rule files are written in, without Yams: block mappings and
 /// block sequences by indentation, flow lists (`[a, b]`, over several lines), plain, single-
 /// and double-quoted (escape-free) scalars, plain list items folded over lines, and `#` comments. Anything else (anchors, tags,
-/// block scalars, flow mappings, document markers, tabs, escapes, multi-line scalars) throws
+/// block scalars, flow mappings, document markers, tabs, escapes, multi-line scalars, control
+/// characters) throws
 /// `Unsupported`, and the caller reads the file with Yams instead, so every YAML file still
 /// loads, with Yams's messages for malformed ones.
 ///
@@ -41,6 +42,13 @@ enum RuleYAMLReader {
 
         mutating func splitLines() throws(Unsupported) {
             if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { throw Unsupported() }
+            // YAML allows no control character but tab, LF and CR (nor DEL or C1 controls but
+            // NEL): such a file goes to Yams, whose error places the character.
+            for (k, b) in bytes.enumerated() {
+                let control = (b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D) || b == 0x7F
+                let c1 = b == 0xC2 && k + 1 < bytes.count && (0x80...0x9F).contains(bytes[k + 1]) && bytes[k + 1] != 0x85
+                if control || c1 { throw Unsupported() }
+            }
             var start = 0, number = 1
             while start <= bytes.count {
                 var end = start
