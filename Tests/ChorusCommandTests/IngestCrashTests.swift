@@ -122,9 +122,12 @@ struct IngestCrashTests {
             ((try? String(contentsOf: err, encoding: .utf8)) ?? "").contains("source=quick")
                 && ((try? String(contentsOf: requests, encoding: .utf8)) ?? "").contains("/stuck.rss")
         }
-        for _ in 0..<3_000 where !ready() { usleep(20_000) }
+        let deadline = Date().addingTimeInterval(60)
+        while !ready() && Date() < deadline { usleep(20_000) }
+        let reached = ready()
         kill(process.processIdentifier, SIGTERM)
         IngestHarness.wait(process)
+        try #require(reached, "the run did not finish the quick source and reach /stuck.rss within 60 s")
         #expect(process.terminationStatus == 1, "\((try? String(contentsOf: err, encoding: .utf8)) ?? "")")
         let records = try h.allRecords()
         #expect(records.count == 3)

@@ -49,10 +49,14 @@ struct SlowParseTests {
     @Test func sigtermLeavesASlowParseBehind() throws {
         let h = try prepare()
         let (process, _, err) = try h.start(["--verbose"])
-        for _ in 0..<1_000 where !((try? String(contentsOf: err, encoding: .utf8)) ?? "").contains("source=quick") { usleep(20_000) }
+        func quickDone() -> Bool { ((try? String(contentsOf: err, encoding: .utf8)) ?? "").contains("source=quick") }
+        let deadline = Date().addingTimeInterval(20)
+        while !quickDone() && Date() < deadline { usleep(20_000) }
+        let reached = quickDone()
         usleep(300_000)
         kill(process.processIdentifier, SIGTERM)
         IngestHarness.wait(process, limit: 25)
+        try #require(reached, "the run did not report the quick source done within 20 s")
         try check(h, status: process.terminationStatus, stderr: (try? String(contentsOf: err, encoding: .utf8)) ?? "", stoppedBy: "SIGTERM")
     }
 }
