@@ -13,9 +13,12 @@ struct PhraseRule: Sendable {
         case flip
     }
 
-    /// Where in its sentence the phrase must stand.
+    /// Where in its sentence the phrase must stand. `aside`: a clause of its own (between
+    /// sentence ends, commas, dashes or contrast words) in a text with more words; a `flip`
+    /// rule there acts only when the rest of the text sums negative ("Perfect. The wifi is down
+    /// again."), so "Perfect. See you then!" keeps its praise.
     enum Position: String, Sendable {
-        case any, start, end, whole
+        case any, start, end, whole, aside
     }
 
     /// Rule name, reported in `Sentiment.rules` (idioms report `idiom`, boosters `booster`).

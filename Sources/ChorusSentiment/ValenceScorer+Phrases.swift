@@ -35,6 +35,7 @@ extension ValenceScorer {
                 case .start: if base + k != scan.sentences[Int(t.sentence)].tokenStart { continue }
                 case .end: if base + k + m != scan.sentences[Int(t.sentence)].tokenEnd { continue }
                 case .whole: if k != 0 || m != n { continue }
+                case .aside: if m == n || !t.breakBefore || (k + m < n && !tokens[k + m].breakBefore) { continue }
                 }
                 switch key.effect {
                 case .set(let v):
@@ -52,6 +53,9 @@ extension ValenceScorer {
                     slot[k + m - 1].phraseBooster = b
                     slot[k + m - 1].setValence = 0
                     for q in 0..<(m - 1) { slot[k + q].consumed = true }
+                case .flip where key.position == .aside:
+                    // Decided once the rest of the text is scored (`applyAside`).
+                    if aside.rule < 0 { aside = (r, Int32(k), Int32(k + m)) }
                 case .flip:
                     flip = true
                     fire(key.nameID)
@@ -63,6 +67,30 @@ extension ValenceScorer {
             }
             free = k + max(matched, 1)
         }
+        }
+    }
+
+    /// A praising aside ("Perfect.", "Great start.") set against a bad fact is sarcasm: when
+    /// the contributions outside the aside sum to `asideNegative` or less, the total is
+    /// flipped like any sarcasm marker's and the praise counts negative (rule named by the
+    /// aside's phrase rule).
+    mutating func applyAside(flip: inout Bool) {
+        let (r, from, to) = aside
+        guard r >= 0, !flip else { return }
+        var rest: Float = 0
+        for i in 0..<scored.count {
+            let k = scored[i]
+            if k < from || k >= to { rest += slot[Int(k)].value }
+        }
+        guard rest <= Self.asideNegative else { return }
+        // The praise itself counts against: sarcastic "Perfect." adds to the bad fact.
+        for k in Int(from)..<Int(to) where slot[k].value > 0 { slot[k].value = -slot[k].value }
+        flip = true
+        let key = model.phraseKeys[Int(r)]
+        fire(key.nameID)
+        tag(key.tags)
+        if explaining {
+            explanation.append("  flip   '\(model.phrases[Int(r)].text)' rule \(model.phrases[Int(r)].name): an aside of praise beside a bad fact (\(fmt(rest))) turns the total negative")
         }
     }
 
