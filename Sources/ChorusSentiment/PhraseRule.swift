@@ -1,5 +1,5 @@
 /// A phrase of normalized tokens and what matching it does: set or shift valence, act as a
-/// booster or dampener, or flip a positive score (sarcasm); plus the reaction tags it adds.
+/// booster or dampener, or turn praise negative (sarcasm); plus the reaction tags it adds.
 struct PhraseRule: Sendable {
     /// What a match does.
     enum Effect: Sendable, Equatable {
@@ -9,7 +9,8 @@ struct PhraseRule: Sendable {
         case shift(Float)
         /// The phrase is a booster (> 0) or dampener (< 0) for the words after it.
         case booster(Float)
-        /// A positive total is turned negative ("/s", "yeah right").
+        /// Sarcasm ("/s", "yeah right"): every positive contribution counts negative, so a
+        /// positive total turns negative; alone, the phrase counts −1.2.
         case flip
     }
 

@@ -60,7 +60,7 @@ extension ValenceScorer {
                     flip = true
                     fire(key.nameID)
                     tag(key.tags)
-                    if explaining { explanation.append("  flip   '\(model.phrases[Int(r)].text)' rule \(model.phrases[Int(r)].name): a positive total turns negative") }
+                    if explaining { explanation.append("  flip   '\(model.phrases[Int(r)].text)' rule \(model.phrases[Int(r)].name): praise counts negative") }
                 }
                 matched = m
                 break
@@ -72,8 +72,8 @@ extension ValenceScorer {
 
     /// A praising aside ("Perfect.", "Great start.") set against a bad fact is sarcasm: when
     /// the contributions outside the aside sum to `asideNegative` or less, the total is
-    /// flipped like any sarcasm marker's and the praise counts negative (rule named by the
-    /// aside's phrase rule).
+    /// flipped like any sarcasm marker's: the praise counts negative (`finish`; rule named by
+    /// the aside's phrase rule).
     mutating func applyAside(flip: inout Bool) {
         let (r, from, to) = aside
         guard r >= 0, !flip else { return }
@@ -83,14 +83,12 @@ extension ValenceScorer {
             if k < from || k >= to { rest += slot[Int(k)].value }
         }
         guard rest <= Self.asideNegative else { return }
-        // The praise itself counts against: sarcastic "Perfect." adds to the bad fact.
-        for k in Int(from)..<Int(to) where slot[k].value > 0 { slot[k].value = -slot[k].value }
         flip = true
         let key = model.phraseKeys[Int(r)]
         fire(key.nameID)
         tag(key.tags)
         if explaining {
-            explanation.append("  flip   '\(model.phrases[Int(r)].text)' rule \(model.phrases[Int(r)].name): an aside of praise beside a bad fact (\(fmt(rest))) turns the total negative")
+            explanation.append("  flip   '\(model.phrases[Int(r)].text)' rule \(model.phrases[Int(r)].name): an aside of praise beside a bad fact (\(fmt(rest))): praise counts negative")
         }
     }
 
@@ -150,7 +148,7 @@ extension ValenceScorer {
         // Only the tokens in `scored` can be non-zero; adding +0 would change no sum, and
         // counting the neutral tokens gives the same value as adding 1 per token (a Float
         // stops growing at 2^24).
-        var sum: Float = 0, posSum: Float = 0, negSum: Float = 0, zeros = 0
+        var sum: Float = 0, posSum: Float = 0, negSum: Float = 0, zeros = 0, praise: Float = 0
         slot.withUnsafeBufferPointer { slot in
             scored.withUnsafeBufferPointer { scored in
                 for k in scored {
@@ -160,6 +158,7 @@ extension ValenceScorer {
                     // +0 leaves either sum as it was.
                     let positive = v > 0, negative = v < 0
                     posSum += positive ? v + 1 : 0
+                    praise += positive ? v : 0
                     negSum += negative ? v - 1 : 0
                     zeros += positive || negative ? 0 : 1
                 }
@@ -171,6 +170,14 @@ extension ValenceScorer {
         for s in first...last {
             exclamations += scan.sentences[s].exclamations
             questions += scan.sentences[s].questions
+        }
+        if flip && praise > 0 {
+            // Sarcasm: the praise is what is meant the other way, so each positive contribution
+            // counts against ("Just marvellous. The train's cancelled again." is more negative
+            // than the bad fact alone, not the small remainder of praise minus fact).
+            sum -= 2 * praise
+            negSum -= posSum
+            posSum = 0
         }
         var emphasis: Float = 0
         if sum != 0 {
@@ -204,11 +211,6 @@ extension ValenceScorer {
         if flip && sum == 0 {
             sum = Self.sarcasmValence
             negSum = Self.sarcasmValence - 1
-        } else if flip && sum > 0 {
-            sum = -sum
-            swap(&posSum, &negSum)
-            posSum = -posSum
-            negSum = -negSum
         }
         if !(sum.isFinite && posSum.isFinite && negSum.isFinite) {
             sum = 0; posSum = 0; negSum = 0

@@ -62,6 +62,9 @@ import Testing
         #expect(s.label == .negative)
         #expect(same(analyzer.score("/s").compound, norm(-1.2)))
         #expect(same(analyzer.score("bad /s").compound, norm(-2.0)))
+        // Each positive word counts against, not the small remainder of praise minus fact.
+        #expect(same(analyzer.score("good good bad /s").compound, norm(-6.0)))
+        #expect(same(analyzer.score("good, bad /s").compound, norm(-4.0)))
     }
 
     @Test func disabledRulesDoNotFire() throws {
