@@ -62,6 +62,12 @@ import Testing
         ("I'm so done with this phone", .negative),
         ("Works well, but the manual is useless", .mixed),
         ("Still no word from the landlord", .negative),
+        ("So much for the lovely weekend", .negative),
+        ("Village school to close in July", .negative),
+        ("The post office closes at 5 on Saturdays", .neutral),
+        ("The sequel didn't live up to the hype", .negative),
+        ("The sequel lives up to the hype", .positive),
+        ("We can't afford the repairs", .negative),
     ])
     func setPhrasesAndNewsEvents(_ text: String, _ expected: Sentiment.Label) {
         let s = analyzer.score(text)
