@@ -1,5 +1,5 @@
 /// A phrase of normalized tokens and what matching it does: set or shift valence, act as a
-/// booster or dampener, or flip a positive score (sarcasm); plus the reaction tags it adds.
+/// booster or dampener, or turn praise negative (sarcasm); plus the reaction tags it adds.
 struct PhraseRule: Sendable {
     /// What a match does.
     enum Effect: Sendable, Equatable {
@@ -9,13 +9,17 @@ struct PhraseRule: Sendable {
         case shift(Float)
         /// The phrase is a booster (> 0) or dampener (< 0) for the words after it.
         case booster(Float)
-        /// A positive total is turned negative ("/s", "yeah right").
+        /// Sarcasm ("/s", "yeah right"): every positive contribution counts negative, so a
+        /// positive total turns negative; alone, the phrase counts −1.2.
         case flip
     }
 
-    /// Where in its sentence the phrase must stand.
+    /// Where in its sentence the phrase must stand. `aside`: a clause of its own (between
+    /// sentence ends, commas, dashes or contrast words) in a text with more words; a `flip`
+    /// rule there acts only when the rest of the text sums negative ("Perfect. The wifi is down
+    /// again."), so "Perfect. See you then!" keeps its praise.
     enum Position: String, Sendable {
-        case any, start, end, whole
+        case any, start, end, whole, aside
     }
 
     /// Rule name, reported in `Sentiment.rules` (idioms report `idiom`, boosters `booster`).

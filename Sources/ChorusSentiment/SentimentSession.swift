@@ -186,11 +186,14 @@ public struct SentimentSession: ~Copyable {
         let label: Sentiment.Label
         // After "but" the later clause weighs more; the balance asked of pos and neg is lower.
         let balance = scorer.firedBits & (1 << UInt64(HeuristicName.contrast)) != 0 ? Self.mixedBalanceContrast : Self.mixedBalance
+        let relief = scorer.tagged.contains(Self.reliefTag)
         if p.clauses && p.pos >= c.mixedThreshold && p.neg >= c.mixedThreshold && min(p.pos, p.neg) >= balance * max(p.pos, p.neg)
             && p.strongestPositive >= Self.strongContribution && p.strongestNegative <= -Self.strongContribution {
-            label = .mixed
+            // A relief names the bad thing that ended ("new job after the layoff, what a relief"):
+            // glad, whatever the balance.
+            label = relief ? .positive : .mixed
         } else if p.opposedClauses && c.mixedThreshold <= 1 && !c.disabledRules.contains("opposed-clauses")
-                    && !scorer.tagged.contains(Self.reliefTag) {
+                    && !relief {
             // Relief ("phew", "thank goodness") names the bad thing that ended: not mixed.
             scorer.fire(HeuristicName.opposedClauses)
             if scorer.explaining { scorer.explanation.append("  opposed clauses: one clearly positive, one clearly negative") }

@@ -35,6 +35,7 @@ extension ValenceScorer {
                 case .start: if base + k != scan.sentences[Int(t.sentence)].tokenStart { continue }
                 case .end: if base + k + m != scan.sentences[Int(t.sentence)].tokenEnd { continue }
                 case .whole: if k != 0 || m != n { continue }
+                case .aside: if m == n || !t.breakBefore || (k + m < n && !tokens[k + m].breakBefore) { continue }
                 }
                 switch key.effect {
                 case .set(let v):
@@ -52,17 +53,42 @@ extension ValenceScorer {
                     slot[k + m - 1].phraseBooster = b
                     slot[k + m - 1].setValence = 0
                     for q in 0..<(m - 1) { slot[k + q].consumed = true }
+                case .flip where key.position == .aside:
+                    // Decided once the rest of the text is scored (`applyAside`).
+                    if aside.rule < 0 { aside = (r, Int32(k), Int32(k + m)) }
                 case .flip:
                     flip = true
                     fire(key.nameID)
                     tag(key.tags)
-                    if explaining { explanation.append("  flip   '\(model.phrases[Int(r)].text)' rule \(model.phrases[Int(r)].name): a positive total turns negative") }
+                    if explaining { explanation.append("  flip   '\(model.phrases[Int(r)].text)' rule \(model.phrases[Int(r)].name): praise counts negative") }
                 }
                 matched = m
                 break
             }
             free = k + max(matched, 1)
         }
+        }
+    }
+
+    /// A praising aside ("Perfect.", "Great start.") set against a bad fact is sarcasm: when
+    /// the contributions outside the aside sum to `asideNegative` or less, the total is
+    /// flipped like any sarcasm marker's: the praise counts negative (`finish`; rule named by
+    /// the aside's phrase rule).
+    mutating func applyAside(flip: inout Bool) {
+        let (r, from, to) = aside
+        guard r >= 0, !flip else { return }
+        var rest: Float = 0
+        for i in 0..<scored.count {
+            let k = scored[i]
+            if k < from || k >= to { rest += slot[Int(k)].value }
+        }
+        guard rest <= Self.asideNegative else { return }
+        flip = true
+        let key = model.phraseKeys[Int(r)]
+        fire(key.nameID)
+        tag(key.tags)
+        if explaining {
+            explanation.append("  flip   '\(model.phrases[Int(r)].text)' rule \(model.phrases[Int(r)].name): an aside of praise beside a bad fact (\(fmt(rest))): praise counts negative")
         }
     }
 
@@ -122,7 +148,7 @@ extension ValenceScorer {
         // Only the tokens in `scored` can be non-zero; adding +0 would change no sum, and
         // counting the neutral tokens gives the same value as adding 1 per token (a Float
         // stops growing at 2^24).
-        var sum: Float = 0, posSum: Float = 0, negSum: Float = 0, zeros = 0
+        var sum: Float = 0, posSum: Float = 0, negSum: Float = 0, zeros = 0, praise: Float = 0
         slot.withUnsafeBufferPointer { slot in
             scored.withUnsafeBufferPointer { scored in
                 for k in scored {
@@ -132,6 +158,7 @@ extension ValenceScorer {
                     // +0 leaves either sum as it was.
                     let positive = v > 0, negative = v < 0
                     posSum += positive ? v + 1 : 0
+                    praise += positive ? v : 0
                     negSum += negative ? v - 1 : 0
                     zeros += positive || negative ? 0 : 1
                 }
@@ -143,6 +170,14 @@ extension ValenceScorer {
         for s in first...last {
             exclamations += scan.sentences[s].exclamations
             questions += scan.sentences[s].questions
+        }
+        if flip && praise > 0 {
+            // Sarcasm: the praise is what is meant the other way, so each positive contribution
+            // counts against ("Just marvellous. The train's cancelled again." is more negative
+            // than the bad fact alone, not the small remainder of praise minus fact).
+            sum -= 2 * praise
+            negSum -= posSum
+            posSum = 0
         }
         var emphasis: Float = 0
         if sum != 0 {
@@ -176,11 +211,6 @@ extension ValenceScorer {
         if flip && sum == 0 {
             sum = Self.sarcasmValence
             negSum = Self.sarcasmValence - 1
-        } else if flip && sum > 0 {
-            sum = -sum
-            swap(&posSum, &negSum)
-            posSum = -posSum
-            negSum = -negSum
         }
         if !(sum.isFinite && posSum.isFinite && negSum.isFinite) {
             sum = 0; posSum = 0; negSum = 0

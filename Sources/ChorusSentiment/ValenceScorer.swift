@@ -13,6 +13,8 @@ struct ValenceScorer: ~Copyable {
     static let questionStep: Float = 0.18
     /// The value of a sarcasm marker ("/s", "yeah right") with nothing else to flip.
     static let sarcasmValence: Float = -1.2
+    /// The most the rest of a text may sum to for a praising aside to be sarcasm.
+    static let asideNegative: Float = -1.0
 
     let model: SentimentModel
     /// Ids (`SentimentModel.ruleNames`) of the rules fired so far, in firing order.
@@ -51,6 +53,8 @@ struct ValenceScorer: ~Copyable {
     var scored = ScratchList<Int32>()
     /// Indices into `slot` where a phrase rule set or shifted the valence, in increasing order.
     var ruleSlots = ScratchList<Int32>()
+    /// The first `at: aside` flip rule matched (phrase index, token span), or rule −1.
+    var aside: (rule: Int32, from: Int32, to: Int32) = (-1, 0, 0)
 
     init(model: SentimentModel) { self.model = model }
 
@@ -195,6 +199,7 @@ struct ValenceScorer: ~Copyable {
         }
         }
         if h.contrast && !contrasts.isEmpty { applyContrast(range, of: scan, contrasts: contrasts) }
+        applyAside(flip: &flip)
         return finish(range, of: scan, result: &result, flip: flip)
     }
 
@@ -246,5 +251,6 @@ struct ValenceScorer: ~Copyable {
         slot.reset(count: n, to: Slot())
         scored.clear()
         ruleSlots.clear()
+        aside = (-1, 0, 0)
     }
 }

@@ -2,10 +2,27 @@
 /// ASCII lower-case, "don't" → "dont", "it's" → "it", emoticons and Han words unchanged.
 enum WordNormalizer {
     /// The tokens of a phrase as written in a file ("can't complain" → ["cant", "complain"]).
+    /// A hyphen between word characters splits like a space, as `TextScanner` splits text
+    /// ("must-see" → ["must", "see"]), so hyphenated entries match; emoticons (":-)") stay whole.
     static func tokens(_ phrase: String) -> [String] {
         // Most lexicon entries are one word already in normal form.
         if !phrase.isEmpty && phrase.utf8.allSatisfy(isPlainByte) { return [phrase] }
-        return phrase.split(whereSeparator: { $0 == " " || $0 == "\t" }).map { word(String($0)) }
+        return phrase.split(whereSeparator: { $0 == " " || $0 == "\t" }).flatMap { piece -> [String] in
+            isHyphenated(piece.utf8) ? piece.split(separator: "-").map { word(String($0)) } : [word(String(piece))]
+        }
+    }
+
+    /// Words joined by single hyphens ("eye-opening", "once-in-a-lifetime"): only letters,
+    /// digits, apostrophes and non-ASCII scalars between the hyphens, none at either end.
+    static func isHyphenated(_ u: Substring.UTF8View) -> Bool {
+        guard let first = u.first, let last = u.last, first != 0x2D, last != 0x2D, u.contains(0x2D) else { return false }
+        var previous: UInt8 = 0
+        for b in u {
+            let wordByte = b == 0x27 || (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b >= 0x80
+            if !(wordByte || (b == 0x2D && previous != 0x2D)) { return false }
+            previous = b
+        }
+        return true
     }
 
     /// One normalized word; tokens holding punctuation other than apostrophes (emoticons)

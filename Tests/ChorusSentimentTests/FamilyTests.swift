@@ -48,6 +48,14 @@ struct FamilyCase: Sendable, CustomTestStringConvertible {
         FamilyCase("US slaps sanctions on ZTE", .negative),
         FamilyCase("New drug cuts heart attack risk by a third", .positive),
         FamilyCase("Carmaker to cut 2,000 jobs", .negative),
+        // Inflections the stem fallback read in another word's sense: fines -> fine (+0.8),
+        // fades -> fad, dimes -> dim (the "-es" cut is tried before "-s").
+        FamilyCase("Council fines drivers", .negative),
+        FamilyCase("The colour fades in the sun", .negative),
+        FamilyCase("Coffee costs three dimes", .neutral),
+        // A subject of the news rules is known, so it never fell back to its stem's valence.
+        FamilyCase("Three deaths reported after the storm", .negative),
+        FamilyCase("Road deaths fall to a record low", .positive, rule: "bad-thing-falls"),
     ]
 
     @Test(arguments: newsRegister) func newsRegisterAndWordSense(_ c: FamilyCase) { check(c) }

@@ -13,6 +13,7 @@ import Testing
         "The ferry leaves at 9am on Sunday, the operator said",
         "The recall notice takes effect in October",
         "The strike is set for Thursday",
+        "Residents reported a strange smell near the river", // a reporting verb as the cue
     ])
     func plainReportsLeanNeutral(_ text: String) {
         let s = analyzer.score(text)

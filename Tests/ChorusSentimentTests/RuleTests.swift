@@ -39,6 +39,22 @@ import Testing
         #expect(s.rules.contains("almost-there"))
     }
 
+    @Test func asideFlipActsOnlyBesideABadFact() {
+        // A clause of its own beside a bad fact: the praise counts against and the text is sarcasm.
+        let s = analyzer.score("oh good. bad")
+        #expect(same(s.compound, norm(-4.0)))
+        #expect(s.tags == ["sarcasm"])
+        #expect(s.rules.contains("aside"))
+        #expect(s.label == .negative)
+        #expect(same(analyzer.score("bad, oh good").compound, norm(-4.0)))
+        // Beside good news, alone, or inside a clause with other words it is plain praise.
+        let glad = analyzer.score("oh good. good")
+        #expect(same(glad.compound, norm(4.0)))
+        #expect(!glad.rules.contains("aside"))
+        #expect(same(analyzer.score("oh good").compound, norm(2.0)))
+        #expect(!analyzer.score("oh good bad").rules.contains("aside"))
+    }
+
     @Test func flipTurnsAPositiveTotalNegative() {
         let s = analyzer.score("good /s")
         #expect(same(s.compound, norm(-2.0)))
@@ -46,6 +62,9 @@ import Testing
         #expect(s.label == .negative)
         #expect(same(analyzer.score("/s").compound, norm(-1.2)))
         #expect(same(analyzer.score("bad /s").compound, norm(-2.0)))
+        // Each positive word counts against, not the small remainder of praise minus fact.
+        #expect(same(analyzer.score("good good bad /s").compound, norm(-6.0)))
+        #expect(same(analyzer.score("good, bad /s").compound, norm(-4.0)))
     }
 
     @Test func disabledRulesDoNotFire() throws {
