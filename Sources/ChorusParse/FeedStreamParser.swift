@@ -15,9 +15,11 @@ public final class FeedStreamParser {
 
     private let context: ParseContext
     private let logger: Logger
-    private let onItem: (Item) -> Void
+    /// Takes each item by value (`consuming`): applying the limits then moves it on instead of
+    /// copying every field (a retain and a release each, per item).
+    private let onItem: (consuming Item) -> Void
     /// Set for a pipelined parser: the same consumer, callable from the pipeline's worker.
-    private let pipelinedOnItem: (@Sendable (Item) -> Void)?
+    private let pipelinedOnItem: (@Sendable (consuming Item) -> Void)?
     private var pipeline: EntryPipeline?
     private var mode = Mode.sniffing
     private var buffer: [UInt8] = []
@@ -41,8 +43,7 @@ public final class FeedStreamParser {
         self.logger = logger
         pipelinedOnItem = nil
         // Every item leaves the parser within ItemLimits, whatever the document held.
-        self.onItem = { item in
-            var item = item
+        self.onItem = { (item: consuming Item) in
             item.applyLimits()
             onItem(item)
         }
@@ -60,8 +61,7 @@ public final class FeedStreamParser {
     private init(context: ParseContext, logger: Logger, pipelinedOnItem: @escaping @Sendable (Item) -> Void) {
         self.context = context
         self.logger = logger
-        let limited: @Sendable (Item) -> Void = { item in
-            var item = item
+        let limited: @Sendable (consuming Item) -> Void = { (item: consuming Item) in
             item.applyLimits()
             pipelinedOnItem(item)
         }

@@ -67,12 +67,32 @@ struct AttributeLimiterTests {
         #expect(result.warnings.contains("2 elements with more than \(Self.max) attributes: the rest ignored"))
     }
 
-    @Test("A UTF-16 document is left to libxml2 (its bytes are not ASCII-compatible)")
-    func utf16() throws {
-        let xml = "<rss version=\"2.0\"><channel><title>t</title><item><guid>g</guid><title>é</title></item></channel></rss>"
-        var bytes: [UInt8] = [0xFF, 0xFE]
-        for unit in xml.utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
-        let result = try DocumentParser.parse(bytes, context: Fixture.context())
-        #expect(result.items.first?.title == "é")
+    /// `xml` in UTF-16 or UTF-32 of the given byte order, with a byte order mark when `bom`.
+    static func wide(_ xml: String, form: WideTranscoder.Form, bom: Bool) -> [UInt8] {
+        var bytes: [UInt8] = []
+        let scalars = (bom ? [Unicode.Scalar(0xFEFF)!] : []) + Array(xml.unicodeScalars)
+        for scalar in scalars {
+            let units: [UInt32] = form.unitSize == 4 ? [scalar.value] : String(scalar).utf16.map { UInt32($0) }
+            for unit in units {
+                let le = (0..<form.unitSize).map { UInt8(truncatingIfNeeded: unit >> (8 * UInt32($0))) }
+                bytes += form == .utf16LE || form == .utf32LE ? le : le.reversed()
+            }
+        }
+        return bytes
+    }
+
+    @Test("UTF-16 and UTF-32 documents get the same limit (transcoded to UTF-8 before libxml2)",
+          arguments: [(WideTranscoder.Form.utf16LE, true), (.utf16BE, true), (.utf16LE, false), (.utf16BE, false),
+                      (.utf32LE, true), (.utf32BE, true), (.utf32LE, false), (.utf32BE, false)])
+    func wideDocuments(form: WideTranscoder.Form, bom: Bool) throws {
+        let junk = (0..<100_000).map { "a\($0)=\"v\"" }.joined(separator: " ")
+        let xml = """
+            <?xml version="1.0" encoding="\(form.unitSize == 2 ? "UTF-16" : "UTF-32")"?>
+            <feed xmlns="http://www.w3.org/2005/Atom"><entry><id>e1</id><link href="https://x.example/1" \(junk)/><title>un été 🌞</title></entry></feed>
+            """
+        let result = try DocumentParser.parse(Self.wide(xml, form: form, bom: bom), context: Fixture.context())
+        #expect(result.items.map(\.title) == ["un été 🌞"])
+        #expect(result.items.map(\.url) == ["https://x.example/1"])
+        #expect(result.warnings.contains("1 element with more than \(Self.max) attributes: the rest ignored"))
     }
 }

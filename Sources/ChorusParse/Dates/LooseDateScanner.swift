@@ -50,15 +50,26 @@ enum LooseDateScanner {
         return word.count > 3 && fullWeekdays.contains(String(decoding: word, as: UTF8.self))
     }
 
+    /// `ST`, `ND`, `RD` or `TH` (upper-cased).
+    @inline(__always) private static func isOrdinalSuffix(_ a: UInt8, _ b: UInt8) -> Bool {
+        switch (a, b) {
+        case (0x53, 0x54), (0x4E, 0x44), (0x52, 0x44), (0x54, 0x48): return true
+        default: return false
+        }
+    }
+
     static func scan(_ s: UnsafeBufferPointer<UInt8>) -> DateFields? {
         var f = DateFields()
         var day: Int?, month: Int?, year: Int?, haveTime = false, haveZone = false
         var pm: Bool?
         var i = 0
+        // One buffer for every word of the date (a weekday, a month, a zone): allocated once.
+        var word: [UInt8] = []
+        word.reserveCapacity(16)
         while i < s.count {
             let c = s[i]
             if ZoneTable.upper(c) != nil {
-                var word: [UInt8] = []
+                word.removeAll(keepingCapacity: true)
                 while i < s.count, let up = ZoneTable.upper(s[i]) { word.append(up); i += 1 }
                 if i < s.count, s[i] == UInt8(ascii: ".") { i += 1 }
                 if month == nil, let m = monthNumber(word) {
@@ -86,7 +97,7 @@ enum LooseDateScanner {
                 // An ordinal day: "March 5th, 2019".
                 if width <= 2, i + 1 < s.count, let a = ZoneTable.upper(s[i]), let b = ZoneTable.upper(s[i + 1]),
                    i + 2 == s.count || ZoneTable.upper(s[i + 2]) == nil,
-                   [(0x53, 0x54), (0x4E, 0x44), (0x52, 0x44), (0x54, 0x48)].contains(where: { $0 == (a, b) }) {
+                   isOrdinalSuffix(a, b) {
                     i += 2
                 }
                 if i < s.count, s[i] == UInt8(ascii: ":"), !haveTime, width <= 2 {

@@ -48,6 +48,10 @@ enum ZoneTable {
             default: return nil
             }
         }
+        // The zones nearly every feed writes, without hashing a String.
+        if name.count == 3, name[0] == 0x47 && name[1] == 0x4D && name[2] == 0x54 || name[0] == 0x55 && name[1] == 0x54 && name[2] == 0x43 {
+            return 0  // GMT, UTC
+        }
         return named[String(decoding: name, as: UTF8.self)]
     }
 

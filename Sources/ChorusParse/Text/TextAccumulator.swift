@@ -4,12 +4,14 @@
 /// once, from bytes, with no intermediate Foundation strings. Hot path of the parse stage:
 /// it writes through a raw buffer it owns (freed in deinit), one pass per chunk.
 final class TextAccumulator {
-    private var storage: UnsafeMutablePointer<UInt8>
-    private var capacity: Int
+    // @exclusivity(unchecked): an accumulator belongs to one thread and its methods never call
+    // out, so the runtime's dynamic exclusivity checks on these (per chunk of text) prove nothing.
+    @exclusivity(unchecked) private var storage: UnsafeMutablePointer<UInt8>
+    @exclusivity(unchecked) private var capacity: Int
     /// Bytes written; the last one may be a single trailing space or line feed, which readers never see.
-    private var count = 0
+    @exclusivity(unchecked) private var count = 0
     /// True when a 0xC2 byte ended the last chunk (a split U+00A0 is then resolved on the next one).
-    private var heldC2 = false
+    @exclusivity(unchecked) private var heldC2 = false
 
     init(capacity: Int = 256) {
         self.capacity = max(capacity, 16)

@@ -33,6 +33,6 @@ final class TextConverter {
 
     /// `text` with each line feed (a block boundary; the only kind converted text holds) a space.
     static func oneLine(_ text: String) -> String {
-        text.utf8.contains(0x0A) ? String(decoding: text.utf8.map { $0 == 0x0A ? 0x20 : $0 }, as: UTF8.self) : text
+        StringBytes.contains(text, 0x0A) ? String(decoding: text.utf8.map { $0 == 0x0A ? 0x20 : $0 }, as: UTF8.self) : text
     }
 }

@@ -6,7 +6,7 @@ import Foundation
 enum AuthorParser {
     static func parse(_ raw: String) -> Author? {
         // Fast path: a plain name (no email, no brackets), already whitespace-normalized by the parser.
-        if !raw.utf8.contains(where: { $0 == UInt8(ascii: "@") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "(") }) {
+        if !StringBytes.containsAny(raw, (UInt8(ascii: "@"), UInt8(ascii: "<"), UInt8(ascii: "("))) {
             let first = raw.utf8.first, last = raw.utf8.last
             if let first, let last, first != 0x20, last != 0x20, first != 0x0A, last != 0x0A { return Author(name: raw) }
         }

@@ -109,9 +109,11 @@ struct EntryDraft: Sendable {
             }
             return a
         }
-        for raw in [rssAuthor, dcCreator, itunesAuthor, editor] {
-            if let raw, let a = AuthorParser.parse(raw) { return a }
-        }
+        // In order, without building an array of the four per entry.
+        if let raw = rssAuthor, let a = AuthorParser.parse(raw) { return a }
+        if let raw = dcCreator, let a = AuthorParser.parse(raw) { return a }
+        if let raw = itunesAuthor, let a = AuthorParser.parse(raw) { return a }
+        if let raw = editor, let a = AuthorParser.parse(raw) { return a }
         return nil
     }
 

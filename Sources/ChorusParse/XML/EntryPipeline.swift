@@ -31,7 +31,7 @@ final class EntryPipeline: @unchecked Sendable {
     private let batchSize = 256
     private let maxBatches = 6
     private let context: ParseContext
-    private let onItem: @Sendable (Item) -> Void
+    private let onItem: @Sendable (consuming Item) -> Void
     /// Dates the worker's adapter could not read, set when the worker ends.
     private var unparsedDates = 0
     /// True when, at the last hand-over, the queue was full (the next hand-over would wait):
@@ -41,7 +41,7 @@ final class EntryPipeline: @unchecked Sendable {
 
     /// Starts the worker; it builds each entry's Item for `context` and calls `onItem` with it,
     /// in submission order.
-    init(context: ParseContext, onItem: @escaping @Sendable (Item) -> Void) {
+    init(context: ParseContext, onItem: @escaping @Sendable (consuming Item) -> Void) {
         self.context = context
         self.onItem = onItem
         batch.reserveCapacity(batchSize)

@@ -3,7 +3,7 @@
 /// parser halts on such a byte inside CDATA, and every entry after it was lost; repaired here,
 /// the rest of the document parses. Works chunk by chunk: a sequence cut by a chunk boundary
 /// is held back (at most 3 bytes) until the next chunk. Valid input is passed on without a
-/// copy; checking it costs one pass that skips ASCII eight bytes at a time.
+/// copy; checking it costs one pass that skips ASCII 32 bytes at a time.
 struct UTF8InputFilter {
     /// Up to three bytes of a sequence the last chunk ended inside.
     private var held: [UInt8] = []
@@ -36,6 +36,16 @@ struct UTF8InputFilter {
         let n = b.count
         var i = 0
         while i < n {
+            // ASCII runs 32 bytes per step (four words OR-ed), then 8: most feed bytes are ASCII.
+            while i + 32 <= n {
+                let w = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    | base.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)
+                    | base.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self)
+                    | base.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self)
+                if w & 0x8080_8080_8080_8080 != 0 { break }
+                i += 32
+            }
+            if i == n { break }
             if i + 8 <= n {
                 let word = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
                 if word & 0x8080_8080_8080_8080 == 0 {

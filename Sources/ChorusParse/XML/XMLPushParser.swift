@@ -12,8 +12,10 @@ final class XMLPushParser {
     private var finished = false
     /// Set when the document is read as UTF-8: repairs bytes that are not (see ``EncodingPlan``).
     private var filter: UTF8InputFilter?
+    /// Set for a UTF-16 or UTF-32 document: libxml2 reads its UTF-8 (see ``WideTranscoder``).
+    private var wide: WideTranscoder?
     /// Bounds the attributes of one element (libxml2's check of them is quadratic); set for
-    /// every ASCII-compatible document.
+    /// every ASCII-compatible document, and for UTF-16 and UTF-32 ones after transcoding.
     private var limiter: AttributeLimiter?
     /// Bytes read before starting at most: enough for the XML declaration and the encoding decision.
     private static let headSize = 1024
@@ -99,6 +101,16 @@ final class XMLPushParser {
         self.ctxt = ctxt
         handler.ctxt = ctxt
         var options = XMLPushParser.options
+        if let form = WideTranscoder.detect(first) {
+            // UTF-16 or UTF-32: read as UTF-8 after transcoding, whatever the declaration or
+            // the HTTP charset says (the bytes decide), so the attribute limit applies too.
+            wide = WideTranscoder(form: form)
+            limiter = AttributeLimiter()
+            xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8)
+            xmlCtxtUseOptions(ctxt, options | Int32(XML_PARSE_IGNORE_ENC.rawValue))
+            push(first, terminate: false)
+            return
+        }
         let plan = EncodingPlan.decide(first, httpCharset: httpCharset)
         switch plan {
         case .utf8 where httpCharset == nil:
@@ -120,15 +132,17 @@ final class XMLPushParser {
             xmlSwitchToEncoding(ctxt, enc)
         }
         xmlCtxtUseOptions(ctxt, options)
-        // UTF-16 and UTF-32 (a byte order mark, or zero bytes among the first four) are not
-        // ASCII-compatible: the limiter would read their bytes wrongly.
-        let wide = first.prefix(4).contains(0) || (first.count >= 2 && (first[0] == 0xFE && first[1] == 0xFF || first[0] == 0xFF && first[1] == 0xFE))
-        if !wide { limiter = AttributeLimiter() }
+        // Zero bytes among the first four that fit no UTF-16 or UTF-32 start: not
+        // ASCII-compatible, and the limiter would read the bytes wrongly (libxml2 decides).
+        let zeros = first.prefix(4).contains(0) || (first.count >= 2 && (first[0] == 0xFE && first[1] == 0xFF || first[0] == 0xFF && first[1] == 0xFE))
+        if !zeros { limiter = AttributeLimiter() }
         push(first, terminate: false)
     }
 
     private func push(_ bytes: UnsafeRawBufferPointer, terminate: Bool) {
-        if filter != nil {
+        if wide != nil {
+            wide?.transcode(bytes, last: terminate) { limit($0) }
+        } else if filter != nil {
             filter?.filter(bytes, last: terminate) { limit($0) }
         } else {
             limit(bytes)
