@@ -36,10 +36,21 @@ enum PostgresArray {
 
     /// Numbers in Swift's shortest round-trip form (PostgreSQL reads them back exactly).
     static func numbers(_ values: [Double?]) -> String {
-        "{" + values.map { $0.map { "\($0)" } ?? "NULL" }.joined(separator: ",") + "}"
+        joined(values) { $0.description }
     }
 
     static func integers(_ values: [Int?]) -> String {
-        "{" + values.map { $0.map(String.init) ?? "NULL" }.joined(separator: ",") + "}"
+        joined(values) { String($0) }
+    }
+
+    /// `{a,b,NULL}` from elements that need no quotes, in one buffer.
+    private static func joined<T>(_ values: [T?], _ form: (T) -> String) -> String {
+        var out = "{"
+        out.reserveCapacity(values.count * 20 + 2)
+        for (i, value) in values.enumerated() {
+            if i > 0 { out += "," }
+            out += value.map(form) ?? "NULL"
+        }
+        return out + "}"
     }
 }
