@@ -11,14 +11,14 @@ import Testing
 struct RunCollectorClaimTests {
     let now = Date(timeIntervalSince1970: 1_800_000_000)
 
-    /// A source's result whose items (all new to the store) are `ids`, each with its line.
-    private func result(_ ids: [String]) -> SourceTask.Result {
+    /// A source's result whose items (all to be written, at `revision`) are `ids`, each with its line.
+    private func result(_ ids: [String], revision: Int = 0) -> SourceTask.Result {
         var lines: [UInt8] = []
         let items = ids.map { id in
             let start = lines.count
             lines += Array("{\"id\":\"\(id)\"}\n".utf8)
             return SourceTask.Classified(
-                id: id, source: "s", updatedAt: nil, revision: 0, preview: nil, fingerprint: "h-\(id)", prior: nil, emit: true,
+                id: id, source: "s", updatedAt: nil, revision: revision, preview: nil, fingerprint: "h-\(id)", prior: nil, emit: true,
                 line: start..<lines.count)
         }
         return SourceTask.Result(
@@ -53,6 +53,25 @@ struct RunCollectorClaimTests {
         #expect(collector.isSettled)
         #expect(collector.seen.map(\.id) == ["y", "z", "w"], "written in arrival order")
         #expect(collector.itemsWritten == 3)
+    }
+
+    /// Another run committed x between this run's lookups for two sources, so they ask for it at
+    /// two revisions: the second source waits for its own claim, as if it had arrived alone.
+    @Test func anIdAtAnotherRevisionWaitsForTheNextClaim() throws {
+        let url = try TestPostgres.database("batchclaim_" + UUID().uuidString.prefix(8))
+        let other = try PostgresStateStore(url: url, password: TestPostgres.password, owner: "other")
+        #expect(try other.claim([("x", 0)]) == ["x"])
+        let mine = TracedStore(try PostgresStateStore(url: url, password: TestPostgres.password, owner: "mine"))
+        let collector = RunCollector(sink: ItemSink(.preview(ndjson: true)), now: now, limit: nil, claims: mine)
+        try collector.accept(result(["x"], revision: 0), source: source("one"), saved: SourceRecord(name: "one"))
+        try collector.accept(result(["x", "y"], revision: 1), source: source("two"), saved: SourceRecord(name: "two"))
+        let first = try #require(collector.nextClaim())
+        #expect(try collector.claimed(try first()) == ["one"], "source two waits")
+        #expect(collector.reports["one"]?.duplicate == 1, "x at revision 0 is the other run's")
+        let second = try #require(collector.nextClaim())
+        #expect(try collector.claimed(try second()) == ["two"])
+        #expect(collector.reports["two"]?.new == 2, "x at revision 1 was claimed on its own and written")
+        #expect(collector.seen.map(\.id) == ["x", "y"] && collector.seen.first?.revision == 1)
     }
 
     @Test func aResultWithNothingToWriteIsDoneAtOnceWithoutAClaim() throws {

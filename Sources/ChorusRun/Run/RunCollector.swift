@@ -58,20 +58,27 @@ final class RunCollector {
     /// No result waits for a claim and none is in flight.
     var isSettled: Bool { waiting.isEmpty && claiming == nil }
 
-    /// When no claim is in flight and results wait: the claim of their new items (each id once,
-    /// the first source's revision; ids this run wrote already left out), to run off the pool.
-    /// The results are covered by it until ``claimed(_:)``.
+    /// When no claim is in flight and results wait: the claim of their new items (each id once;
+    /// ids this run wrote already left out), to run off the pool. The results are covered by it
+    /// until ``claimed(_:)``. A result that would ask for an id at another revision than an
+    /// earlier one of the batch (another run committed the item between this run's two
+    /// lookups) waits for the next claim, with those after it: one claim per source, as it was.
     func nextClaim() -> (@Sendable () throws(StateError) -> Set<String>)? {
         guard let claims, claiming == nil, !waiting.isEmpty else { return nil }
-        var asked = Set<String>()
+        var asked: [String: Int] = [:]
         var wanted: [(id: String, revision: Int)] = []
+        var covered = 0
         for held in waiting {
-            for item in held.result.items where item.emit && !emitted.contains(item.id) && asked.insert(item.id).inserted {
+            let fresh = held.result.items.filter { $0.emit && !emitted.contains($0.id) }
+            if covered > 0, fresh.contains(where: { item in asked[item.id].map { $0 != item.revision } ?? false }) { break }
+            for item in fresh where asked[item.id] == nil {
+                asked[item.id] = item.revision
                 wanted.append((item.id, item.revision))
             }
+            covered += 1
         }
-        claiming = (waiting, asked)
-        waiting = []
+        claiming = (Array(waiting.prefix(covered)), Set(asked.keys))
+        waiting.removeFirst(covered)
         let batch = wanted
         return { () throws(StateError) in try claims.claim(batch) }
     }
