@@ -20,6 +20,25 @@ struct PostgresStateStoreTests {
         SeenRecord(id: id, source: "news", firstSeen: t0, lastSeen: t0, contentHash: "h-\(id)", updatedAt: nil, revision: 0)
     }
 
+    @Test func aCommitOfTheNotedRecordsCopiesThemFromTheNoteOnTheServer() throws {
+        let store = try store()
+        let records = [seen("a"), seen("b")]
+        try store.beginOutput(PendingOutput(path: "/out/a.ndjson", temporaryPath: "/out/.a.tmp", createdAt: t0, seen: records))
+        // Mark the note's rows behind the store's back: only a copy from the note carries the mark.
+        let db = try PostgresConnection(url: try url(), password: TestPostgres.password)
+        try db.execute("UPDATE pending_seen SET content_hash = 'from-note'")
+        try store.commit(StateCommit(seen: records, completedOutput: "/out/a.ndjson", now: t0))
+        #expect(try store.seenRecords(["a", "b"]).values.map(\.contentHash).sorted() == ["from-note", "from-note"])
+        #expect(try store.pendingOutputs().isEmpty)
+    }
+
+    @Test func textArraysCarryQuotesBackslashesBracesAndNullsExactly() throws {
+        let db = try PostgresConnection(url: try url(), password: TestPostgres.password)
+        let values: [String?] = ["", "NULL", nil, "q\"b\\s{c},d", "中兴 \u{1F600}", "\\\"", "plain"]
+        let rows = try db.execute("SELECT v FROM unnest($1::text[]) WITH ORDINALITY AS t(v, n) ORDER BY n", [PostgresArray.text(values)])
+        #expect(rows.rows.map { $0[0] } == values)
+    }
+
     @Test func aNewDatabaseIsMigratedToTheCurrentVersionOnceAndRecordsIt() throws {
         let first = try store()
         #expect(try first.schemaVersion() == PostgresSchema.current)
@@ -160,16 +179,17 @@ struct PostgresLeaseTests {
         #expect(try c.lease(["s1", "s2", "s3"], until: until.addingTimeInterval(600), now: until.addingTimeInterval(1)).count == 3)
     }
 
-    @Test func aLeaseIsDroppedWhenTheSourceWasPolledSinceTheRunReadTheState() throws {
+    @Test func aLeaseIsDroppedWhenTheSourceWasPolledSinceTheRunReadTheState() async throws {
         let a = try store("a:1"), b = try store("b:2")
         let planned = [(name: "s", saved: SourceRecord(name: "s"))]
         try a.commit(StateCommit(sources: [SourceRecord(name: "s", lastAttempt: t0)], now: t0))
         let t = t0
         let clock: @Sendable () -> Date = { t }
-        let stale = try #require(LeaseFeeder(store: b, planned: planned, chunk: 8, length: 60, clock: clock))
-        #expect(try stale.admits(0) == false, "polled by a since b read the state")
+        let blocking = BlockingQueue()
+        let stale = try #require(LeaseFeeder(store: b, blocking: blocking, planned: planned, chunk: 8, length: 60, clock: clock))
+        #expect(try await stale.admits(0) == false, "polled by a since b read the state")
         let current = try b.sourceRecords()["s"] ?? SourceRecord(name: "s")
-        let fresh = try #require(LeaseFeeder(store: b, planned: [("s", current)], chunk: 8, length: 60, clock: clock))
-        #expect(try fresh.admits(0))
+        let fresh = try #require(LeaseFeeder(store: b, blocking: blocking, planned: [("s", current)], chunk: 8, length: 60, clock: clock))
+        #expect(try await fresh.admits(0))
     }
 }

@@ -1,8 +1,8 @@
 """Driver of the scale-out benchmark (run by scripts/bench.d/scale): the ingest benchmark's
 feeds (light corpus) on a loopback nginx; `chorus ingest` on SQLite (one process) and on
 PostgreSQL with 1, 2 and 4 workers started together, each with its own output folder. Round
-trips are the statements the server logs (`log_statement = all` on the benchmark's database):
-one per libpq call."""
+trips are the statements the server logs (`log_statement = all` on the benchmark's database,
+without their parameters): one per libpq call."""
 
 import json
 import os
@@ -92,6 +92,9 @@ def bench(chorus, runs, log, base_url, work, port):
                 psql(base_url, "CREATE DATABASE %s" % db)
                 url = base_url.rsplit("/", 1)[0] + "/" + db
                 psql(url, "ALTER DATABASE %s SET log_statement = 'all'" % db)
+                # Statements only: logging their parameters (a commit's arrays of 20,000 ids) would
+                # cost the server more than the statements themselves.
+                psql(url, "ALTER DATABASE %s SET log_parameter_max_length = 0" % db)
                 for n in range(1, workers + 1):
                     c = os.path.join(d, "worker-%d.yaml" % n)
                     write_config(c, os.path.join(d, "out-%d" % n), '{ url: "%s" }' % url, urls)

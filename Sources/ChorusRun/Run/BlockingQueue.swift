@@ -20,12 +20,22 @@ final class BlockingQueue: Sendable {
         let work = Transfer(body)
         let result: Result<T, E> = await withCheckedContinuation { continuation in
             queue.async {
-                Self.running.value = true
-                defer { Self.running.value = false }
-                continuation.resume(returning: Result { () throws(E) -> T in try work.value() })
+                Self.marked { continuation.resume(returning: Result { () throws(E) -> T in try work.value() }) }
             }
         }
         return try result.get()
+    }
+
+    /// Runs `body` on the queue after what is queued before it; the caller does not wait.
+    func submit(_ body: @escaping @Sendable () -> Void) {
+        queue.async { Self.marked(body) }
+    }
+
+    /// Runs `body` with ``isCurrent`` true on this thread.
+    private static func marked(_ body: () -> Void) {
+        running.value = true
+        defer { running.value = false }
+        body()
     }
 
     /// True on a thread while it runs a body of a `BlockingQueue` (tests check where a store call ran).

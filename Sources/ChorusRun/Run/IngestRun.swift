@@ -58,10 +58,10 @@ public struct IngestRun: Sendable {
         }
         let executor = RunExecutor(
             concurrency: config.concurrency, deadline: (options.maxDuration ?? config.maxDuration).map { startedAt.addingTimeInterval($0) },
-            clock: clock, stop: stop, progress: options.progress, logger: logger)
+            clock: clock, stop: stop, blocking: blocking, progress: options.progress, logger: logger)
         // A shared store (PostgreSQL): poll only what this run leased, a chunk at a time, and no other run polled meanwhile.
         let feeder = options.dryRun ? nil : LeaseFeeder(
-            store: store, planned: plan.polls.map { ($0.source.name, $0.saved) }, chunk: max(config.concurrency, 8), length: config.state.lease, clock: clock)
+            store: store, blocking: blocking, planned: plan.polls.map { ($0.source.name, $0.saved) }, chunk: max(config.concurrency, 8), length: config.state.lease, clock: clock)
         let execution = await executor.execute(plan, into: collector, leasing: feeder)
         if let failure = execution.failure {
             sink.abandon()

@@ -5,7 +5,11 @@ import ChorusOutput
 
 /// The single consumer of source results: drops ids already emitted earlier in this run,
 /// numbers revisions, streams the lines to the sink, and gathers the state changes to commit
-/// once the output is durable. Owned by the run's task, never shared.
+/// once the output is durable. On a shared store it writes a source's new items only once they
+/// are claimed (``SeenClaiming``): results that arrive while a claim is in flight wait, and the
+/// next claim asks for the new items of all of them in one statement (``nextClaim()``,
+/// ``claimed(_:)``), so claims cost a round trip per batch, not per source. Owned by the run's
+/// task, never shared.
 final class RunCollector {
     private let sink: ItemSink
     private let now: Date
@@ -20,6 +24,16 @@ final class RunCollector {
     private(set) var itemsWritten = 0
     /// Items of each source, kept only for the dry-run table.
     private(set) var previews: [String: [PreviewRow]] = [:]
+    /// A result held until a claim on its new items returns.
+    private struct Held {
+        var result: SourceTask.Result
+        var source: SourceConfig
+        var saved: SourceRecord
+    }
+    /// Results waiting for the next claim, in arrival order.
+    private var waiting: [Held] = []
+    /// The results the claim in flight covers, and the ids it asked for.
+    private var claiming: (results: [Held], asked: Set<String>)?
 
     init(sink: ItemSink, now: Date, limit: Int?, claims: (any SeenClaiming)? = nil) {
         self.sink = sink
@@ -28,8 +42,59 @@ final class RunCollector {
         self.claims = claims
     }
 
-    /// Takes one source's result. Throws only when the sink fails (then the run is fatal).
-    func accept(_ result: SourceTask.Result, source: SourceConfig, saved: SourceRecord) throws(RunError) {
+    /// Takes one source's result: writes it now, or, when its new items must be claimed first,
+    /// holds it for the next claim. Returns whether the source is done (its report final).
+    /// Throws only when the sink fails (then the run is fatal).
+    @discardableResult
+    func accept(_ result: SourceTask.Result, source: SourceConfig, saved: SourceRecord) throws(RunError) -> Bool {
+        if claims != nil, limit == nil, result.poll != nil, result.items.contains(where: \.emit) {
+            waiting.append(Held(result: result, source: source, saved: saved))
+            return false
+        }
+        try settle(result, source: source, saved: saved, taken: [])
+        return true
+    }
+
+    /// No result waits for a claim and none is in flight.
+    var isSettled: Bool { waiting.isEmpty && claiming == nil }
+
+    /// When no claim is in flight and results wait: the claim of their new items (each id once;
+    /// ids this run wrote already left out), to run off the pool. The results are covered by it
+    /// until ``claimed(_:)``. A result that would ask for an id at another revision than an
+    /// earlier one of the batch (another run committed the item between this run's two
+    /// lookups) waits for the next claim, with those after it: one claim per source, as it was.
+    func nextClaim() -> (@Sendable () throws(StateError) -> Set<String>)? {
+        guard let claims, claiming == nil, !waiting.isEmpty else { return nil }
+        var asked: [String: Int] = [:]
+        var wanted: [(id: String, revision: Int)] = []
+        var covered = 0
+        for held in waiting {
+            let fresh = held.result.items.filter { $0.emit && !emitted.contains($0.id) }
+            if covered > 0, fresh.contains(where: { item in asked[item.id].map { $0 != item.revision } ?? false }) { break }
+            for item in fresh where asked[item.id] == nil {
+                asked[item.id] = item.revision
+                wanted.append((item.id, item.revision))
+            }
+            covered += 1
+        }
+        claiming = (Array(waiting.prefix(covered)), Set(asked.keys))
+        waiting.removeFirst(covered)
+        let batch = wanted
+        return { () throws(StateError) in try claims.claim(batch) }
+    }
+
+    /// The claim in flight returned `got`: writes the results it covered, in arrival order; the
+    /// ids asked for and not got are another run's (duplicates here). Returns their names.
+    func claimed(_ got: Set<String>) throws(RunError) -> [String] {
+        guard let batch = claiming else { return [] }
+        claiming = nil
+        let taken = batch.asked.subtracting(got)
+        for held in batch.results { try settle(held.result, source: held.source, saved: held.saved, taken: taken) }
+        return batch.results.map(\.source.name)
+    }
+
+    /// Writes one result's items but those `taken` by another run, and notes its state changes.
+    private func settle(_ result: SourceTask.Result, source: SourceConfig, saved: SourceRecord, taken: Set<String>) throws(RunError) {
         var report = result.report
         var record = saved
         record.lastAttempt = now
@@ -42,7 +107,6 @@ final class RunCollector {
             sourceRecords.append(record)
         case .ok, .notModified:
             guard let poll = result.poll else { break }
-            let taken = try claimedElsewhere(result.items)
             var shown = 0
             // Lines of consecutive written items go to the sink as one run of bytes.
             var pending = 0..<0
@@ -102,16 +166,6 @@ final class RunCollector {
             break
         }
         reports[source.name] = report
-    }
-
-    /// Claims (on a shared store) the items of one source this run would write; returns the ids
-    /// another run wrote or holds, which are duplicates here.
-    private func claimedElsewhere(_ items: [SourceTask.Classified]) throws(RunError) -> Set<String> {
-        guard let claims, limit == nil else { return [] }
-        var ids = Set<String>()
-        let wanted = items.filter { $0.emit && !emitted.contains($0.id) && ids.insert($0.id).inserted }.map { ($0.id, $0.revision) }
-        guard !wanted.isEmpty else { return [] }
-        do { return ids.subtracting(try claims.claim(wanted)) } catch { throw RunError(error.message) }
     }
 
     /// Writes `range` of a source's encoded lines (the whole buffer without a copy).

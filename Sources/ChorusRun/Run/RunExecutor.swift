@@ -13,6 +13,8 @@ struct RunExecutor {
     var deadline: Date?
     var clock: @Sendable () -> Date
     var stop: StopSignal
+    /// Where store calls (leases, claims) run, off the cooperative pool.
+    var blocking: BlockingQueue
     /// Draw a progress bar on stderr.
     var progress: Bool
     var logger: Logger
@@ -36,11 +38,14 @@ struct RunExecutor {
         case abandoned(Int)
         case stop(String)
         case idle
+        /// The collector's claim in flight returned (``RunCollector/nextClaim()``).
+        case claimed(Result<Set<String>, StateError>)
     }
 
     /// Runs the plan's polls, feeding `collector`; sources never started are reported cancelled.
     /// On a shared store, `leasing` admits each poll before it starts (a source another run
-    /// holds or polled meanwhile is reported not due).
+    /// holds or polled meanwhile is reported not due), and the collector's claims go out as it
+    /// asks. Every store call (lease, claim) runs on `blocking`, never on the cooperative pool.
     func execute(_ plan: RunPlan, into collector: RunCollector, leasing: LeaseFeeder? = nil) async -> Execution {
         let polls = plan.polls
         var bar = progress ? ProgressBar(total: polls.count) : nil
@@ -50,6 +55,7 @@ struct RunExecutor {
         var unleased = Set<Int>()
         let inFlight = plan.inFlight
         let concurrency = self.concurrency, clock = self.clock, stop = self.stop, deadline = self.deadline, logger = self.logger
+        let blocking = self.blocking
         await withTaskGroup(of: Event.self) { group in
             guard !polls.isEmpty else { return }
             var next = 0
@@ -75,20 +81,23 @@ struct RunExecutor {
                 if let why = await Self.firstStop(stop, deadline: deadline, clock: clock) { return .stop(why) }
                 return .idle
             }
+            func fail(_ error: RunError) {
+                failure = error
+                group.cancelAll()
+            }
             /// Starts sources while there is room: a suspect only alone, others up to `concurrency`
-            /// and never beside a suspect.
-            func fill() {
+            /// and never beside a suspect. Leases (on a shared store) the next chunk first, off the pool.
+            func fill() async {
                 while next < polls.count && stoppedBy == nil && failure == nil {
                     do throws(StateError) {
-                        if let leasing, try !leasing.admits(next) {
+                        if let leasing, try await !leasing.admits(next) {
                             collector.skip(polls[next].source.name, status: .notDue)
                             unleased.insert(next)
                             next += 1
                             continue
                         }
                     } catch {
-                        failure = RunError(error.message)
-                        group.cancelAll()
+                        fail(RunError(error.message))
                         break
                     }
                     let blocked = polls[next].suspect ? running > 0 : running >= concurrency || suspectsRunning > 0
@@ -96,7 +105,18 @@ struct RunExecutor {
                     launch()
                 }
             }
-            fill()
+            /// Sends the collector's next claim, if it has one, to the blocking queue.
+            func claim() {
+                guard failure == nil, let job = collector.nextClaim() else { return }
+                group.addTask {
+                    do throws(StateError) { return .claimed(.success(try await blocking.run(job))) } catch { return .claimed(.failure(error)) }
+                }
+            }
+            /// Nothing runs and nothing more will: the stop watcher may end too.
+            func over() -> Bool {
+                running == 0 && (failure != nil || collector.isSettled && (next >= polls.count || stoppedBy != nil))
+            }
+            await fill()
             // Nothing started (every source leased elsewhere): end the stop watcher too.
             if running == 0 { group.cancelAll() }
             for await event in group {
@@ -107,16 +127,34 @@ struct RunExecutor {
                     let p = polls[index]
                     inFlight?.end(p.source.name)
                     if p.suspect { suspectsRunning -= 1 }
+                    Self.logResult(result.report, of: p.source.name, logger)
                     if failure == nil {
-                        do throws(RunError) { try collector.accept(result, source: p.source, saved: p.saved) } catch {
-                            failure = error
-                            group.cancelAll()
+                        do throws(RunError) {
+                            if try collector.accept(result, source: p.source, saved: p.saved) {
+                                Self.logDone(p.source.name, collector.reports[p.source.name], logger)
+                            }
+                        } catch {
+                            fail(error)
                         }
                     }
-                    Self.log(result.report, of: p.source.name, collected: collector.reports[p.source.name], logger)
+                    claim()
                     bar?.advance(items: collector.itemsWritten)
-                    fill()
-                    if running == 0 && (next >= polls.count || stoppedBy != nil || failure != nil) { group.cancelAll() }
+                    await fill()
+                    if over() { group.cancelAll() }
+                case .claimed(let answer):
+                    guard failure == nil else { break }
+                    do throws(RunError) {
+                        switch answer {
+                        case .success(let got):
+                            for name in try collector.claimed(got) { Self.logDone(name, collector.reports[name], logger) }
+                        case .failure(let error):
+                            throw RunError(error.message)
+                        }
+                    } catch {
+                        fail(error)
+                    }
+                    claim()
+                    if over() { group.cancelAll() }
                 case .abandoned(let index):
                     running -= 1
                     let name = polls[index].source.name
@@ -156,8 +194,8 @@ struct RunExecutor {
         }
     }
 
-    /// One source's end in the log: a failure or a cut document as a warning, else an info line.
-    private static func log(_ r: SourceReport, of name: String, collected: SourceReport?, _ logger: Logger) {
+    /// A failed or cut source in the log, as a warning, when its poll ends.
+    private static func logResult(_ r: SourceReport, of name: String, _ logger: Logger) {
         if r.status == .error {
             logger.warning("\(r.error ?? "failed")", metadata: ["source": "\(name)"])
         } else if r.truncated > 0 {
@@ -165,11 +203,14 @@ struct RunExecutor {
             logger.warning("parse: \(name): the document was cut short; kept \(r.fetched) items (\(r.damaged) damaged)",
                            metadata: ["source": "\(name)"])
         }
-        if r.status != .error, let done = collected {
-            logger.info("source done", metadata: [
-                "source": "\(name)", "status": "\(done.status.rawValue)", "new": "\(done.new + done.revisions)",
-                "duplicate": "\(done.duplicate)", "http.status": "\(done.httpStatus.map(String.init) ?? "-")",
-            ])
-        }
+    }
+
+    /// A source the collector is done with, as an info line (failures were logged as warnings).
+    private static func logDone(_ name: String, _ done: SourceReport?, _ logger: Logger) {
+        guard let done, done.status != .error else { return }
+        logger.info("source done", metadata: [
+            "source": "\(name)", "status": "\(done.status.rawValue)", "new": "\(done.new + done.revisions)",
+            "duplicate": "\(done.duplicate)", "http.status": "\(done.httpStatus.map(String.init) ?? "-")",
+        ])
     }
 }

@@ -48,6 +48,7 @@ struct RunPlan: Sendable {
         }
         let scheduler = SourceScheduler(now: now)
         let matcher = KeywordMatcher(config.keywords.track)
+        let lookup = SeenLookup(store: store, blocking: blocking)
         var polls: [Poll] = []
         var unpolled: [Unpolled] = []
         for source in config.sources {
@@ -70,7 +71,7 @@ struct RunPlan: Sendable {
             switch ConnectorFactory.make(source) {
             case .success(let connector):
                 let task = SourceTask(
-                    source: source, connector: connector, saved: saved, fetcher: run.fetcher, store: store, blocking: blocking, matcher: matcher,
+                    source: source, connector: connector, saved: saved, fetcher: run.fetcher, lookup: lookup, matcher: matcher,
                     keywordFilter: config.keywords.filter, analyzer: run.analyzer,
                     scoreDuplicates: options.dryRun && !options.previewAsNDJSON, now: now)
                 polls.append(Poll(source: source, saved: saved, task: task, suspect: (quarantine[source.name]?.strikes ?? 0) > 0))

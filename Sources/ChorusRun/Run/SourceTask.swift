@@ -13,9 +13,8 @@ struct SourceTask: Sendable {
     let connector: any SourceConnector
     let saved: SourceRecord
     let fetcher: any HTTPFetching
-    let store: any StateStore
-    /// Where the seen-id lookup runs, off the cooperative pool.
-    let blocking: BlockingQueue
+    /// The run's seen-id lookups (off the cooperative pool, coalesced across sources).
+    let lookup: SeenLookup
     let matcher: KeywordMatcher
     let keywordFilter: Bool
     let analyzer: SentimentAnalyzer?
@@ -96,11 +95,11 @@ struct SourceTask: Sendable {
         do {
             // Items whose id changed when attribute references began to be decoded are also
             // looked up under their former id, so state written before still dedups them.
-            // One lookup for the whole poll (a statement per 500 ids), on the blocking queue.
+            // One lookup for the whole poll, on the blocking queue, shared with the sources
+            // that look up at the same time.
             var ids = polled.map(\.id)
             for item in polled { if let former = item.formerID { ids.append(former) } }
-            let store = self.store, batch = ids
-            let known = try await blocking.run { () throws(StateError) in try store.seenRecords(batch) }
+            let known = try await lookup.records(ids)
             items.reserveCapacity(polled.count)
             writer.bytes.reserveCapacity(polled.count * 1024)
             // Items are moved out one at a time (in order), not copied: each is freed here once

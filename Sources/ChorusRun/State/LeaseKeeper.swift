@@ -2,7 +2,7 @@ import Foundation
 import Synchronization
 
 /// The leases one run holds on a shared store: which sources (its commit checks that they still
-/// carry the run's fencing token), how many item claims (``SeenClaiming``), and the heartbeat
+/// carry the run's fencing token), how many live item claims (``SeenClaiming``), and the heartbeat
 /// that renews both while the run works. The
 /// heartbeat is a thread of its own, not a task: a run whose cooperative threads are all busy
 /// parsing must still renew in time. A run that is stopped (SIGSTOP, a frozen VM) renews
@@ -31,13 +31,16 @@ final class LeaseKeeper: Sendable {
 
     /// The sources the run holds (empty before it leased and after its commit).
     var names: [String] { state.withLock { $0.names } }
-    /// Items the run claimed (0 after its commit).
+    /// Items the run claimed that are not permanent yet (0 after its note or commit).
     var claims: Int { state.withLock { $0.claims } }
     /// How long a lease or claim lasts without renewal.
     var length: Double { state.withLock { $0.length } }
 
     /// Counts `count` more claims of the run.
     func claimed(_ count: Int) { state.withLock { $0.claims += count } }
+
+    /// `count` of the live claims were made permanent (a note committed): nothing renews or checks them again.
+    func madePermanent(_ count: Int) { state.withLock { $0.claims -= count } }
 
     /// Adds `names` to the held sources, leased for `length` seconds, and starts the heartbeat
     /// (once): `renew` every third of `length`.

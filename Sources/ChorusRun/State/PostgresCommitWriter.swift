@@ -11,17 +11,34 @@ struct PostgresCommitWriter {
     let owner: String
     /// The fencing token of the run whose source leases the commit releases.
     let token: String
+    /// The temporary path of this owner's note whose `pending_seen` rows are exactly the
+    /// commit's seen records (``PostgresStateStore/beginOutput(_:)`` of this run), if any: they
+    /// are copied on the server instead of sent again.
+    var noted: String?
+
+    /// What a seen row becomes when its id is already there.
+    private static let seenUpdate = """
+        ON CONFLICT (id) DO UPDATE SET source = EXCLUDED.source, first_seen = EXCLUDED.first_seen,
+            last_seen = EXCLUDED.last_seen, content_hash = EXCLUDED.content_hash, updated_at = EXCLUDED.updated_at,
+            revision = EXCLUDED.revision
+        """
 
     func write(_ change: StateCommit) throws(PostgresError) {
         if !change.sources.isEmpty { try upsertSources(change.sources) }
-        if !change.seen.isEmpty {
+        if !change.seen.isEmpty, let noted {
+            // The note's rows are unique by id (its primary key), as one upsert needs.
+            try db.execute("""
+                INSERT INTO seen (id, source, first_seen, last_seen, content_hash, updated_at, revision)
+                SELECT id, source, first_seen, last_seen, content_hash, updated_at, revision FROM pending_seen
+                WHERE owner = $1 AND temp_path = $2
+                \(Self.seenUpdate)
+                """, [owner, noted])
+        } else if !change.seen.isEmpty {
             let rows = PostgresStateStore.lastOfEachId(change.seen).map(\.record)
             try db.execute("""
                 INSERT INTO seen (id, source, first_seen, last_seen, content_hash, updated_at, revision)
                 SELECT * FROM unnest($1::text[], $2::text[], $3::float8[], $4::float8[], $5::text[], $6::float8[], $7::bigint[])
-                ON CONFLICT (id) DO UPDATE SET source = EXCLUDED.source, first_seen = EXCLUDED.first_seen,
-                    last_seen = EXCLUDED.last_seen, content_hash = EXCLUDED.content_hash, updated_at = EXCLUDED.updated_at,
-                    revision = EXCLUDED.revision
+                \(Self.seenUpdate)
                 """, PostgresStateStore.columns(rows))
         }
         let now = "\(change.now.timeIntervalSince1970)"
@@ -30,12 +47,11 @@ struct PostgresCommitWriter {
         }
         if let path = change.completedOutput {
             // Recovery of a file never published commits none of its items: their claims go, so
-            // the next poll of their sources writes them (a normal commit writes every one).
-            try db.execute("""
-                DELETE FROM seen_claim c USING pending_output o, pending_seen p
-                WHERE o.owner = $1 AND o.path = $2 AND p.owner = o.owner AND p.temp_path = o.temp_path
-                    AND c.id = p.id AND c.revision = p.revision AND NOT (p.id = ANY($3::text[]))
-                """, [owner, path, PostgresArray.text(change.seen.map(\.id))])
+            // the next poll of their sources writes them (a commit of the noted records writes
+            // every one, and releases nothing).
+            if noted == nil {
+                try releaseUnwrittenClaims(of: path, written: change.seen)
+            }
             try db.execute("""
                 DELETE FROM pending_seen WHERE owner = $1 AND temp_path IN (SELECT temp_path FROM pending_output WHERE owner = $1 AND path = $2)
                 """, [owner, path])
@@ -51,6 +67,16 @@ struct PostgresCommitWriter {
                 "DELETE FROM seen_claim WHERE (expires IS NULL AND claimed < $1) OR expires < $2",
                 ["\(cutoff.timeIntervalSince1970)", "\(change.now.timeIntervalSince1970)"])
         }
+    }
+
+    /// Deletes the claims of the noted items of output `path` that the commit does not write
+    /// (``OutputRecovery`` of a file never published writes none).
+    private func releaseUnwrittenClaims(of path: String, written: [SeenRecord]) throws(PostgresError) {
+        try db.execute("""
+            DELETE FROM seen_claim c USING pending_output o, pending_seen p
+            WHERE o.owner = $1 AND o.path = $2 AND p.owner = o.owner AND p.temp_path = o.temp_path
+                AND c.id = p.id AND c.revision = p.revision AND NOT (p.id = ANY($3::text[]))
+            """, [owner, path, PostgresArray.text(written.map(\.id))])
     }
 
     private func upsertSources(_ sources: [SourceRecord]) throws(PostgresError) {

@@ -3,7 +3,7 @@ import Foundation
 /// Claims on a shared PostgreSQL store (``SeenClaiming``), in `seen_claim` keyed by (`id`,
 /// `revision`). A claim is live while `expires` is ahead (renewed with the run's leases) and
 /// permanent (`expires` NULL) once the transaction that notes the run's output, or commits it,
-/// has checked that every claim still carries the run's token. Claims of a dead run expire and
+/// has checked that every live claim still carries the run's token. Claims of a dead run expire and
 /// go to whoever asks next; so do those of an earlier run of the same holder at once (its runs
 /// never overlap: the run lock). Permanent claims are pruned with the seen ids (retention).
 extension PostgresStateStore: SeenClaiming {
@@ -30,15 +30,18 @@ extension PostgresStateStore: SeenClaiming {
         return Set(got)
     }
 
-    /// The claims' fencing check, inside the caller's transaction: makes every claim of this
-    /// run permanent and throws "claim lost" when fewer than it made still carry its token (a
-    /// run that stalled past its claims, which another run then took).
-    func checkClaims(_ db: PostgresConnection) throws(PostgresError) {
-        let held = leases.claims
-        guard held > 0 else { return }
-        let kept = try db.execute("UPDATE seen_claim SET expires = NULL WHERE token = $1 RETURNING 1", [token]).rows.count
-        guard kept < held else { return }
+    /// The claims' fencing check, inside the caller's transaction: makes this run's live claims
+    /// permanent and throws "claim lost" when fewer than it made still carry its token (a run
+    /// that stalled past its claims, which another run then took). Claims already made
+    /// permanent (by an earlier note) cannot be taken and are not touched again. Returns how
+    /// many it made permanent: ``LeaseKeeper/madePermanent(_:)`` once the transaction commits.
+    func checkClaims(_ db: PostgresConnection) throws(PostgresError) -> Int {
+        let live = leases.claims
+        guard live > 0 else { return 0 }
+        let kept = try db.execute(
+            "UPDATE seen_claim SET expires = NULL WHERE token = $1 AND expires IS NOT NULL RETURNING 1", [token]).rows.count
+        guard kept < live else { return live }
         throw PostgresError(
-            "claim lost: another run took over \(held - kept) of this run's \(held) items after it stalled past its lease (state.lease); nothing of this run is published or committed")
+            "claim lost: another run took over \(live - kept) of this run's \(live) items after it stalled past its lease (state.lease); nothing of this run is published or committed")
     }
 }

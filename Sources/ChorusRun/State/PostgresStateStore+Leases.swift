@@ -8,18 +8,25 @@ public import Foundation
 /// taken over: the run publishes and commits nothing, and the run that took over delivers.
 extension PostgresStateStore: SourceLeasing {
     /// Rows another run holds are skipped (`FOR UPDATE SKIP LOCKED`), as are leases that have
-    /// not expired; a source never seen before gets its (empty) row first, so it can be leased.
-    /// The leases are renewed every third of their length until the commit.
+    /// not expired; a source never seen before gets its row, leased, in the same statement (one
+    /// round trip per chunk). The leases are renewed every third of their length until the commit.
     public func lease(_ names: [String], until: Date, now: Date) throws(StateError) -> [String: SourceRecord] {
         let leased: [String: SourceRecord] = try run("lease sources") { db throws(PostgresError) in
-            try db.execute("INSERT INTO source (name) SELECT unnest($1::text[]) ON CONFLICT (name) DO NOTHING", [PostgresArray.text(names)])
-            return Self.records(try db.execute("""
-                UPDATE source SET lease_holder = $2, lease_expires = $3, lease_token = $5
-                WHERE name IN (
-                    SELECT name FROM source WHERE name = ANY($1::text[])
-                        AND (lease_holder IS NULL OR lease_holder = $2 OR lease_expires < $4)
-                    FOR UPDATE SKIP LOCKED)
-                RETURNING \(Self.sourceColumns)
+            // The UPDATE does not see the rows the INSERT creates (one snapshot), so no row comes back twice.
+            Self.records(try db.execute("""
+                WITH created AS (
+                    INSERT INTO source (name, lease_holder, lease_expires, lease_token)
+                    SELECT unnest($1::text[]), $2::text, $3::float8, $5::text
+                    ON CONFLICT (name) DO NOTHING
+                    RETURNING \(Self.sourceColumns)),
+                taken AS (
+                    UPDATE source SET lease_holder = $2::text, lease_expires = $3::float8, lease_token = $5::text
+                    WHERE name IN (
+                        SELECT name FROM source WHERE name = ANY($1::text[])
+                            AND (lease_holder IS NULL OR lease_holder = $2::text OR lease_expires < $4::float8)
+                        FOR UPDATE SKIP LOCKED)
+                    RETURNING \(Self.sourceColumns))
+                SELECT * FROM created UNION ALL SELECT * FROM taken
                 """, [PostgresArray.text(names), holder, "\(until.timeIntervalSince1970)", "\(now.timeIntervalSince1970)", token]))
         }
         let length = max(until.timeIntervalSince(now), 0.3)

@@ -26,6 +26,10 @@ public final class PostgresStateStore: StateStore {
     private let readOnly: Bool
     /// A read-only store over a database chorus never wrote to reads as empty.
     let empty: Bool
+    /// The output path, temporary path and seen records of the last ``beginOutput(_:)``. When a
+    /// commit completes that output with the very same records (the usual case), the server
+    /// copies them from the note's `pending_seen` rows instead of receiving them a second time.
+    private let lastNote = Mutex<(path: String, temporaryPath: String, seen: [SeenRecord])?>(nil)
 
     /// Connects, then creates or upgrades the schema (unless `readOnly`: a dry run writes nothing).
     public init(
@@ -110,15 +114,18 @@ public final class PostgresStateStore: StateStore {
     }
 
     public func beginOutput(_ output: PendingOutput) throws(StateError) {
-        try run("note a pending output") { db throws(PostgresError) in
+        let permanent = try run("note a pending output") { db throws(PostgresError) in
             try db.transaction { () throws(PostgresError) in
                 // The file is published after this: never by a run whose sources were taken over.
                 try checkLeases(db)
-                try checkClaims(db)
+                let permanent = try checkClaims(db)
                 try Self.note(output, owner: owner, in: db)
                 if let table { try PostgresItemTable.upsert(output.documents, into: table, in: db) }
+                return permanent
             }
         }
+        leases.madePermanent(permanent)
+        lastNote.withLock { $0 = output.seen.map { (output.path, output.temporaryPath, $0) } }
     }
 
     /// Writes (or replaces) the note of `output` with its seen records, inside the caller's transaction.
@@ -161,11 +168,16 @@ public final class PostgresStateStore: StateStore {
 
     public func commit(_ change: StateCommit) throws(StateError) {
         if readOnly { throw StateError("state: postgres: cannot commit the run (the store is read-only)") }
+        // Array equality is a pointer comparison when the commit carries the noted array.
+        let note: String? = change.completedOutput.flatMap { path in
+            lastNote.withLock { n in n.flatMap { $0.path == path && $0.seen == change.seen ? $0.temporaryPath : nil } }
+        }
+        defer { lastNote.withLock { $0 = nil } }
         try run("commit the run") { db throws(PostgresError) in
             try db.transaction { () throws(PostgresError) in
                 try checkLeases(db)
-                try checkClaims(db)
-                try PostgresCommitWriter(db: db, owner: owner, token: token).write(change)
+                _ = try checkClaims(db)
+                try PostgresCommitWriter(db: db, owner: owner, token: token, noted: note).write(change)
                 if let table { try PostgresItemTable.upsert(change.documents, into: table, in: db) }
             }
         }
