@@ -28,8 +28,9 @@ final class RunCollector {
         self.claims = claims
     }
 
-    /// Takes one source's result. Throws only when the sink fails (then the run is fatal).
+    /// Takes one source's result. Throws when the sink or the store fails (then the run is fatal).
     func accept(_ result: SourceTask.Result, source: SourceConfig, saved: SourceRecord) throws(RunError) {
+        if let failure = result.stateFailure { throw RunError(failure) }
         var report = result.report
         var record = saved
         record.lastAttempt = now

@@ -113,7 +113,8 @@ struct RunExecutor {
                             group.cancelAll()
                         }
                     }
-                    Self.log(result.report, of: p.source.name, collected: collector.reports[p.source.name], logger)
+                    // Once the run failed, what is still in flight is not reported: the failure is the one line.
+                    if failure == nil { Self.log(result.report, of: p.source.name, collected: collector.reports[p.source.name], logger) }
                     bar?.advance(items: collector.itemsWritten)
                     fill()
                     if running == 0 && (next >= polls.count || stoppedBy != nil || failure != nil) { group.cancelAll() }
