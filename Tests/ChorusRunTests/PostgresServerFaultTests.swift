@@ -163,6 +163,32 @@ struct PostgresServerFaultTests {
         try w.nextRunRepairs(expected: w.expected.union(slowIDs))
     }
 
+    /// The reply to the COMMIT of the note never arrives (a proxy cuts the connection once the
+    /// server has committed): the run cannot know the note holds, so it keeps its unpublished
+    /// file for the next run's recovery, which withdraws the note and its table rows, and the
+    /// items are delivered by the next poll. An item the feed dropped meanwhile stays in no file
+    /// and no row.
+    @Test func aNoteWhoseCommitReplyIsLostIsWithdrawnByTheNextRun() throws {
+        let w = try World(table: true, slowDelay: -1)
+        let port = try #require(w.pg.url.split(separator: ":").last?.split(separator: "/").first.map(String.init))
+        let proxy = try LoopbackServer(pythonScript: "pg_drop_proxy.py", arguments: [port, "INSERT INTO pending_output"])
+        defer { proxy.stop() }
+        let direct = try String(contentsOf: w.h.configURL, encoding: .utf8)
+        try direct.replacingOccurrences(of: ":\(port)/", with: ":\(proxy.port)/").write(to: w.h.configURL, atomically: true, encoding: .utf8)
+        let failed = try w.run()
+        #expect(failed.status == 70, "\(failed.stderr)")
+        expectOneLine(failed.stderr, naming: "note a pending output")
+        #expect(w.h.outputFiles().isEmpty, "nothing is published")
+        #expect(try w.ids("SELECT id FROM seen").isEmpty, "nothing is committed")
+        #expect(try w.ids("SELECT temp_path FROM pending_output").count == 1, "the server committed the note")
+        #expect(try w.ids("SELECT id FROM items").count == 30, "and its rows")
+        // The feed q0 moves on: its first five items are never delivered.
+        try w.h.writeFeed("q0", items: 5..<10)
+        try direct.write(to: w.h.configURL, atomically: true, encoding: .utf8)
+        let moved = Set((5..<10).map { "urn:chorus-test:q0:\($0)" })
+        try w.nextRunRepairs(expected: w.expected.filter { !$0.hasPrefix("urn:chorus-test:q0:") }.union(moved))
+    }
+
     /// Restarted after the run's file was noted (with its table rows) and published, before the
     /// state commit: the file stays, noted as pending, and the next run adopts it.
     @Test func aServerRestartedBetweenPublishAndCommitLeavesANotedFileThatTheNextRunAdopts() throws {

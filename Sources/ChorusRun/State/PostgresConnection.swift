@@ -99,21 +99,24 @@ final class PostgresConnection {
 
     /// Throws the server's or libpq's error unless `result` says the statement succeeded.
     private func check(_ result: OpaquePointer?) throws(PostgresError) {
-        guard let result else { throw PostgresError(lost(Self.oneLine(chorus_PQerrorMessage(conn)))) }
+        guard let result else { throw lost(PostgresError(Self.oneLine(chorus_PQerrorMessage(conn)))) }
         let status = chorus_PQresultStatus(result)
         guard status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK else {
             let state = chorus_PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
             var message = Self.oneLine(chorus_PQresultErrorMessage(result))
             if message.isEmpty { message = Self.oneLine(chorus_PQerrorMessage(conn)) }
-            throw PostgresError(lost(message), sqlState: state)
+            throw lost(PostgresError(message, sqlState: state))
         }
     }
 
-    /// `message`, or, once the connection is gone, "connection lost: " and the first cause.
-    private func lost(_ message: String) -> String {
-        guard chorus_PQstatus(conn) != CONNECTION_OK else { return message }
-        if lostBecause == nil { lostBecause = message }
-        return "connection lost: \(lostBecause ?? message)"
+    /// `error`, or, once the connection is gone, "connection lost: " and the first cause.
+    private func lost(_ error: PostgresError) -> PostgresError {
+        guard chorus_PQstatus(conn) != CONNECTION_OK else { return error }
+        if lostBecause == nil { lostBecause = error.message }
+        var gone = error
+        gone.message = "connection lost: \(lostBecause ?? error.message)"
+        gone.connectionLost = true
+        return gone
     }
 
     /// A libpq message (which may span lines and end with one) as one line.
@@ -137,6 +140,8 @@ struct PostgresRows {
 struct PostgresError: Error, Sendable, CustomStringConvertible {
     var message: String
     var sqlState: String?
+    /// The connection was lost: a statement sent may have been committed all the same.
+    var connectionLost = false
 
     init(_ message: String, sqlState: String? = nil) {
         self.message = message
