@@ -88,23 +88,26 @@ struct PostgresScaleTests {
     }
 
     /// The check of the first test fails on what it must catch: two workers on separate states
-    /// (no shared leases), started together, poll every source at once. Each feed trickles out
-    /// over about half a second (nginx `limit_rate`), so that the two runs surely overlap.
+    /// (no shared leases) poll the same sources at once. Each feed (1.6 KB) trickles out over
+    /// about a second (nginx `limit_rate`), one at a time, and the second worker starts once the
+    /// first has finished a fetch, so the first is still polling while the second polls.
     @Test func theOverlapCheckFailsForWorkersThatShareNoLeases() throws {
-        let h = try IngestHarness(extraServerConfig: "location ~ \\.rss$ { gzip off; limit_rate 2000; }", accessLog: true)
+        let h = try IngestHarness(extraServerConfig: "location ~ \\.rss$ { gzip off; limit_rate 1000; }", accessLog: true)
         let names = (0..<8).map { "s\($0)" }
         for i in 0..<names.count { try feed(i, round: 0).write(to: h.www.appendingPathComponent("s\(i).rss"), atomically: true, encoding: .utf8) }
         var pollers: [String: PollLog.Poller] = [:]
         let clusters = try (1...2).map { n in
             var c = try WorkerCluster(h, database: "apart\(n)")
-            c.extra = "concurrency: 2"
+            c.extra = "concurrency: 1"
             c.userAgent = "chorus-apart w\(n)"
             try c.writeConfig(worker: n, sources: names)
             return c
         }
-        let workers = try (1...2).map { n in
+        var workers: [WorkerCluster.Worker] = []
+        for n in 1...2 {
             pollers["chorus-apart w\(n)"] = PollLog.Poller(worker: n, started: Date().timeIntervalSince1970)
-            return try clusters[n - 1].start(worker: n)
+            workers.append(try clusters[n - 1].start(worker: n))
+            if n == 1 { #expect(try WorkerCluster.until(30) { try !h.server.accessLogLines().isEmpty }, "worker 1 polls") }
         }
         for w in workers { #expect(w.wait() == 0, "\(w.said)") }
         let overlaps = PollLog(try h.server.accessLogLines()).overlaps(pollers: pollers, lease: Self.lease)
