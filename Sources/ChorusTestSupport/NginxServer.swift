@@ -36,7 +36,9 @@ public final class NginxServer: Sendable {
     /// - Parameters:
     ///   - extraServerConfig: directives added inside the `server {}` block (extra `location`s, headers).
     ///   - accessLog: write an access log to `prefix/access.log` (off for benchmarks); the
-    ///     "combined" format followed by ` conn=<connection serial>` and ` proto=<protocol>`.
+    ///     "combined" format followed by ` end=<Unix time the response ended, ms>`,
+    ///     ` took=<seconds since the request's first byte, ms>`, ` conn=<connection serial>` and
+    ///     ` proto=<protocol>`.
     ///   - tls: serve HTTPS (HTTP/2 offered through ALPN) with this certificate.
     public init(
         root: URL, extraServerConfig: String = "", accessLog: Bool = true, tls: TLSFiles? = nil, timeout: Double = 15
@@ -122,7 +124,8 @@ public final class NginxServer: Sendable {
                 }
                 default_type application/octet-stream;
                 log_format chorus '$remote_addr - $remote_user [$time_local] "$request" $status $body_bytes_sent '
-                                  '"$http_referer" "$http_user_agent" conn=$connection proto=$server_protocol';
+                                  '"$http_referer" "$http_user_agent" end=$msec took=$request_time '
+                                  'conn=$connection proto=$server_protocol';
                 access_log \(accessLog ? "\(p)/access.log chorus" : "off");
                 client_body_temp_path \(p)/client_body_temp;
             \(optionalTemp)

@@ -2,7 +2,10 @@
 # in a temporary folder and exports CHORUS_TEST_PG_URL (and CHORUS_TEST_PG_PASSWORD) for the
 # tests; `chorus_postgres_stop` stops it and deletes the folder. PostgreSQL refuses to run as
 # root, so as root the cluster belongs to the `postgres` user (Debian's postgresql package
-# creates it). Durability is off (-F): the cluster lives for one test run.
+# creates it). Durability is off (fsync): the cluster lives for one test run. Its server options
+# are in its postgresql.conf, so `chorus_postgres_ctl` can stop, start and restart it; the
+# PostgreSQL fault tests start a private cluster of their own that way, so that restarting it
+# never disturbs the tests that run beside them on the shared one.
 chorus_postgres_start() {
   local bin
   bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
@@ -25,10 +28,9 @@ chorus_postgres_start() {
     --auth-local=trust --auth-host=scram-sha-256 --no-sync -E UTF8 --locale=C.UTF-8 >"$CHORUS_PG_DIR/initdb.log" 2>&1 \
     || { cat "$CHORUS_PG_DIR/initdb.log" >&2; return 1; }
   rm -f "$CHORUS_PG_DIR/pw"
-  "${CHORUS_PG_AS[@]}" "$bin/pg_ctl" -D "$CHORUS_PG_DIR/data" -l "$CHORUS_PG_DIR/server.log" -w -t 60 \
-    -o "-F -k $CHORUS_PG_DIR -h 127.0.0.1 -p $port -c max_connections=200" start >/dev/null \
-    || { cat "$CHORUS_PG_DIR/server.log" >&2; return 1; }
-  CHORUS_PG_BIN=$bin
+  printf "%s\n" "listen_addresses = '127.0.0.1'" "port = $port" "unix_socket_directories = '$CHORUS_PG_DIR'" \
+    "fsync = off" "max_connections = 200" >> "$CHORUS_PG_DIR/data/postgresql.conf"
+  chorus_postgres_ctl "$CHORUS_PG_DIR" start || { cat "$CHORUS_PG_DIR/server.log" >&2; return 1; }
   PGPASSWORD=$password "$bin/createdb" -h 127.0.0.1 -p "$port" -U chorus chorus
   export CHORUS_TEST_PG_URL="postgres://chorus@127.0.0.1:$port/chorus"
   export CHORUS_TEST_PG_PASSWORD=$password
@@ -37,7 +39,25 @@ chorus_postgres_start() {
 
 chorus_postgres_stop() {
   [ -n "${CHORUS_PG_DIR:-}" ] && [ -d "$CHORUS_PG_DIR" ] || return 0
-  "${CHORUS_PG_AS[@]}" "$CHORUS_PG_BIN/pg_ctl" -D "$CHORUS_PG_DIR/data" -m immediate -w stop >/dev/null 2>&1 || true
-  rm -rf "$CHORUS_PG_DIR"
+  chorus_postgres_ctl "$CHORUS_PG_DIR" remove
   CHORUS_PG_DIR=
+}
+
+# `chorus_postgres_ctl DIR start|stop|restart|remove` acts on the cluster that
+# chorus_postgres_start made in DIR, as the cluster's own user, and waits until it is done: stop
+# and restart are "fast" (open sessions are cut, as in a server shutdown); remove stops it at
+# once and deletes DIR.
+chorus_postgres_ctl() {
+  local dir=$1 action=$2 bin as=()
+  bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+  [ "$(id -u)" -eq 0 ] && as=(runuser -u "$(stat -c %U "$dir")" --)
+  case $action in
+    start) "${as[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start >/dev/null ;;
+    restart) "${as[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -m fast -w -t 60 restart >/dev/null ;;
+    stop) "${as[@]}" "$bin/pg_ctl" -D "$dir/data" -m fast -w -t 60 stop >/dev/null ;;
+    remove)
+      "${as[@]}" "$bin/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1 || true
+      rm -rf "$dir" ;;
+    *) echo "chorus_postgres_ctl: unknown action '$action' (start, stop, restart or remove)" >&2; return 2 ;;
+  esac
 }

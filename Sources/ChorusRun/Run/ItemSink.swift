@@ -88,7 +88,16 @@ final class ItemSink {
             do {
                 var note = PendingOutput(path: candidate.path, temporaryPath: writer.temporaryURL.path, createdAt: createdAt, seen: seen)
                 note.documents = documents
-                try store.beginOutput(note)
+                do throws(StateError) {
+                    try store.beginOutput(note)
+                } catch {
+                    // The note may be committed all the same (the connection lost after the
+                    // server's COMMIT), and beside a note a missing temporary file means published:
+                    // the file is kept for the next run's recovery (a note with its file
+                    // unpublished, or no note and a dead temporary).
+                    if error.outcomeUnknown { noted = true }
+                    throw RunError(error.message)
+                }
                 noted = true
                 // Only once the state notes the file: the marker then never outlives what the state knows.
                 if let state, case .file(let settings, _) = mode { OutputMarker.ensure(state: state, in: settings) }

@@ -44,9 +44,10 @@ final class RunCollector {
 
     /// Takes one source's result: writes it now, or, when its new items must be claimed first,
     /// holds it for the next claim. Returns whether the source is done (its report final).
-    /// Throws only when the sink fails (then the run is fatal).
+    /// Throws when the sink or the store fails (then the run is fatal).
     @discardableResult
     func accept(_ result: SourceTask.Result, source: SourceConfig, saved: SourceRecord) throws(RunError) -> Bool {
+        if let failure = result.stateFailure { throw RunError(failure) }
         if claims != nil, limit == nil, result.poll != nil, result.items.contains(where: \.emit) {
             waiting.append(Held(result: result, source: source, saved: saved))
             return false

@@ -127,8 +127,9 @@ struct RunExecutor {
                     let p = polls[index]
                     inFlight?.end(p.source.name)
                     if p.suspect { suspectsRunning -= 1 }
-                    Self.logResult(result.report, of: p.source.name, logger)
+                    // Once the run failed, what is still in flight is not reported: the failure is the one line.
                     if failure == nil {
+                        if result.stateFailure == nil { Self.logResult(result.report, of: p.source.name, logger) }
                         do throws(RunError) {
                             if try collector.accept(result, source: p.source, saved: p.saved) {
                                 Self.logDone(p.source.name, collector.reports[p.source.name], logger)

@@ -52,6 +52,9 @@ struct SourceTask: Sendable {
         /// The NDJSON lines of the emitted items, back to back in item order (one buffer per
         /// source instead of one array per line).
         var lines: [UInt8] = []
+        /// The store failed while the items were classified: the run's failure, not the source's
+        /// (the collector stops the run with it; a later run repeats the source).
+        var stateFailure: String? = nil
     }
 
     func run(clock: @Sendable () -> Date) async -> Result {
@@ -150,7 +153,7 @@ struct SourceTask: Sendable {
             report.status = .error
             report.errors = 1
             report.error = error.message
-            return Result(report: report, poll: nil, items: [])
+            return Result(report: report, poll: nil, items: [], stateFailure: error.message)
         }
         report.durationMs = Self.ms(clock().timeIntervalSince(started))
         return Result(report: report, poll: poll, items: items, lines: writer.bytes)

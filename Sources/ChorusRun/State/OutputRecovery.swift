@@ -30,7 +30,8 @@ struct OutputRecovery {
         do throws(StateError) {
             for pending in try store.pendingOutputs() {
                 var seen: [SeenRecord] = []
-                if Self.wasPublished(pending) {
+                let published = Self.wasPublished(pending)
+                if published {
                     // A note from an older version has no ids: read them from the file, if it is
                     // still there and readable (nothing else can be known).
                     seen = pending.seen ?? ((try? records(in: URL(fileURLWithPath: pending.path), now: now)) ?? [])
@@ -38,7 +39,9 @@ struct OutputRecovery {
                 }
                 let known = try store.seenRecords(seen.map(\.id))
                 let newer = seen.filter { r in known[r.id].map { $0.revision < r.revision } ?? true }
-                try store.commit(StateCommit(seen: newer, completedOutput: pending.path, now: now))
+                var change = StateCommit(seen: newer, completedOutput: pending.path, now: now)
+                change.outputWithdrawn = !published
+                try store.commit(change)
                 // Only once the note is gone: a temporary file missing beside a note means published.
                 unlink(pending.temporaryPath)
             }

@@ -7,6 +7,10 @@ import Foundation
 final class PostgresConnection {
     /// The libpq handle; never nil after a successful `init`.
     private let conn: OpaquePointer
+    /// What libpq said when the connection was lost (the server restarted or stopped, the
+    /// network cut): every later statement fails with this first cause, where libpq would only
+    /// say "no connection to the server". A lost connection is never reopened: the run stops.
+    private var lostBecause: String?
 
     /// Connects to `url` (a libpq connection URI or `key=value` string). `password`, when
     /// given, overrides the URL's; else libpq reads PGPASSWORD or ~/.pgpass. `sslmode` and the
@@ -95,14 +99,24 @@ final class PostgresConnection {
 
     /// Throws the server's or libpq's error unless `result` says the statement succeeded.
     private func check(_ result: OpaquePointer?) throws(PostgresError) {
-        guard let result else { throw PostgresError(Self.oneLine(chorus_PQerrorMessage(conn))) }
+        guard let result else { throw lost(PostgresError(Self.oneLine(chorus_PQerrorMessage(conn)))) }
         let status = chorus_PQresultStatus(result)
         guard status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK else {
             let state = chorus_PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
             var message = Self.oneLine(chorus_PQresultErrorMessage(result))
             if message.isEmpty { message = Self.oneLine(chorus_PQerrorMessage(conn)) }
-            throw PostgresError(message, sqlState: state)
+            throw lost(PostgresError(message, sqlState: state))
         }
+    }
+
+    /// `error`, or, once the connection is gone, "connection lost: " and the first cause.
+    private func lost(_ error: PostgresError) -> PostgresError {
+        guard chorus_PQstatus(conn) != CONNECTION_OK else { return error }
+        if lostBecause == nil { lostBecause = error.message }
+        var gone = error
+        gone.message = "connection lost: \(lostBecause ?? error.message)"
+        gone.connectionLost = true
+        return gone
     }
 
     /// A libpq message (which may span lines and end with one) as one line.
@@ -126,6 +140,8 @@ struct PostgresRows {
 struct PostgresError: Error, Sendable, CustomStringConvertible {
     var message: String
     var sqlState: String?
+    /// The connection was lost: a statement sent may have been committed all the same.
+    var connectionLost = false
 
     init(_ message: String, sqlState: String? = nil) {
         self.message = message

@@ -32,6 +32,18 @@ enum PostgresItemTable {
             """, [String(decoding: lines, as: UTF8.self)])
     }
 
+    /// Deletes the rows noted with an output file that was never published (its run died, or
+    /// lost the server, between the note and the publish), before recovery drops the note: the
+    /// table then holds no item that no file holds, and the next poll of their sources writes
+    /// them again. Their claims kept anyone else from writing the same (`id`, `revision`).
+    static func withdraw(outputAt path: String, owner: String, from table: String, in db: PostgresConnection) throws(PostgresError) {
+        try db.execute("""
+            DELETE FROM "\(table)" t USING pending_output o, pending_seen p
+            WHERE o.owner = $1 AND o.path = $2 AND p.owner = o.owner AND p.temp_path = o.temp_path
+                AND t.id = p.id AND t.revision = p.revision
+            """, [owner, path])
+    }
+
     /// Reads `output.postgres` (`{ table: NAME }`); the name is a plain SQL identifier.
     static func read(_ node: Node, reader: ConfigReader) -> String? {
         guard let m = reader.mapping(node, at: "output.postgres", allowed: ["table"]) else { return nil }

@@ -177,6 +177,9 @@ public final class PostgresStateStore: StateStore {
             try db.transaction { () throws(PostgresError) in
                 try checkLeases(db)
                 _ = try checkClaims(db)
+                if let table, change.outputWithdrawn, let path = change.completedOutput {
+                    try PostgresItemTable.withdraw(outputAt: path, owner: owner, from: table, in: db)
+                }
                 try PostgresCommitWriter(db: db, owner: owner, token: token, noted: note).write(change)
                 if let table { try PostgresItemTable.upsert(change.documents, into: table, in: db) }
             }
@@ -217,7 +220,7 @@ public final class PostgresStateStore: StateStore {
         do {
             return try db.withLock { (db: inout PostgresConnection) throws(PostgresError) -> T in try body(db) }
         } catch {
-            throw StateError("state: postgres: cannot \(what) (\(error.message))")
+            throw StateError("state: postgres: cannot \(what) (\(error.message))", outcomeUnknown: error.connectionLost)
         }
     }
 }

@@ -115,6 +115,9 @@ public struct StateCommit: Sendable {
     public var touched: [String]
     /// The pending output this commit completes, if any.
     public var completedOutput: String?
+    /// `completedOutput` was never published (recovery after a run that died between its note
+    /// and its publish): none of its items is delivered, so an output table drops their rows.
+    public var outputWithdrawn = false
     /// Seen records last seen before this instant are deleted.
     public var pruneBefore: Date?
     /// Sources that finished in this run: their breaker strikes are cleared.
@@ -137,9 +140,13 @@ public struct StateCommit: Sendable {
 /// The state store failed. Messages start with "state:" and name the store.
 public struct StateError: Error, Sendable, CustomStringConvertible {
     public var message: String
+    /// The store was lost during the call (a PostgreSQL connection cut): a write may have been
+    /// committed although the call failed.
+    public var outcomeUnknown = false
 
-    public init(_ message: String) {
+    public init(_ message: String, outcomeUnknown: Bool = false) {
         self.message = message
+        self.outcomeUnknown = outcomeUnknown
     }
 
     public var description: String { message }

@@ -14,6 +14,8 @@ struct WorkerCluster {
     var extra = "concurrency: 4"
     /// Keys added to the `state` mapping, such as `lease: 1s`.
     var stateExtra = ""
+    /// Every source's `user_agent`, if set (it may name an environment variable, `${VAR}`).
+    var userAgent: String?
 
     init(_ harness: IngestHarness, database: String) throws {
         self.harness = harness
@@ -25,7 +27,8 @@ struct WorkerCluster {
     func writeConfig(worker n: Int, sources: [String]) throws -> URL {
         let state = "url: \"\(url)\", password: \"${CHORUS_TEST_PG_PASSWORD}\"" + (stateExtra.isEmpty ? "" : ", \(stateExtra)")
         var yaml = "output: { dir: out-\(n) }\nstate: { \(state) }\n\(extra)\nsources:\n"
-        for name in sources { yaml += "  - { name: \(name), type: feed, url: \"\(harness.url("\(name).rss"))\" }\n" }
+        let agent = userAgent.map { ", user_agent: \"\($0)\"" } ?? ""
+        for name in sources { yaml += "  - { name: \(name), type: feed, url: \"\(harness.url("\(name).rss"))\"\(agent) }\n" }
         let file = harness.root.appendingPathComponent("worker-\(n).yaml")
         try yaml.write(to: file, atomically: true, encoding: .utf8)
         return file
