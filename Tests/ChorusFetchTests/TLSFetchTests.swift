@@ -57,6 +57,10 @@ struct TLSFetchTests {
         #expect(Set(lines.compactMap(Self.connection)).count <= 2)
     }
 
+    /// Reuse is asked of every fetch that follows the previous one within a minute: nginx here
+    /// closes a connection idle for 65 s (`keepalive_timeout`), and when the whole test process
+    /// is starved (every suite runs at once on two cores) a gap can outlast that; then a new
+    /// connection is right. The gaps come from nginx's own log (`end=`, `took=`).
     @Test("sequential HTTP/1.1 fetches reuse one connection")
     func http1ConnectionReuse() async throws {
         let fetcher = CurlFetcher()
@@ -66,7 +70,17 @@ struct TLSFetchTests {
         let lines = try await Self.logLines(plainServer, atLeast: 5)
         #expect(lines.count == 5)
         #expect(lines.allSatisfy { $0.hasSuffix("proto=HTTP/1.1") })
-        #expect(Set(lines.compactMap(Self.connection)).count == 1)
+        let requests = try lines.map { line in try #require(Self.timedRequest(line), "no conn/end/took in \(line)") }
+        var reused = 0
+        for (previous, next) in zip(requests, requests.dropFirst()) {
+            let idle = next.start - previous.end
+            if idle < 60 {
+                #expect(next.connection == previous.connection, "a new connection after \(idle) s idle")
+                reused += 1
+            }
+        }
+        // Starved for a minute between every fetch is not what a run of this suite looks like.
+        #expect(reused > 0)
     }
 
     @Test("HTTP/1.1 fetches to one host never use more than the per-host connection limit")
@@ -90,6 +104,16 @@ struct TLSFetchTests {
             tries += 1
         }
         return lines
+    }
+
+    /// The connection serial and the start and end (seconds) of an access-log line's request.
+    static func timedRequest(_ line: String) -> (connection: String, start: Double, end: Double)? {
+        func field(_ name: String) -> Substring? {
+            line.split(separator: " ").first { $0.hasPrefix(name) }.map { $0.dropFirst(name.count) }
+        }
+        guard let connection = connection(line), let end = field("end=").flatMap({ Double($0) }),
+              let took = field("took=").flatMap({ Double($0) }) else { return nil }
+        return (connection, end - took, end)
     }
 
     /// The `conn=` serial of an access-log line.
