@@ -43,6 +43,8 @@ struct SentimentModel: Sendable {
     struct Heuristics: Sendable {
         var negation = true, booster = true, caps = true, exclamation = true, question = true
         var contrast = true, elongation = true
+        /// `report` and `opposed-clauses`, read once here rather than hashed per text.
+        var report = true, opposedClauses = true
 
         init(disabled: Set<String>) {
             negation = !disabled.contains("negation")
@@ -52,6 +54,8 @@ struct SentimentModel: Sendable {
             question = !disabled.contains("question")
             contrast = !disabled.contains("contrast")
             elongation = !disabled.contains("elongation")
+            report = !disabled.contains("report")
+            opposedClauses = !disabled.contains("opposed-clauses")
         }
     }
 
@@ -88,11 +92,15 @@ struct SentimentModel: Sendable {
         lexicons += configuration.lexiconFiles.map { ($0, "en") }
         lexicons += configuration.chineseLexiconFiles.map { ($0, "zh") }
         rules += configuration.ruleFiles
+        var parsed: [(entries: [LexiconFileParser.Entry], url: URL, language: String)] = []
         for (url, lang) in lexicons {
             // The base and other-language files are optional in a share directory of one's own.
             if optional.contains(url), !FileManager.default.fileExists(atPath: url.path) { continue }
-            try addLexicon(LexiconFileParser.parse(contentsOf: url), file: url.path, language: lang)
+            parsed.append((try LexiconFileParser.parse(contentsOf: url), url, lang))
         }
+        // Tables sized once for the lexicons and about as many rule words, not grown by doubling.
+        vocabulary.reserve(keys: parsed.reduce(0) { $0 + $1.entries.count } + 4096)
+        for p in parsed { try addLexicon(p.entries, file: p.url.path, language: p.language) }
         for url in rules {
             if optional.contains(url), !FileManager.default.fileExists(atPath: url.path) { continue }
             try addRules(RuleFileParser.parse(contentsOf: url))
@@ -110,6 +118,18 @@ struct SentimentModel: Sendable {
         let source = Int16(vocabulary.sources.count)
         vocabulary.sources.append(URL(fileURLWithPath: file).lastPathComponent)
         for e in entries {
+            // Most entries are one plain word: no token array to build and free (9,000 of them
+            // were a tenth of adding a lexicon).
+            if WordNormalizer.isPlainWord(e.token) {
+                let id = Int(vocabulary.intern(e.token))
+                if other {
+                    vocabulary.entries[id].otherValence = e.valence; vocabulary.entries[id].otherSource = source
+                } else {
+                    vocabulary.entries[id].valence = e.valence; vocabulary.entries[id].source = source
+                    vocabulary.entries[id].inMainLexicon = true
+                }
+                continue
+            }
             let tokens = WordNormalizer.tokens(e.token)
             if tokens.count > 1 {
                 addPhrase(name: "idiom", text: e.token, tokens: tokens, effect: .set(e.valence), tags: [], language: nil, position: .any)
@@ -167,7 +187,10 @@ struct SentimentModel: Sendable {
             guard !configuration.disabledRules.contains(r.name) else { continue }
             let firsts = r.phrases.map { ($0, WordNormalizer.tokens($0).map { vocabulary.intern($0) }) }
             let seconds = then.map { ($0, WordNormalizer.tokens($0).map { vocabulary.intern($0) }) }
-            phrases.reserveCapacity(phrases.count + firsts.count * seconds.count)
+            // Grown geometrically: an exact reserve per rule copied every phrase so far at
+            // each of the `then` rules (2.6% of start-up in perf).
+            let needed = phrases.count + firsts.count * seconds.count
+            if phrases.capacity < needed { phrases.reserveCapacity(max(needed, 2 * phrases.capacity)) }
             for (a, at) in firsts where !at.isEmpty {
                 for (b, bt) in seconds where !bt.isEmpty {
                     phrases.append(PhraseRule(name: r.name, tokens: at + bt, effect: r.effect, tags: r.tags, language: r.language,

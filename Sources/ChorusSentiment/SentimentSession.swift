@@ -175,7 +175,7 @@ public struct SentimentSession: ~Copyable {
             }
             part.clauses = clauses
         }
-        if language == 1 && part.compound != 0 && !model.configuration.disabledRules.contains("report") && isPlainReport(seg) {
+        if language == 1 && part.compound != 0 && model.heuristics.report && isPlainReport(seg) {
             part = damped(part)
         }
         return part
@@ -189,7 +189,7 @@ public struct SentimentSession: ~Copyable {
         if p.clauses && p.pos >= c.mixedThreshold && p.neg >= c.mixedThreshold && min(p.pos, p.neg) >= balance * max(p.pos, p.neg)
             && p.strongestPositive >= Self.strongContribution && p.strongestNegative <= -Self.strongContribution {
             label = .mixed
-        } else if p.opposedClauses && c.mixedThreshold <= 1 && !c.disabledRules.contains("opposed-clauses")
+        } else if p.opposedClauses && c.mixedThreshold <= 1 && model.heuristics.opposedClauses
                     && !scorer.tagged.contains(Self.reliefTag) {
             // Relief ("phew", "thank goodness") names the bad thing that ended: not mixed.
             scorer.fire(HeuristicName.opposedClauses)

@@ -265,6 +265,27 @@ struct Vocabulary: Sendable {
         shortSlots[i] = ShortSlot(key: key, id: id)
     }
 
+    /// Sizes the tables for about `keys` tokens in all (most of them short), so that adding
+    /// them does not rehash the tables at each doubling.
+    mutating func reserve(keys n: Int) {
+        var short = shortSlots.count, long = slots.count
+        while short < 2 * n { short *= 2 }
+        while long < n / 2 { long *= 2 }
+        if short > shortSlots.count {
+            let old = shortSlots
+            shortSlots = Array(repeating: ShortSlot(key: 0, id: -1), count: short)
+            for slot in old where slot.key != 0 { insertShort(id: slot.id, key: slot.key) }
+        }
+        if long > slots.count {
+            let old = slots
+            slots = Array(repeating: Slot(hash: 0, id: -1), count: long)
+            for slot in old where slot.id >= 0 { insertSlot(id: slot.id, hash: slot.hash) }
+        }
+        entries.reserveCapacity(n)
+        keys.reserveCapacity(n)
+        keyArena.reserveCapacity(8 * n)
+    }
+
     private mutating func growShort() {
         let old = shortSlots
         shortSlots = Array(repeating: ShortSlot(key: 0, id: -1), count: shortSlots.count * 2)

@@ -4,7 +4,7 @@ enum WordNormalizer {
     /// The tokens of a phrase as written in a file ("can't complain" → ["cant", "complain"]).
     static func tokens(_ phrase: String) -> [String] {
         // Most lexicon entries are one word already in normal form.
-        if !phrase.isEmpty && phrase.utf8.allSatisfy(isPlainByte) { return [phrase] }
+        if isPlainWord(phrase) { return [phrase] }
         return phrase.split(whereSeparator: { $0 == " " || $0 == "\t" }).map { word(String($0)) }
     }
 
@@ -56,6 +56,11 @@ enum WordNormalizer {
         default: return false
         }
     }
+
+    /// A non-empty word of lower-case ASCII letters and digits: one token, already in normal
+    /// form (what `tokens` returns for it is `[word]`).
+    @inline(__always)
+    static func isPlainWord(_ word: String) -> Bool { !word.isEmpty && word.utf8.allSatisfy(isPlainByte) }
 
     /// A lower-case ASCII letter or a digit: a word made of these is in normal form.
     @inline(__always)
