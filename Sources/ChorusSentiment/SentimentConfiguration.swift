@@ -62,6 +62,28 @@ public struct SentimentConfiguration: Sendable, Equatable {
     /// beside the binary, the repository's `Config/sentiment`). Default: nil.
     public var shareDirectory: URL?
 
+    /// Directory for the compiled copy of the shipped vocabulary (`VocabularyCache`), used when
+    /// no extra lexicon or rule files are configured. Default: `$CHORUS_CACHE_DIR`, else
+    /// `$XDG_CACHE_HOME/chorus`, else `~/.cache/chorus`; nil (no cache) when
+    /// `CHORUS_CACHE_DIR` is `off`.
+    public var vocabularyCache: URL? = SentimentConfiguration.defaultCacheDirectory()
+
+    /// The default `vocabularyCache` for this environment.
+    public static func defaultCacheDirectory(
+        _ environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> URL? {
+        if let dir = environment["CHORUS_CACHE_DIR"], !dir.isEmpty {
+            return dir == "off" ? nil : URL(fileURLWithPath: dir, isDirectory: true)
+        }
+        if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") {
+            return URL(fileURLWithPath: xdg, isDirectory: true).appendingPathComponent("chorus", isDirectory: true)
+        }
+        if let home = environment["HOME"], home.hasPrefix("/") {
+            return URL(fileURLWithPath: home, isDirectory: true).appendingPathComponent(".cache/chorus", isDirectory: true)
+        }
+        return nil
+    }
+
     /// The shipped behaviour, with every default listed above.
     public init(
         lexiconFiles: [URL] = [],

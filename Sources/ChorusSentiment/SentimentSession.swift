@@ -175,7 +175,7 @@ public struct SentimentSession: ~Copyable {
             }
             part.clauses = clauses
         }
-        if language == 1 && part.compound != 0 && !model.configuration.disabledRules.contains("report") && isPlainReport(seg) {
+        if language == 1 && part.compound != 0 && model.heuristics.report && isPlainReport(seg) {
             part = damped(part)
         }
         return part
@@ -192,7 +192,7 @@ public struct SentimentSession: ~Copyable {
             // A relief names the bad thing that ended ("new job after the layoff, what a relief"):
             // glad, whatever the balance.
             label = relief ? .positive : .mixed
-        } else if p.opposedClauses && c.mixedThreshold <= 1 && !c.disabledRules.contains("opposed-clauses")
+        } else if p.opposedClauses && c.mixedThreshold <= 1 && model.heuristics.opposedClauses
                     && !relief {
             // Relief ("phew", "thank goodness") names the bad thing that ended: not mixed.
             scorer.fire(HeuristicName.opposedClauses)

@@ -3,7 +3,7 @@
 /// normalized UTF-8 bytes, so the hot path looks tokens up without building Strings.
 struct Vocabulary: Sendable {
     /// What one known token does. Unset fields are neutral.
-    struct Entry: Sendable {
+    struct Entry: Sendable, Equatable {
         /// Lexicon valence (−4…+4), 0 when the token is not a sentiment word.
         var valence: Float = 0
         /// Valence from the French, Spanish or German lexicons (NaN: none). It wins in text
@@ -52,14 +52,14 @@ struct Vocabulary: Sendable {
     }
 
     /// A slot of the open-addressing table: the key's hash and its id (−1 when empty).
-    private struct Slot {
+    private struct Slot: Equatable {
         var hash: UInt32
         var id: Int32
     }
 
     /// A slot of the table of short keys (1–8 bytes, none zero), which holds the key itself,
     /// packed little-endian into a `UInt64`, so that a lookup reads one slot (0 when empty).
-    private struct ShortSlot {
+    private struct ShortSlot: Equatable {
         var key: UInt64
         var id: Int32
     }
@@ -263,6 +263,78 @@ struct Vocabulary: Sendable {
         var i = Vocabulary.shortIndex(key) & mask
         while shortSlots[i].key != 0 { i = (i + 1) & mask }
         shortSlots[i] = ShortSlot(key: key, id: id)
+    }
+
+    /// An empty vocabulary.
+    init() {}
+
+    /// The same tables, value for value (the padding bytes a snapshot also holds aside).
+    func hasSameTables(as o: Vocabulary) -> Bool {
+        // NaN valences (`otherValence` unset) compare by their bits.
+        entries.count == o.entries.count && zip(entries, o.entries).allSatisfy { a, b in
+            var a = a, b = b
+            (a.otherValence, b.otherValence) = (a.otherValence.isNaN ? 9 : a.otherValence, b.otherValence.isNaN ? 9 : b.otherValence)
+            return a == b
+        }
+            && sources == o.sources && keyArena == o.keyArena && keys.elementsEqual(o.keys, by: ==) && slots == o.slots
+            && shortSlots == o.shortSlots && shortCount == o.shortCount && longCount == o.longCount
+            && longestHanKey == o.longestHanKey && scanFlags == o.scanFlags && modifiers == o.modifiers && phraseListOf == o.phraseListOf
+    }
+
+    /// Appends every table to a snapshot (`VocabularyCache`); the scanner's one-byte tables are
+    /// rebuilt from the entries on reading.
+    func write(to w: inout SnapshotWriter) {
+        w.plain(entries)
+        w.strings(sources)
+        w.plain(keyArena)
+        w.plain(keys)
+        w.plain(slots)
+        w.plain(shortSlots)
+        w.int(shortCount)
+        w.int(longCount)
+        w.int(longestHanKey)
+    }
+
+    /// The vocabulary `write(to:)` wrote, checked for consistent sizes.
+    init(reading r: inout SnapshotReader) throws(SnapshotReader.Corrupt) {
+        entries = try r.plain()
+        sources = try r.strings()
+        keyArena = try r.plain()
+        keys = try r.plain()
+        slots = try r.plain()
+        shortSlots = try r.plain()
+        shortCount = try r.int()
+        longCount = try r.int()
+        longestHanKey = try r.int()
+        let arena = keyArena.count
+        guard keys.count == entries.count, shortCount + longCount == entries.count,
+              slots.count.nonzeroBitCount == 1, shortSlots.count.nonzeroBitCount == 1,
+              keys.allSatisfy({ $0.start >= 0 && $0.length >= 0 && Int($0.start) + Int($0.length) <= arena }),
+              slots.allSatisfy({ $0.id < entries.count }), shortSlots.allSatisfy({ $0.id < entries.count }),
+              entries.allSatisfy({ Int($0.source) < sources.count && Int($0.otherSource) < sources.count })
+        else { throw SnapshotReader.Corrupt() }
+        indexScanFlags()
+    }
+
+    /// Sizes the tables for about `keys` tokens in all (most of them short), so that adding
+    /// them does not rehash the tables at each doubling.
+    mutating func reserve(keys n: Int) {
+        var short = shortSlots.count, long = slots.count
+        while short < 2 * n { short *= 2 }
+        while long < n / 2 { long *= 2 }
+        if short > shortSlots.count {
+            let old = shortSlots
+            shortSlots = Array(repeating: ShortSlot(key: 0, id: -1), count: short)
+            for slot in old where slot.key != 0 { insertShort(id: slot.id, key: slot.key) }
+        }
+        if long > slots.count {
+            let old = slots
+            slots = Array(repeating: Slot(hash: 0, id: -1), count: long)
+            for slot in old where slot.id >= 0 { insertSlot(id: slot.id, hash: slot.hash) }
+        }
+        entries.reserveCapacity(n)
+        keys.reserveCapacity(n)
+        keyArena.reserveCapacity(8 * n)
     }
 
     private mutating func growShort() {

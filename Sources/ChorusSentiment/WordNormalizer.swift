@@ -6,7 +6,7 @@ enum WordNormalizer {
     /// ("must-see" → ["must", "see"]), so hyphenated entries match; emoticons (":-)") stay whole.
     static func tokens(_ phrase: String) -> [String] {
         // Most lexicon entries are one word already in normal form.
-        if !phrase.isEmpty && phrase.utf8.allSatisfy(isPlainByte) { return [phrase] }
+        if isPlainWord(phrase) { return [phrase] }
         return phrase.split(whereSeparator: { $0 == " " || $0 == "\t" }).flatMap { piece -> [String] in
             isHyphenated(piece.utf8) ? piece.split(separator: "-").map { word(String($0)) } : [word(String(piece))]
         }
@@ -73,6 +73,11 @@ enum WordNormalizer {
         default: return false
         }
     }
+
+    /// A non-empty word of lower-case ASCII letters and digits: one token, already in normal
+    /// form (what `tokens` returns for it is `[word]`).
+    @inline(__always)
+    static func isPlainWord(_ word: String) -> Bool { !word.isEmpty && word.utf8.allSatisfy(isPlainByte) }
 
     /// A lower-case ASCII letter or a digit: a word made of these is in normal form.
     @inline(__always)
