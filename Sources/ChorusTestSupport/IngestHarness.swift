@@ -51,14 +51,18 @@ public final class IngestHarness {
         try yaml.write(to: configURL, atomically: true, encoding: .utf8)
     }
 
-    /// Starts `chorus ingest --config <config> args...` without waiting.
-    public func start(_ args: [String], command: String = "ingest", environment: [String: String] = [:]) throws -> (Process, URL, URL) {
+    /// Starts `chorus <command> --config <config> args...` without waiting: the process and the
+    /// files its stdout and stderr go to. `config` defaults to the harness's; `prefix` is a
+    /// wrapper command the binary runs under (`strace …`).
+    public func start(_ args: [String], command: String = "ingest", environment: [String: String] = [:],
+                      config: URL? = nil, prefix: [String] = []) throws -> (Process, URL, URL) {
         let process = Process()
         if !environment.isEmpty {
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         }
-        process.executableURL = RepoPaths.chorusBinary
-        process.arguments = [command, "--config", configURL.path] + args
+        let line = prefix + [RepoPaths.chorusBinary.path, command, "--config", (config ?? configURL).path] + args
+        process.executableURL = URL(fileURLWithPath: line[0])
+        process.arguments = Array(line.dropFirst())
         process.currentDirectoryURL = root
         let id = UUID().uuidString
         let out = root.appendingPathComponent("run-\(id).out")

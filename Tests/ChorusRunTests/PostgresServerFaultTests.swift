@@ -59,18 +59,7 @@ struct PostgresServerFaultTests {
 
         /// Starts `chorus ingest`, optionally under `prefix` (strace); its process and stderr file.
         func start(prefix: [String] = []) throws -> (Process, URL) {
-            let process = Process()
-            let command = prefix + [RepoPaths.chorusBinary.path, "ingest", "--config", h.configURL.path, "--ignore-schedule"]
-            process.executableURL = URL(fileURLWithPath: command[0])
-            process.arguments = Array(command.dropFirst())
-            process.environment = ProcessInfo.processInfo.environment.merging(["CHORUS_FAULT_PG_PASSWORD": pg.password]) { $1 }
-            process.currentDirectoryURL = h.root
-            let err = h.root.appendingPathComponent("run-\(UUID().uuidString).err")
-            _ = FileManager.default.createFile(atPath: err.path, contents: nil)
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = try FileHandle(forWritingTo: err)
-            process.standardInput = FileHandle.nullDevice
-            try process.run()
+            let (process, _, err) = try h.start(["--ignore-schedule"], environment: ["CHORUS_FAULT_PG_PASSWORD": pg.password], prefix: prefix)
             return (process, err)
         }
 

@@ -49,17 +49,8 @@ struct WorkerCluster {
 
     /// Starts `chorus ingest --ignore-schedule` for worker `n` (its config written before).
     func start(worker n: Int, environment: [String: String] = [:]) throws -> Worker {
-        let process = Process()
-        process.executableURL = RepoPaths.chorusBinary
-        process.arguments = ["ingest", "--config", harness.root.appendingPathComponent("worker-\(n).yaml").path, "--ignore-schedule"]
-        process.currentDirectoryURL = harness.root
-        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
-        let err = harness.root.appendingPathComponent("worker-\(n)-\(UUID().uuidString).err")
-        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = try FileHandle(forWritingTo: err)
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
+        let (process, _, err) = try harness.start(["--ignore-schedule"], environment: environment,
+                                                  config: harness.root.appendingPathComponent("worker-\(n).yaml"))
         return Worker(process: process, stderr: err)
     }
 
