@@ -47,6 +47,8 @@ struct SentimentModel: Sendable {
         var contrast = true, elongation = true
         /// `report` and `opposed-clauses`, read once here rather than hashed per text.
         var report = true, opposedClauses = true
+        /// `info-question` and `concession`.
+        var infoQuestion = true, concession = true
 
         init(disabled: Set<String>) {
             negation = !disabled.contains("negation")
@@ -58,6 +60,8 @@ struct SentimentModel: Sendable {
             elongation = !disabled.contains("elongation")
             report = !disabled.contains("report")
             opposedClauses = !disabled.contains("opposed-clauses")
+            infoQuestion = !disabled.contains("info-question")
+            concession = !disabled.contains("concession")
         }
     }
 
@@ -306,6 +310,8 @@ struct SentimentModel: Sendable {
         for w in file.contrast { for t in WordNormalizer.tokens(w) { vocabulary.update(t) { $0.isContrast = true } } }
         for w in file.reportCues { for t in WordNormalizer.tokens(w) { vocabulary.update(t) { $0.isReportCue = true } } }
         for w in file.personalWords { for t in WordNormalizer.tokens(w) { vocabulary.update(t) { $0.isPersonal = true } } }
+        for w in file.questionOpeners { for t in WordNormalizer.tokens(w) { vocabulary.update(t) { $0.isQuestionOpener = true } } }
+        for w in file.concessionCues { for t in WordNormalizer.tokens(w) { vocabulary.update(t) { $0.isConcession = true } } }
         for w in file.englishMarkers { for t in WordNormalizer.tokens(w) { vocabulary.update(t) { $0.isEnglishMarker = true } } }
         for w in file.foreignMarkers { for t in WordNormalizer.tokens(w) { vocabulary.update(t) { $0.isForeignMarker = true } } }
         for (bit, words) in file.languageMarkers {

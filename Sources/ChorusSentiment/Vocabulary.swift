@@ -27,6 +27,10 @@ struct Vocabulary: Sendable {
         var isReportCue = false
         /// A word of personal voice ("I", "my", "we", "you"): the text is not a plain report.
         var isPersonal = false
+        /// Opens a question asking for information ("does", "which", "anyone"; `report.questions`).
+        var isQuestionOpener = false
+        /// Concedes one side of a contrast ("still", "admittedly"; `concession`).
+        var isConcession = false
         /// An English function word (language guess).
         var isEnglishMarker = false
         /// A function word of another Latin-script language (language guess).
