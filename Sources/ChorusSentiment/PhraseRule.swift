@@ -102,11 +102,13 @@ enum HeuristicName {
     /// A conceded side of a contrast ("a bit muddy, but…", "…but still fun") kept the text
     /// from being mixed.
     static let concession: Int32 = 20
+    /// A strong positive and a strong negative word of near balance made the text mixed.
+    static let mixedBalance: Int32 = 21
 
     static let all = [
         "lexicon", "negation", "booster", "dampener", "caps-emphasis", "exclamation", "question", "contrast",
         "elongation", "lang-zh", "sentence-average", "title+text", "idiom", "lang-fr", "lang-es", "lang-de", "reversal",
-        "opposed-clauses", "report", "info-question", "concession",
+        "opposed-clauses", "report", "info-question", "concession", "mixed-balance",
     ]
 }
 

@@ -204,6 +204,10 @@ public struct SentimentSession: ~Copyable {
             // A relief names the bad thing that ended ("new job after the layoff, what a relief"):
             // glad, whatever the balance.
             label = relief ? .positive : .mixed
+            if !relief {
+                scorer.fire(HeuristicName.mixedBalance)
+                if scorer.explaining { scorer.explanation.append("  mixed balance: a strong positive and a strong negative word, near balance") }
+            }
         } else if p.opposedClauses && !p.conceded && c.mixedThreshold <= 1 && model.heuristics.opposedClauses
                     && !relief {
             // Relief ("phew", "thank goodness") names the bad thing that ended: not mixed.
