@@ -96,11 +96,19 @@ enum HeuristicName {
     /// A plain report (a number or reporting word, no personal voice, only mild words) was
     /// damped towards neutral.
     static let report: Int32 = 18
+    /// A question asking for information ("Does the museum open on Mondays?") was damped
+    /// towards neutral.
+    static let infoQuestion: Int32 = 19
+    /// A conceded side of a contrast ("a bit muddy, but…", "…but still fun") kept the text
+    /// from being mixed.
+    static let concession: Int32 = 20
+    /// A strong positive and a strong negative word of near balance made the text mixed.
+    static let mixedBalance: Int32 = 21
 
     static let all = [
         "lexicon", "negation", "booster", "dampener", "caps-emphasis", "exclamation", "question", "contrast",
         "elongation", "lang-zh", "sentence-average", "title+text", "idiom", "lang-fr", "lang-es", "lang-de", "reversal",
-        "opposed-clauses", "report",
+        "opposed-clauses", "report", "info-question", "concession", "mixed-balance",
     ]
 }
 

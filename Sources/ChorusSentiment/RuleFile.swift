@@ -42,6 +42,12 @@ struct RuleFile: Sendable {
     /// of personal voice that rule one out.
     var reportCues: [String] = []
     var personalWords: [String] = []
+    /// `report.questions`: words that open a question asking for information ("does",
+    /// "which", "anyone"; rule `info-question`).
+    var questionOpeners: [String] = []
+    /// `concession:` words that concede one side of a contrast ("still", "admittedly", "a bit"):
+    /// the contrast decides and the text is not mixed (rule `concession`).
+    var concessionCues: [String] = []
     /// `markers.english` / `markers.foreign`: function words for the language guess.
     var englishMarkers: [String] = []
     var foreignMarkers: [String] = []

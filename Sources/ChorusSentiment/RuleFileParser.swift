@@ -97,14 +97,17 @@ enum RuleFileParser {
                     switch k.string ?? "" {
                     case "cues": out.reportCues = try strings(file, v)
                     case "personal": out.personalWords = try strings(file, v)
-                    default: throw fail(file, k, "report: unknown key \(q(k.string ?? "")) (expected cues or personal)")
+                    case "questions": out.questionOpeners = try strings(file, v)
+                    default: throw fail(file, k, "report: unknown key \(q(k.string ?? "")) (expected cues, personal or questions)")
                     }
                 }
+            case "concession":
+                out.concessionCues = try strings(file, value)
             case "rules":
                 guard let seq = value.sequence else { throw fail(file, value, "rules: expected a list of rules") }
                 for node in seq { out.rules.append(try definition(file, node, fileLanguage: out.language)) }
             default:
-                throw fail(file, keyNode, "unknown key \(q(key)) (expected lang, boosters, negators, reversers, contrast, markers, report, idioms or rules)")
+                throw fail(file, keyNode, "unknown key \(q(key)) (expected lang, boosters, negators, reversers, contrast, concession, markers, report, idioms or rules)")
             }
         }
         // `lang` may come after `rules`; apply the file's scope to rules without their own.

@@ -47,6 +47,8 @@ struct SentimentModel: Sendable {
         var contrast = true, elongation = true
         /// `report` and `opposed-clauses`, read once here rather than hashed per text.
         var report = true, opposedClauses = true
+        /// `info-question` and `concession`.
+        var infoQuestion = true, concession = true
 
         init(disabled: Set<String>) {
             negation = !disabled.contains("negation")
@@ -58,6 +60,8 @@ struct SentimentModel: Sendable {
             elongation = !disabled.contains("elongation")
             report = !disabled.contains("report")
             opposedClauses = !disabled.contains("opposed-clauses")
+            infoQuestion = !disabled.contains("info-question")
+            concession = !disabled.contains("concession")
         }
     }
 
@@ -269,6 +273,7 @@ struct SentimentModel: Sendable {
                 let id = Int(vocabulary.intern(e.token))
                 if other {
                     vocabulary.entries[id].otherValence = e.valence; vocabulary.entries[id].otherSource = source
+                    vocabulary.entries[id].isInflectedForm = false
                 } else {
                     vocabulary.entries[id].valence = e.valence; vocabulary.entries[id].source = source
                     vocabulary.entries[id].inMainLexicon = true
@@ -279,9 +284,28 @@ struct SentimentModel: Sendable {
             if tokens.count > 1 {
                 addPhrase(name: "idiom", text: e.token, tokens: tokens, effect: .set(e.valence), tags: [], language: nil, position: .any)
             } else if let t = tokens.first, other {
-                vocabulary.update(t) { $0.otherValence = e.valence; $0.otherSource = source }
+                vocabulary.update(t) { $0.otherValence = e.valence; $0.otherSource = source; $0.isInflectedForm = false }
             } else if let t = tokens.first {
                 vocabulary.update(t) { $0.valence = e.valence; $0.source = source; $0.inMainLexicon = true }
+            }
+        }
+        if other { addInflectedForms(entries, language: language, source: source) }
+    }
+
+    /// Adds the forms `InflectedForms` derives from a French, Spanish or German lexicon's plain
+    /// words, where no lexicon has given the form a value of its own in those languages.
+    private mutating func addInflectedForms(_ entries: [LexiconFileParser.Entry], language: String, source: Int16) {
+        for e in entries where e.valence != 0 {
+            let base = WordNormalizer.tokens(e.token)
+            guard base.count == 1 else { continue }
+            for form in InflectedForms.of(base[0], language: language) {
+                let normal = WordNormalizer.tokens(form)
+                guard normal.count == 1 else { continue }
+                let id = Int(vocabulary.intern(normal[0]))
+                guard vocabulary.entries[id].otherValence.isNaN else { continue }
+                vocabulary.entries[id].otherValence = e.valence
+                vocabulary.entries[id].otherSource = source
+                vocabulary.entries[id].isInflectedForm = true
             }
         }
     }
@@ -306,6 +330,8 @@ struct SentimentModel: Sendable {
         for w in file.contrast { for t in WordNormalizer.tokens(w) { vocabulary.update(t) { $0.isContrast = true } } }
         for w in file.reportCues { for t in WordNormalizer.tokens(w) { vocabulary.update(t) { $0.isReportCue = true } } }
         for w in file.personalWords { for t in WordNormalizer.tokens(w) { vocabulary.update(t) { $0.isPersonal = true } } }
+        for w in file.questionOpeners { for t in WordNormalizer.tokens(w) { vocabulary.update(t) { $0.isQuestionOpener = true } } }
+        for w in file.concessionCues { for t in WordNormalizer.tokens(w) { vocabulary.update(t) { $0.isConcession = true } } }
         for w in file.englishMarkers { for t in WordNormalizer.tokens(w) { vocabulary.update(t) { $0.isEnglishMarker = true } } }
         for w in file.foreignMarkers { for t in WordNormalizer.tokens(w) { vocabulary.update(t) { $0.isForeignMarker = true } } }
         for (bit, words) in file.languageMarkers {

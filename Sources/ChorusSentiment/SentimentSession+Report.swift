@@ -34,10 +34,8 @@ extension SentimentSession {
     mutating func damped(_ part: Part) -> Part {
         scorer.fire(HeuristicName.report)
         var p = part
-        // Back from the compound to the sum (x / sqrt(x² + 15) inverted), scaled, normalized again.
-        let c = min(0.999_999, abs(part.compound))
-        let sum = Float(c * (15 / (1 - c * c)).squareRoot()) * (part.compound < 0 ? -1 : 1)
-        p.compound = SegmentScore.normalize(sum * Self.reportScale)
+        // Back from the compound to the sum, scaled, normalized again.
+        p.compound = SegmentScore.normalize(Self.sum(of: part.compound) * Self.reportScale)
         if scorer.explaining { scorer.explanation.append("  report: a plain report, sum ×\(Self.reportScale)") }
         return p
     }

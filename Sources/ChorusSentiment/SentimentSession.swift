@@ -112,6 +112,8 @@ public struct SentimentSession: ~Copyable {
         var clauses = true
         /// One clause is clearly positive and another clearly negative (`ValenceScorer.opposedClauses`).
         var opposedClauses = false
+        /// A contrast whose one side is conceded ("a bit pricey, but…"): never mixed (`concedes`).
+        var conceded = false
 
         func weighted(_ w: Double, with other: Part) -> Part {
             Part(compound: w * compound + (1 - w) * other.compound, pos: w * pos + (1 - w) * other.pos,
@@ -177,6 +179,12 @@ public struct SentimentSession: ~Copyable {
         }
         if language == 1 && part.compound != 0 && model.heuristics.report && isPlainReport(seg) {
             part = damped(part)
+        } else if language != 2 && part.compound != 0 && model.heuristics.infoQuestion
+                    && isInformationQuestion(seg) {
+            part = dampedQuestion(part)
+        }
+        if model.heuristics.concession && (part.opposedClauses || part.pos > 0 && part.neg > 0) && concedes() {
+            part.conceded = true
         }
         return part
     }
@@ -187,12 +195,20 @@ public struct SentimentSession: ~Copyable {
         // After "but" the later clause weighs more; the balance asked of pos and neg is lower.
         let balance = scorer.firedBits & (1 << UInt64(HeuristicName.contrast)) != 0 ? Self.mixedBalanceContrast : Self.mixedBalance
         let relief = scorer.tagged.contains(Self.reliefTag)
-        if p.clauses && p.pos >= c.mixedThreshold && p.neg >= c.mixedThreshold && min(p.pos, p.neg) >= balance * max(p.pos, p.neg)
+        if p.conceded {
+            scorer.fire(HeuristicName.concession)
+            if scorer.explaining { scorer.explanation.append("  concession: one side of the contrast is conceded, not mixed") }
+        }
+        if p.clauses && !p.conceded && p.pos >= c.mixedThreshold && p.neg >= c.mixedThreshold && min(p.pos, p.neg) >= balance * max(p.pos, p.neg)
             && p.strongestPositive >= Self.strongContribution && p.strongestNegative <= -Self.strongContribution {
             // A relief names the bad thing that ended ("new job after the layoff, what a relief"):
             // glad, whatever the balance.
             label = relief ? .positive : .mixed
-        } else if p.opposedClauses && c.mixedThreshold <= 1 && model.heuristics.opposedClauses
+            if !relief {
+                scorer.fire(HeuristicName.mixedBalance)
+                if scorer.explaining { scorer.explanation.append("  mixed balance: a strong positive and a strong negative word, near balance") }
+            }
+        } else if p.opposedClauses && !p.conceded && c.mixedThreshold <= 1 && model.heuristics.opposedClauses
                     && !relief {
             // Relief ("phew", "thank goodness") names the bad thing that ended: not mixed.
             scorer.fire(HeuristicName.opposedClauses)

@@ -27,6 +27,13 @@ struct Vocabulary: Sendable {
         var isReportCue = false
         /// A word of personal voice ("I", "my", "we", "you"): the text is not a plain report.
         var isPersonal = false
+        /// Opens a question asking for information ("does", "which", "anyone"; `report.questions`).
+        var isQuestionOpener = false
+        /// Concedes one side of a contrast ("still", "admittedly"; `concession`).
+        var isConcession = false
+        /// `otherValence` is derived (`InflectedForms`), not listed: it counts only in text
+        /// scored as French, Spanish or German, never standing in for English.
+        var isInflectedForm = false
         /// An English function word (language guess).
         var isEnglishMarker = false
         /// A function word of another Latin-script language (language guess).
@@ -47,7 +54,7 @@ struct Vocabulary: Sendable {
             if language >= PhraseKey.french {
                 return otherValence.isNaN ? (isForeignMarker ? 0 : valence) : otherValence
             }
-            return inMainLexicon || otherValence.isNaN ? valence : otherValence
+            return inMainLexicon || otherValence.isNaN || isInflectedForm ? valence : otherValence
         }
     }
 
