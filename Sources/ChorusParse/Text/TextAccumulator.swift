@@ -100,7 +100,8 @@ final class TextAccumulator {
     func append(_ chunk: UnsafeBufferPointer<UInt8>) {
         let n = chunk.count
         guard n > 0, let src = chunk.baseAddress else { return }
-        reserve(n + 2)
+        // Eight bytes past the end: the word stores below may write up to seven beyond the text.
+        reserve(n + 8)
         let dst = storage
         var out = count
         var i = 0
@@ -140,6 +141,20 @@ final class TextAccumulator {
                     i &+= taken
                     prev = space ? 1 : 0
                     continue
+                }
+            }
+            // The last one to seven bytes of a chunk of eight or more: the chunk's last eight
+            // bytes, shifted so that the ones not yet read come first, copied whole if prose.
+            if i + 8 > n, n >= 8 {
+                let left = n &- i
+                let word = UInt64(littleEndian: UnsafeRawPointer(src + n - 8).loadUnaligned(as: UInt64.self)) >> UInt64((8 &- left) &* 8)
+                let valid: UInt64 = (1 << UInt64(left &* 8)) &- 1
+                let spaces = TextAccumulator.bytes(word, equalTo: 0x20) & valid
+                let others = (TextAccumulator.bytes(word & 0xE0E0_E0E0_E0E0_E0E0, equalTo: 0) | TextAccumulator.bytes(word, equalTo: 0xC2)) & valid
+                if others == 0 && spaces & (spaces << 8 | UInt64(prev) << 7) == 0 {
+                    UnsafeMutableRawPointer(dst + out).storeBytes(of: word.littleEndian, as: UInt64.self)
+                    out &+= left
+                    break
                 }
             }
             let c = src[i]
