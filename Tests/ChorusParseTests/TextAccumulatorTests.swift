@@ -86,4 +86,39 @@ struct TextAccumulatorTests {
         acc.append(Array("c".utf8))
         #expect(acc.string() == "a b c")
     }
+
+    @Test("Prose with single, double and leading spaces at every alignment collapses like the reference")
+    func proseAtEveryAlignment() {
+        // Pieces that make a word of eight bytes take the whole-word path or leave it: single
+        // spaces, doubled ones, a space first in the word, controls, no-break spaces, non-ASCII.
+        let pieces: [[UInt8]] = [[0x61], [0x62, 0x63], [0x20], [0x20, 0x20], [0x0A], [0xC2, 0xA0], [0xC3, 0xA9], [0x09, 0x20]]
+        var seed: UInt64 = 2018
+        for _ in 0..<3000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<(8 + Int(seed >> 59)) {
+                seed = seed &* 6364136223846793005 &+ 1442695040888963407
+                bytes += pieces[Int(seed >> 61)]
+            }
+            let cut = Int(seed >> 40) % (bytes.count + 1)
+            #expect(Self.collapse([bytes]) == Self.reference(bytes), "\(bytes)")
+            #expect(Self.collapse([Array(bytes[..<cut]), Array(bytes[cut...])]) == Self.reference(bytes), "\(bytes) cut at \(cut)")
+        }
+    }
+
+    @Test("A decoded character appended as a scalar gives the text its UTF-8 bytes would",
+          arguments: [0x20, 0x26, 0x3C, 0xA0, 0xE9, 0x2014, 0x2026, 0x1F600] as [UInt32])
+    func scalarAppend(value: UInt32) {
+        let utf8 = Array(String(Character(Unicode.Scalar(value)!)).utf8)
+        // Before it: nothing, a word, a blank, a held 0xC2 (a chunk that ended in one); after it: a word.
+        for before: [UInt8] in [[], Array("word".utf8), Array("word ".utf8), [0x61, 0xC2]] {
+            let bytes = TextAccumulator(capacity: 16), scalar = TextAccumulator(capacity: 16)
+            bytes.append(before)
+            scalar.append(before)
+            bytes.append(utf8)
+            scalar.append(scalar: value)
+            bytes.append(Array("next".utf8))
+            scalar.append(Array("next".utf8))
+            #expect(scalar.copyBytes() == bytes.copyBytes(), "\(before) + U+\(String(value, radix: 16))")
+        }
+    }
 }

@@ -16,6 +16,8 @@ struct SocialHTMLText {
     ]
 
     private static func namedEntity(_ body: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar? {
+        // `&amp;`, by far the most common, without the table walk.
+        if body.count == 3, body[0] == UInt8(ascii: "a"), body[1] == UInt8(ascii: "m"), body[2] == UInt8(ascii: "p") { return "&" }
         for entry in entities where entry.name.utf8CodeUnitCount == body.count {
             let name = entry.name.utf8Start
             var same = true
@@ -149,22 +151,7 @@ struct SocialHTMLText {
             scalar = Self.namedEntity(body)
         }
         guard let scalar else { return nil }
-        // UTF-8 by hand into four bytes on the stack.
-        let v = scalar.value
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4) { t in
-            let count: Int
-            if v < 0x80 {
-                t[0] = UInt8(v); count = 1
-            } else if v < 0x800 {
-                t[0] = UInt8(0xC0 | v >> 6); t[1] = UInt8(0x80 | v & 0x3F); count = 2
-            } else if v < 0x10000 {
-                t[0] = UInt8(0xE0 | v >> 12); t[1] = UInt8(0x80 | v >> 6 & 0x3F); t[2] = UInt8(0x80 | v & 0x3F); count = 3
-            } else {
-                t[0] = UInt8(0xF0 | v >> 18); t[1] = UInt8(0x80 | v >> 12 & 0x3F); t[2] = UInt8(0x80 | v >> 6 & 0x3F)
-                t[3] = UInt8(0x80 | v & 0x3F); count = 4
-            }
-            out.append(UnsafeBufferPointer(rebasing: t[0..<count]))
-        }
+        out.append(scalar: scalar.value)
         return i + 1
     }
 

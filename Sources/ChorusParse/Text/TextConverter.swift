@@ -14,7 +14,7 @@ final class TextConverter {
             if let text = fast.convert(bytes) { return text }
             return extractor.plainText(bytes)
         }
-        if !raw { return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self) }
+        if !raw { return bytes.isEmpty ? nil : UTF8StringDecoder.string(bytes) }
         scratch.reset()
         scratch.append(bytes)
         return scratch.string()
