@@ -1,6 +1,8 @@
 import ChorusTestSupport
 import Foundation
 import Testing
+@testable import ChorusConnectors
+import ChorusModel
 @testable import ChorusRun
 
 /// The real `chorus` binary with its state on the test PostgreSQL server: ingest, dedup across
@@ -115,6 +117,59 @@ struct PostgresIngestTests {
         let run = try h.run(["--ignore-schedule"])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(try h.allRecords().count == before + 3, "only the one new item of each feed")
+    }
+
+    /// A SQLite state as social sources and a killed run leave it: typed cursor records
+    /// (Mastodon, a newest-first drain in progress, login tokens), a legacy flat cursor, notes
+    /// with seen records, with none and with an empty list. `chorus state migrate` copies all of
+    /// it, and PostgreSQL's recovery then completes a copied note as the SQLite state would have.
+    @Test func migrateCopiesSocialCursorsAndNotedOutputs() throws {
+        let h = try IngestHarness()
+        let url = try TestPostgres.database(database)
+        try writeConfig(h, postgres: nil)
+        let t0 = Date(timeIntervalSince1970: 1_800_000_000)
+        var social = SourceCursor()
+        social.write(MastodonCursor(newestID: "113 \"9\"", account: "zte@mastodon.social", accountID: "42"))
+        social.write(LoginTokens(access: "jwt-a", refresh: nil, expires: 1_800_003_600))
+        var drain = SourceCursor()
+        drain.write(NewestFirstCursor(
+            newest: Watermark(millis: 1_799_999_000_123, keys: ["at://b", "at://a"]),
+            drain: .init(token: "page-2 中兴", target: Watermark(millis: 1_800_000_000_000, keys: ["at://c"]), window: DrainWindow(lower: 1, upper: 2))))
+        let sources = [
+            SourceRecord(name: "masto", state: SourceState(cursor: social), lastSuccess: t0, nextDue: t0.addingTimeInterval(600)),
+            SourceRecord(name: "bsky", state: SourceState(cursor: drain), lastAttempt: t0, consecutiveFailures: 2, lastStatus: 429, lastError: "rate limited"),
+            SourceRecord(name: "old", state: SourceState(etag: "\"v1\"", cursor: ["newest_id": "7", "account_id": "9"])),
+        ]
+        let record = { (id: String, revision: Int) in
+            SeenRecord(id: id, source: "masto", firstSeen: t0, lastSeen: t0, contentHash: "h-\(id)", updatedAt: t0.addingTimeInterval(1), revision: revision)
+        }
+        let notes = [
+            PendingOutput(path: "/out/a.ndjson", temporaryPath: "/out/.a.tmp", createdAt: t0, seen: [record("n1", 0), record("n2", 3)]),
+            PendingOutput(path: "/out/b.ndjson", temporaryPath: "/out/.b.tmp", createdAt: t0.addingTimeInterval(1), seen: []),
+            PendingOutput(path: "/out/c.ndjson", temporaryPath: "/out/.c.tmp", createdAt: t0.addingTimeInterval(2), seen: nil),
+        ]
+        do {
+            try FileManager.default.createDirectory(at: h.statePath.deletingLastPathComponent(), withIntermediateDirectories: true)
+            let sqlite = try SQLiteStateStore(path: h.statePath)
+            try sqlite.commit(StateCommit(sources: sources, seen: [record("old-1", 0)], now: t0))
+            for note in notes { try sqlite.beginOutput(note) }
+        }
+        let migrate = try stateMigrate(h, to: url)
+        #expect(migrate.status == 0, "\(migrate.stderr)")
+        #expect(migrate.stdout.contains("3 sources, 1 seen ids, 3 pending outputs"), "\(migrate.stdout)")
+        let postgres = try PostgresStateStore(url: url, password: TestPostgres.password, readOnly: true)
+        let copied = try postgres.sourceRecords()
+        #expect(copied == Dictionary(uniqueKeysWithValues: sources.map { ($0.name, $0) }))
+        #expect(copied["masto"]?.state.cursor.read(MastodonCursor.self)?.newestID == "113 \"9\"")
+        #expect(copied["masto"]?.state.cursor.read(LoginTokens.self)?.access == "jwt-a")
+        #expect(copied["bsky"]?.state.cursor.read(NewestFirstCursor.self)?.drain?.token == "page-2 中兴")
+        #expect(copied["old"]?.state.cursor.read(MastodonCursor.self)?.accountID == "9", "a legacy cursor still reads as before")
+        #expect(try postgres.pendingOutputs() == notes, "the notes are this machine's, with their records in order")
+        // Recovery of the published note adopts its records; the unpublished ones are dropped.
+        let writer = try PostgresStateStore(url: url, password: TestPostgres.password)
+        try writer.commit(StateCommit(seen: notes[0].seen ?? [], completedOutput: notes[0].path, now: t0))
+        #expect(try writer.seenRecords(["n1", "n2", "old-1"]).mapValues(\.revision) == ["n1": 0, "n2": 3, "old-1": 0])
+        #expect(try writer.pendingOutputs().map(\.path) == ["/out/b.ndjson", "/out/c.ndjson"])
     }
 
     @Test func libpqIsLoadedOnlyForAPostgreSQLState() throws {

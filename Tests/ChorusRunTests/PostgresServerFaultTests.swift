@@ -89,7 +89,7 @@ struct PostgresServerFaultTests {
             let files = Set(records.map { ($0?["id"] as? String) ?? "unreadable line" })
             let published = records.map { ($0?["native_id"] as? String) ?? "unreadable line" }
             let seen = Set(try ids("SELECT id FROM seen"))
-            let noted = Set(try ids("SELECT id FROM pending_seen"))
+            let noted = Set(try ids("SELECT unnest(seen_ids) FROM pending_output"))
             #expect(seen.isSubset(of: files), "\(when): \(seen.subtracting(files).count) items committed that no file holds")
             #expect(files.isSubset(of: seen.union(noted)), "\(when): \(files.subtracting(seen.union(noted)).count) published items neither committed nor noted")
             if table {

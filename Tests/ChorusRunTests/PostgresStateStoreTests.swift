@@ -26,7 +26,7 @@ struct PostgresStateStoreTests {
         try store.beginOutput(PendingOutput(path: "/out/a.ndjson", temporaryPath: "/out/.a.tmp", createdAt: t0, seen: records))
         // Mark the note's rows behind the store's back: only a copy from the note carries the mark.
         let db = try PostgresConnection(url: try url(), password: TestPostgres.password)
-        try db.execute("UPDATE pending_seen SET content_hash = 'from-note'")
+        try db.execute("UPDATE pending_output SET seen_hashes = array_fill('from-note'::text, ARRAY[cardinality(seen_hashes)])")
         try store.commit(StateCommit(seen: records, completedOutput: "/out/a.ndjson", now: t0))
         #expect(try store.seenRecords(["a", "b"]).values.map(\.contentHash).sorted() == ["from-note", "from-note"])
         #expect(try store.pendingOutputs().isEmpty)

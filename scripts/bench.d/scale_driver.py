@@ -56,29 +56,81 @@ def write_config(path, out, state, urls):
             f.write('  - { name: feed-%04d, type: feed, url: "%s" }\n' % (i, u))
 
 
-def run_workers(chorus, configs, extra):
-    """Starts one `chorus ingest` per config at once; returns the wall seconds until the last ends."""
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+def process_cpu(pid, reaped):
+    """CPU seconds of a process and, with `reaped`, of the children it has waited for."""
+    try:
+        f = open("/proc/%d/stat" % pid).read().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(f[11]) + int(f[12]) + ((int(f[13]) + int(f[14])) if reaped else 0)) / TICK
+
+
+def tree_cpu(root):
+    """CPU seconds of a server: its main process with the children it reaped (PostgreSQL's
+    backends of sessions that ended), plus its live children (nginx's workers, PostgreSQL's
+    writer and checkpointer)."""
+    total = process_cpu(root, True)
+    for p in os.listdir("/proc"):
+        if p.isdigit():
+            try:
+                parent = int(open("/proc/%s/stat" % p).read().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            if parent == root:
+                total += process_cpu(int(p), False)
+    return total
+
+
+def machine_idle():
+    """(all jiffies, idle + iowait jiffies) of the machine so far."""
+    v = list(map(int, open("/proc/stat").readline().split()[1:]))
+    return sum(v), v[3] + v[4]
+
+
+def run_workers(chorus, configs, extra, servers):
+    """Starts one `chorus ingest` per config at once; returns the wall seconds until the last
+    ends, and the CPU seconds of the workers, of each server (pid) and the machine's idle share
+    over that time."""
+    before = {name: tree_cpu(pid) for name, pid in servers.items()}
+    total0, idle0 = machine_idle()
     start = time.perf_counter()
     procs = [subprocess.Popen([chorus, "ingest", "--config", c] + extra, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) for c in configs]
+    cpu = 0.0
     for p in procs:
-        _, err = p.communicate()
+        err = p.stderr.read()
+        _, status, usage = os.wait4(p.pid, 0)
+        p.returncode = os.waitstatus_to_exitcode(status)
+        cpu += usage.ru_utime + usage.ru_stime
         assert p.returncode == 0, "bench scale: a worker exited %d: %s" % (p.returncode, err.decode()[-500:])
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    time.sleep(0.3)  # the server reaps the ended sessions' backends
+    total1, idle1 = machine_idle()
+    used = {name: tree_cpu(pid) - before[name] for name, pid in servers.items()}
+    return wall, dict(used, chorus=cpu, idle=(idle1 - idle0) / max(total1 - total0, 1))
 
 
 def main():
-    chorus, runs, log = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+    chorus, runs, log = sys.argv[1], int(sys.argv[2]), sys.argv[3]  # log: the cluster's server.log, beside its data folder
     base_url = os.environ["CHORUS_TEST_PG_URL"]
     os.environ["PGPASSWORD"] = os.environ["CHORUS_TEST_PG_PASSWORD"]  # for psql and the workers (libpq)
     ingest_driver.with_served_feeds("scale", 2, lambda work, port: bench(chorus, runs, log, base_url, work, port))
 
 
+def pid_in(path):
+    return int(open(path).readline())
+
+
 def bench(chorus, runs, log, base_url, work, port):
     urls = ["http://127.0.0.1:%d/feed-%04d.rss" % (port, i) for i in range(FEEDS)]
+    servers = {"postgres": pid_in(os.path.join(os.path.dirname(log), "data", "postmaster.pid")),
+               "nginx": pid_in(next(os.path.join(r, f) for r, _, fs in os.walk(work) for f in fs if f == "nginx.pid"))}
     total = FEEDS * ITEMS
-    rows = []
+    rows, cpus = [], []
     for workers in (0, 1, 2, 4):  # 0: the SQLite single run
-        cold, warm, trips_cold, trips_warm = [], [], [], []
+        cold, warm, trips_cold, trips_warm, cpu_cold, commits = [], [], [], [], [], []
         for r in range(runs):
             d = os.path.join(work, "w%d-r%d" % (workers, r))
             os.makedirs(d)
@@ -100,7 +152,11 @@ def bench(chorus, runs, log, base_url, work, port):
                     write_config(c, os.path.join(d, "out-%d" % n), '{ url: "%s" }' % url, urls)
                     configs.append(c)
             offset = log_size(log)
-            cold.append(run_workers(chorus, configs, []))
+            commits0 = xact_commits(base_url)
+            wall, cpu = run_workers(chorus, configs, [], servers)
+            cold.append(wall)
+            cpu_cold.append(cpu)
+            commits.append(xact_commits(base_url) - commits0)
             trips_cold.append(statements_since(log, offset))
             n, ids = 0, set()
             for k in range(1, max(workers, 1) + 1):
@@ -109,10 +165,34 @@ def bench(chorus, runs, log, base_url, work, port):
                 ids |= kids
             assert n == total and len(ids) == total, "bench scale: %d workers wrote %d lines (%d distinct), expected %d" % (workers, n, len(ids), total)
             offset = log_size(log)
-            warm.append(run_workers(chorus, configs, ["--ignore-schedule"]))
+            warm.append(run_workers(chorus, configs, ["--ignore-schedule"], servers)[0])
             trips_warm.append(statements_since(log, offset))
         rows.append((workers, statistics.median(cold), statistics.median(warm), statistics.median(trips_cold), statistics.median(trips_warm)))
+        median_run = sorted(range(runs), key=lambda i: cold[i])[runs // 2]
+        cpus.append((workers, cold[median_run], cpu_cold[median_run], statistics.median(commits)))
     report(rows, total)
+    report_cpu(cpus)
+
+
+def xact_commits(url):
+    """Transactions committed on the whole cluster so far (every database; the workers' and psql's)."""
+    out = subprocess.run(["psql", "-XAt", url, "-c", "SELECT sum(xact_commit) FROM pg_stat_database"],
+                         check=True, capture_output=True, text=True).stdout
+    return int(out.strip() or 0)
+
+
+def report_cpu(cpus):
+    """Where the cold run's time goes: CPU seconds of the workers, the PostgreSQL server (every
+    backend and its writers) and nginx, against what the machine's cores could give in the wall
+    time; the machine's idle share (other processes count as busy)."""
+    cores = os.cpu_count()
+    print("  cold run CPU (median run): chorus, postgres server, nginx; busy = their sum / (%d cores x wall); machine idle" % cores)
+    for workers, wall, cpu, commits in cpus:
+        name = "sqlite, 1 proc" if workers == 0 else "postgres, %d wkr" % workers
+        used = cpu["chorus"] + cpu["postgres"] + cpu["nginx"]
+        print("  %-16s wall %5.2f s  chorus %5.2f s  postgres %5.2f s  nginx %4.2f s  busy %3.0f%%  idle %3.0f%%  commits %s"
+              % (name, wall, cpu["chorus"], cpu["postgres"], cpu["nginx"], 100 * used / (cores * wall), 100 * cpu["idle"],
+                 "-" if workers == 0 else "%d" % commits))
 
 
 def report(rows, total):

@@ -11,7 +11,7 @@ struct PostgresCommitWriter {
     let owner: String
     /// The fencing token of the run whose source leases the commit releases.
     let token: String
-    /// The temporary path of this owner's note whose `pending_seen` rows are exactly the
+    /// The temporary path of this owner's note whose seen records are exactly the
     /// commit's seen records (``PostgresStateStore/beginOutput(_:)`` of this run), if any: they
     /// are copied on the server instead of sent again.
     var noted: String?
@@ -26,11 +26,11 @@ struct PostgresCommitWriter {
     func write(_ change: StateCommit) throws(PostgresError) {
         if !change.sources.isEmpty { try upsertSources(change.sources) }
         if !change.seen.isEmpty, let noted {
-            // The note's rows are unique by id (its primary key), as one upsert needs.
+            // The note's records are unique by id (``PostgresStateStore/note(_:owner:in:)``), as one upsert needs.
             try db.execute("""
                 INSERT INTO seen (id, source, first_seen, last_seen, content_hash, updated_at, revision)
-                SELECT id, source, first_seen, last_seen, content_hash, updated_at, revision FROM pending_seen
-                WHERE owner = $1 AND temp_path = $2
+                SELECT p.* FROM pending_output o, \(PostgresStateStore.notedRecords) AS p
+                WHERE o.owner = $1 AND o.temp_path = $2
                 \(Self.seenUpdate)
                 """, [owner, noted])
         } else if !change.seen.isEmpty {
@@ -52,9 +52,6 @@ struct PostgresCommitWriter {
             if noted == nil {
                 try releaseUnwrittenClaims(of: path, written: change.seen)
             }
-            try db.execute("""
-                DELETE FROM pending_seen WHERE owner = $1 AND temp_path IN (SELECT temp_path FROM pending_output WHERE owner = $1 AND path = $2)
-                """, [owner, path])
             try db.execute("DELETE FROM pending_output WHERE owner = $1 AND path = $2", [owner, path])
         }
         if !change.finished.isEmpty {
@@ -73,9 +70,8 @@ struct PostgresCommitWriter {
     /// (``OutputRecovery`` of a file never published writes none).
     private func releaseUnwrittenClaims(of path: String, written: [SeenRecord]) throws(PostgresError) {
         try db.execute("""
-            DELETE FROM seen_claim c USING pending_output o, pending_seen p
-            WHERE o.owner = $1 AND o.path = $2 AND p.owner = o.owner AND p.temp_path = o.temp_path
-                AND c.id = p.id AND c.revision = p.revision AND NOT (p.id = ANY($3::text[]))
+            DELETE FROM seen_claim c USING pending_output o, unnest(o.seen_ids, o.seen_revisions) AS p(id, revision)
+            WHERE o.owner = $1 AND o.path = $2 AND c.id = p.id AND c.revision = p.revision AND NOT (p.id = ANY($3::text[]))
             """, [owner, path, PostgresArray.text(written.map(\.id))])
     }
 

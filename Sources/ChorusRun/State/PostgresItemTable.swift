@@ -38,9 +38,8 @@ enum PostgresItemTable {
     /// them again. Their claims kept anyone else from writing the same (`id`, `revision`).
     static func withdraw(outputAt path: String, owner: String, from table: String, in db: PostgresConnection) throws(PostgresError) {
         try db.execute("""
-            DELETE FROM "\(table)" t USING pending_output o, pending_seen p
-            WHERE o.owner = $1 AND o.path = $2 AND p.owner = o.owner AND p.temp_path = o.temp_path
-                AND t.id = p.id AND t.revision = p.revision
+            DELETE FROM "\(table)" t USING pending_output o, unnest(o.seen_ids, o.seen_revisions) AS p(id, revision)
+            WHERE o.owner = $1 AND o.path = $2 AND t.id = p.id AND t.revision = p.revision
             """, [owner, path])
     }
 

@@ -28,7 +28,7 @@ public final class PostgresStateStore: StateStore {
     let empty: Bool
     /// The output path, temporary path and seen records of the last ``beginOutput(_:)``. When a
     /// commit completes that output with the very same records (the usual case), the server
-    /// copies them from the note's `pending_seen` rows instead of receiving them a second time.
+    /// copies them from the note's arrays instead of receiving them a second time.
     private let lastNote = Mutex<(path: String, temporaryPath: String, seen: [SeenRecord])?>(nil)
 
     /// Connects, then creates or upgrades the schema (unless `readOnly`: a dry run writes nothing).
@@ -128,22 +128,27 @@ public final class PostgresStateStore: StateStore {
         lastNote.withLock { $0 = output.seen.map { (output.path, output.temporaryPath, $0) } }
     }
 
-    /// Writes (or replaces) the note of `output` with its seen records, inside the caller's transaction.
+    /// Writes (or replaces) the note of `output` with its seen records, inside the caller's
+    /// transaction: one row, the records as arrays in file order (migration 8), NULL without records.
     static func note(_ output: PendingOutput, owner: String, in db: PostgresConnection) throws(PostgresError) {
+        let arrays: [String?] = output.seen.map { columns(lastOfEachId($0).map(\.record)) } ?? Array(repeating: nil, count: 7)
         try db.execute("""
-            INSERT INTO pending_output (owner, temp_path, path, created_at, has_ids) VALUES ($1, $2, $3, $4, $5)
-            ON CONFLICT (owner, temp_path) DO UPDATE SET path = EXCLUDED.path, created_at = EXCLUDED.created_at, has_ids = EXCLUDED.has_ids
-            """, [owner, output.temporaryPath, output.path, "\(output.createdAt.timeIntervalSince1970)", output.seen == nil ? "f" : "t"])
-        try db.execute("DELETE FROM pending_seen WHERE owner = $1 AND temp_path = $2", [owner, output.temporaryPath])
-        guard let seen = output.seen, !seen.isEmpty else { return }
-        let rows = lastOfEachId(seen)
-        try db.execute("""
-            INSERT INTO pending_seen (owner, temp_path, position, id, source, first_seen, last_seen, content_hash, updated_at, revision)
-            SELECT $1, $2, p, i, s, f, l, h, u, r
-            FROM unnest($3::int[], $4::text[], $5::text[], $6::float8[], $7::float8[], $8::text[], $9::float8[], $10::bigint[])
-                AS t(p, i, s, f, l, h, u, r)
-            """, [owner, output.temporaryPath, PostgresArray.integers(rows.map(\.position))] + columns(rows.map(\.record)))
+            INSERT INTO pending_output (owner, temp_path, path, created_at, has_ids,
+                seen_ids, seen_sources, seen_first, seen_last, seen_hashes, seen_updated, seen_revisions)
+            VALUES ($1, $2, $3, $4, $5, $6::text[], $7::text[], $8::float8[], $9::float8[], $10::text[], $11::float8[], $12::bigint[])
+            ON CONFLICT (owner, temp_path) DO UPDATE SET path = EXCLUDED.path, created_at = EXCLUDED.created_at,
+                has_ids = EXCLUDED.has_ids, seen_ids = EXCLUDED.seen_ids, seen_sources = EXCLUDED.seen_sources,
+                seen_first = EXCLUDED.seen_first, seen_last = EXCLUDED.seen_last, seen_hashes = EXCLUDED.seen_hashes,
+                seen_updated = EXCLUDED.seen_updated, seen_revisions = EXCLUDED.seen_revisions
+            """, [owner, output.temporaryPath, output.path, "\(output.createdAt.timeIntervalSince1970)", output.seen == nil ? "f" : "t"]
+                + arrays)
     }
+
+    /// The seen records of a note `o` (a `pending_output` row) as rows, in the column order of
+    /// ``columns(_:)``, for a `FROM pending_output o, \(notedRecords) AS p(...)`.
+    static let notedRecords = """
+        unnest(o.seen_ids, o.seen_sources, o.seen_first, o.seen_last, o.seen_hashes, o.seen_updated, o.seen_revisions)
+        """
 
     public func pendingOutputs() throws(StateError) -> [PendingOutput] {
         if empty { return [] }
@@ -156,8 +161,8 @@ public final class PostgresStateStore: StateStore {
                 var seen: [SeenRecord]?
                 if n[3] == "t" {
                     seen = try db.execute("""
-                        SELECT id, source, first_seen, last_seen, content_hash, updated_at, revision FROM pending_seen
-                        WHERE owner = $1 AND temp_path = $2 ORDER BY position
+                        SELECT p.* FROM pending_output o, \(Self.notedRecords) WITH ORDINALITY AS p
+                        WHERE o.owner = $1 AND o.temp_path = $2 ORDER BY p.ordinality
                         """, [owner, temp]).rows.map(Self.seen)
                 }
                 out.append(PendingOutput(path: n[1] ?? "", temporaryPath: temp, createdAt: Self.date(n[2]) ?? .distantPast, seen: seen))
