@@ -124,4 +124,33 @@ import Testing
         let s = try SentimentAnalyzer(configuration: config).score("Toy shop chain closes 35 stores")
         #expect(!s.rules.contains("event-closes-count"))
     }
+
+    @Test func contractionsInRulePhrasesMatchTextWithTheApostrophe() {
+        // Rule files spell `its back`, `im thrilled to be stuck`; text keeps "it", "i".
+        expect("It's back!", .positive, rule: "relief-back")
+        expect("I'm thrilled to be stuck here for another hour", .negative, rule: "sarcasm-anywhere")
+        #expect(ContractionVariant.variant(of: ["its", "back"]) == ["it", "back"])
+        #expect(ContractionVariant.variant(of: ["so", "done"]) == nil)
+    }
+
+    @Test func thanksSoMuchIsGratitudeUnlessItIsForNothing() {
+        expect("Thank you so much for the lovely flowers", .positive, rule: "gratitude-so-much")
+        #expect(!analyzer.score("Thank you so much for the lovely flowers").rules.contains("so-much-for"))
+        expect("Thanks so much for nothing, landlord", .negative, rule: "sarcasm-frame-2")
+    }
+
+    @Test(arguments: [
+        ("Still no refund after three weeks", Sentiment.Label.negative, "still-no"),
+        ("That's just great, the car won't start", .negative, "sarcasm-frame-2"),
+        ("The new app drains my battery", .negative, "set-phrase-bad-2"),
+        ("That concert made my whole year", .positive, "set-phrase-good-2"),
+    ])
+    func laterFamilies(_ text: String, _ label: Sentiment.Label, _ rule: String) {
+        expect(text, label, rule: rule)
+    }
+
+    @Test func aTopicNounDoesNotOutweighTheVerdict() {
+        let s = analyzer.score("Back to the drawing board on the festival plan")
+        #expect(s.label == .negative, "\(s.compound) \(s.rules)")
+    }
 }
