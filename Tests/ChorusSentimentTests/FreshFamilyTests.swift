@@ -153,4 +153,25 @@ import Testing
         let s = analyzer.score("Back to the drawing board on the festival plan")
         #expect(s.label == .negative, "\(s.compound) \(s.rules)")
     }
+
+    @Test(arguments: [
+        ("Why?!", Sentiment.Label.negative, "bare-question"),
+        ("Museum closed until further notice", .negative, "closed-for"),
+        ("Otters return to the river", .positive, "good-thing-back"),
+        ("Solar power breaks a record this spring", .positive, "good-thing-record"),
+        ("The debut album sold five million copies", .positive, "event-milestone-words"),
+        ("Tried the new recipe and it actually worked", .positive, "it-actually-worked"),
+        ("Lost 6 kilos since January!", .positive, "lost-weight"),
+        ("Our little company just closed our seed round", .positive, "funding-round"),
+    ])
+    func headlineAndReactionFamilies(_ text: String, _ label: Sentiment.Label, _ rule: String) {
+        expect(text, label, rule: rule)
+    }
+
+    @Test func aBareQuestionOnlyCountsAsTheWholePost() {
+        let s = analyzer.score("Why does the 9:15 leave from platform 2 today?")
+        #expect(!s.rules.contains("bare-question"), "\(s.rules)")
+        let works = analyzer.score("The bridge will be closed for repairs from June")
+        #expect(!works.rules.contains("closed-for"), "\(works.rules)")
+    }
 }
