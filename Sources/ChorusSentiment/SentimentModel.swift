@@ -374,9 +374,12 @@ struct SentimentModel: Sendable {
     private mutating func addPhrase(name: String, text: String, tokens: [String], effect: PhraseRule.Effect,
                                     tags: [String], language: String?, position: PhraseRule.Position) {
         guard !tokens.isEmpty, !configuration.disabledRules.contains(name) else { return }
-        let ids = tokens.map { vocabulary.intern($0) }
-        phrases.append(PhraseRule(name: name, tokens: ids, effect: effect, tags: tags, language: language,
-                                  position: position, textParts: (text, nil)))
+        for form in [tokens, ContractionVariant.variant(of: tokens)] {
+            guard let form else { continue }
+            let ids = form.map { vocabulary.intern($0) }
+            phrases.append(PhraseRule(name: name, tokens: ids, effect: effect, tags: tags, language: language,
+                                      position: position, textParts: (text, nil)))
+        }
     }
 
     /// The range of `phraseListItems` to try at a token starting phrase list `list` followed by

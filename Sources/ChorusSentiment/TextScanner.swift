@@ -27,9 +27,12 @@ struct TextScanner: ~Copyable {
     var sentenceStart = 0
     var exclamations = 0
     var questions = 0
+    /// `Vocabulary.anyNumberID`: the id a digits-only unknown word takes.
+    let anyNumber: Int32
 
     init(vocabulary: Vocabulary) {
         self.vocabulary = vocabulary
+        anyNumber = vocabulary.anyNumberID
         word.reserveCapacity(64)
         variant.reserveCapacity(64)
     }
@@ -180,6 +183,8 @@ struct TextScanner: ~Copyable {
                 return (id, id < 0 && letters >= 4 ? lookupStem(w) : id)
             }
         }
+        // A count ("closes 40 stores") matches the rules' number placeholder.
+        if id < 0 && letters == 0 { id = anyNumber }
         emit(id: id, valenceID: valenceID, allCaps: letters >= 2 && uppers == letters, elongated: elongated, word: true)
         return j
     }
