@@ -1,5 +1,6 @@
 import ChorusTestSupport
 import Foundation
+import GRDB
 import Testing
 
 /// Crash, signal and lock behaviour of the real binary.
@@ -61,7 +62,21 @@ struct IngestCrashTests {
             IngestHarness.wait(process)
         }
         #expect(killed > 0, "the schedule should catch at least one run in flight")
-        let finish = try h.run(["--ignore-schedule"])
+        var finish = try h.run(["--ignore-schedule"])
+        if finish.status == 1 {
+            // On a slow machine a source can be in flight at three kills in a row; the circuit
+            // breaker then quarantines it (correctly: to the breaker that is a poison pill). Its
+            // items are held back, not lost: they land once the quarantine is over, which this
+            // sets in the past, as an hour's wait would.
+            #expect(finish.stderr.contains("quarantined until"), "\(finish.stderr)")
+            let queue = try DatabaseQueue(path: h.statePath.path)
+            try queue.write { db in
+                try db.execute(sql: "UPDATE breaker SET quarantined_until = ? WHERE quarantined_until IS NOT NULL",
+                               arguments: [Date().timeIntervalSince1970 - 1])
+            }
+            try queue.close()
+            finish = try h.run(["--ignore-schedule"])
+        }
         #expect(finish.status == 0, "\(finish.stderr)")
         let again = try h.run(["--ignore-schedule"])
         #expect(again.status == 0)
