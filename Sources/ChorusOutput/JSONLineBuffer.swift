@@ -34,39 +34,69 @@ struct JSONLineBuffer {
 
     mutating func null() { raw("null") }
 
+    /// `value` quoted and escaped. Eight bytes a step: each word is stored whole and `count`
+    /// advances past its bytes up to the first one to escape (the bytes stored beyond are
+    /// overwritten next). No store reaches past ``bound(_:)``: at most `1 + 6 * i` bytes are
+    /// written when `i` bytes are read, so eight more fit while one byte is left to read.
     mutating func string(_ value: String?) {
         guard var value else { null(); return }
         byte(0x22)
         value.withUTF8 { utf8 in
             guard let src = utf8.baseAddress else { return }
             let n = utf8.count
-            var start = 0
             var i = 0
-            while i < n {
-                if i + 8 <= n {
-                    let special = JSONWriter.needsEscape(UInt64(littleEndian: UnsafeRawPointer(src + i).loadUnaligned(as: UInt64.self)))
-                    if special == 0 {
-                        i += 8
-                        continue
-                    }
-                    i += special.trailingZeroBitCount >> 3
+            while i &+ 8 <= n {
+                let word = UInt64(littleEndian: UnsafeRawPointer(src + i).loadUnaligned(as: UInt64.self))
+                store(word)
+                let special = JSONWriter.needsEscape(word)
+                if special == 0 {
+                    count &+= 8
+                    i &+= 8
+                    continue
                 }
-                let c = src[i]
-                i += 1
-                if c >= 0x20 && c != 0x22 && c != 0x5C { continue }
-                copy(src + start, i - 1 - start)
-                start = i
-                count += JSONWriter.escape(c, into: base + count)
+                let run = special.trailingZeroBitCount >> 3
+                count &+= run
+                i &+= run
+                count &+= JSONWriter.escape(src[i], into: base + count)
+                i &+= 1
             }
-            copy(src + start, n - start)
+            let left = n &- i
+            guard left > 0 else { return }
+            // The last one to seven bytes: the string's last eight shifted so that the unread
+            // ones come first (or, for a shorter string, its bytes gathered one by one).
+            var word: UInt64 = 0
+            if n >= 8 {
+                word = UInt64(littleEndian: UnsafeRawPointer(src + n - 8).loadUnaligned(as: UInt64.self)) >> UInt64((8 &- left) &* 8)
+            } else {
+                for k in 0..<n { word |= UInt64(src[k]) << UInt64(k &* 8) }
+            }
+            tail(word, left)
         }
         byte(0x22)
     }
 
-    @inline(__always) private mutating func copy(_ from: UnsafePointer<UInt8>, _ length: Int) {
-        guard length > 0 else { return }
-        (base + count).update(from: from, count: length)
-        count += length
+    /// Writes the `left` (1…7) low-order bytes of `word`, escaped. The zero bytes above them
+    /// would read as control characters: the escape mask is cut to the `left` bytes (a false
+    /// mark only ever follows a true one, so the marks below are exact).
+    @inline(__always) private mutating func tail(_ word: UInt64, _ left: Int) {
+        var word = word, left = left
+        while left > 0 {
+            store(word)
+            let special = JSONWriter.needsEscape(word) & ((1 &<< UInt64(left &* 8)) &- 1)
+            if special == 0 {
+                count &+= left
+                return
+            }
+            let run = special.trailingZeroBitCount >> 3
+            count &+= run
+            count &+= JSONWriter.escape(UInt8(truncatingIfNeeded: word >> UInt64(run &* 8)), into: base + count)
+            word = word >> UInt64((run &+ 1) &* 8)
+            left &-= run &+ 1
+        }
+    }
+
+    @inline(__always) private func store(_ word: UInt64) {
+        UnsafeMutableRawPointer(base + count).storeBytes(of: word.littleEndian, as: UInt64.self)
     }
 
     mutating func int(_ value: Int64?) {

@@ -121,4 +121,44 @@ struct TextAccumulatorTests {
             #expect(scalar.copyBytes() == bytes.copyBytes(), "\(before) + U+\(String(value, radix: 16))")
         }
     }
+
+    @Test("The whole-word prose test flags a word exactly when a byte is below 0x20 or is 0xC2")
+    func proseTestEveryByteEveryPosition() {
+        // Backgrounds next to the edges of the test: 0x20 and 0x21 (just above the controls),
+        // 0xC1 and 0xC3 (either side of 0xC2), 0xFF and 0xA0 (borrow and high-bit corners).
+        for background: UInt8 in [0x20, 0x21, 0x61, 0xC1, 0xC3, 0xA0, 0xFF, 0x7F] {
+            for value in 0...255 {
+                for at in 0..<8 {
+                    var bytes = [UInt8](repeating: background, count: 8)
+                    bytes[at] = UInt8(value)
+                    let word = bytes.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << UInt64($1.offset * 8) }
+                    let expected = bytes.contains { $0 < 0x20 || $0 == 0xC2 }
+                    #expect(TextAccumulator.anyControlOrC2(word) == expected, "\(bytes)")
+                }
+            }
+        }
+    }
+
+    @Test("Every blank, control and 0xC2 at every position of a 16-byte window, at every alignment, next to multi-byte UTF-8")
+    func everySpecialByteInAWindow() {
+        let specials: [[UInt8]] = (0...0x20).map { [UInt8($0)] } + [[0xC2, 0xA0], [0xC2, 0xA2], [0x20, 0x20], [0xC2, 0xA0, 0x20]]
+        for special in specials {
+            for lead in ["", "é", "好", "a🎉"].map({ Array($0.utf8) }) {
+                for at in 0...16 {
+                    for neighbour in [[0x77], Array("é".utf8), Array("€".utf8)] as [[UInt8]] {
+                        var window = [UInt8](repeating: 0x6B, count: 16)
+                        window.insert(contentsOf: neighbour + special + neighbour, at: at)
+                        let bytes = lead + window
+                        let expected = Self.reference(bytes)
+                        #expect(Self.collapse([bytes]) == expected, "\(bytes)")
+                        // An accumulator that already holds text: the output lands at another alignment.
+                        for prefix in 1..<8 {
+                            let head = [UInt8](repeating: 0x70, count: prefix)
+                            #expect(Self.collapse([head, [0x20], bytes]) == Self.reference(head + [0x20] + bytes), "\(prefix) \(bytes)")
+                        }
+                    }
+                }
+            }
+        }
+    }
 }

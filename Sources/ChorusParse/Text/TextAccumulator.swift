@@ -120,16 +120,17 @@ final class TextAccumulator {
             if i + 8 <= n {
                 let word = UInt64(littleEndian: UnsafeRawPointer(src + i).loadUnaligned(as: UInt64.self))
                 let spaces = TextAccumulator.bytes(word, equalTo: 0x20)
-                let others = TextAccumulator.bytes(word & 0xE0E0_E0E0_E0E0_E0E0, equalTo: 0) | TextAccumulator.bytes(word, equalTo: 0xC2)
-                // Prose: no control byte or 0xC2 and every space single (none right after a
-                // kept blank): all eight bytes are kept as they are, with one store.
-                if others == 0 && spaces & (spaces << 8 | UInt64(prev) << 7) == 0 {
+                // Prose: no control byte or 0xC2 (``anyControlOrC2(_:)``, cheaper than the
+                // exact per-byte masks below) and every space single (none right after a kept
+                // blank): all eight bytes are kept as they are, with one store.
+                if !TextAccumulator.anyControlOrC2(word) && spaces & (spaces << 8 | UInt64(prev) << 7) == 0 {
                     UnsafeMutableRawPointer(dst + out).storeBytes(of: word.littleEndian, as: UInt64.self)
                     out &+= 8
                     i &+= 8
                     prev = Int(truncatingIfNeeded: spaces >> 63)
                     continue
                 }
+                let others = TextAccumulator.bytes(word & 0xE0E0_E0E0_E0E0_E0E0, equalTo: 0) | TextAccumulator.bytes(word, equalTo: 0xC2)
                 let special = spaces | others
                 let run = special.trailingZeroBitCount >> 3
                 // A single space after a word is the separator itself: kept in the same store.
@@ -207,6 +208,14 @@ final class TextAccumulator {
         let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
         let x = word ^ (0x0101_0101_0101_0101 &* UInt64(value))
         return ~(((x & lows) &+ lows) | x) & ~lows
+    }
+
+    /// Whether any byte of `word` is below 0x20 or is 0xC2: a borrow-based test, exact for the
+    /// word as a whole (not per byte), in seven operations where the two exact masks take twelve.
+    @inline(__always) static func anyControlOrC2(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let c2 = word ^ (ones &* 0xC2)
+        return ((word &- ones &* 0x20) & ~word | (c2 &- ones) & ~c2) & (ones &* 0x80) != 0
     }
 
     @inline(__always) private func putSpace(_ out: inout Int) {
