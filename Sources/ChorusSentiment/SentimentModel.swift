@@ -206,14 +206,22 @@ struct SentimentModel: Sendable {
             guard i >= 0, Int(i) < table.count else { throw SnapshotReader.Corrupt() }
             return table[Int(i)]
         }
+        // Each position string is parsed once (12,000 phrases share five of them).
+        var positions = [PhraseRule.Position?](repeating: nil, count: table.count)
+        func positionAt(_ i: Int32) throws(SnapshotReader.Corrupt) -> PhraseRule.Position {
+            if i >= 0, Int(i) < positions.count, let p = positions[Int(i)] { return p }
+            guard let p = PhraseRule.Position(rawValue: try string(i)) else { throw SnapshotReader.Corrupt() }
+            positions[Int(i)] = p
+            return p
+        }
         var at = 0, tokenAt = 0
         var list: [PhraseRule] = []
         list.reserveCapacity(count)
         for e in effects {
             guard refs.count - at >= 8 else { throw SnapshotReader.Corrupt() }
             let n = Int(refs[at + 6]), tagCount = Int(refs[at + 7])
-            guard n >= 0, n <= tokens.count - tokenAt, tagCount >= 0, tagCount <= refs.count - at - 8,
-                  let position = PhraseRule.Position(rawValue: try string(refs[at + 2])) else { throw SnapshotReader.Corrupt() }
+            guard n >= 0, n <= tokens.count - tokenAt, tagCount >= 0, tagCount <= refs.count - at - 8 else { throw SnapshotReader.Corrupt() }
+            let position = try positionAt(refs[at + 2])
             let effect: PhraseRule.Effect
             switch refs[at + 1] {
             case 0: effect = .set(e)
