@@ -1,3 +1,4 @@
+import ChorusModel
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -7,9 +8,9 @@ import Glibc
 /// a cache directory so that start-up reads one file instead of parsing eleven and building
 /// their tables: building them was about half of `chorus score`'s start-up (perf).
 ///
-/// - Key: a 256-bit digest (`digest`) of a format version, the running binary's identity
-///   (path, size, mtime, inode: the tables are stored in that binary's memory layout), the
-///   configuration that shapes the tables (disabled rules, Chinese on or off) and the path and full contents of
+/// - Key: SHA-256 of a format version, the running binary's identity (path, size, mtime,
+///   inode: the tables are stored in that binary's memory layout), the configuration that
+///   shapes the tables (disabled rules, Chinese on or off) and the path and full contents of
 ///   every source file, in order. Any edit to a file, or a new binary, gives a new key: the
 ///   compiled copy follows whatever the files say and is never a hand-frozen copy.
 /// - File: `vocabulary-<key>.bin`: magic, key, payload length, a checksum of the payload,
@@ -43,7 +44,7 @@ struct VocabularyCache {
             add("rules \(url.path) \(data.count)")
             message += data
         }
-        return Self.digest(message)
+        return SHA256.hash(message)
     }
 
     func file(_ key: [UInt8]) -> URL {
@@ -100,47 +101,6 @@ struct VocabularyCache {
         var v: UInt64 = 0
         for k in 0..<8 { v |= UInt64(bytes[i + k]) << UInt64(8 * k) }
         return v
-    }
-
-    /// A 32-byte digest of `bytes` for the key (SHA-256 took a fifth of start-up; the key
-    /// guards against stale files, not against an adversary): four lanes, each reading every 8-byte word
-    /// (little-endian; the tail zero-padded) as `h = rotl(h ^ w·k, 29)·p` with its own odd `k`,
-    /// so that each step is a bijection of the lane and a change to one word changes every lane;
-    /// then the length and a final mix of each lane with the next.
-    static func digest(_ bytes: [UInt8]) -> [UInt8] {
-        let k0: UInt64 = 0x9E37_79B9_7F4A_7C15, k1: UInt64 = 0xC2B2_AE3D_27D4_EB4F
-        let k2: UInt64 = 0x1656_67B1_9E37_79F9, k3: UInt64 = 0xD6E8_FEB8_6659_FD93
-        let p: UInt64 = 0xFF51_AFD7_ED55_8CCD
-        var h0: UInt64 = 0x243F_6A88_85A3_08D3, h1: UInt64 = 0x1319_8A2E_0370_7344
-        var h2: UInt64 = 0xA409_3822_299F_31D0, h3: UInt64 = 0x082E_FA98_EC4E_6C89
-        @inline(__always) func step(_ h: UInt64, _ w: UInt64, _ k: UInt64) -> UInt64 {
-            let x = h ^ (w &* k)
-            return ((x << 29) | (x >> 35)) &* p
-        }
-        bytes.withUnsafeBytes { raw in
-            var i = 0
-            while i + 8 <= raw.count {
-                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                h0 = step(h0, w, k0); h1 = step(h1, w, k1); h2 = step(h2, w, k2); h3 = step(h3, w, k3)
-                i += 8
-            }
-            var tail: UInt64 = 0
-            for j in i..<raw.count { tail |= UInt64(raw[j]) << UInt64(8 * (j - i)) }
-            h0 = step(h0, tail, k0); h1 = step(h1, tail, k1); h2 = step(h2, tail, k2); h3 = step(h3, tail, k3)
-        }
-        let n = UInt64(bytes.count)
-        @inline(__always) func mix(_ x: UInt64) -> UInt64 {
-            var z = x
-            z = (z ^ (z >> 33)) &* 0xFF51_AFD7_ED55_8CCD
-            z = (z ^ (z >> 33)) &* 0xC4CE_B9FE_1A85_EC53
-            return z ^ (z >> 33)
-        }
-        var out: [UInt8] = []
-        out.reserveCapacity(32)
-        for v in [mix(h0 ^ n ^ h1), mix(h1 ^ n ^ h2), mix(h2 ^ n ^ h3), mix(h3 ^ n ^ h0)] {
-            withUnsafeBytes(of: v.littleEndian) { out += $0 }
-        }
-        return out
     }
 
     /// A fast 64-bit checksum (FNV-1a over 8-byte words, then the tail): catches a truncated,
