@@ -19,7 +19,7 @@ struct PhrasePairIndex: Sendable {
 
     private var slots: [Slot]
     /// 2^17 bits, one set for every key at the top 17 bits of its mixed key: a clear bit means
-    /// no key (about one in twenty absent keys finds its bit set by others).
+    /// no key; a set one may be another key's, and the table is probed.
     private var filter: [UInt64]
     /// 64 minus the table's size in bits: the home slot is the top bits of the mixed key.
     private var shift: UInt64
