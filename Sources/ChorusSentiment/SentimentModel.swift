@@ -16,7 +16,7 @@ struct SentimentModel: Sendable {
     /// Phrase indices of every list, longest phrase first, later definitions first.
     private(set) var phraseListItems: [Int32] = []
     /// The phrases of two or more tokens, by first and second token: for each first token's
-    /// list id, a range of `pairs` sorted by second token (binary searched by the matcher).
+    /// list id, a range of `pairs` sorted by second token (hashed into `pairIndex`).
     /// `phraseLists` holds only the one-token phrases of each first token.
     private(set) var pairRanges: [(start: Int32, count: Int32)] = []
     /// One second token of a first token's phrases: the range of `phraseListItems` holding
@@ -27,6 +27,8 @@ struct SentimentModel: Sendable {
         var count: Int32
     }
     private(set) var pairs: [Pair] = []
+    /// `pairs` hashed by first token's list and second token (`candidates`), built from them.
+    private(set) var pairIndex = PhrasePairIndex()
     /// Names reported in `Sentiment.rules`, by id: the heuristics, then the phrase rules.
     private(set) var ruleNames: [String] = HeuristicName.all
     /// `ScanFlag` bits of the other languages whose markers were loaded (so they can be scored).
@@ -208,14 +210,22 @@ struct SentimentModel: Sendable {
             guard i >= 0, Int(i) < table.count else { throw SnapshotReader.Corrupt() }
             return table[Int(i)]
         }
+        // Each position string is parsed once (12,000 phrases share five of them).
+        var positions = [PhraseRule.Position?](repeating: nil, count: table.count)
+        func positionAt(_ i: Int32) throws(SnapshotReader.Corrupt) -> PhraseRule.Position {
+            if i >= 0, Int(i) < positions.count, let p = positions[Int(i)] { return p }
+            guard let p = PhraseRule.Position(rawValue: try string(i)) else { throw SnapshotReader.Corrupt() }
+            positions[Int(i)] = p
+            return p
+        }
         var at = 0, tokenAt = 0
         var list: [PhraseRule] = []
         list.reserveCapacity(count)
         for e in effects {
             guard refs.count - at >= 8 else { throw SnapshotReader.Corrupt() }
             let n = Int(refs[at + 6]), tagCount = Int(refs[at + 7])
-            guard n >= 0, n <= tokens.count - tokenAt, tagCount >= 0, tagCount <= refs.count - at - 8,
-                  let position = PhraseRule.Position(rawValue: try string(refs[at + 2])) else { throw SnapshotReader.Corrupt() }
+            guard n >= 0, n <= tokens.count - tokenAt, tagCount >= 0, tagCount <= refs.count - at - 8 else { throw SnapshotReader.Corrupt() }
+            let position = try positionAt(refs[at + 2])
             let effect: PhraseRule.Effect
             switch refs[at + 1] {
             case 0: effect = .set(e)
@@ -257,6 +267,7 @@ struct SentimentModel: Sendable {
               pairRanges.allSatisfy({ $0.start >= 0 && $0.count >= 0 && Int($0.start) + Int($0.count) <= pairs.count }),
               vocabulary.entries.allSatisfy({ $0.phraseList < Int32(phraseLists.count) })
         else { throw SnapshotReader.Corrupt() }
+        pairIndex = PhrasePairIndex(pairs: pairs, ranges: pairRanges)
     }
 
     /// Adds lexicon entries (later entries override earlier ones for the same token). Entries
@@ -386,15 +397,7 @@ struct SentimentModel: Sendable {
     /// token `next` (−2: none): the phrases going on with `next`, then the one-token ones.
     @inline(__always)
     func candidates(list: Int32, next: Int32) -> (start: Int32, count: Int32) {
-        let r = pairRanges[Int(list)]
-        var lo = Int(r.start), hi = Int(r.start + r.count)
-        while lo < hi {
-            let mid = (lo + hi) >> 1
-            let s = pairs[mid].second
-            if s == next { return (pairs[mid].start, pairs[mid].count) }
-            if s < next { lo = mid + 1 } else { hi = mid }
-        }
-        return phraseLists[Int(list)]
+        pairIndex.find(list: list, second: next) ?? phraseLists[Int(list)]
     }
 
     /// Builds the matcher's plain tables and the first-token index.
@@ -462,6 +465,7 @@ struct SentimentModel: Sendable {
             vocabulary.entries[Int(first)].phraseList = listID
             g = end
         }
+        pairIndex = PhrasePairIndex(pairs: pairs, ranges: pairRanges)
     }
 
     /// A phrase's place in the index: by first token, second token (`Int32.max` for one-token

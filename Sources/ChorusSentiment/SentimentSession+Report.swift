@@ -13,7 +13,8 @@ extension SentimentSession {
     /// report a plain good or bad turn: "prices soar", "ban lifted"), its words lean one way
     /// and none is stronger than `reportMaxValence`. "The outage began at 14:02 UTC" reports;
     /// "The outage ruined my morning" does not.
-    func isPlainReport(_ seg: SegmentScore) -> Bool {
+    /// `mutating` only so that the session is passed by address, not copied (1.2 kB) per text.
+    mutating func isPlainReport(_ seg: SegmentScore) -> Bool {
         guard scorer.scored.count == 1, max(seg.strongestPositive, -seg.strongestNegative) <= Self.reportMaxValence else { return false }
         for id in scorer.fired where id != HeuristicName.lexicon && id != HeuristicName.contrast { return false }
         for s in 0..<scanner.sentences.count where scanner.sentences[s].exclamations > 0 || scanner.sentences[s].questions > 0 {

@@ -91,6 +91,9 @@ public struct SentimentSession: ~Copyable {
     public var tagIDs: [UInt8] { scorer.tagged }
     /// Ids of the rules of the last `figures` call, in firing order (names: `SentimentAnalyzer.ruleNames`).
     public var ruleIDs: [Int32] { scorer.fired }
+    /// `tagIDs` and `ruleIDs` together, read from a session passed by address (a getter on a
+    /// borrowed session copies all of it, 1.2 kB, per call; this is the per-text path of `chorus score`).
+    public mutating func lastIDs() -> (tags: [UInt8], rules: [Int32]) { (scorer.tagged, scorer.fired) }
 
     /// Scores `text` and describes every contribution, one line each.
     public mutating func explain(title: String? = nil, _ text: String, lang: String? = nil) -> SentimentExplanation {
@@ -145,7 +148,7 @@ public struct SentimentSession: ~Copyable {
             for s in 0..<scanner.sentences.count {
                 let span = scanner.sentences[s]
                 if scorer.explaining { scorer.explanation.append(" sentence \(span.tokenStart)..<\(span.tokenEnd):") }
-                let seg = scorer.score(span.tokenStart..<span.tokenEnd, of: scanner, language: language,
+                let seg = scorer.score(span.tokenStart..<span.tokenEnd, of: &scanner, language: language,
                                        phraseStarts: span.phraseStarts, valenced: span.valenced, contrasts: span.contrasts)
                 part.compound += seg.compound; part.pos += seg.pos; part.neu += seg.neu; part.neg += seg.neg
                 part.strongestPositive = max(part.strongestPositive, seg.strongestPositive)
@@ -156,7 +159,7 @@ public struct SentimentSession: ~Copyable {
             part.lang = decision.lang
             return part
         }
-        let seg = scorer.score(0..<scanner.tokens.count, of: scanner, language: language,
+        let seg = scorer.score(0..<scanner.tokens.count, of: &scanner, language: language,
                                phraseStarts: 0..<scanner.phraseStarts.count, valenced: 0..<scanner.valenced.count,
                                contrasts: 0..<scanner.contrasts.count)
         guard seg.hasTokens else {
@@ -166,7 +169,7 @@ public struct SentimentSession: ~Copyable {
                         strongestPositive: seg.strongestPositive, strongestNegative: seg.strongestNegative, lang: decision.lang)
         let weaker = min(seg.strongestPositive, -seg.strongestNegative), stronger = max(seg.strongestPositive, -seg.strongestNegative)
         if weaker >= Self.weakClause && stronger >= Self.strongContribution {
-            part.opposedClauses = scorer.opposedClauses(0..<scanner.tokens.count, of: scanner, strong: Self.strongContribution,
+            part.opposedClauses = scorer.opposedClauses(0..<scanner.tokens.count, of: &scanner, strong: Self.strongContribution,
                                                         weak: Self.weakClause)
             // Only for a candidate of `mixed` (rare), so the common path reads no token twice.
             var clauses = scanner.sentences.count > 1 || scanner.stats.contrastWords > 0

@@ -58,7 +58,9 @@ extension TextScanner {
     }
 
     /// Finds the stem of an unknown inflection ("loved", "hates", "winning", "happiest").
-    func lookupStem(_ w: UnsafeBufferPointer<UInt8>) -> Int32 {
+    /// `mutating` only so that the scanner is passed by address: a non-mutating call from
+    /// `readLatinWord` copied all of it to the stack first.
+    mutating func lookupStem(_ w: UnsafeBufferPointer<UInt8>) -> Int32 {
         let n = w.count
         // Every suffix tried below ends in s, d, t, r, y or g: most unknown words end otherwise.
         guard n > 0 else { return -1 }

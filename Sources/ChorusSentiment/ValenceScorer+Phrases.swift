@@ -1,7 +1,7 @@
 extension ValenceScorer {
     /// Marks phrase-rule matches (longest first, left to right, not overlapping).
     /// `starts`: the entries of `scan.phraseStarts` within `range`.
-    mutating func matchPhrases(_ range: Range<Int>, of scan: borrowing TextScanner, language: UInt8, starts: Range<Int>,
+    mutating func matchPhrases(_ range: Range<Int>, of scan: inout TextScanner, language: UInt8, starts: Range<Int>,
                                flip: inout Bool) {
         let n = range.count
         let base = range.lowerBound
@@ -113,7 +113,7 @@ extension ValenceScorer {
     ///
     /// `contrasts`: the entries of `scan.contrasts` within `range`, visited from the last;
     /// those after `limit` lie in a stretch already weighted.
-    mutating func applyContrast(_ range: Range<Int>, of scan: borrowing TextScanner, contrasts: Range<Int>) {
+    mutating func applyContrast(_ range: Range<Int>, of scan: inout TextScanner, contrasts: Range<Int>) {
         let base = range.lowerBound
         let n = range.count
         var limit = n - 1
@@ -143,7 +143,7 @@ extension ValenceScorer {
     }
 
     /// Sums the contributions, adds ! and ? emphasis, and normalizes.
-    mutating func finish(_ range: Range<Int>, of scan: borrowing TextScanner, result: inout SegmentScore, flip: Bool) -> SegmentScore {
+    mutating func finish(_ range: Range<Int>, of scan: inout TextScanner, result: inout SegmentScore, flip: Bool) -> SegmentScore {
         let n = range.count
         // Only the tokens in `scored` can be non-zero; adding +0 would change no sum, and
         // counting the neutral tokens gives the same value as adding 1 per token (a Float

@@ -97,8 +97,9 @@ struct ValenceScorer: ~Copyable {
 
     /// Scores tokens `range` of `scan`, whose text is in `language` (`PhraseKey` code 1 or 2);
     /// `phraseStarts`, `valenced` and `contrasts` are the entries of those lists of `scan`
-    /// within `range`.
-    mutating func score(_ range: Range<Int>, of scan: borrowing TextScanner, language: UInt8,
+    /// within `range`. `scan` is `inout` only so that it is passed by address: borrowed from the
+    /// session's stored scanner, it was copied to the stack (376 bytes) at every call.
+    mutating func score(_ range: Range<Int>, of scan: inout TextScanner, language: UInt8,
                         phraseStarts: Range<Int>, valenced: Range<Int>, contrasts: Range<Int>) -> SegmentScore {
         let n = range.count
         var result = SegmentScore()
@@ -106,7 +107,7 @@ struct ValenceScorer: ~Copyable {
         result.hasTokens = true
         prepare(n)
         var flip = false
-        matchPhrases(range, of: scan, language: language, starts: phraseStarts, flip: &flip)
+        matchPhrases(range, of: &scan, language: language, starts: phraseStarts, flip: &flip)
         let mixedCase = scan.stats.isMixedCase
         let h = model.heuristics
         // Every other token has no valence, no rule and so contributes 0: visit only the
@@ -198,14 +199,15 @@ struct ValenceScorer: ~Copyable {
             if explaining { explanation.append("  \(fmt(v))  \(note)") }
         }
         }
-        if h.contrast && !contrasts.isEmpty { applyContrast(range, of: scan, contrasts: contrasts) }
+        if h.contrast && !contrasts.isEmpty { applyContrast(range, of: &scan, contrasts: contrasts) }
         applyAside(flip: &flip)
-        return finish(range, of: scan, result: &result, flip: flip)
+        return finish(range, of: &scan, result: &result, flip: flip)
     }
 
     /// Whether a reverser follows token `k` within three tokens of its clause ("ban lifted",
-    /// "stolen dog returned"); read only for negative words.
-    private func reversedAfter(_ k: Int, in tokens: UnsafeBufferPointer<Token>) -> Bool {
+    /// "stolen dog returned"); read only for negative words. `mutating` only so that the scorer
+    /// is passed by address: a non-mutating call from `score` copied all of it (476 bytes) first.
+    private mutating func reversedAfter(_ k: Int, in tokens: UnsafeBufferPointer<Token>) -> Bool {
         var j = k + 1
         while j < tokens.count && j <= k + 3 && !tokens[j].breakBefore {
             let id = tokens[j].id
@@ -232,7 +234,7 @@ struct ValenceScorer: ~Copyable {
     /// the contributions before contrast weighting, negated words left out: "The plot is weak
     /// but the acting is superb", "Great camera, terrible battery". Reads the
     /// slots of the last `score` of the same range.
-    func opposedClauses(_ range: Range<Int>, of scan: borrowing TextScanner, strong: Float, weak: Float) -> Bool {
+    func opposedClauses(_ range: Range<Int>, of scan: inout TextScanner, strong: Float, weak: Float) -> Bool {
         var sum: Float = 0, high: Float = 0, low: Float = 0
         for k in 0..<range.count {
             let t = scan.tokens[range.lowerBound + k]

@@ -84,8 +84,7 @@ struct ScorePrinter: ~Copyable {
         case .neutral: label = 2
         case .mixed: label = 3
         }
-        let tagIDs = f.unsupported ? [] : session.tagIDs
-        let ruleIDs = f.unsupported ? [] : session.ruleIDs
+        let (tagIDs, ruleIDs) = f.unsupported ? ([], []) : session.lastIDs()
         names.arena.withUnsafeBufferPointer { arena in
             if f.unsupported {
                 out.reserve(96)
@@ -124,14 +123,20 @@ struct ScorePrinter: ~Copyable {
         }
         out.reserve(40)
         out.append(f.unsupported ? "],\"scored\":false,\"lang\":" : "],\"scored\":true,\"lang\":")
-        switch f.lang {
-        case nil: out.append("null")
-        case "en": out.append("\"en\"")
-        case "zh": out.append("\"zh\"")
-        case let other?:
-            var w = JSONWriter(capacity: other.utf8.count + 8)
-            w.string(other)
-            w.bytes.withUnsafeBufferPointer { out.appendReserving($0) }
+        // Compared with `==` (small strings compare as two words), not a `switch` over string
+        // literals, which searches a table of them per text.
+        if let other = f.lang {
+            if other == "en" {
+                out.append("\"en\"")
+            } else if other == "zh" {
+                out.append("\"zh\"")
+            } else {
+                var w = JSONWriter(capacity: other.utf8.count + 8)
+                w.string(other)
+                w.bytes.withUnsafeBufferPointer { out.appendReserving($0) }
+            }
+        } else {
+            out.append("null")
         }
         out.reserve(4)
         out.append("}}\n")
