@@ -569,6 +569,15 @@ def serve_file(self, name, headers, st):
 Handler.serve_file = serve_file
 
 
+class Server(ThreadingHTTPServer):
+    """socketserver listens with a backlog of 5. The tests of a suite run in parallel, each with
+    its own fetcher and so its own new connections; a burst of them overflows a backlog of 5, and
+    Linux then drops the handshake's last ACK: the client believes it is connected and sends its
+    request, while the server only accepts the connection when a retransmitted SYN-ACK finds room
+    (1, 2, 4, 8 s later), so a request can stall for 15 s and more. Room for every burst."""
+    request_queue_size = 1024
+
+
 def watch_parent(parent):
     """Exit when the test process that started us is gone (no orphaned servers)."""
     while True:
@@ -582,7 +591,7 @@ def main():
     signal.pthread_sigmask(signal.SIG_SETMASK, [])
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     threading.Thread(target=watch_parent, args=(os.getppid(),), daemon=True).start()
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server = Server(("127.0.0.1", 0), Handler)
     server.daemon_threads = True
     print(f"PORT {server.server_address[1]}", flush=True)
     server.serve_forever()
