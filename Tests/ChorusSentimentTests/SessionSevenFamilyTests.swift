@@ -48,6 +48,13 @@ import Testing
         expect(text, .negative, rule: "slang-verdict-bad")
     }
 
+    @Test func dismayAndAMildLetdownAreNegative() {
+        expect("Oh no, the bakery has shut", .negative, rule: "dismay")
+        expect("The sequel could be better", .negative, rule: "mild-letdown")
+        let praise = analyzer.score("It could not be better")
+        #expect(praise.label == .positive && !praise.rules.contains("mild-letdown"), "\(praise.rules)")
+    }
+
     @Test(arguments: [
         ("Taxi came 40 mins late", "complaint-wait"),
         ("Waited 3 hours at the clinic", "complaint-wait"),
