@@ -48,9 +48,17 @@ import Testing
         expect(text, .negative, rule: "slang-verdict-bad")
     }
 
+    @Test func aCountdownIsAnticipationAndPullingItOffIsExcitement() {
+        expect("Counting down the days until the holidays", .positive, rule: "countdown")
+        #expect(analyzer.score("Counting down the days until the holidays").tags.contains("anticipation"))
+        expect("Can't believe the team pulled it off", .positive, rule: "pulled-it-off")
+        expectNot("The council counted the votes", rule: "countdown")
+    }
+
     @Test func dismayAndAMildLetdownAreNegative() {
         expect("Oh no, the bakery has shut", .negative, rule: "dismay")
         expect("The sequel could be better", .negative, rule: "mild-letdown")
+        expect("Bang average pizza tbh", .negative, rule: "mild-letdown")
         let praise = analyzer.score("It could not be better")
         #expect(praise.label == .positive && !praise.rules.contains("mild-letdown"), "\(praise.rules)")
     }
