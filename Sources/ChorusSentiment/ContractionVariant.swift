@@ -10,6 +10,7 @@ enum ContractionVariant {
         "theyre": "they", "theyve": "they", "theyll": "they", "thats": "that", "whats": "what", "its": "it",
         "itll": "it", "weve": "we", "heres": "here", "theres": "there", "hes": "he",
         "shes": "she", "whos": "who", "wheres": "where", "hows": "how", "thatll": "that", "whatre": "what",
+        "couldve": "could", "shouldve": "should", "wouldve": "would", "mustve": "must",
     ]
 
     /// The phrase's tokens with every contraction in text form; nil when it has none.
