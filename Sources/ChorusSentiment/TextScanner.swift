@@ -222,8 +222,14 @@ struct TextScanner: ~Copyable {
                 if v == 0x2019, i + len < n, Self.isWordByte(p[i + len]), !word.isEmpty {
                     hasApostrophe = true; word.append(0x27); last = 0
                 } else if ScriptClass.of(v) == .latin {
-                    letters += 1; lowers += 1
-                    word.append(contentsOf: UnsafeBufferPointer(rebasing: p[i..<(i + len)]))
+                    letters += 1
+                    if let lower = LatinCase.lower(v) {
+                        uppers += 1
+                        LatinCase.appendUTF8(lower, to: &word)
+                    } else {
+                        lowers += 1
+                        word.append(contentsOf: UnsafeBufferPointer(rebasing: p[i..<(i + len)]))
+                    }
                     last = 0
                 } else {
                     break

@@ -52,6 +52,7 @@ enum WordNormalizer {
         }
         guard isWord, w.contains(where: { $0 != 0x27 }) else { return String(decoding: w, as: UTF8.self) }
         for i in w.indices where w[i] >= 0x41 && w[i] <= 0x5A { w[i] |= 0x20 }
+        if w.contains(where: { $0 >= 0x80 }) { w = foldLatinCapitals(w) }
         if let a = w.lastIndex(of: 0x27) {
             let suffix = w[(a + 1)...]
             if [[0x73], [0x64], [0x6D], [0x6C, 0x6C], [0x72, 0x65], [0x76, 0x65]].contains(where: { suffix.elementsEqual($0) }) {
@@ -62,6 +63,21 @@ enum WordNormalizer {
         }
         w.removeAll { $0 == 0x27 }
         return String(decoding: w, as: UTF8.self)
+    }
+
+    /// `w` with its Latin capitals beyond ASCII lower-cased (``LatinCase``), as `TextScanner`
+    /// folds them in text.
+    static func foldLatinCapitals(_ w: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(w.count)
+        for scalar in String(decoding: w, as: UTF8.self).unicodeScalars {
+            if let lower = LatinCase.lower(scalar.value) {
+                LatinCase.appendUTF8(lower, to: &out)
+            } else {
+                out.append(contentsOf: String(scalar).utf8)
+            }
+        }
+        return out
     }
 
     /// A French elided word before an apostrophe (c, d, j, l, m, n, s, t, qu), lower-cased:
