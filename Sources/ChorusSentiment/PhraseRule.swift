@@ -24,8 +24,10 @@ struct PhraseRule: Sendable {
 
     /// Rule name, reported in `Sentiment.rules` (idioms report `idiom`, boosters `booster`).
     var name: String
-    /// Vocabulary ids of the phrase's tokens.
-    var tokens: [Int32]
+    /// Vocabulary ids of the phrase's tokens. A slice so that the phrases read from the
+    /// compiled vocabulary share one array: an array each was 17k allocations, ~5% of a
+    /// `chorus score` run over 20k tweets (callgrind). Indices need not start at 0.
+    var tokens: ArraySlice<Int32>
     var effect: Effect
     /// Reaction tags added when the phrase matches and is not negated.
     var tags: [String]

@@ -237,7 +237,7 @@ struct SentimentModel: Sendable {
             var tags: [String] = []
             for t in 0..<tagCount { tags.append(try string(refs[at + 8 + t])) }
             list.append(PhraseRule(
-                name: try string(refs[at]), tokens: Array(tokens[tokenAt..<(tokenAt + n)]), effect: effect, tags: tags,
+                name: try string(refs[at]), tokens: tokens[tokenAt..<(tokenAt + n)], effect: effect, tags: tags,
                 language: refs[at + 3] < 0 ? nil : try string(refs[at + 3]), position: position,
                 textParts: (try string(refs[at + 4]), refs[at + 5] < 0 ? nil : try string(refs[at + 5]))))
             at += 8 + tagCount
@@ -375,7 +375,7 @@ struct SentimentModel: Sendable {
             if phrases.capacity < needed { phrases.reserveCapacity(max(needed, 2 * phrases.capacity)) }
             for (a, at) in firsts where !at.isEmpty {
                 for (b, bt) in seconds where !bt.isEmpty {
-                    phrases.append(PhraseRule(name: r.name, tokens: at + bt, effect: r.effect, tags: r.tags, language: r.language,
+                    phrases.append(PhraseRule(name: r.name, tokens: ArraySlice(at + bt), effect: r.effect, tags: r.tags, language: r.language,
                                               position: r.position, textParts: (a, b)))
                 }
             }
@@ -388,7 +388,7 @@ struct SentimentModel: Sendable {
         for form in [tokens, ContractionVariant.variant(of: tokens)] {
             guard let form else { continue }
             let ids = form.map { vocabulary.intern($0) }
-            phrases.append(PhraseRule(name: name, tokens: ids, effect: effect, tags: tags, language: language,
+            phrases.append(PhraseRule(name: name, tokens: ArraySlice(ids), effect: effect, tags: tags, language: language,
                                       position: position, textParts: (text, nil)))
         }
     }

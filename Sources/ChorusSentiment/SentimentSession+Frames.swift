@@ -9,7 +9,9 @@ extension SentimentSession {
     /// "¿Se puede hacer fuego en el camping?"), only the lexicon fired and no word is
     /// stronger than `reportMaxValence`. "Is this the worst app ever?" judges; "Why is it
     /// always late?" complains ("why" opens none); "Who cares??" is emphatic (two `?`).
-    func isInformationQuestion(_ seg: SegmentScore) -> Bool {
+    /// `mutating` only so that the session is passed by address: a non-mutating call from
+    /// `scorePart` copied all of it (1.2 kB) to the stack per text.
+    mutating func isInformationQuestion(_ seg: SegmentScore) -> Bool {
         guard max(seg.strongestPositive, -seg.strongestNegative) <= Self.reportMaxValence else { return false }
         for id in scorer.fired where id != HeuristicName.lexicon && id != HeuristicName.contrast { return false }
         let entries = model.vocabulary.entries
@@ -37,8 +39,9 @@ extension SentimentSession {
     /// Whether a contrast word's text concedes one side (a `concession` word: "still",
     /// "anyway", "admittedly", "a bit"; "quand même", "aun así", "trotzdem"): "A bit muddy,
     /// but what a fantastic walk", "Rough start, but we still had fun". The contrast weighting
-    /// then decides the label and the text is not `mixed`.
-    func concedes() -> Bool {
+    /// then decides the label and the text is not `mixed`. `mutating` for the reason
+    /// `isInformationQuestion` is.
+    mutating func concedes() -> Bool {
         guard scanner.stats.contrastWords > 0 else { return false }
         let entries = model.vocabulary.entries
         for k in 0..<scanner.tokens.count {

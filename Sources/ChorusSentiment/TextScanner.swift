@@ -112,7 +112,7 @@ struct TextScanner: ~Copyable {
     /// lower-case, or after one lower-casing copy.
     private mutating func readLatinWord(_ p: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         let n = p.count
-        var j = start, letters = 0, uppers = 0, run = 0, last: UInt8 = 0, elongated = false
+        var j = start, letters = 0, uppers = 0, elongated = false
         // The lower-cased word packed as a short vocabulary key (its first 8 bytes), and for
         // longer words its `Vocabulary` hash, computed as the bytes are read.
         var packed: UInt64 = 0
@@ -124,27 +124,13 @@ struct TextScanner: ~Copyable {
             elongated = word.elongated
             packed = word.packed
         } else {
-        while j < n {
-            var b = p[j]
-            if b >= 0x41 && b <= 0x5A {
-                uppers += 1
-                b |= 0x20
-            }
-            if b >= 0x61 && b <= 0x7A {
-                letters += 1
-                run = b == last ? run + 1 : 1
-                last = b
-                if run == 3 { elongated = true }
-            } else if b >= 0x30 && b <= 0x39 {
-                last = 0
-            } else {
-                break
-            }
-            let at = j &- start
-            if at < 8 { packed |= UInt64(b) << UInt64(truncatingIfNeeded: at &* 8) }
-            hash = Vocabulary.hashStep(hash, b)
-            j += 1
-        }
+            let word = ASCIIWordRun.read(p, from: start)
+            j = word.end
+            letters = word.letters
+            uppers = word.uppers
+            elongated = word.elongated
+            packed = word.packed
+            hash = word.hash
         }
         if j < n {
             let b = p[j]

@@ -1,3 +1,4 @@
+import ChorusOutput
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -70,32 +71,11 @@ struct ScoreLineWriter: ~Copyable {
         append(p)
     }
 
-    /// `value` with `places` (1…9) decimals, the bytes `JSONWriter.fixed` writes (room for
-    /// 32 bytes reserved): the magnitude scaled and rounded half away from zero, a minus sign
-    /// unless it rounds to zero; non-finite values as `null`.
+    /// `value` with `places` (1…9) decimals, the bytes `JSONWriter.fixed` writes
+    /// (`FixedDecimal`; room for `FixedDecimal.maxBytes` reserved).
     @inline(__always)
     mutating func fixed(_ value: Double, places: Int) {
-        guard value.isFinite else { append("null"); return }
-        var scale: Int64 = 1
-        for _ in 0..<places { scale *= 10 }
-        let scaled = Int64((abs(value) * Double(scale)).rounded())
-        if value < 0 && scaled != 0 { append(UInt8(ascii: "-")) }
-        var whole = scaled / scale
-        // Integer part, usually the one digit 0 or 1 (compounds and shares lie in -1...1).
-        if whole < 10 {
-            append(48 + UInt8(truncatingIfNeeded: whole))
-        } else {
-            var digits = 0, w = whole
-            while w > 0 { digits += 1; w /= 10 }
-            var at = count + digits - 1
-            while whole > 0 { base[at] = 48 + UInt8(truncatingIfNeeded: whole % 10); whole /= 10; at -= 1 }
-            count += digits
-        }
-        append(UInt8(ascii: "."))
-        var frac = scaled % scale
-        var at = count + places - 1
-        for _ in 0..<places { base[at] = 48 + UInt8(truncatingIfNeeded: frac % 10); frac /= 10; at -= 1 }
-        count += places
+        count += FixedDecimal.write(value, places: places, to: base + count)
     }
 
     /// Writes the buffered bytes when at least `flushAt` are waiting.
