@@ -115,7 +115,7 @@ let package = Package(
         // Loopback servers (nginx, Python fault/API servers) and paths for the tests.
         .target(name: "ChorusTestSupport", dependencies: ["ChorusOutput"], swiftSettings: strict),
 
-        .testTarget(name: "ChorusModelTests", dependencies: ["ChorusModel"], swiftSettings: strict),
+        .testTarget(name: "ChorusModelTests", dependencies: ["ChorusModel", "ChorusTestSupport"], swiftSettings: strict),
         .testTarget(
             name: "ChorusFetchTests", dependencies: ["ChorusFetch", "ChorusTestSupport"],
             exclude: ["Fixtures"], swiftSettings: strict

@@ -6,18 +6,6 @@ import Testing
 /// Crash, signal and lock behaviour of the real binary.
 @Suite("chorus ingest under crashes, signals and overlap", .serialized)
 struct IngestCrashTests {
-    /// A small seeded generator (SplitMix64), so the kill schedule is the same on every run.
-    struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// The server under another host name, so its slow answers do not hold up the quick source's
     /// connection pool (curl keys connections, and waits for them, per host).
     static func otherHost(_ server: LoopbackServer) -> String { "http://localhost:\(server.port)" }
@@ -38,7 +26,7 @@ struct IngestCrashTests {
         var sizes = Dictionary(uniqueKeysWithValues: feeds.map { ($0, 20) })
         for f in feeds { try h.writeFeed(f, items: 0..<sizes[f]!) }
         try h.writeConfig(feeds: feeds.map { ($0, h.url("\($0).rss")) })
-        var rng = Seeded(state: 20_261_128)
+        var rng = SeededGenerator(seed: 20_261_128)
         // Kill moments are drawn from the length of a whole run on this machine (timed once,
         // uninterrupted), so the schedule lands inside runs however fast or slow the machine is.
         let started = Date()

@@ -1,3 +1,4 @@
+import ChorusTestSupport
 import Foundation
 import Testing
 @testable import ChorusModel
@@ -33,7 +34,7 @@ struct SHA256Tests {
 
     @Test("Every length from 0 to 300 bytes: the engines agree, whole or split in parts")
     func enginesAgree() {
-        var rng = SplitMix(seed: 0x5eed)
+        var rng = SeededGenerator(seed: 0x5eed)
         for length in 0...300 {
             let message = (0..<length).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
             let portable = Self.hex(message, engine: .portable)
@@ -64,17 +65,4 @@ struct SHA256Tests {
         #expect(SHA256.isAccelerated == (flags.contains("sha_ni") && flags.contains("ssse3") && flags.contains("sse4_1")))
     }
     #endif
-}
-
-/// A small deterministic generator for test data.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9e3779b97f4a7c15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xbf58476d1ce4e5b9
-        z = (z ^ (z >> 27)) &* 0x94d049bb133111eb
-        return z ^ (z >> 31)
-    }
 }

@@ -1,3 +1,4 @@
+import ChorusTestSupport
 import Testing
 @testable import ChorusOutput
 
@@ -69,25 +70,12 @@ struct FixedDecimalTests {
 
     @Test("Random magnitudes up to a million at every number of places")
     func randomValues() {
-        var rng = SplitMix(seed: 0x5EED)
+        var rng = SeededGenerator(seed: 0x5EED)
         var values: [Double] = []
         for _ in 0..<100_000 {
             let magnitude = [1.0, 10, 1_000, 1_000_000][Int(rng.next() % 4)]
             values.append((Double(rng.next() % (1 << 53)) / Double(1 << 53) * 2 - 1) * magnitude)
         }
         #expect(Self.mismatches(values).isEmpty, "\(Self.mismatches(values))")
-    }
-
-    /// A small seeded generator, so a failure reproduces.
-    struct SplitMix {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
     }
 }

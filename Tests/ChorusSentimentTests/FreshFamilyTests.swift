@@ -7,16 +7,8 @@ import Testing
 /// frames, ironic frames, happy tears) each label their texts and name their rule, and a
 /// counterpart that only shares words with them does not fire it. Texts are written for
 /// these tests, not taken from the evaluation sets.
-@Suite struct FreshFamilyTests {
+@Suite struct FreshFamilyTests: RuleFamilySuite {
     let analyzer = TestFixtures.shipped
-
-    private func expect(_ text: String, _ label: Sentiment.Label, rule: String,
-                        sourceLocation: SourceLocation = #_sourceLocation) {
-        let s = analyzer.score(text)
-        #expect(s.label == label, "\(text): \(s.label) \(s.compound) \(s.rules)",
-                sourceLocation: sourceLocation)
-        #expect(s.rules.contains(rule), "\(text): \(s.rules)", sourceLocation: sourceLocation)
-    }
 
     @Test(arguments: [
         "Why is it always the same bus that never shows up?",

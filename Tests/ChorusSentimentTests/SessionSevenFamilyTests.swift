@@ -7,21 +7,8 @@ import Testing
 /// count, praise as a promise to come back, tears beside a trophy or fire) each label their
 /// texts and name their rule, and a counterpart that shares the words in another sense does
 /// not fire it. Texts are written for these tests, not taken from the evaluation sets.
-@Suite struct SessionSevenFamilyTests {
+@Suite struct SessionSevenFamilyTests: RuleFamilySuite {
     let analyzer = TestFixtures.shipped
-
-    private func expect(_ text: String, _ label: Sentiment.Label, rule: String,
-                        sourceLocation: SourceLocation = #_sourceLocation) {
-        let s = analyzer.score(text)
-        #expect(s.label == label, "\(text): \(s.label) \(s.compound) \(s.rules)",
-                sourceLocation: sourceLocation)
-        #expect(s.rules.contains(rule), "\(text): \(s.rules)", sourceLocation: sourceLocation)
-    }
-
-    private func expectNot(_ text: String, rule: String, sourceLocation: SourceLocation = #_sourceLocation) {
-        let s = analyzer.score(text)
-        #expect(!s.rules.contains(rule), "\(text): \(s.rules)", sourceLocation: sourceLocation)
-    }
 
     @Test(arguments: ["That new album absolutely slaps", "Ok this new trailer is actually sick", "Their tacos never miss",
                       "Honestly that trailer gave me chills", "Big W for the group chat today"])

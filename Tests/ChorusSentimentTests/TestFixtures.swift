@@ -1,6 +1,8 @@
+import ChorusModel
 import ChorusSentiment
 import ChorusTestSupport
 import Foundation
+import Testing
 
 /// Fixture files and analyzers shared by the sentiment suites.
 enum TestFixtures {
@@ -31,3 +33,24 @@ enum TestFixtures {
 
 /// Compares two compounds at the 4 decimals Chorus writes.
 func same(_ a: Double, _ b: Double) -> Bool { abs(a - b) < 0.00005 }
+
+/// A suite of rule families scored with the shipped files: each family's texts get their label
+/// and name the family's rule, and a counterpart that shares its words does not fire it.
+protocol RuleFamilySuite {
+    var analyzer: SentimentAnalyzer { get }
+}
+
+extension RuleFamilySuite {
+    /// `text` is labeled `label` and names `rule`.
+    func expect(_ text: String, _ label: Sentiment.Label, rule: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        let s = analyzer.score(text)
+        #expect(s.label == label, "\(text): \(s.label) \(s.compound) \(s.rules)", sourceLocation: sourceLocation)
+        #expect(s.rules.contains(rule), "\(text): \(s.rules)", sourceLocation: sourceLocation)
+    }
+
+    /// `text` does not fire `rule`.
+    func expectNot(_ text: String, rule: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        let s = analyzer.score(text)
+        #expect(!s.rules.contains(rule), "\(text): \(s.rules)", sourceLocation: sourceLocation)
+    }
+}
