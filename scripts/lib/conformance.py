@@ -545,6 +545,25 @@ def entry_has_content(raw, index):
         bool(re.search(r"<(?:[A-Za-z0-9_]+:)?(?:summary|description|abstract)[\s>/]", body))
 
 
+def sanitizer_keeps_more(raw, expr, item, fields):
+    """feedparser's sanitizer drops unsafe tags but keeps some of their text (an iframe's
+    fallback text, a document's <title>, script text its regexes miss); Chorus drops the
+    content of head, title, script, style, iframe, object, ... with the element
+    (docs/parsing.md). Such a case is a deliberate difference when the page holds one of those
+    elements and Chorus's text is part of the expected text."""
+    field = "title" if "title" in fields else "text"
+    value = item.get(field)
+    if not value or "==" not in expr:
+        return False
+    if not re.search(r"(<|&lt;)(iframe|object|applet|embed|noembed|noframes|frame|head|title|script)\b", raw, re.I):
+        return False
+    try:
+        expected = eval(expr.split("==", 1)[1], {"__builtins__": {}})
+    except Exception:
+        return False
+    return isinstance(expected, str) and ws(value) in ws(text_of_html(expected) + " " + expected)
+
+
 def fp_case(chorus, path, rel):
     raw = open(path, "rb").read().decode("utf-8", "replace")
     expr = fp_expectation(raw)
@@ -595,11 +614,8 @@ def fp_case(chorus, path, rel):
         fields.add("count")
     if not fields:
         return ("na", "nothing Chorus carries", [], expr, None)
-    if not ok and fields == {"text"} and "/sanitize/" in rel and items and items[0]["text"] and \
-            re.search(r"<(iframe|object|applet|embed|noembed|noframes|frame)\b|&lt;(iframe|object|applet|noembed|noframes|frame)\b", raw, re.I) and \
-            ws(items[0]["text"]) in (text_of_html(re.search(r"==\s*(.*)$", expr).group(1)) if "==" in expr else ""):
-        # The sanitizer keeps the fallback text inside iframe/object/...; Chorus drops it with the element.
-        return ("na", "deliberate difference: embedded-content fallback text dropped", [], expr, None)
+    if not ok and len(fields) == 1 and "/sanitize/" in rel and items and sanitizer_keeps_more(raw, expr, items[0], fields):
+        return ("na", "deliberate difference: text of head/script/embedded elements dropped", [], expr, None)
     actual = json.dumps([{k: it[k] for k in ("title", "url", "native_id", "text", "author", "published_at",
                                              "updated_at", "tags", "enclosures", "lang", "feed")} for it in items][:2],
                         ensure_ascii=False)
