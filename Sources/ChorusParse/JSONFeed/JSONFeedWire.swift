@@ -48,6 +48,12 @@ struct JSONFeedWire {
 
 /// How a JSON Feed is recognised.
 extension JSONFeedWire {
-    /// True when `version` names a JSON Feed version (how a JSON Feed is told from a social payload).
-    var isJSONFeed: Bool { version?.hasPrefix("https://jsonfeed.org/version/") == true || version?.hasPrefix("http://jsonfeed.org/version/") == true }
+    /// True when `version` names a JSON Feed version (how a JSON Feed is told from a social
+    /// payload): the spec's URL, or the bare number some generators write (`"1"`, `"1.0"`,
+    /// `"1.1"`) beside an `items` array.
+    var isJSONFeed: Bool {
+        guard let version else { return false }
+        if version.hasPrefix("https://jsonfeed.org/version/") || version.hasPrefix("http://jsonfeed.org/version/") { return true }
+        return items != nil && (version == "1" || version == "1.0" || version == "1.1")
+    }
 }

@@ -159,7 +159,8 @@ enum DraftField {
 }
 
 /// How captured text is to be read: as-is, as escaped HTML, as inline XHTML markup, or as
-/// base64 of one of those (Atom 0.3 `mode="base64"`).
+/// base64 of one of those (Atom 0.3 `mode="base64"`, or an Atom 1.0 `type` that is a media
+/// type neither textual nor XML).
 enum TextKind {
     case plain, html, xhtml, base64Plain, base64HTML
 
@@ -172,7 +173,16 @@ enum TextKind {
         case "base64": return isHTML || isXHTML ? .base64HTML : .base64Plain
         case "escaped": return isXHTML || isHTML ? .html : .plain
         case "xml": return .xhtml
-        default: return isHTML ? .html : isXHTML ? .xhtml : .plain
+        default:
+            if isHTML { return .html }
+            if isXHTML { return .xhtml }
+            // RFC 4287 §4.1.3.3: any other media type that is not text/* and not XML
+            // (`+xml`, `/xml`) is base64. What it decodes to is read as HTML: feeds that
+            // do this carry markup (`application/octet-stream`), and plain text reads the same.
+            if mode == nil, t.contains("/"), !t.hasPrefix("text/"), !t.hasSuffix("+xml"), !t.hasSuffix("/xml") {
+                return .base64HTML
+            }
+            return .plain
         }
     }
 }

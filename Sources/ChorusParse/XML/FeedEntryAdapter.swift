@@ -50,7 +50,7 @@ final class FeedEntryAdapter {
             url: url,
             title: title,
             text: converted.body,
-            lang: d.dcLanguage ?? d.lang ?? channel.lang,
+            lang: FeedEntryAdapter.stated(d.dcLanguage ?? d.lang ?? channel.lang),
             author: d.firstAuthor ?? channel.author,
             publishedAt: published,
             updatedAt: updated,
@@ -64,6 +64,10 @@ final class FeedEntryAdapter {
                                                  channel: channel, platform: platform, id: id)
         return item
     }
+
+    /// A language as stated; nil for an empty one (`xml:lang=""` says the language is unknown,
+    /// and the schema never writes `""`).
+    static func stated(_ lang: String?) -> String? { lang?.isEmpty == false ? lang : nil }
 
     /// The url and id the entry had when attribute references were not decoded (an `rdf:about`
     /// or an Atom link holding `&amp;`), each nil when it is the same.

@@ -90,7 +90,7 @@ enum FeedName: UInt8 {
     case language, image, textinput, source, lastBuildDate
     case RDF, feed, entry, id, updated, published, issued, modified, created, summary, content, name, email, uri
     case url, subtitle, tagline, creator, date, subject, identifier, encoded, thumbnail, group, origLink, keywords, contributor
-    case body, managingEditor, webMaster
+    case body, managingEditor, webMaster, homepage, fullitem
 
     /// Local names by text: one hash lookup per new element name in a document.
     private static let byName: [String: FeedName] = [
@@ -142,6 +142,8 @@ enum FeedName: UInt8 {
         "body": .body,
         "managingEditor": .managingEditor,
         "webMaster": .webMaster,
+        "homepage": .homepage,
+        "fullitem": .fullitem,
     ]
 
     init(_ text: String) {

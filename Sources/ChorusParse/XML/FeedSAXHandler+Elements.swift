@@ -22,6 +22,10 @@ extension FeedSAXHandler {
             case .enclosure where inEntry:
                 if let url = attrs.value("url") { addEnclosure(url, attrs.value("type"), attrs.value("length")) }
             case .image, .textinput, .source: skipDepth = depth
+            // Bodies written without a namespace: `body` as XHTML markup (what `xhtml:body`
+            // holds), `fullitem` as escaped HTML. The first body in the item wins.
+            case .body where inEntry: capture(.content, .xhtml, inEntry)
+            case .fullitem where inEntry: capture(.content, .html, inEntry)
             default: break
             }
         case .atom10, .atom03:
@@ -29,7 +33,7 @@ extension FeedSAXHandler {
                 switch t.name {
                 case .name: capture(.authorName, .plain, inEntry)
                 case .email: capture(.authorEmail, .plain, inEntry)
-                case .uri, .url: capture(.authorURI, .plain, inEntry)
+                case .uri, .url, .homepage: capture(.authorURI, .plain, inEntry)
                 default: break
                 }
                 return
@@ -82,6 +86,10 @@ extension FeedSAXHandler {
             case .thumbnail:
                 if let url = attrs.value("url") { addEnclosure(url, nil, nil) }
             case .description: capture(.mediaDescription, attrs.value("type") == "html" ? .html : .plain, inEntry)
+            // The entry's own media:title and media:category (inside media:content they are
+            // the medium's, and never reach here): a fallback title, and tags.
+            case .title: capture(.dcTitle, attrs.value("type") == "html" ? .html : .plain, inEntry)
+            case .category: capture(.category, .plain, inEntry)
             default: break
             }
         case .itunes:

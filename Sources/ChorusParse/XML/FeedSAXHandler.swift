@@ -33,6 +33,9 @@ final class FeedSAXHandler {
     var sawInvalidEncoding = false
     /// The detected platform when it differs from a forced one.
     private(set) var mismatch: Platform?
+    /// True for an Atom document whose root `feed` has no namespace (written without the
+    /// Atom `xmlns`): its namespace-less elements are read as Atom 1.0's.
+    private var namelessAtom = false
 
     // @exclusivity(unchecked) on the state touched at every element: the handler is used by one
     // thread, from libxml2's callbacks only, never reentrantly, so the runtime's dynamic
@@ -89,7 +92,9 @@ final class FeedSAXHandler {
         let key = UInt(bitPattern: local), key2 = UInt(bitPattern: uri)
         if let hit = tags.value(key, key2) { return hit }
         let name = String(cString: local)
-        let resolved = FeedTag(ns: FeedNamespace(uri: uri.map { String(cString: $0) }), name: FeedName(name),
+        var ns = FeedNamespace(uri: uri.map { String(cString: $0) })
+        if namelessAtom, ns == .none { ns = .atom10 }
+        let resolved = FeedTag(ns: ns, name: FeedName(name),
                                html: HTMLElementKind(lowercased: name.utf8.contains { $0 >= 65 && $0 <= 90 } ? name.lowercased() : name))
         tags.insert(key, key2, resolved)
         return resolved
@@ -169,6 +174,10 @@ final class FeedSAXHandler {
         case (.none, .rss): platform = .rss
         case (.rdf, .RDF): platform = .rdf
         case (.atom10, .feed), (.atom03, .feed): platform = .atom
+        case (.none, .feed) where depth == 1:
+            // Only as the document's root: a namespace-less `feed` inside something else is not a feed.
+            platform = .atom
+            namelessAtom = true
         default:
             if depth == 1 { rootName = String(cString: local) }
             return
@@ -274,7 +283,7 @@ final class FeedSAXHandler {
         }
         // Every field stored here is one line (channel title, names, links, ids).
         guard var value = converter.plain(text.buffer, html: html, raw: captureRaw).map(TextConverter.oneLine) else { return }
-        if f == .link || f == .origLink { value = LinkResolver.resolve(value, against: currentBase) }
+        if f == .link || f == .origLink || f == .authorURI { value = LinkResolver.resolve(value, against: currentBase) }
         store(f, value, fieldInEntry)
     }
 
