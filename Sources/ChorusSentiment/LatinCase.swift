@@ -9,6 +9,8 @@ enum LatinCase {
         switch v {
         case 0xC0...0xDE where v != 0xD7:          // À…Þ (× is not a letter)
             return v + 0x20
+        case 0x130:                                // İ: dotted capital I, whose small form is i
+            return 0x69
         case 0x100...0x137, 0x14A...0x177:         // pairs: capital even, small odd
             return v & 1 == 0 ? v + 1 : nil
         case 0x139...0x148, 0x179...0x17E:         // pairs: capital odd, small even

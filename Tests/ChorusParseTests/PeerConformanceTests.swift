@@ -37,12 +37,39 @@ struct PeerConformanceTests {
     }
 
     @Test func brokenBase64InABinaryMediaTypeKeepsTheEntry() throws {
-        // Not base64 at all, and base64 of bytes that are not UTF-8: the entry stays, the text is valid.
+        // Not base64 at all, and base64 of bytes that are not UTF-8 (an image, Latin-1 text):
+        // the entry stays, that element gives no text, and the summary beside it is the text.
         let junk = try atomEntry(#"<id>tag:j,1</id><content type="image/png">%%% not base64 %%%</content>"#)
         #expect(junk.nativeID == "tag:j,1")
-        let binary = try atomEntry(#"<id>tag:j,2</id><content type="image/png">\#(Data([0xFF, 0xD8, 0xFF, 0x00, 0x41]).base64EncodedString())</content>"#)
+        #expect(junk.text == nil)
+        let image = Data([0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46, 0x49, 0x46, 0x00, 0x01]).base64EncodedString()
+        let binary = try atomEntry(#"<id>tag:j,2</id><summary>What a sunset</summary><content type="image/jpeg">\#(image)</content>"#)
         #expect(binary.nativeID == "tag:j,2")
-        #expect(binary.text.map { !$0.contains("\u{0}") } ?? true)
+        #expect(binary.text == "What a sunset")
+        let latin1 = try atomEntry(#"<id>tag:j,3</id><summary>Caf\#u{E9} summary</summary><content type="application/octet-stream">Q2Fm6Q==</content>"#)
+        #expect(latin1.text == "Caf\u{E9} summary")
+    }
+
+    @Test func base64WithoutPaddingOrWithLineBreaksIsRead() throws {
+        let unpadded = try atomEntry(#"<title>t</title><content type="application/octet-stream">aGVsbG8</content>"#)
+        #expect(unpadded.text == "hello")
+        let wrapped = try atomEntry("<title>t</title><content type=\"application/octet-stream\">aGVs\n bG8g\r\nd29y bGQ=</content>")
+        #expect(wrapped.text == "hello world")
+    }
+
+    @Test func aMediaTypeIsReadWithoutItsParameters() throws {
+        let xhtml = try atomEntry(#"<title>t</title><content type="application/xhtml+xml; charset=utf-8"><div xmlns="http://www.w3.org/1999/xhtml"><p>Great product</p></div></content>"#)
+        #expect(xhtml.text == "Great product")
+        let xml = try atomEntry(#"<title>t</title><content type="application/xml ; charset=utf-8"><x>hello xml</x></content>"#)
+        #expect(xml.text == "hello xml")
+        let html = try atomEntry(#"<title>t</title><content type="text/html;charset=utf-8">&lt;b&gt;bold&lt;/b&gt; move</content>"#)
+        #expect(html.text == "bold move")
+    }
+
+    @Test func atom03ContentWithAMediaTypeIsInlineNotBase64() throws {
+        // Atom 0.3's mode defaults to xml: a media type alone says nothing of base64.
+        let result = try Fixture.parse(#"<feed version="0.3" xmlns="http://purl.org/atom/ns#"><entry><id>tag:a,1</id><title>t</title><content type="application/x-note">Inline note text</content></entry></feed>"#)
+        #expect(result.items.first?.text == "Inline note text")
     }
 
     // MARK: Atom without its namespace
@@ -105,6 +132,20 @@ struct PeerConformanceTests {
         #expect(rss.items.first?.lang == nil)
     }
 
+    @Test func anEmptyXMLLangDoesNotTakeBackTheChannelsLanguageElement() throws {
+        let rss = try Fixture.parse(#"<rss version="2.0" xml:lang=""><channel><language>en</language><item><title>t</title></item></channel></rss>"#)
+        #expect(rss.items.first?.lang == "en")
+        let own = try Fixture.parse(#"<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><language>en</language><item xml:lang=""><dc:language>fr</dc:language><title>t</title></item></channel></rss>"#)
+        #expect(own.items.first?.lang == "fr")
+    }
+
+    @Test func anEmptyJSONFeedLanguageIsNull() throws {
+        let result = try Fixture.parse(#"{"version":"https://jsonfeed.org/version/1.1","language":"","items":[{"id":"1","content_text":"x"},{"id":"2","content_text":"y","language":""}]}"#)
+        #expect(result.items.map(\.lang) == [nil, nil])
+        let inherited = try Fixture.parse(#"{"version":"https://jsonfeed.org/version/1.1","language":"de","items":[{"id":"1","content_text":"x","language":""}]}"#)
+        #expect(inherited.items.first?.lang == "de")
+    }
+
     // MARK: JSON Feed with a bare version number
 
     @Test(arguments: ["1", "1.0", "1.1"])
@@ -128,6 +169,15 @@ struct PeerConformanceTests {
         #expect(item.text == "kept whole")
         let full = try Fixture.rssItem("<title>t</title><fullitem>&lt;p&gt;All &amp;amp; more&lt;/p&gt;</fullitem>")
         #expect(full.text == "All & more")
+    }
+
+    @Test func anRSSBodyOfCDATAOrEscapedMarkupIsReadAsHTML() throws {
+        let cdata = try Fixture.rssItem("<title>t</title><body><![CDATA[<p>Hello <b>world</b></p>]]></body>")
+        #expect(cdata.text == "Hello world")
+        let escaped = try Fixture.rssItem("<title>t</title><body>&lt;p&gt;Escaped &amp;amp; body&lt;/p&gt;</body>")
+        #expect(escaped.text == "Escaped & body")
+        let plain = try Fixture.rssItem("<title>t</title><body>Just words</body>")
+        #expect(plain.text == "Just words")
     }
 
     @Test func theFirstBodyWinsAndAChannelBodyIsNoItems() throws {

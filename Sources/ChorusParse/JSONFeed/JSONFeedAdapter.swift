@@ -36,7 +36,7 @@ enum JSONFeedAdapter {
             out.append(Item(
                 id: ItemID.forFeedEntry(platform: .jsonfeed, nativeID: nativeID, url: url, title: title, published: published, feedScope: scope),
                 source: context.source, platform: .jsonfeed, kind: .article, nativeID: nativeID, url: url, title: title,
-                text: text, lang: e.language ?? feed.language, author: person(e.authors?.first ?? e.author) ?? feedAuthor,
+                text: text, lang: FeedEntryAdapter.stated(e.language) ?? FeedEntryAdapter.stated(feed.language), author: person(e.authors?.first ?? e.author) ?? feedAuthor,
                 publishedAt: published, updatedAt: date(e.date_modified), fetchedAt: context.fetchedAt,
                 tags: e.tags ?? [], enclosures: enclosures, feed: ref
             ))

@@ -142,6 +142,9 @@ struct ChannelInfo: Sendable {
     /// Scope for bare native ids: the document URL, else the feed link.
     var scope: String?
     var lang: String?
+    /// The language the channel declares in an element (`language`, `dc:language`), which an
+    /// empty `xml:lang` (a reset of the inherited attribute) does not take back.
+    var declaredLang: String?
     var author: Author?
 }
 
@@ -164,9 +167,14 @@ enum DraftField {
 enum TextKind {
     case plain, html, xhtml, base64Plain, base64HTML
 
-    /// The kind an Atom text construct declares through `type` (1.0) and `mode` (0.3).
-    static func atom(type: String?, mode: String?) -> TextKind {
-        let t = (type ?? "text").lowercased()
+    /// The kind an Atom text construct declares through `type` (1.0) and `mode` (0.3). A media
+    /// type is compared without its parameters (`application/xhtml+xml; charset=utf-8`).
+    static func atom(type: String?, mode: String?, atom10: Bool) -> TextKind {
+        let declared = (type ?? "text").lowercased()
+        var bare = declared.prefix { $0 != ";" }
+        while bare.last == " " || bare.last == "\t" { bare = bare.dropLast() }
+        while bare.first == " " || bare.first == "\t" { bare = bare.dropFirst() }
+        let t = String(bare)
         let isHTML = t == "html" || t == "text/html"
         let isXHTML = t == "xhtml" || t == "application/xhtml+xml"
         switch mode?.lowercased() {
@@ -176,10 +184,11 @@ enum TextKind {
         default:
             if isHTML { return .html }
             if isXHTML { return .xhtml }
-            // RFC 4287 §4.1.3.3: any other media type that is not text/* and not XML
-            // (`+xml`, `/xml`) is base64. What it decodes to is read as HTML: feeds that
-            // do this carry markup (`application/octet-stream`), and plain text reads the same.
-            if mode == nil, t.contains("/"), !t.hasPrefix("text/"), !t.hasSuffix("+xml"), !t.hasSuffix("/xml") {
+            // RFC 4287 §4.1.3.3 (Atom 1.0; Atom 0.3's default mode is inline XML): any other
+            // media type that is not text/* and not XML (`+xml`, `/xml`) is base64. What it
+            // decodes to is read as HTML when it is UTF-8 text (feeds that do this carry markup,
+            // `application/octet-stream`; plain text reads the same), else it is no text at all.
+            if atom10, mode == nil, t.contains("/"), !t.hasPrefix("text/"), !t.hasSuffix("+xml"), !t.hasSuffix("/xml") {
                 return .base64HTML
             }
             return .plain

@@ -50,7 +50,7 @@ final class FeedEntryAdapter {
             url: url,
             title: title,
             text: converted.body,
-            lang: FeedEntryAdapter.stated(d.dcLanguage ?? d.lang ?? channel.lang),
+            lang: FeedEntryAdapter.language(d, channel: channel),
             author: d.firstAuthor ?? channel.author,
             publishedAt: published,
             updatedAt: updated,
@@ -68,6 +68,15 @@ final class FeedEntryAdapter {
     /// A language as stated; nil for an empty one (`xml:lang=""` says the language is unknown,
     /// and the schema never writes `""`).
     static func stated(_ lang: String?) -> String? { lang?.isEmpty == false ? lang : nil }
+
+    /// The entry's language: its own `dc:language`, else its `xml:lang` (inherited), else the
+    /// channel's. An empty `xml:lang` says "unknown" and takes back an inherited `xml:lang`,
+    /// but not a language the channel declares in an element (`<language>en</language>`).
+    static func language(_ d: EntryDraft, channel: ChannelInfo) -> String? {
+        if let own = stated(d.dcLanguage) { return own }
+        guard let attribute = d.lang else { return stated(channel.lang) }
+        return attribute.isEmpty ? stated(channel.declaredLang) : attribute
+    }
 
     /// The url and id the entry had when attribute references were not decoded (an `rdf:about`
     /// or an Atom link holding `&amp;`), each nil when it is the same.

@@ -38,7 +38,7 @@ extension FeedSAXHandler {
                 }
                 return
             }
-            let kind = { TextKind.atom(type: attrs.value("type"), mode: attrs.value("mode")) }
+            let kind = { TextKind.atom(type: attrs.value("type"), mode: attrs.value("mode"), atom10: t.ns == .atom10) }
             switch t.name {
             case .title: capture(.title, kind(), inEntry)
             case .link: atomLink(attrs, inEntry: inEntry)

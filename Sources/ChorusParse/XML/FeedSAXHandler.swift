@@ -260,7 +260,17 @@ final class FeedSAXHandler {
         let url = channel.link ?? adapter.documentBase.flatMap(PublicURL.strip)
         return ChannelInfo(feed: title == nil && url == nil ? nil : FeedRef(title: title, url: url),
                            scope: adapter.documentBase ?? channel.link, lang: channel.dcLanguage ?? channel.lang,
-                           author: channel.firstAuthor)
+                           declaredLang: channel.dcLanguage, author: channel.firstAuthor)
+    }
+
+    /// The bytes base64 `encoded` stands for when they are UTF-8 text, else nil. Blanks and line
+    /// breaks are skipped and missing `=` padding is supplied, as feeds write both.
+    static func base64Text<Bytes: Sequence<UInt8>>(_ encoded: Bytes) -> [UInt8]? {
+        var compact = encoded.filter { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }
+        while compact.count % 4 != 0 { compact.append(0x3D) }
+        guard let data = Data(base64Encoded: Data(compact)) else { return nil }
+        let bytes = [UInt8](data)
+        return String(validating: bytes, as: UTF8.self) == nil ? nil : bytes
     }
 
     private func finishCapture() {
@@ -268,13 +278,23 @@ final class FeedSAXHandler {
         field = .none
         var html = captureKind == .html || captureKind == .base64HTML
         if captureKind == .base64Plain || captureKind == .base64HTML {
-            let decoded = Data(base64Encoded: Data(text.buffer), options: .ignoreUnknownCharacters).map { [UInt8]($0) } ?? []
+            // Only UTF-8 text counts: base64 of an image or of another encoding is no text, so
+            // the element gives none (and a summary beside it stays the entry's text).
+            guard let decoded = Self.base64Text(text.buffer) else {
+                text.reset()
+                return
+            }
             text.reset()
             text.appendRaw(decoded)
         }
         // Text gathered from child elements (xhtml, or raw markup in a broken feed) is already
-        // text; but an XHTML wrapper div holding only escaped markup holds HTML.
-        if captureNested { html = captureKind == .xhtml && nestedCount == 1 }
+        // text; but an XHTML wrapper div holding only escaped markup holds HTML, and so does
+        // an XHTML capture with no element at all (CDATA or escaped markup in a bare `body`).
+        if captureNested {
+            html = captureKind == .xhtml && nestedCount == 1
+        } else if captureKind == .xhtml {
+            html = true
+        }
         // Invalid UTF-8 only reaches here from a document whose declared encoding is wrong.
         if sawInvalidEncoding { text.repairEncoding() }
         if fieldInEntry, f.isDeferred {
