@@ -7,21 +7,8 @@ import Testing
 /// for nothing, money or a lost thing back, a fix done quickly) each label their texts and name
 /// their rule, and a counterpart in the same vocabulary (a schedule, a policy, a plain report)
 /// does not fire it. Texts are written for these tests, not taken from the evaluation sets.
-@Suite struct SessionSevenBFamilyTests {
+@Suite struct SessionSevenBFamilyTests: RuleFamilySuite {
     let analyzer = TestFixtures.shipped
-
-    private func expect(_ text: String, _ label: Sentiment.Label, rule: String,
-                        sourceLocation: SourceLocation = #_sourceLocation) {
-        let s = analyzer.score(text)
-        #expect(s.label == label, "\(text): \(s.label) \(s.compound) \(s.rules)",
-                sourceLocation: sourceLocation)
-        #expect(s.rules.contains(rule), "\(text): \(s.rules)", sourceLocation: sourceLocation)
-    }
-
-    private func expectNot(_ text: String, rule: String, sourceLocation: SourceLocation = #_sourceLocation) {
-        let s = analyzer.score(text)
-        #expect(!s.rules.contains(rule), "\(text): \(s.rules)", sourceLocation: sourceLocation)
-    }
 
     @Test func aCountedRepeatIsAComplaint() {
         expect("The lift has jammed, fifth time this month", .negative, rule: "complaint-count")
