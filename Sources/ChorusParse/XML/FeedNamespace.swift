@@ -72,12 +72,14 @@ struct FeedTag: Equatable {
     var html: HTMLElementKind
 
     /// True for an element of a module namespace whose children describe it rather than the
-    /// entry (everything but RSS's own elements, unknown namespaces, XHTML and `media:group`,
-    /// whose children are the entry's media).
+    /// entry (everything but RSS's own elements, unknown namespaces, XHTML, `media:group`,
+    /// whose children are the entry's media, and `itunes:category`, whose children are the
+    /// entry's subcategories).
     var holdsModuleElements: Bool {
         switch ns {
         case .none, .rss090, .rss10, .other, .xhtml: return false
         case .media: return name != .group
+        case .itunes: return name != .category
         default: return true
         }
     }
@@ -90,7 +92,7 @@ enum FeedName: UInt8 {
     case language, image, textinput, source, lastBuildDate
     case RDF, feed, entry, id, updated, published, issued, modified, created, summary, content, name, email, uri
     case url, subtitle, tagline, creator, date, subject, identifier, encoded, thumbnail, group, origLink, keywords, contributor
-    case body, managingEditor, webMaster, homepage, fullitem
+    case body, managingEditor, webMaster, homepage, fullitem, tags
 
     /// Local names by text: one hash lookup per new element name in a document.
     private static let byName: [String: FeedName] = [
@@ -144,6 +146,7 @@ enum FeedName: UInt8 {
         "webMaster": .webMaster,
         "homepage": .homepage,
         "fullitem": .fullitem,
+        "tags": .tags,
     ]
 
     init(_ text: String) {

@@ -131,7 +131,10 @@ final class FeedSAXHandler {
         }
         guard let platform, !feedClosed else { return }
         if entryDepth == 0 {
-            let isEntry = platform == .atom ? (t.ns.isAtom && t.name == .entry) : (t.ns.isRSS && t.name == .item)
+            // An `item` right under an Atom `feed` is an entry too (generators that mix the formats).
+            let isEntry = platform == .atom
+                ? (t.ns.isAtom && (t.name == .entry || (t.name == .item && depth == rootDepth + 1)))
+                : (t.ns.isRSS && t.name == .item)
             if isEntry {
                 entryDepth = depth
                 // An entry is never a module element's content (a container left unclosed).
