@@ -59,6 +59,22 @@ enum FeedNamespace: UInt8 {
         self = FeedNamespace.byNormalizedURI[FeedNamespace.normalized(uri)] ?? .other
     }
 
+    /// The namespace a prefix the document never declared (`<itunes:summary>` with no
+    /// `xmlns:itunes`) conventionally names; `.other` for any other prefix, so an undeclared
+    /// `x:title` is never read as RSS's `title`.
+    init(undeclaredPrefix prefix: String) {
+        switch prefix.lowercased() {
+        case "itunes": self = .itunes
+        case "media": self = .media
+        case "dc": self = .dc
+        case "dcterms": self = .dcterms
+        case "content": self = .content
+        case "slash": self = .slash
+        case "feedburner": self = .feedburner
+        default: self = .other
+        }
+    }
+
     /// RSS 0.9x/2.0 elements carry no namespace; RSS 0.90 and 1.0 use their own.
     var isRSS: Bool { self == .none || self == .rss090 || self == .rss10 }
     var isAtom: Bool { self == .atom10 || self == .atom03 }
