@@ -67,7 +67,7 @@ struct PeerConformanceFollowUpTests {
     @Test func keywordListsAreSplitIntoTags() throws {
         let item = try Fixture.rssItem("""
             <title>Episode</title><itunes:keywords>chips, trade ,export</itunes:keywords>
-            <media:keywords>trade, Shenzhen</media:keywords><tags>tag one, tag two</tags>
+            <media:group><media:keywords>trade, Shenzhen</media:keywords></media:group><tags>tag one, tag two</tags>
             <category>category one</category>
             """, namespaces: "\(Self.itunes) \(Self.media)")
         #expect(item.tags == ["chips", "trade", "export", "Shenzhen", "tag one", "tag two", "category one"])
