@@ -30,6 +30,9 @@ Normalized meaning, where Chorus deliberately differs from the peers:
     of the usual spellings of Chorus's name and email.
   - Only the first author is carried; expectations about a second author or contributors are
     not applicable.
+  - Values the schema deliberately does not carry (a comments URL, rights, artwork, ...) are
+    named with the reason in DELIBERATE_KEYS (conformance_feedparser.py, conformance_gofeed.py);
+    whole cases that differ by design, in DELIBERATE (conformance_feedparser.py).
 """
 import argparse
 import concurrent.futures

@@ -50,11 +50,21 @@ final class HTMLTextExtractor {
             return out.string()
         }
         hiddenDepth = 0
-        unclosed = HTMLTextExtractor.unclosedHidden(html)
+        let scan = HTMLTextExtractor.scanTags(html)
+        unclosed = scan.unclosedHidden
+        // A declaration that never ends (`see <!DOCTYPE` cut off, or an article about HTML
+        // that ends on it) is text: libxml2 would take it, and all that follows, as a doctype.
+        var markupCount = html.count
+        if let open = scan.lastDeclaration, !html[open...].contains(UInt8(ascii: ">")) { markupCount = open }
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
             | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NOIMPLIED.rawValue)
-        base.withMemoryRebound(to: CChar.self, capacity: html.count) { chars in
-            _ = htmlCtxtReadMemory(ctxt, chars, Int32(html.count), nil, "UTF-8", options)
+        if markupCount > 0 {
+            base.withMemoryRebound(to: CChar.self, capacity: markupCount) { chars in
+                _ = htmlCtxtReadMemory(ctxt, chars, Int32(markupCount), nil, "UTF-8", options)
+            }
+        }
+        if markupCount < html.count {
+            out.append(UnsafeBufferPointer(rebasing: html[markupCount...]))
         }
         return out.string()
     }
@@ -71,15 +81,20 @@ final class HTMLTextExtractor {
         return false
     }
 
-    /// The ``HTMLElementKind/closable`` names that have a start tag but no end tag in `html`
-    /// (one pass over the tags; most fragments hold none of these names).
-    static func unclosedHidden(_ html: UnsafeBufferPointer<UInt8>) -> [String] {
+    /// What one pass over the tags of `html` finds: the ``HTMLElementKind/closable`` names that
+    /// have a start tag but no end tag (most fragments hold none of these names), and where the
+    /// last declaration (`<!` not opening a comment or a CDATA section) starts.
+    static func scanTags(_ html: UnsafeBufferPointer<UInt8>) -> (unclosedHidden: [String], lastDeclaration: Int?) {
         var opened: [String] = [], closed: [String] = []
+        var declaration: Int?
         var i = 0
         let n = html.count
         while i < n {
             guard html[i] == UInt8(ascii: "<") else { i += 1; continue }
             var k = i + 1
+            if k < n, html[k] == UInt8(ascii: "!"), k + 1 == n || (html[k + 1] != UInt8(ascii: "-") && html[k + 1] != UInt8(ascii: "[")) {
+                declaration = i
+            }
             let closing = k < n && html[k] == UInt8(ascii: "/")
             if closing { k += 1 }
             let start = k
@@ -90,7 +105,7 @@ final class HTMLTextExtractor {
             guard HTMLElementKind.closable.contains(name) else { continue }
             if closing { closed.append(name) } else { opened.append(name) }
         }
-        return opened.filter { !closed.contains($0) }
+        return (opened.filter { !closed.contains($0) }, declaration)
     }
 
     /// The kind, except that a hidden element the fragment never closes only separates words.

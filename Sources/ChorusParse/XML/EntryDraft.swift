@@ -33,6 +33,7 @@ struct EntryDraft: Sendable {
     var dcDescription: RawText?
     var itunesSummary: RawText?
     var mediaDescription: RawText?
+    var itunesSubtitle: RawText?
     var authorName: String?
     var authorEmail: String?
     var authorURI: String?
@@ -66,7 +67,7 @@ struct EntryDraft: Sendable {
         case .dcDate: if dcDate == nil { dcDate = value }
         case .created: if created == nil { created = value }
         case .content: if content == nil { content = value }
-        case .summary, .dcDescription, .itunesSummary, .mediaDescription:
+        case .summary, .dcDescription, .itunesSummary, .mediaDescription, .itunesSubtitle:
             set(field, RawText(bytes: Array(value.utf8), html: false, raw: false))
         case .authorName: if authorName == nil { authorName = value }
         case .authorEmail: if authorEmail == nil { authorEmail = value }
@@ -78,6 +79,12 @@ struct EntryDraft: Sendable {
         // Capped first (ItemLimits.tags): the duplicate check is then O(1) per category, so
         // 100,000 <category> elements cost linear time, not quadratic.
         case .category: if categories.count < ItemLimits.tags && !categories.contains(value) { categories.append(value) }
+        // `itunes:keywords`, `media:keywords`, `tags`: comma-separated, each one a category.
+        case .keywordList:
+            for part in value.split(separator: ",") where categories.count < ItemLimits.tags {
+                let term = part.trimmingCharacters(in: .whitespaces)
+                if !term.isEmpty { set(.category, term) }
+            }
         case .comments: if comments == nil { comments = value }
         case .language: if dcLanguage == nil { dcLanguage = value }
         }
@@ -90,6 +97,7 @@ struct EntryDraft: Sendable {
         case .dcDescription: if dcDescription == nil { dcDescription = value }
         case .itunesSummary: if itunesSummary == nil { itunesSummary = value }
         case .mediaDescription: if mediaDescription == nil { mediaDescription = value }
+        case .itunesSubtitle: if itunesSubtitle == nil { itunesSubtitle = value }
         case .title: if rawTitle == nil { rawTitle = value }
         case .dcTitle: if rawDCTitle == nil { rawDCTitle = value }
         case .content: if rawContent == nil { rawContent = value }
@@ -152,10 +160,12 @@ struct ChannelInfo: Sendable {
 enum DraftField {
     case none, title, dcTitle, link, origLink, guid, atomID, dcIdentifier, published, updated, dcDate, created
     case summary, content, dcDescription, itunesSummary, mediaDescription, authorName, authorEmail, authorURI
-    case rssAuthor, dcCreator, itunesAuthor, editor, category, comments, language
+    case rssAuthor, dcCreator, itunesAuthor, editor, category, keywordList, comments, language, itunesSubtitle
 
     /// Bodies used only when the entry has no richer one; converted lazily.
-    var isFallbackBody: Bool { self == .summary || self == .dcDescription || self == .itunesSummary || self == .mediaDescription }
+    var isFallbackBody: Bool {
+        self == .summary || self == .dcDescription || self == .itunesSummary || self == .mediaDescription || self == .itunesSubtitle
+    }
 
     /// Entry fields kept as captured bytes and converted by the adapter.
     var isDeferred: Bool { isFallbackBody || self == .title || self == .dcTitle || self == .content }

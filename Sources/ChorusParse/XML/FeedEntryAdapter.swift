@@ -23,7 +23,7 @@ final class FeedEntryAdapter {
         EntryTexts(
             title: text.line(d.rawTitle) ?? text.line(d.rawDCTitle),
             body: text.plain(d.rawContent) ?? text.plain(d.summary) ?? text.plain(d.dcDescription) ?? text.plain(d.itunesSummary)
-                ?? text.plain(d.mediaDescription)
+                ?? text.plain(d.mediaDescription) ?? text.plain(d.itunesSubtitle)
         )
     }
 

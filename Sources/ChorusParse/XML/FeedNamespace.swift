@@ -59,6 +59,22 @@ enum FeedNamespace: UInt8 {
         self = FeedNamespace.byNormalizedURI[FeedNamespace.normalized(uri)] ?? .other
     }
 
+    /// The namespace a prefix the document never declared (`<itunes:summary>` with no
+    /// `xmlns:itunes`) conventionally names; `.other` for any other prefix, so an undeclared
+    /// `x:title` is never read as RSS's `title`.
+    init(undeclaredPrefix prefix: String) {
+        switch prefix.lowercased() {
+        case "itunes": self = .itunes
+        case "media": self = .media
+        case "dc": self = .dc
+        case "dcterms": self = .dcterms
+        case "content": self = .content
+        case "slash": self = .slash
+        case "feedburner": self = .feedburner
+        default: self = .other
+        }
+    }
+
     /// RSS 0.9x/2.0 elements carry no namespace; RSS 0.90 and 1.0 use their own.
     var isRSS: Bool { self == .none || self == .rss090 || self == .rss10 }
     var isAtom: Bool { self == .atom10 || self == .atom03 }
@@ -72,12 +88,14 @@ struct FeedTag: Equatable {
     var html: HTMLElementKind
 
     /// True for an element of a module namespace whose children describe it rather than the
-    /// entry (everything but RSS's own elements, unknown namespaces, XHTML and `media:group`,
-    /// whose children are the entry's media).
+    /// entry (everything but RSS's own elements, unknown namespaces, XHTML, `media:group`,
+    /// whose children are the entry's media, and `itunes:category`, whose children are the
+    /// entry's subcategories).
     var holdsModuleElements: Bool {
         switch ns {
         case .none, .rss090, .rss10, .other, .xhtml: return false
         case .media: return name != .group
+        case .itunes: return name != .category
         default: return true
         }
     }
@@ -90,7 +108,7 @@ enum FeedName: UInt8 {
     case language, image, textinput, source, lastBuildDate
     case RDF, feed, entry, id, updated, published, issued, modified, created, summary, content, name, email, uri
     case url, subtitle, tagline, creator, date, subject, identifier, encoded, thumbnail, group, origLink, keywords, contributor
-    case body, managingEditor, webMaster, homepage, fullitem
+    case body, managingEditor, webMaster, homepage, fullitem, tags
 
     /// Local names by text: one hash lookup per new element name in a document.
     private static let byName: [String: FeedName] = [
@@ -144,6 +162,7 @@ enum FeedName: UInt8 {
         "webMaster": .webMaster,
         "homepage": .homepage,
         "fullitem": .fullitem,
+        "tags": .tags,
     ]
 
     init(_ text: String) {

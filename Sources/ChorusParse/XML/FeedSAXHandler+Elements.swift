@@ -26,6 +26,8 @@ extension FeedSAXHandler {
             // holds), `fullitem` as escaped HTML. The first body in the item wins.
             case .body where inEntry: capture(.content, .xhtml, inEntry)
             case .fullitem where inEntry: capture(.content, .html, inEntry)
+            // A `tags` element some generators write: comma-separated tags.
+            case .tags where inEntry: capture(.keywordList, .plain, inEntry)
             default: break
             }
         case .atom10, .atom03:
@@ -90,12 +92,20 @@ extension FeedSAXHandler {
             // the medium's, and never reach here): a fallback title, and tags.
             case .title: capture(.dcTitle, attrs.value("type") == "html" ? .html : .plain, inEntry)
             case .category: capture(.category, .plain, inEntry)
+            case .keywords: capture(.keywordList, .plain, inEntry)
             default: break
             }
         case .itunes:
             switch t.name {
             case .author: capture(.itunesAuthor, .plain, inEntry)
             case .summary: capture(.itunesSummary, .plain, inEntry)
+            case .subtitle where inEntry: capture(.itunesSubtitle, .plain, inEntry)
+            // The category is the `text` attribute; a nested one is a subcategory, a tag too.
+            case .category where inEntry:
+                if let term = attrs.value("text")?.trimmingCharacters(in: .whitespacesAndNewlines), !term.isEmpty {
+                    store(.category, term, inEntry)
+                }
+            case .keywords where inEntry: capture(.keywordList, .plain, inEntry)
             default: break
             }
         case .feedburner: if t.name == .origLink { capture(.origLink, .plain, inEntry) }

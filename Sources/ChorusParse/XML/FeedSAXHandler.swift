@@ -86,13 +86,19 @@ final class FeedSAXHandler {
         Unmanaged<FeedSAXHandler>.fromOpaque(ctx!)._withUnsafeGuaranteedRef(body)
     }
 
-    private func tag(_ local: UnsafePointer<xmlChar>, _ uri: UnsafePointer<xmlChar>?) -> FeedTag {
-        // libxml2 interns names and namespace URIs in the context's dictionary, so a pointer
-        // pair identifies a name for the life of the context.
-        let key = UInt(bitPattern: local), key2 = UInt(bitPattern: uri)
+    private func tag(_ local: UnsafePointer<xmlChar>, _ prefix: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?) -> FeedTag {
+        // libxml2 interns names, prefixes and namespace URIs in the context's dictionary, so a
+        // pointer pair identifies a name for the life of the context. A prefix stands in for
+        // the URI only when it was never declared (libxml2 then gives no URI).
+        let key = UInt(bitPattern: local), key2 = UInt(bitPattern: uri ?? prefix)
         if let hit = tags.value(key, key2) { return hit }
         let name = String(cString: local)
-        var ns = FeedNamespace(uri: uri.map { String(cString: $0) })
+        var ns: FeedNamespace
+        if uri == nil, let prefix {
+            ns = FeedNamespace(undeclaredPrefix: String(cString: prefix))
+        } else {
+            ns = FeedNamespace(uri: uri.map { String(cString: $0) })
+        }
         if namelessAtom, ns == .none { ns = .atom10 }
         let resolved = FeedTag(ns: ns, name: FeedName(name),
                                html: HTMLElementKind(lowercased: name.utf8.contains { $0 >= 65 && $0 <= 90 } ? name.lowercased() : name))
@@ -103,10 +109,11 @@ final class FeedSAXHandler {
     /// The base URL in effect: innermost xml:base, else the document URL, else the feed link.
     var currentBase: String? { bases.last?.url ?? adapter.documentBase ?? channel.link }
 
-    func startElement(_ local: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?, _ attrs: XMLAttributes) {
+    func startElement(_ local: UnsafePointer<xmlChar>?, _ prefix: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?,
+                      _ attrs: XMLAttributes) {
         depth += 1
         guard let local, skipDepth == 0 else { return }
-        let t = tag(local, uri)
+        let t = tag(local, prefix, uri)
         if field != .none {
             captureNested = true
             nestedCount += 1
@@ -131,7 +138,12 @@ final class FeedSAXHandler {
         }
         guard let platform, !feedClosed else { return }
         if entryDepth == 0 {
-            let isEntry = platform == .atom ? (t.ns.isAtom && t.name == .entry) : (t.ns.isRSS && t.name == .item)
+            // An `item` right under an Atom `feed` is an entry too (generators that mix the
+            // formats), when it is in the Atom namespace: in a feed written without it, `item`
+            // is RSS's.
+            let isEntry = platform == .atom
+                ? (t.ns.isAtom && (t.name == .entry || (t.name == .item && depth == rootDepth + 1 && !namelessAtom)))
+                : (t.ns.isRSS && t.name == .item)
             if isEntry {
                 entryDepth = depth
                 // An entry is never a module element's content (a container left unclosed).
@@ -207,7 +219,7 @@ final class FeedSAXHandler {
         if inEntry { entry.set(f, value) } else { channel.set(f, value) }
     }
 
-    func endElement(_ local: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?) {
+    func endElement(_ local: UnsafePointer<xmlChar>?, _ prefix: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?) {
         defer {
             // Checked through the depth alone: reading `.last` would copy (retain) its string
             // at every end tag.
@@ -223,7 +235,7 @@ final class FeedSAXHandler {
             if depth == captureDepth {
                 finishCapture()
             } else if let local {
-                let t = tag(local, uri)
+                let t = tag(local, prefix, uri)
                 if t.html == .hidden, hiddenDepth > 0 { hiddenDepth -= 1 }
                 text.boundary(t.html)
             }

@@ -178,11 +178,11 @@ final class XMLPushParser {
     private static func saxHandler() -> xmlSAXHandler {
         var sax = xmlSAXHandler()
         sax.initialized = UInt32(XML_SAX2_MAGIC)
-        sax.startElementNs = { ctx, local, _, uri, _, _, nAttrs, _, attrs in
-            FeedSAXHandler.with(ctx) { $0.startElement(local, uri, XMLAttributes(base: attrs, count: Int(nAttrs))) }
+        sax.startElementNs = { ctx, local, prefix, uri, _, _, nAttrs, _, attrs in
+            FeedSAXHandler.with(ctx) { $0.startElement(local, prefix, uri, XMLAttributes(base: attrs, count: Int(nAttrs))) }
         }
-        sax.endElementNs = { ctx, local, _, uri in
-            FeedSAXHandler.with(ctx) { $0.endElement(local, uri) }
+        sax.endElementNs = { ctx, local, prefix, uri in
+            FeedSAXHandler.with(ctx) { $0.endElement(local, prefix, uri) }
         }
         sax.characters = { ctx, ch, len in
             FeedSAXHandler.with(ctx) { $0.characters(ch, Int(len)) }
