@@ -142,7 +142,9 @@ public struct SentimentSession: ~Copyable {
         }
         if language == 2 { scorer.fire(HeuristicName.langZh) }
         if language >= PhraseKey.french { scorer.fire(HeuristicName.langFr + Int32(language - PhraseKey.french)) }
-        if scanner.sentences.count > max(1, model.configuration.wholeTextMaxSentences) {
+        // Only a text longer than a post is averaged sentence by sentence: a tweet of five short
+        // sentences ("Happy birthday! Love you! …") is one reaction, and averaging halved it.
+        if scanner.sentences.count > max(1, model.configuration.wholeTextMaxSentences) && text.count > Self.postMaxBytes {
             scorer.fire(HeuristicName.sentenceAverage)
             var part = Part(compound: 0, pos: 0, neu: 0, neg: 0, strongestPositive: 0, strongestNegative: 0)
             for s in 0..<scanner.sentences.count {
@@ -231,6 +233,9 @@ public struct SentimentSession: ~Copyable {
     /// A contribution at least this large (after heuristics) counts as strong for `mixed`; a
     /// clause summing to this much is clearly polar, and one of each sign makes a text mixed.
     static let strongContribution: Float = 1.0
+    /// A text of at most this many UTF-8 bytes is a post (a 280-character tweet, with room for
+    /// emoji) and is scored whole however many sentences it has.
+    static let postMaxBytes = 320
     /// For `opposed-clauses`, the weaker of the two opposed clauses must sum to this much.
     static let weakClause: Float = 0.6
     /// `ReactionTag.order` index of `relief`.

@@ -46,11 +46,12 @@ import Testing
     }
 
     @Test func aClearClauseAgainstAMildOppositeIsMixed() {
-        let s = analyzer.score("Superb singing, messy staging")
+        // "stiff" -0.8 is mild ("messy" was, until session 8 gave it vaderSentiment's -1.5).
+        let s = analyzer.score("Superb singing, stiff staging")
         #expect(s.label == .mixed, "\(s.compound) \(s.rules)")
         #expect(s.rules.contains("opposed-clauses"))
         // One clause holding both is not two.
-        #expect(analyzer.score("Superb singing and messy staging").label == .positive)
+        #expect(analyzer.score("Superb singing and stiff staging").label == .positive)
     }
 
     @Test func aReliefIsNotMixed() {

@@ -130,7 +130,10 @@ import Testing
     }
 
     @Test func longTextsAverageTheirSentences() throws {
-        let text = "The day began. We met. It rained. We ate. bad bad bad bad bad. We left."
+        // Longer than a post (320 bytes), so its six sentences are averaged.
+        let filler = String(repeating: " and then it went on", count: 16)
+        let text = "The day began\(filler). We met. It rained. We ate. bad bad bad bad bad. We left."
+        #expect(text.utf8.count > 320)
         let s = TestFixtures.heuristics.score(text)
         #expect(same(s.compound, norm(-10) / 6))
         #expect(s.rules.contains("sentence-average"))
@@ -138,5 +141,12 @@ import Testing
         config.wholeTextMaxSentences = 10
         let whole = try SentimentAnalyzer(configuration: config).score(text)
         #expect(same(whole.compound, norm(-10)))
+    }
+
+    @Test func aPostOfManyShortSentencesIsScoredWhole() {
+        // Session 8: a tweet of six short sentences is one reaction, not an article.
+        let s = TestFixtures.heuristics.score("The day began. We met. It rained. We ate. bad bad bad bad bad. We left.")
+        #expect(same(s.compound, norm(-10)))
+        #expect(!s.rules.contains("sentence-average"))
     }
 }
