@@ -17,9 +17,13 @@ struct PhraseRule: Sendable {
     /// Where in its sentence the phrase must stand. `aside`: a clause of its own (between
     /// sentence ends, commas, dashes or contrast words) in a text with more words; a `flip`
     /// rule there acts only when the rest of the text sums negative ("Perfect. The wifi is down
-    /// again."), so "Perfect. See you then!" keeps its praise.
+    /// again."), so "Perfect. See you then!" keeps its praise; it may be followed in its clause
+    /// by up to two unknown words, a name ("thanks @UPS", "Cheers easyJet."). `glad`: anywhere,
+    /// with its (negative) valence, which counts positive when the rest of the text is glad
+    /// (sums to +1.0 or more, or to 0 or more with two or more `!`): tears of joy ("Got in!!!
+    /// crying"), while "Crying, we lost our dog" keeps its grief.
     enum Position: String, Sendable {
-        case any, start, end, whole, aside
+        case any, start, end, whole, aside, glad
     }
 
     /// Rule name, reported in `Sentiment.rules` (idioms report `idiom`, boosters `booster`).

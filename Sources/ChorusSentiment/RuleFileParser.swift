@@ -145,7 +145,7 @@ enum RuleFileParser {
             case "lang": language = try string(file, v)
             case "at":
                 let s = try string(file, v)
-                guard let p = PhraseRule.Position(rawValue: s) else { throw fail(file, v, "at: \(q(s)) is not one of any, start, end, whole, aside") }
+                guard let p = PhraseRule.Position(rawValue: s) else { throw fail(file, v, "at: \(q(s)) is not one of any, start, end, whole, aside, glad") }
                 position = p
             default:
                 throw fail(file, k, "unknown rule key \(q(key)) (expected name, match, then, valence, shift, booster, flip, tags, lang, at)")

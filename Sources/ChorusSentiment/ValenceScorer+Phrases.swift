@@ -35,7 +35,17 @@ extension ValenceScorer {
                 case .start: if base + k != scan.sentences[Int(t.sentence)].tokenStart { continue }
                 case .end: if base + k + m != scan.sentences[Int(t.sentence)].tokenEnd { continue }
                 case .whole: if k != 0 || m != n { continue }
-                case .aside: if m == n || !t.breakBefore || (k + m < n && !tokens[k + m].breakBefore) { continue }
+                case .aside:
+                    if !t.breakBefore { continue }
+                    // Up to two unknown words (a name) may close the clause when it ends the
+                    // text: "…no call. thanks NHS", not "Great camera, terrible battery".
+                    var q = k + m
+                    if q < n && !tokens[q].breakBefore {
+                        while q < n && q < k + m + 2 && !tokens[q].breakBefore && tokens[q].id < 0 { q += 1 }
+                        if q < n { continue }
+                    }
+                    if k == 0 && q == n { continue }
+                case .glad: if glad.count < 8 { glad.append(Int32(k)) }
                 }
                 switch key.effect {
                 case .set(let v):
@@ -54,8 +64,10 @@ extension ValenceScorer {
                     slot[k + m - 1].setValence = 0
                     for q in 0..<(m - 1) { slot[k + q].consumed = true }
                 case .flip where key.position == .aside:
-                    // Decided once the rest of the text is scored (`applyAside`).
+                    // Decided once the rest of the text is scored (`applyAside`); a one-word
+                    // aside stays free for the other rules ("thanks" keeps its gratitude).
                     if aside.rule < 0 { aside = (r, Int32(k), Int32(k + m)) }
+                    if m == 1 { continue candidates }
                 case .flip:
                     flip = true
                     fire(key.nameID)
@@ -89,6 +101,37 @@ extension ValenceScorer {
         tag(key.tags)
         if explaining {
             explanation.append("  flip   '\(model.phrases[Int(r)].text)' rule \(model.phrases[Int(r)].name): an aside of praise beside a bad fact (\(fmt(rest))): praise counts negative")
+        }
+    }
+
+    /// Tears in a glad text are joy: when the contributions outside the `at: glad` matches sum
+    /// to `gladRest` or more, or to 0 or more in a text with two or more `!`, each glad match
+    /// counts its magnitude positive and its rule fires (with its tags); else it keeps its
+    /// negative valence and fires nothing. Applied before the contrast weighting.
+    mutating func applyGlad(_ range: Range<Int>, of scan: borrowing TextScanner) {
+        guard !glad.isEmpty else { return }
+        var rest: Float = 0
+        for i in 0..<scored.count {
+            let k = scored[i]
+            var isGlad = false
+            for g in 0..<glad.count where glad[g] == k { isGlad = true }
+            if !isGlad { rest += slot[Int(k)].value }
+        }
+        var exclamations = 0
+        let first = Int(scan.tokens[range.lowerBound].sentence), last = Int(scan.tokens[range.upperBound - 1].sentence)
+        for s in first...last { exclamations += scan.sentences[s].exclamations }
+        guard rest >= Self.gladRest || (rest >= 0 && exclamations >= 2) else { return }
+        for g in 0..<glad.count {
+            let k = Int(glad[g])
+            guard slot[k].value < 0, slot[k].ruleAt >= 0 else { continue }
+            slot[k].value = -slot[k].value
+            slot[k].ownValue = -slot[k].ownValue
+            let key = model.phraseKeys[Int(slot[k].ruleAt)]
+            fire(key.nameID)
+            tag(key.tags)
+            if explaining {
+                explanation.append("  \(fmt(slot[k].value))  '\(model.phrases[Int(slot[k].ruleAt)].text)' rule \(model.phrases[Int(slot[k].ruleAt)].name): tears in a glad text (rest \(fmt(rest)), \(exclamations)×!) count as joy")
+            }
         }
     }
 

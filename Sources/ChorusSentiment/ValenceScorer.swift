@@ -15,6 +15,8 @@ struct ValenceScorer: ~Copyable {
     static let sarcasmValence: Float = -1.2
     /// The most the rest of a text may sum to for a praising aside to be sarcasm.
     static let asideNegative: Float = -1.0
+    /// The least the rest of a text may sum to for its `at: glad` tears to count as joy.
+    static let gladRest: Float = 1.0
 
     let model: SentimentModel
     /// Ids (`SentimentModel.ruleNames`) of the rules fired so far, in firing order.
@@ -55,6 +57,8 @@ struct ValenceScorer: ~Copyable {
     var ruleSlots = ScratchList<Int32>()
     /// The first `at: aside` flip rule matched (phrase index, token span), or rule −1.
     var aside: (rule: Int32, from: Int32, to: Int32) = (-1, 0, 0)
+    /// Indices into `slot` of the `at: glad` matches (tears), at most 8.
+    var glad = ScratchList<Int32>()
 
     init(model: SentimentModel) { self.model = model }
 
@@ -190,7 +194,8 @@ struct ValenceScorer: ~Copyable {
                 fire(HeuristicName.reversal)
                 if explaining { note += ", reversed ×\(fmt(Self.reversalScalar))" }
             }
-            if slot[k].ruleAt >= 0 { fireRule(k, negated: negated, value: v) }
+            // A glad match fires only when the text is glad (`applyGlad`).
+            if slot[k].ruleAt >= 0 && model.phraseKeys[Int(slot[k].ruleAt)].position != .glad { fireRule(k, negated: negated, value: v) }
             slot[k].value = v
             slot[k].ownValue = negated ? 0 : v
             scored.append(Int32(k))
@@ -199,6 +204,7 @@ struct ValenceScorer: ~Copyable {
             if explaining { explanation.append("  \(fmt(v))  \(note)") }
         }
         }
+        applyGlad(range, of: scan)
         if h.contrast && !contrasts.isEmpty { applyContrast(range, of: &scan, contrasts: contrasts) }
         applyAside(flip: &flip)
         return finish(range, of: &scan, result: &result, flip: flip)
@@ -254,5 +260,6 @@ struct ValenceScorer: ~Copyable {
         scored.clear()
         ruleSlots.clear()
         aside = (-1, 0, 0)
+        glad.clear()
     }
 }

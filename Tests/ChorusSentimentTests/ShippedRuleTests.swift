@@ -41,12 +41,16 @@ import Testing
 
     @Test(arguments: phrases)
     func ruleFiresOnItsPhrase(_ p: Phrase) {
-        // An aside needs a clause beside it; a flip there needs a bad fact.
-        let text = p.position == .aside ? "\(p.phrase). The app crashed again." : p.phrase
+        // An aside needs a clause beside it; a flip there needs a bad fact. Glad tears need a
+        // glad text ("So happy!! crying"), where they count positive.
+        let text = p.position == .aside ? "\(p.phrase). The app crashed again."
+            : p.position == .glad ? "So happy!! \(p.phrase)" : p.phrase
         let s = analyzer.score(text)
         #expect(s.rules.contains(p.name), "\(text): rules \(s.rules)")
         for t in p.tags { #expect(s.tags.contains(t), "\(p.phrase): tags \(s.tags)") }
         switch p.effect {
+        case .set where p.position == .glad:
+            #expect(s.label == .positive, "\(text): \(s.compound)")
         case .set(let v):
             #expect(same(s.compound, norm(Double(v))), "\(p.phrase): \(s.compound) != norm(\(v))")
         case .flip:
