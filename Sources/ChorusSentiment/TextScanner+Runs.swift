@@ -47,8 +47,8 @@ extension TextScanner {
         pendingBreak = false
     }
 
-    /// `emit(id:valenceID:allCaps:elongated:word: true)` for `readShortWord`, written out so
-    /// that it is inlined into `scan`'s loop (the same stores; counts wrap instead of trapping,
+    /// `emit(id:valenceID:allCaps:elongated:word: true)` for `scan`'s common case, written out
+    /// so that it is inlined into `scan`'s loop (the same stores; counts wrap instead of trapping,
     /// which no text reaches).
     @inline(__always)
     mutating func emitWord(id: Int32, valenceID: Int32, allCaps: Bool, elongated: Bool) {

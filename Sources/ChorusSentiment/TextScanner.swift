@@ -57,7 +57,29 @@ struct TextScanner: ~Copyable {
             if b == 0x20 { i += 1; continue }
             if b < 0x80 {
                 if Self.isWordByte(b) {
-                    i = readShortWord(p, from: i)
+                    // The common case, a run of fewer than 8 ASCII letters and digits followed by
+                    // the text's end or by ASCII that is neither an apostrophe nor a colon, is
+                    // classified, lower-cased and looked up from one 8-byte read and its token
+                    // emitted here, in the loop (no call per word; a helper marked always-inline
+                    // was still called).
+                    // Anything else goes to `readLatinWord`, which reads every word the same way.
+                    guard let word = Self.shortASCIIWord(p, at: i), let base = p.baseAddress,
+                          case let j = i &+ word.length, j == n || (base[j] < 0x80 && base[j] != 0x27 && base[j] != 0x3A) else {
+                        i = readLatinWord(p, from: i)
+                        continue
+                    }
+                    stats.latinLetters &+= word.letters
+                    stats.lowerLetters &+= word.letters &- word.uppers
+                    stats.upperLetters &+= word.uppers
+                    var id = vocabulary.lookup(packed: word.packed)
+                    var valenceID = id
+                    if id < 0 {
+                        (id, valenceID) = lookupUnknown(UnsafeBufferPointer(start: base + i, count: word.length),
+                                                        letters: word.letters, uppers: word.uppers, elongated: word.elongated)
+                    }
+                    emitWord(id: id, valenceID: valenceID, allCaps: word.letters >= 2 && word.uppers == word.letters,
+                             elongated: word.elongated)
+                    i = j
                 } else if b == 0x20 || b == 0x09 || b == 0x0D {
                     i += 1
                 } else if b == 0x0A {
@@ -108,36 +130,8 @@ struct TextScanner: ~Copyable {
         (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39)
     }
 
-    /// Reads a word starting with an ASCII letter or digit. The common case, a run of fewer
-    /// than 8 ASCII letters and digits followed by ASCII that is neither an apostrophe nor a
-    /// colon, is classified, lower-cased and looked up with one 8-byte read and its token
-    /// emitted here, inlined into `scan`'s loop (no call per word); anything else goes to
-    /// `readLatinWord`, which handles every word the same way.
-    @inline(__always)
-    private mutating func readShortWord(_ p: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        guard let word = Self.shortASCIIWord(p, at: start), let base = p.baseAddress else {
-            return readLatinWord(p, from: start)
-        }
-        // `shortASCIIWord` read 8 bytes from `start` and the run is shorter: `j` is in the text.
-        let j = start &+ word.length
-        let b = base[j]
-        if b >= 0x80 || b == 0x27 || b == 0x3A { return readLatinWord(p, from: start) }
-        stats.latinLetters &+= word.letters
-        stats.lowerLetters &+= word.letters &- word.uppers
-        stats.upperLetters &+= word.uppers
-        var id = vocabulary.lookup(packed: word.packed)
-        var valenceID = id
-        if id < 0 {
-            (id, valenceID) = lookupUnknown(UnsafeBufferPointer(start: base + start, count: word.length), letters: word.letters,
-                                            uppers: word.uppers, elongated: word.elongated)
-        }
-        emitWord(id: id, valenceID: valenceID, allCaps: word.letters >= 2 && word.uppers == word.letters,
-                 elongated: word.elongated)
-        return j
-    }
-
     /// The ids (`emit`'s `id` and `valenceID`) of a word of ASCII letters and digits of at
-    /// most 8 bytes that is not in the vocabulary as written lower-cased: its elongation
+    /// most 8 bytes (`scan`'s common case) that is not in the vocabulary as written lower-cased: its elongation
     /// collapsed, its stem, or the number placeholder (`readLatinWord`'s rules).
     private mutating func lookupUnknown(_ slice: UnsafeBufferPointer<UInt8>, letters: Int, uppers: Int,
                                         elongated: Bool) -> (Int32, Int32) {
