@@ -2,13 +2,18 @@ extension TextScanner {
     /// A run of fewer than 8 ASCII letters and digits at `start`, measured eight bytes at a
     /// time without a branch per byte (SWAR): its length, letters, capitals, whether three equal
     /// letters follow each other (any case), and its bytes lower-cased and packed as a
-    /// `Vocabulary` short key. Nil when fewer than 8 bytes remain or the run is 8 or longer.
+    /// `Vocabulary` short key. Nil when the text is shorter than 8 bytes or the run is 8 or
+    /// longer. When fewer than 8 bytes remain, the text's last 8 are read and shifted so that
+    /// zero bytes (which end a run) stand for the bytes past its end: the last word of a text
+    /// takes the same path as the others (it went a byte at a time, ~1 word in 6 of tweets).
     @inline(__always)
     static func shortASCIIWord(_ p: UnsafeBufferPointer<UInt8>, at start: Int)
         -> (length: Int, letters: Int, uppers: Int, elongated: Bool, packed: UInt64)? {
         #if _endian(little)
-        guard let base = p.baseAddress, start + 8 <= p.count else { return nil }
-        let x = UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self)
+        guard let base = p.baseAddress, p.count >= 8 else { return nil }
+        let left = p.count &- start
+        let x = left >= 8 ? UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self)
+            : UnsafeRawPointer(base + (p.count &- 8)).loadUnaligned(as: UInt64.self) >> UInt64(truncatingIfNeeded: 64 &- 8 &* left)
         let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080, low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
         let y = x & low7
         // High bit of each byte set where that byte (≤ 0x7F) is ≥ c; no carry crosses bytes.

@@ -47,6 +47,33 @@ extension TextScanner {
         pendingBreak = false
     }
 
+    /// `emit(id:valenceID:allCaps:elongated:word: true)` for `scan`'s common case, written out
+    /// so that it is inlined into `scan`'s loop (the same stores; counts wrap instead of trapping,
+    /// which no text reaches).
+    @inline(__always)
+    mutating func emitWord(id: Int32, valenceID: Int32, allCaps: Bool, elongated: Bool) {
+        let index = Int32(truncatingIfNeeded: tokens.count)
+        let f = id >= 0 ? vocabulary.scanFlags[Int(id)] : 0
+        let valenceFlags = valenceID == id ? f : valenceID >= 0 ? vocabulary.scanFlags[Int(valenceID)] : 0
+        stats.englishMarkers &+= f & Vocabulary.ScanFlag.englishMarker != 0 ? 1 : 0
+        stats.foreignMarkers &+= f & Vocabulary.ScanFlag.foreignMarker != 0 ? 1 : 0
+        if f >= Vocabulary.ScanFlag.french {
+            stats.frenchMarkers &+= f & Vocabulary.ScanFlag.french != 0 ? 1 : 0
+            stats.spanishMarkers &+= f & Vocabulary.ScanFlag.spanish != 0 ? 1 : 0
+            stats.germanMarkers &+= f & Vocabulary.ScanFlag.german != 0 ? 1 : 0
+        }
+        let contrast = f & Vocabulary.ScanFlag.contrast != 0
+        stats.contrastWords &+= contrast ? 1 : 0
+        contrasts.append(index, if: contrast)
+        let startsPhrase = f & Vocabulary.ScanFlag.startsPhrase != 0
+        phraseStarts.append(index, if: startsPhrase)
+        valenced.append(index, if: valenceFlags & Vocabulary.ScanFlag.valenced != 0)
+        tokens.append(Token(
+            id: id, valenceID: valenceID, allCaps: allCaps, elongated: elongated,
+            breakBefore: pendingBreak, sentence: Int32(truncatingIfNeeded: sentences.count), startsPhrase: startsPhrase))
+        pendingBreak = false
+    }
+
     /// Closes the current sentence (if it has tokens or punctuation).
     mutating func endSentence() {
         if tokens.count > sentenceStart {

@@ -57,7 +57,29 @@ struct TextScanner: ~Copyable {
             if b == 0x20 { i += 1; continue }
             if b < 0x80 {
                 if Self.isWordByte(b) {
-                    i = readLatinWord(p, from: i)
+                    // The common case, a run of fewer than 8 ASCII letters and digits followed by
+                    // the text's end or by ASCII that is neither an apostrophe nor a colon, is
+                    // classified, lower-cased and looked up from one 8-byte read and its token
+                    // emitted here, in the loop (no call per word; a helper marked always-inline
+                    // was still called).
+                    // Anything else goes to `readLatinWord`, which reads every word the same way.
+                    guard let word = Self.shortASCIIWord(p, at: i), let base = p.baseAddress,
+                          case let j = i &+ word.length, j == n || (base[j] < 0x80 && base[j] != 0x27 && base[j] != 0x3A) else {
+                        i = readLatinWord(p, from: i)
+                        continue
+                    }
+                    stats.latinLetters &+= word.letters
+                    stats.lowerLetters &+= word.letters &- word.uppers
+                    stats.upperLetters &+= word.uppers
+                    var id = vocabulary.lookup(packed: word.packed)
+                    var valenceID = id
+                    if id < 0 {
+                        (id, valenceID) = lookupUnknown(UnsafeBufferPointer(start: base + i, count: word.length),
+                                                        letters: word.letters, uppers: word.uppers, elongated: word.elongated)
+                    }
+                    emitWord(id: id, valenceID: valenceID, allCaps: word.letters >= 2 && word.uppers == word.letters,
+                             elongated: word.elongated)
+                    i = j
                 } else if b == 0x20 || b == 0x09 || b == 0x0D {
                     i += 1
                 } else if b == 0x0A {
@@ -106,6 +128,31 @@ struct TextScanner: ~Copyable {
     @inline(__always)
     private static func isWordByte(_ b: UInt8) -> Bool {
         (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39)
+    }
+
+    /// The ids (`emit`'s `id` and `valenceID`) of a word of ASCII letters and digits of at
+    /// most 8 bytes (`scan`'s common case) that is not in the vocabulary as written lower-cased: its elongation
+    /// collapsed, its stem, or the number placeholder (`readLatinWord`'s rules).
+    private mutating func lookupUnknown(_ slice: UnsafeBufferPointer<UInt8>, letters: Int, uppers: Int,
+                                        elongated: Bool) -> (Int32, Int32) {
+        var id: Int32 = -1, valenceID: Int32 = -1
+        if uppers == 0 {
+            if elongated { id = lookupCollapsed(slice) }
+            valenceID = id < 0 && letters >= 4 ? lookupStem(slice) : id
+        } else {
+            (id, valenceID) = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: slice.count) { buf in
+                for k in 0..<slice.count {
+                    let b = slice[k]
+                    buf[k] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+                }
+                let w = UnsafeBufferPointer(buf)
+                var id: Int32 = -1
+                if elongated { id = lookupCollapsed(w) }
+                return (id, id < 0 && letters >= 4 ? lookupStem(w) : id)
+            }
+        }
+        if id < 0 && letters == 0 { id = anyNumber }
+        return (id, valenceID)
     }
 
     /// Reads a word; the common case (ASCII letters and digits) is looked up in place when
