@@ -97,9 +97,18 @@ final class FeedEntryAdapter {
     }
 
     /// The first of the candidates that parses; a present but unreadable date is counted.
-    private func date(_ candidates: String?...) -> Date? {
+    /// Three parameters, not a variadic one: that built an array at each of two calls per entry.
+    private func date(_ first: String?, _ second: String? = nil, _ third: String? = nil) -> Date? {
         var failed = false
-        for case let text? in candidates {
+        if let text = first {
+            if let d = DateParser.parse(text) { return d }
+            failed = true
+        }
+        if let text = second {
+            if let d = DateParser.parse(text) { return d }
+            failed = true
+        }
+        if let text = third {
             if let d = DateParser.parse(text) { return d }
             failed = true
         }
