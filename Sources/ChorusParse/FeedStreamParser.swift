@@ -145,7 +145,10 @@ public final class FeedStreamParser {
                 pipeline.submit(.init(draft: consume draft, channel: channel, platform: platform, texts: texts))
             }
         } else {
-            sink = { onItem(adapter.item(from: $0, channel: $1, platform: $2)) }
+            sink = { draft, channel, platform in
+                var draft = draft
+                onItem(adapter.item(from: &draft, channel: channel, platform: platform))
+            }
         }
         entrySink = sink
         let handler = FeedSAXHandler(adapter: adapter, onEntry: sink)

@@ -106,11 +106,16 @@ final class EntryPipeline: @unchecked Sendable {
                 condition.unlock()
                 return
             }
-            let next = queue.removeFirst()
+            var next = queue.removeFirst()
             condition.broadcast()
             condition.unlock()
-            for entry in next {
-                onItem(adapter.item(from: entry.draft, channel: entry.channel, platform: entry.platform, texts: entry.texts))
+            // Each draft lent in place (`inout`, the batch is this thread's alone until handed
+            // back): `for entry in next` copied every entry out of the batch (a retain of each
+            // String and array in it) and destroyed the copy (~1,500 instructions an entry,
+            // callgrind); the batch itself is still freed on the producer thread.
+            for i in next.indices {
+                let channel = next[i].channel, platform = next[i].platform, texts = next[i].texts
+                onItem(adapter.item(from: &next[i].draft, channel: channel, platform: platform, texts: texts))
             }
             finished = next
         }

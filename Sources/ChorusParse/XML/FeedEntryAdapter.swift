@@ -28,7 +28,9 @@ final class FeedEntryAdapter {
     }
 
     /// The Item for `d`; `texts` when its title and body were already converted (see ``texts(_:using:)``).
-    func item(from d: EntryDraft, channel: ChannelInfo, platform: Platform, texts: EntryTexts? = nil) -> Item {
+    /// `d` is `inout` only so that a caller holding it in an array lends it without a copy; it is
+    /// not changed.
+    func item(from d: inout EntryDraft, channel: ChannelInfo, platform: Platform, texts: EntryTexts? = nil) -> Item {
         let converted = texts ?? FeedEntryAdapter.texts(d, using: text)
         let nativeID = nonEmpty(d.guid) ?? nonEmpty(d.atomID) ?? nonEmpty(d.rdfAbout) ?? nonEmpty(d.dcIdentifier)
         var url = d.origLink ?? d.link
