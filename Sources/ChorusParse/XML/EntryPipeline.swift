@@ -17,6 +17,12 @@ final class EntryPipeline: @unchecked Sendable {
         /// Title and body when the producer thread already converted them (while the worker
         /// is behind, see ``consumerBehind``), else nil.
         var texts: EntryTexts?
+
+        /// The entry's Item, its draft lent in place and its channel read in place (a method of
+        /// the entry, so both are reached through one access to it, without copies).
+        mutating func item(using adapter: FeedEntryAdapter) -> Item {
+            adapter.item(from: &draft, channel: channel, platform: platform, texts: texts)
+        }
     }
 
     private let condition = NSCondition()
@@ -114,8 +120,7 @@ final class EntryPipeline: @unchecked Sendable {
             // String and array in it) and destroyed the copy (~1,500 instructions an entry,
             // callgrind); the batch itself is still freed on the producer thread.
             for i in next.indices {
-                let channel = next[i].channel, platform = next[i].platform, texts = next[i].texts
-                onItem(adapter.item(from: &next[i].draft, channel: channel, platform: platform, texts: texts))
+                onItem(next[i].item(using: adapter))
             }
             finished = next
         }

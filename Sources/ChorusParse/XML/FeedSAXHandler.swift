@@ -12,7 +12,7 @@ final class FeedSAXHandler {
     var ctxt: xmlParserCtxtPtr?
     let adapter: FeedEntryAdapter
     /// Receives each finished entry with what it inherits from the channel.
-    private let onEntry: (consuming EntryDraft, ChannelInfo, Platform) -> Void
+    private let onEntry: (consuming EntryDraft, consuming ChannelInfo, Platform) -> Void
     /// Converts channel-level text on the parser's own thread.
     private let converter = TextConverter()
     private(set) var platform: Platform?
@@ -78,7 +78,7 @@ final class FeedSAXHandler {
     private var hiddenDepth = 0
     private let text = TextAccumulator(capacity: 4096)
 
-    init(adapter: FeedEntryAdapter, onEntry: @escaping (consuming EntryDraft, ChannelInfo, Platform) -> Void) {
+    init(adapter: FeedEntryAdapter, onEntry: @escaping (consuming EntryDraft, consuming ChannelInfo, Platform) -> Void) {
         self.adapter = adapter
         self.onEntry = onEntry
     }
