@@ -33,7 +33,7 @@ public final class FeedStreamParser {
     static let repairLimit = 8 << 20
     static let copiedRepairLimit = 4 << 20
     /// Where finished entries go (set with the XML mode), for the second pass too.
-    private var entrySink: ((consuming EntryDraft, ChannelInfo, Platform) -> Void)?
+    private var entrySink: ((consuming EntryDraft, consuming ChannelInfo, Platform) -> Void)?
 
     /// A parser that calls `onItem` once per item, in document order, on the caller's thread,
     /// before `feed`/`finish` return.
@@ -133,7 +133,7 @@ public final class FeedStreamParser {
         }
         let adapter = FeedEntryAdapter(context: context)
         let onItem = self.onItem
-        let sink: (consuming EntryDraft, ChannelInfo, Platform) -> Void
+        let sink: (consuming EntryDraft, consuming ChannelInfo, Platform) -> Void
         if let pipelinedOnItem {
             let pipeline = EntryPipeline(context: context, onItem: pipelinedOnItem)
             self.pipeline = pipeline
@@ -142,10 +142,13 @@ public final class FeedStreamParser {
                 // HTML-to-text is the largest cost: the XML thread helps with it while the
                 // worker is behind, and leaves it to the worker while it keeps up.
                 let texts = pipeline.consumerBehind ? FeedEntryAdapter.texts(draft, using: converter) : nil
-                pipeline.submit(.init(draft: consume draft, channel: channel, platform: platform, texts: texts))
+                pipeline.submit(.init(draft: consume draft, channel: consume channel, platform: platform, texts: texts))
             }
         } else {
-            sink = { onItem(adapter.item(from: $0, channel: $1, platform: $2)) }
+            sink = { draft, channel, platform in
+                var draft = draft
+                onItem(adapter.item(from: &draft, channel: channel, platform: platform))
+            }
         }
         entrySink = sink
         let handler = FeedSAXHandler(adapter: adapter, onEntry: sink)

@@ -28,6 +28,10 @@ void chorus_xml_ctxt_keep_inlining(void *ctxt);
 /// The parser's current position in its input buffer (the byte after what it consumed),
 /// with the buffer's start in *base; NULL (and *base NULL) when there is no input.
 const unsigned char *chorus_xml_ctxt_input_position(const void *ctxt, const unsigned char **base);
+/// Does what xmlParseChunk would do first when it runs the parser next (drop the consumed
+/// part of the input buffer, moving what is left to its start), but before the next chunk is
+/// appended, so only the unparsed tail moves instead of that tail and the whole new chunk.
+void chorus_xml_ctxt_shrink_before_push(void *ctxt);
 
 // MARK: Errors
 

@@ -30,13 +30,11 @@ final class TextAccumulator {
 
     var bytes: [UInt8] { copyBytes() }
 
-    /// The collected bytes as a new array (one memcpy).
+    /// The collected bytes as a new array (one memcpy). `Array(_:)` of a buffer, not
+    /// `init(unsafeUninitializedCapacity:)`: that one reached the unspecialized generic
+    /// allocation (`getContiguousArrayStorageType`, ~680 instructions an array, callgrind).
     func copyBytes() -> [UInt8] {
-        let source = buffer
-        return [UInt8](unsafeUninitializedCapacity: source.count) { out, initialized in
-            if let base = source.baseAddress, source.count > 0 { out.baseAddress?.update(from: base, count: source.count) }
-            initialized = source.count
-        }
+        Array(buffer)
     }
 
     func reset() {

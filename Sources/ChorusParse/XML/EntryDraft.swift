@@ -78,7 +78,13 @@ struct EntryDraft: Sendable {
         case .editor: if editor == nil { editor = value }
         // Capped first (ItemLimits.tags): the duplicate check is then O(1) per category, so
         // 100,000 <category> elements cost linear time, not quadratic.
-        case .category: if categories.count < ItemLimits.tags && !categories.contains(value) { categories.append(value) }
+        // The first one reserves room for four: appending one by one grew the array at the
+        // first and the second (two allocations and a copy per entry for the usual two or three).
+        case .category:
+            if categories.count < ItemLimits.tags && !categories.contains(value) {
+                if categories.isEmpty { categories.reserveCapacity(4) }
+                categories.append(value)
+            }
         // `itunes:keywords`, `media:keywords`, `tags`: comma-separated, each one a category.
         case .keywordList:
             for part in value.split(separator: ",") where categories.count < ItemLimits.tags {

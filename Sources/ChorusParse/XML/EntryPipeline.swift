@@ -17,6 +17,12 @@ final class EntryPipeline: @unchecked Sendable {
         /// Title and body when the producer thread already converted them (while the worker
         /// is behind, see ``consumerBehind``), else nil.
         var texts: EntryTexts?
+
+        /// The entry's Item, its draft lent in place and its channel read in place (a method of
+        /// the entry, so both are reached through one access to it, without copies).
+        mutating func item(using adapter: FeedEntryAdapter) -> Item {
+            adapter.item(from: &draft, channel: channel, platform: platform, texts: texts)
+        }
     }
 
     private let condition = NSCondition()
@@ -106,11 +112,15 @@ final class EntryPipeline: @unchecked Sendable {
                 condition.unlock()
                 return
             }
-            let next = queue.removeFirst()
+            var next = queue.removeFirst()
             condition.broadcast()
             condition.unlock()
-            for entry in next {
-                onItem(adapter.item(from: entry.draft, channel: entry.channel, platform: entry.platform, texts: entry.texts))
+            // Each draft lent in place (`inout`, the batch is this thread's alone until handed
+            // back): `for entry in next` copied every entry out of the batch (a retain of each
+            // String and array in it) and destroyed the copy (~1,500 instructions an entry,
+            // callgrind); the batch itself is still freed on the producer thread.
+            for i in next.indices {
+                onItem(next[i].item(using: adapter))
             }
             finished = next
         }

@@ -28,7 +28,9 @@ final class FeedEntryAdapter {
     }
 
     /// The Item for `d`; `texts` when its title and body were already converted (see ``texts(_:using:)``).
-    func item(from d: EntryDraft, channel: ChannelInfo, platform: Platform, texts: EntryTexts? = nil) -> Item {
+    /// `d` is `inout` only so that a caller holding it in an array lends it without a copy; it is
+    /// not changed.
+    func item(from d: inout EntryDraft, channel: ChannelInfo, platform: Platform, texts: EntryTexts? = nil) -> Item {
         let converted = texts ?? FeedEntryAdapter.texts(d, using: text)
         let nativeID = nonEmpty(d.guid) ?? nonEmpty(d.atomID) ?? nonEmpty(d.rdfAbout) ?? nonEmpty(d.dcIdentifier)
         var url = d.origLink ?? d.link
@@ -41,7 +43,12 @@ final class FeedEntryAdapter {
         if published == nil, platform == .atom { published = updated }
         let id = ItemID.forFeedEntry(platform: platform, nativeID: nativeID, url: url, title: title, published: published,
                                      feedScope: channel.scope)
-        var item = Item(
+        // Computed first, so that the usual Item (no former url or id) is returned as made:
+        // setting the two fields on it made the compiler copy the whole Item and destroy the
+        // original (~1,100 instructions an entry, callgrind).
+        let formers = former(d, nativeID: nativeID, url: url, title: title, published: published,
+                             channel: channel, platform: platform, id: id)
+        let item = Item(
             id: id,
             source: context.source,
             platform: platform,
@@ -60,9 +67,11 @@ final class FeedEntryAdapter {
             feed: channel.feed,
             metrics: d.comments.flatMap { Int64($0) }.map { Metrics(replies: $0) }
         )
-        (item.formerURL, item.formerID) = former(d, nativeID: nativeID, url: url, title: title, published: published,
-                                                 channel: channel, platform: platform, id: id)
-        return item
+        if formers.url == nil && formers.id == nil { return item }
+        var changed = item
+        changed.formerURL = formers.url
+        changed.formerID = formers.id
+        return changed
     }
 
     /// A language as stated; nil for an empty one (`xml:lang=""` says the language is unknown,
@@ -97,9 +106,18 @@ final class FeedEntryAdapter {
     }
 
     /// The first of the candidates that parses; a present but unreadable date is counted.
-    private func date(_ candidates: String?...) -> Date? {
+    /// Three parameters, not a variadic one: that built an array at each of two calls per entry.
+    private func date(_ first: String?, _ second: String? = nil, _ third: String? = nil) -> Date? {
         var failed = false
-        for case let text? in candidates {
+        if let text = first {
+            if let d = DateParser.parse(text) { return d }
+            failed = true
+        }
+        if let text = second {
+            if let d = DateParser.parse(text) { return d }
+            failed = true
+        }
+        if let text = third {
             if let d = DateParser.parse(text) { return d }
             failed = true
         }

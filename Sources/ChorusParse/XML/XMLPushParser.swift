@@ -1,4 +1,5 @@
 import CLibXML2
+import CLibXML2Shim
 
 /// Owns one libxml2 SAX2 push parser context and forwards its callbacks to a
 /// ``FeedSAXHandler``. Safe defaults live here and only here: recover mode, no network
@@ -164,6 +165,8 @@ final class XMLPushParser {
         repeat {
             let n = min(bytes.count - offset, 1 << 30)
             let chunk = bytes.baseAddress.map { ($0 + offset).assumingMemoryBound(to: CChar.self) }
+            // What the parser would move at its next run, moved before the chunk is appended.
+            if n > 0 { chorus_xml_ctxt_shrink_before_push(ctxt) }
             _ = xmlParseChunk(ctxt, chunk, Int32(n), terminate && offset + n == bytes.count ? 1 : 0)
             offset += n
         } while offset < bytes.count
