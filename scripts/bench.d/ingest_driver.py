@@ -107,13 +107,13 @@ def measure(cmd, stdout_path=os.devnull):
     return seconds, usage.ru_maxrss / 1024.0, os.waitstatus_to_exitcode(status), usage.ru_utime + usage.ru_stime
 
 
-def with_served_feeds(label, nginx_workers, body):
-    """Generates the feeds in a temporary folder, serves them from nginx, calls body(work, port),
-    then stops nginx and deletes the folder."""
+def with_served_feeds(label, nginx_workers, body, delay_ms=0):
+    """Generates the feeds in a temporary folder, serves them from nginx (each response delayed
+    by `delay_ms`), calls body(work, port), then stops nginx and deletes the folder."""
     work = tempfile.mkdtemp(prefix="chorus-bench-%s-" % label)
     try:
         make_feeds(os.path.join(work, "feeds"))
-        nginx, port = start_nginx(work, os.path.join(work, "feeds"), label, workers=nginx_workers)
+        nginx, port = start_nginx(work, os.path.join(work, "feeds"), label, workers=nginx_workers, delay_ms=delay_ms)
         try:
             body(work, port)
         finally:

@@ -20,6 +20,11 @@ import ingest_driver  # noqa: E402
 
 # SCALE_FEEDS: fewer sources, to try the script quickly.
 ingest_driver.FEEDS = FEEDS = int(os.environ.get("SCALE_FEEDS", ingest_driver.FEEDS))
+# SCALE_DELAY_MS: every response of the loopback nginx waits that long (a server across a network):
+# a worker then waits on the network more than it computes (max_per_host 16 requests at a time).
+DELAY_MS = int(os.environ.get("SCALE_DELAY_MS", "0"))
+# SCALE_STATEMENTS=1: the server's time per statement of one cold run of 1 worker (pg_stat_statements).
+STATEMENTS = os.environ.get("SCALE_STATEMENTS") == "1"
 ITEMS = ingest_driver.ITEMS
 STATEMENT = re.compile(r"LOG:  (statement|execute [^:]*):")
 
@@ -116,7 +121,9 @@ def main():
     chorus, runs, log = sys.argv[1], int(sys.argv[2]), sys.argv[3]  # log: the cluster's server.log, beside its data folder
     base_url = os.environ["CHORUS_TEST_PG_URL"]
     os.environ["PGPASSWORD"] = os.environ["CHORUS_TEST_PG_PASSWORD"]  # for psql and the workers (libpq)
-    ingest_driver.with_served_feeds("scale", 2, lambda work, port: bench(chorus, runs, log, base_url, work, port))
+    if STATEMENTS:
+        psql(base_url, "CREATE EXTENSION IF NOT EXISTS pg_stat_statements")
+    ingest_driver.with_served_feeds("scale", 2, lambda work, port: bench(chorus, runs, log, base_url, work, port), delay_ms=DELAY_MS)
 
 
 def pid_in(path):
@@ -128,7 +135,7 @@ def bench(chorus, runs, log, base_url, work, port):
     servers = {"postgres": pid_in(os.path.join(os.path.dirname(log), "data", "postmaster.pid")),
                "nginx": pid_in(next(os.path.join(r, f) for r, _, fs in os.walk(work) for f in fs if f == "nginx.pid"))}
     total = FEEDS * ITEMS
-    rows, cpus = [], []
+    rows, cpus, statement_costs = [], [], ""
     for workers in (0, 1, 2, 4):  # 0: the SQLite single run
         cold, warm, trips_cold, trips_warm, cpu_cold, commits = [], [], [], [], [], []
         for r in range(runs):
@@ -153,7 +160,11 @@ def bench(chorus, runs, log, base_url, work, port):
                     configs.append(c)
             offset = log_size(log)
             commits0 = xact_commits(base_url)
+            if STATEMENTS and workers == 1 and r == 0:
+                psql(base_url, "SELECT pg_stat_statements_reset()")
             wall, cpu = run_workers(chorus, configs, [], servers)
+            if STATEMENTS and workers == 1 and r == 0:
+                statement_costs = statements_report(base_url, db)
             cold.append(wall)
             cpu_cold.append(cpu)
             commits.append(xact_commits(base_url) - commits0)
@@ -172,6 +183,20 @@ def bench(chorus, runs, log, base_url, work, port):
         cpus.append((workers, cold[median_run], cpu_cold[median_run], statistics.median(commits)))
     report(rows, total)
     report_cpu(cpus)
+    if STATEMENTS:
+        print(statement_costs)
+
+
+def statements_report(url, db):
+    """The statements of one cold run by server time: calls, rows, total ms, microseconds per row."""
+    out = subprocess.run(["psql", "-XAt", "-F", "\t", url, "-c", """
+        SELECT calls, rows, round(total_exec_time::numeric, 1), round((1000 * total_exec_time / greatest(rows, 1))::numeric, 1),
+            left(regexp_replace(query, '\\s+', ' ', 'g'), 90)
+        FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = '%s')
+        ORDER BY total_exec_time DESC LIMIT 10""" % db], check=True, capture_output=True, text=True).stdout
+    lines = ["  server time per statement, cold run of 1 worker (pg_stat_statements): calls, rows, total ms, us/row, statement"]
+    lines += ["  %6s %7s %8s %7s  %s" % tuple(l.split("\t")) for l in out.strip().splitlines()]
+    return "\n".join(lines)
 
 
 def xact_commits(url):
@@ -196,8 +221,8 @@ def report_cpu(cpus):
 
 
 def report(rows, total):
-    print("scale benchmark: %d feed sources x %d items (%d items) on loopback nginx; workers started together, median of the runs"
-          % (FEEDS, ITEMS, total))
+    print("scale benchmark: %d feed sources x %d items (%d items) on loopback nginx%s; workers started together, median of the runs"
+          % (FEEDS, ITEMS, total, ", each response delayed %d ms" % DELAY_MS if DELAY_MS else ""))
     print("  %-16s %9s %11s %9s %14s %14s" % ("state", "cold s", "cold items/s", "warm s", "trips/source", "warm trips/src"))
     for workers, cold, warm, tc, tw in rows:
         name = "sqlite, 1 proc" if workers == 0 else "postgres, %d wkr" % workers
@@ -205,11 +230,13 @@ def report(rows, total):
         wtrips = "-" if workers == 0 else "%.2f" % (tw / FEEDS)
         print("  %-16s %9.2f %11.0f %9.2f %14s %14s" % (name, cold, total / cold, warm, trips, wtrips))
     by = {w: c for w, c, _, _, _ in rows}
+    warm = {w: c for w, _, c, _, _ in rows}
     print("  postgres 1 worker / sqlite (cold wall) = %.2fx (target <= 1.5x) %s"
           % (by[1] / by[0], "OK" if by[1] / by[0] <= 1.5 else "BELOW TARGET"))
     print("  2 workers / 1 worker throughput (cold) = %.2fx (target >= 1.6x) %s"
           % (by[1] / by[2], "OK" if by[1] / by[2] >= 1.6 else "BELOW TARGET"))
     print("  4 workers / 1 worker throughput (cold) = %.2fx" % (by[1] / by[4]))
+    print("  warm: 2 workers / 1 = %.2fx, 4 workers / 1 = %.2fx" % (warm[1] / warm[2], warm[1] / warm[4]))
     print("  (this machine has %d cores: workers beyond them share CPU)" % os.cpu_count())
 
 
