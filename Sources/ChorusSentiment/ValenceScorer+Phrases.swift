@@ -37,10 +37,12 @@ extension ValenceScorer {
                 case .whole: if k != 0 || m != n { continue }
                 case .aside:
                     if !t.breakBefore { continue }
-                    // Up to two unknown words (a name) may close the clause when it ends the
-                    // text: "…no call. thanks NHS", not "Great camera, terrible battery".
+                    // Up to two unknown words (a name) may close a thanks or cheers clause when
+                    // it ends the text: "…no call. thanks NHS"; after praise they are what is
+                    // praised ("Terrible battery, great camera").
                     var q = k + m
                     if q < n && !tokens[q].breakBefore {
+                        guard Self.thanksAside(model.phrases[Int(r)].textParts.0) else { continue }
                         while q < n && q < k + m + 2 && !tokens[q].breakBefore && tokens[q].id < 0 { q += 1 }
                         if q < n { continue }
                     }
@@ -80,6 +82,11 @@ extension ValenceScorer {
             free = k + max(matched, 1)
         }
         }
+    }
+
+    /// Whether an aside phrase thanks (a name may follow it): "thanks", "thank you", "cheers".
+    static func thanksAside(_ phrase: String) -> Bool {
+        phrase.hasPrefix("thank") || phrase.hasPrefix("cheers") || phrase == "thx" || phrase == "ty" || phrase == "ta"
     }
 
     /// A praising aside ("Perfect.", "Great start.") set against a bad fact is sarcasm: when

@@ -1,0 +1,25 @@
+import ChorusModel
+@testable import ChorusSentiment
+import Testing
+
+/// With the shipped files: the review of the session 8 asides and glad tears. Texts are
+/// written for these tests, not taken from the evaluation sets.
+@Suite struct SessionEightReviewTests {
+    let analyzer = TestFixtures.shipped
+
+    /// A plain noun after a praise word is no name: "great camera" is praise, not an aside.
+    @Test func praiseBeforeANounIsNoAside() {
+        for text in ["Terrible battery, great camera", "The plot is weak, superb acting",
+                     "Hotel was dirty and noisy. Amazing breakfast", "Bad weather, lovely people",
+                     "Service was slow and rude, excellent steak"] {
+            let s = analyzer.score(text)
+            #expect(s.label == .mixed && !s.rules.contains("sarcasm-aside") && !s.tags.contains("sarcasm"),
+                    "\(text): \(s.label) \(s.rules)")
+        }
+        for text in ["Lost my bag and nobody answers. thanks @UPS",
+                     "Lost my bag and nobody answers. Thanks Ryanair"] {
+            let s = analyzer.score(text)
+            #expect(s.label == .negative && s.rules.contains("sarcasm-thanks-aside"), "\(text): \(s.label) \(s.rules)")
+        }
+    }
+}
