@@ -47,7 +47,7 @@ extension ValenceScorer {
                         if q < n { continue }
                     }
                     if k == 0 && q == n { continue }
-                case .glad: if glad.count < 8 { glad.append(Int32(k)) }
+                case .glad: hasGlad = true
                 }
                 switch key.effect {
                 case .set(let v):
@@ -112,27 +112,38 @@ extension ValenceScorer {
     }
 
     /// Tears in a glad text are joy: when the contributions outside the `at: glad` matches sum
-    /// to `gladRest` or more, or to 0 or more in a text with two or more `!`, each glad match
-    /// counts its magnitude positive and its rule fires (with its tags); else it keeps its
-    /// negative valence and fires nothing. Applied before the contrast weighting.
-    mutating func applyGlad(_ range: Range<Int>, of scan: borrowing TextScanner) {
-        guard !glad.isEmpty else { return }
+    /// to `gladRest` or more, or to more than 0 in a text with two or more `!`, or to 0 or more
+    /// with two or more `!` before the sentence of the first tears (a `!` after a `?` not
+    /// counted: "Why?!"), each glad match counts its magnitude positive and its rule
+    /// fires (with its tags); else it keeps its negative valence and fires nothing. Not in a
+    /// sarcastic text. Applied before the contrast weighting; the strongest values are read
+    /// again after it. Returns whether a match turned.
+    mutating func applyGlad(_ range: Range<Int>, of scan: borrowing TextScanner, flip: Bool) -> Bool {
+        guard hasGlad, !flip else { return false }
         var rest: Float = 0
+        var tears = Int.max
         for i in 0..<scored.count {
-            let k = scored[i]
-            var isGlad = false
-            for g in 0..<glad.count where glad[g] == k { isGlad = true }
-            if !isGlad { rest += slot[Int(k)].value }
+            let k = Int(scored[i])
+            if !isGlad(k) { rest += slot[k].value } else { tears = min(tears, Int(scan.tokens[range.lowerBound + k].sentence)) }
         }
-        var exclamations = 0
+        // `!` (not after a `?`) in the whole text, and in the sentences before the first tears:
+        // news cried out and then tears ("Offer letter came through!!! crying") even when the
+        // news scores nothing; tears cried out ("crying!! I didn't get the job") are not joy.
+        var exclamations = 0, before = 0
         let first = Int(scan.tokens[range.lowerBound].sentence), last = Int(scan.tokens[range.upperBound - 1].sentence)
-        for s in first...last { exclamations += scan.sentences[s].exclamations }
-        guard rest >= Self.gladRest || (rest >= 0 && exclamations >= 2) else { return }
-        for g in 0..<glad.count {
-            let k = Int(glad[g])
-            guard slot[k].value < 0, slot[k].ruleAt >= 0 else { continue }
+        for s in first...last {
+            let e = max(0, scan.sentences[s].exclamations - scan.sentences[s].questions)
+            exclamations += e
+            if s < tears { before += e }
+        }
+        guard rest >= Self.gladRest || (rest > 0 && exclamations >= 2) || (rest >= 0 && before >= 2) else { return false }
+        var turned = false
+        for i in 0..<scored.count {
+            let k = Int(scored[i])
+            guard isGlad(k), slot[k].value < 0 else { continue }
             slot[k].value = -slot[k].value
             slot[k].ownValue = -slot[k].ownValue
+            turned = true
             let key = model.phraseKeys[Int(slot[k].ruleAt)]
             fire(key.nameID)
             tag(key.tags)
@@ -140,6 +151,13 @@ extension ValenceScorer {
                 explanation.append("  \(fmt(slot[k].value))  '\(model.phrases[Int(slot[k].ruleAt)].text)' rule \(model.phrases[Int(slot[k].ruleAt)].name): tears in a glad text (rest \(fmt(rest)), \(exclamations)×!) count as joy")
             }
         }
+        return turned
+    }
+
+    /// Whether slot `k` holds an `at: glad` match.
+    @inline(__always)
+    func isGlad(_ k: Int) -> Bool {
+        slot[k].ruleAt >= 0 && model.phraseKeys[Int(slot[k].ruleAt)].position == .glad
     }
 
     /// Whether a negator stands within three tokens before `k`, in the same clause.

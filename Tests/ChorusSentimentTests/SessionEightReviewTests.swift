@@ -22,4 +22,18 @@ import Testing
             #expect(s.label == .negative && s.rules.contains("sarcasm-thanks-aside"), "\(text): \(s.label) \(s.rules)")
         }
     }
+
+    /// `!!` alone makes no tears glad: something glad must have scored, or the `!` come before
+    /// the tears (news cried out, then tears); `?!` counts no `!`.
+    @Test func exclamationsAloneMakeNoGladTears() {
+        for text in ["crying!! I didn't get the job", "😭 no tickets left!!",
+                     "I'm in tears!! my phone fell in the toilet", "Why?! Why?! crying"] {
+            let s = analyzer.score(text)
+            #expect(s.label == .negative && !s.rules.contains("glad-tears"), "\(text): \(s.label) \(s.rules)")
+        }
+        for text in ["Got in!!! crying", "got accepted to my dream school!!! crying", "The visa came through!!! crying"] {
+            let s = analyzer.score(text)
+            #expect(s.label == .positive && s.rules.contains("glad-tears"), "\(text): \(s.label) \(s.rules)")
+        }
+    }
 }
