@@ -103,6 +103,17 @@ extension ValenceScorer {
         }
         guard rest <= Self.asideNegative else { return }
         flip = true
+        // A one-word aside kept its own rule ("thanks": gratitude); the flip contradicts it,
+        // unless the same rule stands elsewhere in the text.
+        if to - from == 1, slot[Int(from)].ruleAt >= 0 {
+            let own = model.phraseKeys[Int(slot[Int(from)].ruleAt)].nameID
+            var elsewhere = false
+            for i in 0..<scored.count where Int(scored[i]) != Int(from) {
+                let at = slot[Int(scored[i])].ruleAt
+                if at >= 0 && model.phraseKeys[Int(at)].nameID == own { elsewhere = true }
+            }
+            if !elsewhere { unfire(own) }
+        }
         let key = model.phraseKeys[Int(r)]
         fire(key.nameID)
         tag(key.tags)

@@ -79,6 +79,12 @@ struct ValenceScorer: ~Copyable {
         }
     }
 
+    /// Takes back a fired rule.
+    mutating func unfire(_ id: Int32) {
+        fired.removeAll { $0 == id }
+        if id >= 0 && id < 64 { firedBits &= ~(UInt64(1) << UInt64(id)) }
+    }
+
     mutating func tag(_ mask: UInt16) {
         guard mask != 0 else { return }
         for i in 0..<ReactionTag.order.count where mask & (1 << UInt16(i)) != 0 {

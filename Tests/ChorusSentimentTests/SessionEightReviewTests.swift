@@ -36,4 +36,21 @@ import Testing
             #expect(s.label == .positive && s.rules.contains("glad-tears"), "\(text): \(s.label) \(s.rules)")
         }
     }
+
+    /// A sarcastic text has no glad tears, and the strongest values are read after the tears
+    /// are weighed.
+    @Test func gladTearsAfterSarcasmAndStrongest() {
+        let s = analyzer.score("Crying!! why does this always happen to me")
+        #expect(!s.rules.contains("glad-tears"), "\(s.rules)")
+        let crying = analyzer.score("Happy!! crying and stiff and stiff and stiff")
+        let smiling = analyzer.score("Happy!! smiling and stiff and stiff and stiff")
+        #expect(crying.label == smiling.label, "\(crying.label) \(crying.rules) / \(smiling.label)")
+    }
+
+    /// A one-word aside that flips names its flip, not the gratitude it contradicts.
+    @Test func aFlippedThanksIsNoGratitude() {
+        let s = analyzer.score("Lost my bag and nobody answers. Thanks")
+        #expect(s.label == .negative && s.rules.contains("sarcasm-thanks-aside"), "\(s.label) \(s.rules)")
+        #expect(!s.rules.contains("gratitude") && !s.tags.contains("gratitude"), "\(s.rules) \(s.tags)")
+    }
 }
