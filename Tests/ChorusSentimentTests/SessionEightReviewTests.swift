@@ -53,4 +53,12 @@ import Testing
         #expect(s.label == .negative && s.rules.contains("sarcasm-thanks-aside"), "\(s.label) \(s.rules)")
         #expect(!s.rules.contains("gratitude") && !s.tags.contains("gratitude"), "\(s.rules) \(s.tags)")
     }
+
+    /// A post of five or more short sentences is a string of reactions: one sour sentence among
+    /// glad ones makes it no `opposed-clauses` mixed; a shorter text keeps the clause test.
+    @Test func aSourSentenceAmongManyGladOnesIsNoOpposition() {
+        let many = analyzer.score("Best gig of the year!!! Amazing band. Great crowd. Lost my voice. Worth it!")
+        #expect(many.label == .positive && !many.rules.contains("opposed-clauses"), "\(many.label) \(many.rules)")
+        #expect(analyzer.score("Terrible battery, great camera").label == .mixed)
+    }
 }
