@@ -162,6 +162,10 @@ enum RuleFileParser {
             throw fail(file, node, "rule \(q(name)) has no match phrase")
         }
         guard effects.count <= 1 else { throw fail(file, node, "rule \(q(name)) has more than one of valence, shift, booster, flip") }
+        // `at: glad` turns a negative valence positive; any other effect would do nothing or harm.
+        if position == .glad {
+            guard case .set(let v)? = effects.first, v < 0 else { throw fail(file, node, "rule \(q(name)): at: glad needs a negative valence") }
+        }
         return RuleFile.Definition(
             name: name, phrases: phrases, then: then, effect: effects.first ?? .shift(0), tags: tags,
             language: language, position: position, line: node.line)

@@ -52,9 +52,9 @@ public struct SentimentConfiguration: Sendable, Equatable {
     /// `titleWeight * title + (1 - titleWeight) * text`. Default: 0.3.
     public var titleWeight: Double
 
-    /// Texts with more sentences than this are scored sentence by sentence and the sentence
-    /// compounds averaged, so one paragraph cannot swamp the rest. Shorter texts are scored
-    /// as a whole, as social posts are. Default: 4.
+    /// Texts with more sentences than this and longer than a post (320 bytes) are scored
+    /// sentence by sentence and the sentence compounds averaged, so one paragraph cannot swamp
+    /// the rest. Other texts are scored as a whole, as social posts are. Default: 4.
     public var wholeTextMaxSentences: Int
 
     /// Directory holding the shipped files (`lexicon-en.tsv`, `rules-en.yaml`, ...). When nil

@@ -171,8 +171,13 @@ public struct SentimentSession: ~Copyable {
                         strongestPositive: seg.strongestPositive, strongestNegative: seg.strongestNegative, lang: decision.lang)
         let weaker = min(seg.strongestPositive, -seg.strongestNegative), stronger = max(seg.strongestPositive, -seg.strongestNegative)
         if weaker >= Self.weakClause && stronger >= Self.strongContribution {
-            part.opposedClauses = scorer.opposedClauses(0..<scanner.tokens.count, of: &scanner, strong: Self.strongContribution,
-                                                        weak: Self.weakClause)
+            // A post of more sentences than `wholeTextMaxSentences` (scored whole, being short)
+            // is a string of short reactions, each sentence a clause: one sour one among glad ones
+            // ("…Amazing crowd. Lost my voice. Worth it!") opposes nothing; such a post is mixed
+            // only by the balance of its sides (`mixed-balance`).
+            let many = scanner.sentences.count > max(1, model.configuration.wholeTextMaxSentences)
+            part.opposedClauses = !many && scorer.opposedClauses(0..<scanner.tokens.count, of: &scanner, strong: Self.strongContribution,
+                                                                 weak: Self.weakClause)
             // Only for a candidate of `mixed` (rare), so the common path reads no token twice.
             var clauses = scanner.sentences.count > 1 || scanner.stats.contrastWords > 0
             var i = 1

@@ -130,8 +130,8 @@ struct TextScanner: ~Copyable {
         (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39)
     }
 
-    /// The ids (`emit`'s `id` and `valenceID`) of a word of ASCII letters and digits of at
-    /// most 8 bytes (`scan`'s common case) that is not in the vocabulary as written lower-cased: its elongation
+    /// The ids (`emit`'s `id` and `valenceID`) of a word of ASCII letters and digits shorter
+    /// than 8 bytes (`scan`'s fast path) that is not in the vocabulary as written lower-cased: its elongation
     /// collapsed, its stem, or the number placeholder (`readLatinWord`'s rules).
     private mutating func lookupUnknown(_ slice: UnsafeBufferPointer<UInt8>, letters: Int, uppers: Int,
                                         elongated: Bool) -> (Int32, Int32) {

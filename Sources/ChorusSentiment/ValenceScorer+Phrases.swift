@@ -37,15 +37,17 @@ extension ValenceScorer {
                 case .whole: if k != 0 || m != n { continue }
                 case .aside:
                     if !t.breakBefore { continue }
-                    // Up to two unknown words (a name) may close the clause when it ends the
-                    // text: "…no call. thanks NHS", not "Great camera, terrible battery".
+                    // Up to two unknown words (a name) may close a thanks or cheers clause when
+                    // it ends the text: "…no call. thanks NHS"; after praise they are what is
+                    // praised ("Terrible battery, great camera").
                     var q = k + m
                     if q < n && !tokens[q].breakBefore {
+                        guard Self.thanksAside(model.phrases[Int(r)].textParts.0) else { continue }
                         while q < n && q < k + m + 2 && !tokens[q].breakBefore && tokens[q].id < 0 { q += 1 }
                         if q < n { continue }
                     }
                     if k == 0 && q == n { continue }
-                case .glad: if glad.count < 8 { glad.append(Int32(k)) }
+                case .glad: hasGlad = true
                 }
                 switch key.effect {
                 case .set(let v):
@@ -82,6 +84,11 @@ extension ValenceScorer {
         }
     }
 
+    /// Whether an aside phrase thanks (a name may follow it): "thanks", "thank you", "cheers".
+    static func thanksAside(_ phrase: String) -> Bool {
+        phrase.hasPrefix("thank") || phrase.hasPrefix("cheers") || phrase == "thx" || phrase == "ty" || phrase == "ta"
+    }
+
     /// A praising aside ("Perfect.", "Great start.") set against a bad fact is sarcasm: when
     /// the contributions outside the aside sum to `asideNegative` or less, the total is
     /// flipped like any sarcasm marker's: the praise counts negative (`finish`; rule named by
@@ -96,6 +103,17 @@ extension ValenceScorer {
         }
         guard rest <= Self.asideNegative else { return }
         flip = true
+        // A one-word aside kept its own rule ("thanks": gratitude); the flip contradicts it,
+        // unless the same rule stands elsewhere in the text.
+        if to - from == 1, slot[Int(from)].ruleAt >= 0 {
+            let own = model.phraseKeys[Int(slot[Int(from)].ruleAt)].nameID
+            var elsewhere = false
+            for i in 0..<scored.count where Int(scored[i]) != Int(from) {
+                let at = slot[Int(scored[i])].ruleAt
+                if at >= 0 && model.phraseKeys[Int(at)].nameID == own { elsewhere = true }
+            }
+            if !elsewhere { unfire(own) }
+        }
         let key = model.phraseKeys[Int(r)]
         fire(key.nameID)
         tag(key.tags)
@@ -105,27 +123,38 @@ extension ValenceScorer {
     }
 
     /// Tears in a glad text are joy: when the contributions outside the `at: glad` matches sum
-    /// to `gladRest` or more, or to 0 or more in a text with two or more `!`, each glad match
-    /// counts its magnitude positive and its rule fires (with its tags); else it keeps its
-    /// negative valence and fires nothing. Applied before the contrast weighting.
-    mutating func applyGlad(_ range: Range<Int>, of scan: borrowing TextScanner) {
-        guard !glad.isEmpty else { return }
+    /// to `gladRest` or more, or to more than 0 in a text with two or more `!`, or to 0 or more
+    /// with two or more `!` before the sentence of the first tears (a `!` after a `?` not
+    /// counted: "Why?!"), each glad match counts its magnitude positive and its rule
+    /// fires (with its tags); else it keeps its negative valence and fires nothing. Not in a
+    /// sarcastic text. Applied before the contrast weighting; the strongest values are read
+    /// again after it. Returns whether a match turned.
+    mutating func applyGlad(_ range: Range<Int>, of scan: borrowing TextScanner, flip: Bool) -> Bool {
+        guard hasGlad, !flip else { return false }
         var rest: Float = 0
+        var tears = Int.max
         for i in 0..<scored.count {
-            let k = scored[i]
-            var isGlad = false
-            for g in 0..<glad.count where glad[g] == k { isGlad = true }
-            if !isGlad { rest += slot[Int(k)].value }
+            let k = Int(scored[i])
+            if !isGlad(k) { rest += slot[k].value } else { tears = min(tears, Int(scan.tokens[range.lowerBound + k].sentence)) }
         }
-        var exclamations = 0
+        // `!` (not after a `?`) in the whole text, and in the sentences before the first tears:
+        // news cried out and then tears ("Offer letter came through!!! crying") even when the
+        // news scores nothing; tears cried out ("crying!! I didn't get the job") are not joy.
+        var exclamations = 0, before = 0
         let first = Int(scan.tokens[range.lowerBound].sentence), last = Int(scan.tokens[range.upperBound - 1].sentence)
-        for s in first...last { exclamations += scan.sentences[s].exclamations }
-        guard rest >= Self.gladRest || (rest >= 0 && exclamations >= 2) else { return }
-        for g in 0..<glad.count {
-            let k = Int(glad[g])
-            guard slot[k].value < 0, slot[k].ruleAt >= 0 else { continue }
+        for s in first...last {
+            let e = max(0, scan.sentences[s].exclamations - scan.sentences[s].questions)
+            exclamations += e
+            if s < tears { before += e }
+        }
+        guard rest >= Self.gladRest || (rest > 0 && exclamations >= 2) || (rest >= 0 && before >= 2) else { return false }
+        var turned = false
+        for i in 0..<scored.count {
+            let k = Int(scored[i])
+            guard isGlad(k), slot[k].value < 0 else { continue }
             slot[k].value = -slot[k].value
             slot[k].ownValue = -slot[k].ownValue
+            turned = true
             let key = model.phraseKeys[Int(slot[k].ruleAt)]
             fire(key.nameID)
             tag(key.tags)
@@ -133,6 +162,13 @@ extension ValenceScorer {
                 explanation.append("  \(fmt(slot[k].value))  '\(model.phrases[Int(slot[k].ruleAt)].text)' rule \(model.phrases[Int(slot[k].ruleAt)].name): tears in a glad text (rest \(fmt(rest)), \(exclamations)×!) count as joy")
             }
         }
+        return turned
+    }
+
+    /// Whether slot `k` holds an `at: glad` match.
+    @inline(__always)
+    func isGlad(_ k: Int) -> Bool {
+        slot[k].ruleAt >= 0 && model.phraseKeys[Int(slot[k].ruleAt)].position == .glad
     }
 
     /// Whether a negator stands within three tokens before `k`, in the same clause.

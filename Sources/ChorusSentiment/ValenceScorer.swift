@@ -57,8 +57,8 @@ struct ValenceScorer: ~Copyable {
     var ruleSlots = ScratchList<Int32>()
     /// The first `at: aside` flip rule matched (phrase index, token span), or rule −1.
     var aside: (rule: Int32, from: Int32, to: Int32) = (-1, 0, 0)
-    /// Indices into `slot` of the `at: glad` matches (tears), at most 8.
-    var glad = ScratchList<Int32>()
+    /// Whether an `at: glad` match (tears) was marked; `isGlad` finds its slots.
+    var hasGlad = false
 
     init(model: SentimentModel) { self.model = model }
 
@@ -77,6 +77,12 @@ struct ValenceScorer: ~Copyable {
         } else if !fired.contains(id) {
             fired.append(id)
         }
+    }
+
+    /// Takes back a fired rule.
+    mutating func unfire(_ id: Int32) {
+        fired.removeAll { $0 == id }
+        if id >= 0 && id < 64 { firedBits &= ~(UInt64(1) << UInt64(id)) }
     }
 
     mutating func tag(_ mask: UInt16) {
@@ -204,7 +210,16 @@ struct ValenceScorer: ~Copyable {
             if explaining { explanation.append("  \(fmt(v))  \(note)") }
         }
         }
-        applyGlad(range, of: scan)
+        if applyGlad(range, of: scan, flip: flip) {
+            // Turned tears are no longer the strongest negative.
+            result.strongestPositive = 0
+            result.strongestNegative = 0
+            for i in 0..<scored.count {
+                let v = slot[Int(scored[i])].value
+                result.strongestPositive = max(result.strongestPositive, v)
+                result.strongestNegative = min(result.strongestNegative, v)
+            }
+        }
         if h.contrast && !contrasts.isEmpty { applyContrast(range, of: &scan, contrasts: contrasts) }
         applyAside(flip: &flip)
         return finish(range, of: &scan, result: &result, flip: flip)
@@ -260,6 +275,6 @@ struct ValenceScorer: ~Copyable {
         scored.clear()
         ruleSlots.clear()
         aside = (-1, 0, 0)
-        glad.clear()
+        hasGlad = false
     }
 }

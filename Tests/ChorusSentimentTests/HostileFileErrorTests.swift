@@ -77,6 +77,14 @@ import Testing
         #expect(e.description.hasPrefix(#"sentiment: \#(path):6: unknown rule key "\u{1B}[31mred" (expected"#), "\(e.description)")
     }
 
+    /// `at: glad` turns negative tears positive: any other effect is refused, naming the rule.
+    @Test func aGladRuleNeedsANegativeValence() throws {
+        for effect in ["valence: 2", "flip: true", "booster: 1", "shift: -1", "valence: 0", "tags: [relief]"] {
+            let (e, path) = try failure("rules:\n  - name: tears\n    match: crying\n    at: glad\n    \(effect)\n", as: "yaml")
+            #expect(e.description == "sentiment: \(path):2: rule \"tears\": at: glad needs a negative valence", "\(effect): \(e.description)")
+        }
+    }
+
     @Test func aHugeHostileRuleNameIsCut() throws {
         let name = String(repeating: "\u{1B}[5m", count: 100_000)
         let (e, path) = try failure("rules:\n  - name: \"\(name.replacingOccurrences(of: "\u{1B}", with: "\\e"))\"\n    match: y\n    valence: 1\n    shift: 1\n", as: "yaml")
