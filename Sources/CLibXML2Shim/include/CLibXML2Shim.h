@@ -25,6 +25,9 @@ int chorus_xml_ctxt_in_content(const void *ctxt);
 /// Marks the document well-formed again, which keeps libxml2 (recover mode) inlining
 /// predefined and `getEntity` entities after an error.
 void chorus_xml_ctxt_keep_inlining(void *ctxt);
+/// Frees a push parser context and the document libxml2 made in it for a DTD's general
+/// entities (in SAX mode too: `ctxt->myDoc`, which xmlFreeParserCtxt leaves).
+void chorus_xml_ctxt_free(void *ctxt);
 /// The parser's current position in its input buffer (the byte after what it consumed),
 /// with the buffer's start in *base; NULL (and *base NULL) when there is no input.
 const unsigned char *chorus_xml_ctxt_input_position(const void *ctxt, const unsigned char **base);

@@ -60,7 +60,8 @@ final class HTMLTextExtractor {
             | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NOIMPLIED.rawValue)
         if markupCount > 0 {
             base.withMemoryRebound(to: CChar.self, capacity: markupCount) { chars in
-                _ = htmlCtxtReadMemory(ctxt, chars, Int32(markupCount), nil, "UTF-8", options)
+                // The caller owns the document the read returns (none with these callbacks).
+                if let doc = htmlCtxtReadMemory(ctxt, chars, Int32(markupCount), nil, "UTF-8", options) { xmlFreeDoc(doc) }
             }
         }
         if markupCount < html.count {

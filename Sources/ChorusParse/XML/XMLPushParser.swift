@@ -4,7 +4,8 @@ import CLibXML2Shim
 /// Owns one libxml2 SAX2 push parser context and forwards its callbacks to a
 /// ``FeedSAXHandler``. Safe defaults live here and only here: recover mode, no network
 /// (`XML_PARSE_NONET`), no entity substitution, no DTD loading, no huge-document mode, and
-/// no `entityDecl` callback, so DTD-declared entities are never stored or expanded.
+/// no `entityDecl` callback, so DTD-declared entities are never expanded (libxml2 still
+/// records them in a document of its own, freed with the context: `chorus_xml_ctxt_free`).
 final class XMLPushParser {
     private let handler: FeedSAXHandler
     private var ctxt: xmlParserCtxtPtr?
@@ -51,7 +52,8 @@ final class XMLPushParser {
     }
 
     deinit {
-        if let ctxt { xmlFreeParserCtxt(ctxt) }
+        // With the document libxml2 made for a DTD's entities (see the shim).
+        if let ctxt { chorus_xml_ctxt_free(ctxt) }
     }
 
     /// Pushes the next bytes of the document.
