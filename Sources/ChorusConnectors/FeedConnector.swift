@@ -23,7 +23,9 @@ public struct FeedConnector: SourceConnector {
     public func poll(from state: SourceState, using fetcher: any HTTPFetching, now: Date) async throws(ConnectorError) -> PollResult {
         // Validators and redirects saved for a different configured URL no longer apply.
         var saved = state
-        if let origin = state.cursor.read(FeedCursor.self)?.origin, origin != Self.origin(url), origin != url { saved = SourceState() }
+        let origin = Self.origin(url)
+        let stored = state.cursor.read(FeedCursor.self)
+        if let old = stored?.origin, old != origin, old != url { saved = SourceState() }
         // The state keeps a moved URL with its secrets masked; they come back from the config.
         let request = FetchRequest(
             url: saved.currentURL.flatMap { CredentialURL.restore($0, from: url) } ?? url, headers: headers, etag: saved.etag, lastModified: saved.lastModified,
@@ -35,7 +37,9 @@ public struct FeedConnector: SourceConnector {
             throw ConnectorError(error.message, httpStatus: error.status)
         }
         var next = saved
-        next.cursor.write(FeedCursor(origin: Self.origin(url)))
+        // Rewritten only when it changes or replaces legacy keys: each write is two JSON passes,
+        // and most polls of a feed find the record as they left it.
+        if stored != FeedCursor(origin: origin) || !saved.cursor.legacy.isEmpty { next.cursor.write(FeedCursor(origin: origin)) }
         if let moved = response.permanentRedirect { next.currentURL = CredentialURL.masked(moved) }
         if response.notModified {
             if let etag = response.etag { next.etag = etag }
@@ -62,7 +66,7 @@ public struct FeedConnector: SourceConnector {
     /// What the state keeps of the configured URL to notice it changed: a digest, never the URL
     /// itself, which may carry a token (states written before keep the plain URL, still matched).
     static func origin(_ url: String) -> String {
-        "sha256:" + SHA256.hash(Array(url.utf8)).prefix(16).map { String(format: "%02x", $0) }.joined()
+        "sha256:" + Hex.lowercase(SHA256.hash(Array(url.utf8)).prefix(16))
     }
 
     /// The `charset` parameter of a Content-Type header, unquoted.

@@ -47,21 +47,8 @@ struct VocabularyCache {
         return SHA256.hash(message)
     }
 
-    /// Lower-case hex of `bytes` (`String(format: "%02x")` per byte gave the same text for
-    /// ~1.4 M instructions per start, 2% of `chorus score`'s start-up under callgrind).
-    static func hex(_ bytes: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var out = [UInt8]()
-        out.reserveCapacity(bytes.count * 2)
-        for b in bytes {
-            out.append(digits[Int(b >> 4)])
-            out.append(digits[Int(b & 15)])
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-
     func file(_ key: [UInt8]) -> URL {
-        directory.appendingPathComponent("vocabulary-" + Self.hex(key) + ".bin")
+        directory.appendingPathComponent("vocabulary-" + Hex.lowercase(key) + ".bin")
     }
 
     /// The payload stored under `key`, or nil when there is none or it is damaged.

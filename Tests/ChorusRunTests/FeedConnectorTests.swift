@@ -3,6 +3,7 @@ import Foundation
 import GRDB
 import Testing
 @testable import ChorusConnectors
+import ChorusModel
 
 @Suite("Feed connector", .serialized)
 struct FeedConnectorTests {
@@ -30,6 +31,31 @@ struct FeedConnectorTests {
         #expect(try h.run(["--ignore-schedule"]).status == 0)
         let summary = try #require(try h.summaries().last)
         #expect((summary["sources"] as? [[String: Any]])?.first?["http_status"] as? Int == 304)
+    }
+
+    /// The feed record of the cursor is written when it changes, not on every poll; a state
+    /// an earlier version wrote (the plain URL under a flat `origin` key) is upgraded to the
+    /// digest on its next poll and keeps its validators (304).
+    @Test func theCursorKeepsTheURLDigestAcrossPollsAndUpgradesALegacyOrigin() throws {
+        let h = try IngestHarness()
+        try h.writeFeed("alpha", items: 0..<2)
+        try h.writeConfig(feeds: [("news", h.url("alpha.rss"))])
+        let queue = { try DatabaseQueue(path: h.statePath.path) }
+        func cursor() throws -> String? {
+            try queue().read { try String.fetchOne($0, sql: "SELECT cursor FROM source WHERE name = 'news'") }
+        }
+        let digest = "sha256:" + Hex.lowercase(SHA256.hash(Array(h.url("alpha.rss").utf8)).prefix(16))
+        let typed = "{\"feed\":{\"origin\":\"\(digest)\"}}"
+        #expect(try h.run().status == 0)
+        #expect(try cursor() == typed)
+        #expect(try h.run(["--ignore-schedule"]).status == 0)
+        #expect(try cursor() == typed)
+        try queue().write { try $0.execute(sql: "UPDATE source SET cursor = ? WHERE name = 'news'", arguments: ["{\"origin\":\"\(h.url("alpha.rss"))\"}"]) }
+        #expect(try h.run(["--ignore-schedule"]).status == 0)
+        #expect(try cursor() == typed)
+        let summary = try #require(try h.summaries().last)
+        #expect((summary["sources"] as? [[String: Any]])?.first?["http_status"] as? Int == 304)
+        #expect(try h.allRecords().count == 2)
     }
 
     @Test func changingTheConfiguredURLDropsTheOldValidators() throws {

@@ -164,8 +164,11 @@ def run(chorus, runs, peer_cold_runs, here, work, port):
             reset(os.path.join(cdir, d))
         s = measure([chorus, "ingest", "--config", config])
         assert s[2] == 0, "bench ingest: chorus cold run exited %d" % s[2]
-        lines = sum(1 for root, _, files in os.walk(os.path.join(cdir, "out")) for n in files for _ in open(os.path.join(root, n)))
-        assert lines == FEEDS * ITEMS, "bench ingest: chorus wrote %d items, expected %d" % (lines, FEEDS * ITEMS)
+        counts = {os.path.relpath(os.path.join(root, n), cdir): sum(1 for _ in open(os.path.join(root, n)))
+                  for root, _, files in os.walk(os.path.join(cdir, "out")) for n in files
+                  if n.endswith(".ndjson") and not n.startswith(".")}  # not the folder's `.chorus-state-*` marker
+        lines = sum(counts.values())
+        assert lines == FEEDS * ITEMS, "bench ingest: chorus wrote %d items, expected %d: %s" % (lines, FEEDS * ITEMS, counts)
         c = measure(curl)
         if r > 0:
             cold["chorus"].append(s)

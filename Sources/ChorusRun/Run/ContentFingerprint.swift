@@ -18,15 +18,7 @@ enum ContentFingerprint {
         }
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { digest in
             material.withUnsafeBufferPointer { SHA256.digest($0, into: digest) }
-            return String(unsafeUninitializedCapacity: 32) { hex in
-                for i in 0..<16 {
-                    hex[2 * i] = hexDigit(digest[i] >> 4)
-                    hex[2 * i + 1] = hexDigit(digest[i] & 0x0f)
-                }
-                return 32
-            }
+            return Hex.lowercase(UnsafeBufferPointer(rebasing: digest[0..<16]))
         }
     }
-
-    private static func hexDigit(_ v: UInt8) -> UInt8 { v < 10 ? 0x30 + v : 0x57 + v }
 }

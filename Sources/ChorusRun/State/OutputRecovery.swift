@@ -21,7 +21,7 @@ struct OutputRecovery {
     /// The tag that marks the temporary files of the runs of the store at `state`: `s` and 12 hex
     /// digits of the SHA-256 of its path (never all digits, so it cannot be read as a pid).
     static func tag(state: URL) -> String {
-        "s" + SHA256.hash(Array(state.standardizedFileURL.path.utf8)).prefix(6).map { String(format: "%02x", $0) }.joined()
+        "s" + Hex.lowercase(SHA256.hash(Array(state.standardizedFileURL.path.utf8)).prefix(6))
     }
 
     /// The published files whose ids were adopted.
