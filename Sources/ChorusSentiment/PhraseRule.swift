@@ -110,11 +110,14 @@ enum HeuristicName {
     static let concession: Int32 = 20
     /// A strong positive and a strong negative word of near balance made the text mixed.
     static let mixedBalance: Int32 = 21
+    /// A subject and a word moving it up or down, a few words apart in one clause, told good
+    /// or bad news ("Unemployment in the north climbs", "Burglaries in the county down 18%").
+    static let direction: Int32 = 22
 
     static let all = [
         "lexicon", "negation", "booster", "dampener", "caps-emphasis", "exclamation", "question", "contrast",
         "elongation", "lang-zh", "sentence-average", "title+text", "idiom", "lang-fr", "lang-es", "lang-de", "reversal",
-        "opposed-clauses", "report", "info-question", "concession", "mixed-balance",
+        "opposed-clauses", "report", "info-question", "concession", "mixed-balance", "direction",
     ]
 }
 

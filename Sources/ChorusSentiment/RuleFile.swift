@@ -54,6 +54,17 @@ struct RuleFile: Sendable {
     /// `markers.french`, `.spanish`, `.german`: function words of a language that is scored,
     /// by its `Vocabulary.ScanFlag` bit.
     var languageMarkers: [(UInt8, [String])] = []
+    /// `direction:` one-word subjects that are bad (`bad`) or good (`good`) news when they go up,
+    /// and the words that move them up (`up`: rises, soars, higher) or down (`down`: falls, cut,
+    /// frozen). A subject followed in its clause by a direction word (rule `direction`) counts
+    /// as good or bad news: "Unemployment in the north climbs", "Burglaries in the county down 18%".
+    var directionUp: [String] = []
+    var directionDown: [String] = []
+    var directionBad: [String] = []
+    var directionGood: [String] = []
+    /// Words that end the search for a direction word: a new clause ("as", "after", "while")
+    /// or a forecast ("will", "could"): "Production restarts as supply eases".
+    var directionStop: [String] = []
     /// `idioms:` phrase → valence.
     var idioms: [Weighted] = []
     /// `rules:` reaction and phrase rules.

@@ -103,11 +103,29 @@ enum RuleFileParser {
                 }
             case "concession":
                 out.concessionCues = try strings(file, value)
+            case "direction":
+                guard let m = value.mapping else { throw fail(file, value, "direction: expected a mapping with up, down, bad, good and stop") }
+                for pair in m {
+                    let k = pair.key, v = pair.value
+                    let words = try strings(file, v)
+                    // One word each: the subject and the direction are found a few words apart.
+                    for w in words where WordNormalizer.tokens(w).count != 1 {
+                        throw fail(file, v, "direction: \(q(w)) is not one word")
+                    }
+                    switch k.string ?? "" {
+                    case "up": out.directionUp = words
+                    case "down": out.directionDown = words
+                    case "bad": out.directionBad = words
+                    case "good": out.directionGood = words
+                    case "stop": out.directionStop = words
+                    default: throw fail(file, k, "direction: unknown key \(q(k.string ?? "")) (expected up, down, bad, good or stop)")
+                    }
+                }
             case "rules":
                 guard let seq = value.sequence else { throw fail(file, value, "rules: expected a list of rules") }
                 for node in seq { out.rules.append(try definition(file, node, fileLanguage: out.language)) }
             default:
-                throw fail(file, keyNode, "unknown key \(q(key)) (expected lang, boosters, negators, reversers, contrast, concession, markers, report, idioms or rules)")
+                throw fail(file, keyNode, "unknown key \(q(key)) (expected lang, boosters, negators, reversers, contrast, concession, direction, markers, report, idioms or rules)")
             }
         }
         // `lang` may come after `rules`; apply the file's scope to rules without their own.

@@ -51,6 +51,8 @@ struct SentimentModel: Sendable {
         var report = true, opposedClauses = true
         /// `info-question` and `concession`.
         var infoQuestion = true, concession = true
+        /// `direction` (subject and direction word a few words apart).
+        var direction = true
 
         init(disabled: Set<String>) {
             negation = !disabled.contains("negation")
@@ -64,6 +66,7 @@ struct SentimentModel: Sendable {
             opposedClauses = !disabled.contains("opposed-clauses")
             infoQuestion = !disabled.contains("info-question")
             concession = !disabled.contains("concession")
+            direction = !disabled.contains("direction")
         }
     }
 
@@ -343,6 +346,11 @@ struct SentimentModel: Sendable {
         for w in file.personalWords { for t in WordNormalizer.tokens(w) { vocabulary.update(t) { $0.isPersonal = true } } }
         for w in file.questionOpeners { for t in WordNormalizer.tokens(w) { vocabulary.update(t) { $0.isQuestionOpener = true } } }
         for w in file.concessionCues { for t in WordNormalizer.tokens(w) { vocabulary.update(t) { $0.isConcession = true } } }
+        for w in file.directionUp { for t in WordNormalizer.tokens(w) { vocabulary.update(t) { $0.direction = 1 } } }
+        for w in file.directionDown { for t in WordNormalizer.tokens(w) { vocabulary.update(t) { $0.direction = -1 } } }
+        for w in file.directionStop { for t in WordNormalizer.tokens(w) { vocabulary.update(t) { $0.direction = 2 } } }
+        for w in file.directionBad { for t in WordNormalizer.tokens(w) { vocabulary.update(t) { $0.riseSign = -1 } } }
+        for w in file.directionGood { for t in WordNormalizer.tokens(w) { vocabulary.update(t) { $0.riseSign = 1 } } }
         for w in file.englishMarkers { for t in WordNormalizer.tokens(w) { vocabulary.update(t) { $0.isEnglishMarker = true } } }
         for w in file.foreignMarkers { for t in WordNormalizer.tokens(w) { vocabulary.update(t) { $0.isForeignMarker = true } } }
         for (bit, words) in file.languageMarkers {

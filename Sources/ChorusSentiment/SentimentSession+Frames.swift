@@ -7,13 +7,17 @@ extension SentimentSession {
     /// `report.questions` word opens within its first two tokens ("Does anyone know if the
     /// museum is open on Monday?", "Is the Sicilian a good opening for beginners?",
     /// "¿Se puede hacer fuego en el camping?"), only the lexicon fired and no word is
-    /// stronger than `reportMaxValence`. "Is this the worst app ever?" judges; "Why is it
+    /// stronger than `reportMaxValence` (a subject moved up or down, rule `direction`, counts as
+    /// a word). "Is this the worst app ever?" judges; "Why is it
     /// always late?" complains ("why" opens none); "Who cares??" is emphatic (two `?`).
     /// `mutating` only so that the session is passed by address: a non-mutating call from
     /// `scorePart` copied all of it (1.2 kB) to the stack per text.
     mutating func isInformationQuestion(_ seg: SegmentScore) -> Bool {
         guard max(seg.strongestPositive, -seg.strongestNegative) <= Self.reportMaxValence else { return false }
-        for id in scorer.fired where id != HeuristicName.lexicon && id != HeuristicName.contrast { return false }
+        // A subject moved up or down asks like a word does ("Are prices going up this year?").
+        for id in scorer.fired where id != HeuristicName.lexicon && id != HeuristicName.contrast && id != HeuristicName.direction {
+            return false
+        }
         let entries = model.vocabulary.entries
         var next = 0  // index into scorer.scored, which is in token order
         for s in 0..<scanner.sentences.count {

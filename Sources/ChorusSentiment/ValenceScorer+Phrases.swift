@@ -16,6 +16,8 @@ extension ValenceScorer {
             if k < free { continue }
             let t = tokens[k]
             let list = model.vocabulary.phraseListOf[Int(t.id)]
+            // A `direction` subject that starts no phrase.
+            if list < 0 { continue }
             var matched = 0
             let next: Int32 = k + 1 < n ? tokens[k + 1].id : -2
             // The longer phrases that go on with the next word, then the one-token ones; or only
@@ -81,6 +83,109 @@ extension ValenceScorer {
             }
             free = k + max(matched, 1)
         }
+        }
+    }
+
+    /// The value of a subject moved up or down (`matchDirections`): a phrase rule's weight.
+    static let directionValence: Float = 1.8
+    /// The most words between a subject and its direction word.
+    static let directionGap = 4
+
+    /// Subject and direction a few words apart in one clause (rule `direction`): a subject whose
+    /// rise is bad (`direction.bad`: prices, unemployment, crime) or good news (`direction.good`:
+    /// shares, wages, exports), followed within `directionGap` words of its clause by a word
+    /// that moves it up or down (`direction.up` / `.down`), counts `directionValence` with the
+    /// sign of the product at the direction word, and the subject's own word counts nothing:
+    /// "Youth unemployment in the north climbs" is bad news, "Burglaries in the county down 18%"
+    /// good, "Exports to the EU fall" bad. Neither word may be part of a phrase already matched
+    /// (the phrase rules "prices soar", "profits up" decide there); a contrast word, another
+    /// subject or a `direction.stop` word (a new clause: "as", "after"; a forecast: "will",
+    /// "could") ends the search, and the first direction word is the one taken. The direction
+    /// word then counts like a lexicon word: "Prices did not rise" is negated. With no direction
+    /// word after it, one just before the subject counts the same way (perhaps with a count or
+    /// an article between): "rising prices", "cuts 300 jobs", "lifts the cap on fares".
+    mutating func matchDirections(_ range: Range<Int>, of scan: inout TextScanner, starts: Range<Int>) {
+        let n = range.count
+        let base = range.lowerBound
+        let entries = model.vocabulary.entries
+        let anyNumber = scan.anyNumber
+        var added = false
+        scan.tokens.withUnsafeBufferPointer { all in
+        let tokens = UnsafeBufferPointer(rebasing: all[range])
+        for s in starts {
+            let k = Int(scan.phraseStarts[s]) - base
+            let sign = entries[Int(tokens[k].id)].riseSign
+            guard sign != 0, !slot[k].consumed, slot[k].ruleAt < 0, slot[k].setValence.isNaN else { continue }
+            var found = -1
+            var j = k + 1
+            while j < n && j <= k + 1 + Self.directionGap && !tokens[j].breakBefore {
+                let id = tokens[j].id
+                if id >= 0 {
+                    let e = entries[Int(id)]
+                    if e.isContrast || e.riseSign != 0 || e.direction == 2 { break }
+                    if e.direction != 0 {
+                        if !slot[j].consumed && slot[j].ruleAt < 0 && slot[j].setValence.isNaN { found = j }
+                        break
+                    }
+                }
+                j += 1
+            }
+            // Else a direction word just before it, perhaps with a count between: "rising prices",
+            // "cheaper fares", "cuts 300 jobs", "lifts the cap".
+            if found < 0 {
+                var b = k - 1
+                var skipped = 0
+                while skipped < 2 && b >= 0 && !tokens[b + 1].breakBefore && Self.isCountOrArticle(tokens[b].id, anyNumber: anyNumber, model: model) {
+                    b -= 1
+                    skipped += 1
+                }
+                if b >= 0 && !tokens[b + 1].breakBefore && tokens[b].id >= 0 {
+                    let d = entries[Int(tokens[b].id)].direction
+                    if (d == 1 || d == -1) && !slot[b].consumed && slot[b].ruleAt < 0 && slot[b].setValence.isNaN { found = b }
+                }
+            }
+            guard found >= 0 else { continue }
+            let d = entries[Int(tokens[found].id)].direction
+            slot[found].setValence = Self.directionValence * Float(sign) * Float(d)
+            slot[found].directionFrom = tokens[k].id
+            slot[k].setValence = 0
+            // The word just before the subject names what kind it is ("violent crime", "cancer
+            // survival rates"), so it counts nothing either.
+            let m = k - 1
+            if m >= 0 && m != found && !tokens[k].breakBefore && !slot[m].consumed && slot[m].ruleAt < 0 && slot[m].setValence.isNaN
+                && tokens[m].id >= 0 && !model.vocabulary.modifiers[Int(tokens[m].id)] {
+                slot[m].setValence = 0
+            }
+            ruleSlots.append(Int32(found))
+            added = true
+        }
+        }
+        // Kept in increasing order for the scoring loop's merge.
+        if added { sortRuleSlots() }
+    }
+
+    /// A count in digits, or an article or possessive between a direction word and its subject.
+    static func isCountOrArticle(_ id: Int32, anyNumber: Int32, model: SentimentModel) -> Bool {
+        if id < 0 { return false }
+        if id == anyNumber { return true }
+        switch model.vocabulary.token(id) {
+        case "the", "its", "their", "a", "an", "our", "all": return true
+        default: return false
+        }
+    }
+
+    /// Sorts `ruleSlots` (short: one entry per phrase match) by insertion.
+    private mutating func sortRuleSlots() {
+        var i = 1
+        while i < ruleSlots.count {
+            let x = ruleSlots[i]
+            var j = i - 1
+            while j >= 0 && ruleSlots[j] > x {
+                ruleSlots[j + 1] = ruleSlots[j]
+                j -= 1
+            }
+            ruleSlots[j + 1] = x
+            i += 1
         }
     }
 
@@ -311,6 +416,9 @@ extension ValenceScorer {
     static let excitementTag = ReactionTag.mask(["excitement"])
 
     func describe(_ k: Int, _ t: Token, _ v: Float, _ fromLexicon: Bool) -> String {
+        if slot[k].directionFrom >= 0 {
+            return "'\(model.vocabulary.token(slot[k].directionFrom))' … '\(model.vocabulary.token(t.id))' direction \(fmt(v))"
+        }
         if slot[k].ruleAt >= 0 {
             let rule = model.phrases[Int(slot[k].ruleAt)]
             return "'\(rule.text)' \(rule.name == "idiom" ? "idiom" : "rule \(rule.name)") \(fmt(v))"

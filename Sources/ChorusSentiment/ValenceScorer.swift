@@ -46,6 +46,8 @@ struct ValenceScorer: ~Copyable {
         var ruleAt: Int32 = -1
         /// Part of a phrase matched at an earlier token: neutral.
         var consumed = false
+        /// For a direction word valued by `matchDirections`: its subject's vocabulary id, else −1.
+        var directionFrom: Int32 = -1
     }
 
     /// Per-token scratch, indexed from the start of the scored range.
@@ -118,6 +120,7 @@ struct ValenceScorer: ~Copyable {
         prepare(n)
         var flip = false
         matchPhrases(range, of: &scan, language: language, starts: phraseStarts, flip: &flip)
+        if language == 1 && model.heuristics.direction { matchDirections(range, of: &scan, starts: phraseStarts) }
         let mixedCase = scan.stats.isMixedCase
         let h = model.heuristics
         // Every other token has no valence, no rule and so contributes 0: visit only the
@@ -150,6 +153,7 @@ struct ValenceScorer: ~Copyable {
             let sign: Float = v > 0 ? 1 : -1
             var note = explaining ? describe(k, t, v, fromLexicon) : ""
             if fromLexicon { fire(HeuristicName.lexicon) }
+            if slot[k].directionFrom >= 0 { fire(HeuristicName.direction) }
             if h.caps && t.allCaps && mixedCase {
                 v += sign * Self.capsIncrement
                 fire(HeuristicName.caps)

@@ -34,6 +34,13 @@ struct Vocabulary: Sendable {
         /// `otherValence` is derived (`InflectedForms`), not listed: it counts only in text
         /// scored as French, Spanish or German, never standing in for English.
         var isInflectedForm = false
+        /// Moves a subject up (+1: rises, soars, higher) or down (−1: falls, cut, frozen), or
+        /// ends the search for such a word (2: `direction.stop`, "as", "will"); `direction` of
+        /// the rule files, read by the `direction` rule in English text.
+        var direction: Int8 = 0
+        /// A subject whose rise is good news (+1: shares, wages) or bad news (−1: prices,
+        /// unemployment); `direction.good` / `direction.bad`.
+        var riseSign: Int8 = 0
         /// An English function word (language guess).
         var isEnglishMarker = false
         /// A function word of another Latin-script language (language guess).
@@ -102,7 +109,9 @@ struct Vocabulary: Sendable {
             if e.isEnglishMarker { f |= ScanFlag.englishMarker }
             if e.isForeignMarker { f |= ScanFlag.foreignMarker }
             if e.isContrast { f |= ScanFlag.contrast }
-            if e.phraseList >= 0 { f |= ScanFlag.startsPhrase }
+            // A `direction` subject is a candidate like a phrase's first word (the matcher finds
+            // no phrase list for it and goes on; `matchDirections` reads it).
+            if e.phraseList >= 0 || e.riseSign != 0 { f |= ScanFlag.startsPhrase }
             let scored = e.valence != 0 || (!e.otherValence.isNaN && e.otherValence != 0)
             if scored && e.booster == 0 && !e.isNegator { f |= ScanFlag.valenced }
             f |= e.languageMarkers
