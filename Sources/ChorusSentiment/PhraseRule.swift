@@ -21,9 +21,14 @@ struct PhraseRule: Sendable {
     /// by up to two unknown words, a name ("thanks @UPS", "Cheers easyJet."). `glad`: anywhere,
     /// with its (negative) valence, which counts positive when the rest of the text is glad
     /// (sums to +1.0 or more, or to 0 or more with two or more `!`): tears of joy ("Got in!!!
-    /// crying"), while "Crying, we lost our dog" keeps its grief.
+    /// crying"), while "Crying, we lost our dog" keeps its grief. `lead`: the first part of a
+    /// rule with `within` (set by the loader, not written in files): it scores nothing and only
+    /// lets the rule's second part, found up to `within` words later (in a later sentence too),
+    /// fire ("Said 10 minutes. That was an hour ago"). `close`: an aside in the text's last
+    /// sentence, not its first: a verdict that closes a told fact ("Site crashed. Great job
+    /// SNKRS"), where "Great idea, poor execution" weighs two sides of one thing.
     enum Position: String, Sendable {
-        case any, start, end, whole, aside, glad
+        case any, start, end, whole, aside, glad, lead, close
     }
 
     /// Rule name, reported in `Sentiment.rules` (idioms report `idiom`, boosters `booster`).
@@ -40,6 +45,9 @@ struct PhraseRule: Sendable {
     var position: Position
     /// The phrase as written in the file, or a `match` and a `then` phrase to join with a space.
     var textParts: (String, String?)
+    /// For the second part of a rule with `within`: the most words that may stand between the
+    /// end of a `lead` phrase of the same rule and this phrase; −1 for every other phrase.
+    var within: Int8 = -1
     /// The phrase as written in the file, for --explain.
     var text: String { textParts.1.map { "\(textParts.0) \($0)" } ?? textParts.0 }
 }
@@ -57,6 +65,8 @@ struct PhraseKey: Sendable {
     var nameID: Int32
     /// `ReactionTag` bits.
     var tags: UInt16
+    /// `PhraseRule.within`: −1, or the most words between a lead of the same rule and this phrase.
+    var within: Int8 = -1
 
     static func languageCode(_ lang: String?) -> UInt8 {
         switch lang {

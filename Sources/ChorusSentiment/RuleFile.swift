@@ -19,6 +19,9 @@ struct RuleFile: Sendable {
         var phrases: [String]
         /// `then:` phrases that follow each of `phrases` (nil: the rule matches `phrases` alone).
         var then: [String]? = nil
+        /// With `then`: the `then` phrase may follow up to this many words after the `match`
+        /// phrase, in the same or a later sentence (nil: right after it, in the same sentence).
+        var within: Int? = nil
         var effect: PhraseRule.Effect
         var tags: [String]
         var language: String?

@@ -138,6 +138,7 @@ enum RuleFileParser {
         var name: String?
         var phrases: [String] = []
         var then: [String]?
+        var within: Int?
         var effects: [PhraseRule.Effect] = []
         var tags: [String] = []
         var language: String?
@@ -149,6 +150,12 @@ enum RuleFileParser {
             case "name": name = try string(file, v)
             case "match": phrases = v.sequence != nil ? try strings(file, v) : [try string(file, v)]
             case "then": then = v.sequence != nil ? try strings(file, v) : [try string(file, v)]
+            case "within":
+                // A word count: the gap allowed between the `match` and the `then` phrase.
+                guard let n = v.string.flatMap({ Int($0) }), (0...Self.maxWithin).contains(n) else {
+                    throw fail(file, v, "within: expected a whole number of words in 0...\(Self.maxWithin)")
+                }
+                within = n
             case "valence": effects.append(.set(try number(file, v, range: -4...4)))
             case "shift": effects.append(.shift(try number(file, v, range: -4...4)))
             case "booster": effects.append(.booster(try number(file, v, range: -2...2)))
@@ -163,10 +170,12 @@ enum RuleFileParser {
             case "lang": language = try string(file, v)
             case "at":
                 let s = try string(file, v)
-                guard let p = PhraseRule.Position(rawValue: s) else { throw fail(file, v, "at: \(q(s)) is not one of any, start, end, whole, aside, glad") }
+                guard let p = PhraseRule.Position(rawValue: s), p != .lead else {
+                    throw fail(file, v, "at: \(q(s)) is not one of any, start, end, whole, aside, close, glad")
+                }
                 position = p
             default:
-                throw fail(file, k, "unknown rule key \(q(key)) (expected name, match, then, valence, shift, booster, flip, tags, lang, at)")
+                throw fail(file, k, "unknown rule key \(q(key)) (expected name, match, then, within, valence, shift, booster, flip, tags, lang, at)")
             }
         }
         guard let name, !name.isEmpty else { throw fail(file, node, "rule without a name") }
@@ -180,14 +189,26 @@ enum RuleFileParser {
             throw fail(file, node, "rule \(q(name)) has no match phrase")
         }
         guard effects.count <= 1 else { throw fail(file, node, "rule \(q(name)) has more than one of valence, shift, booster, flip") }
+        // `within`: the `then` phrase, found after a `match` phrase, counts the rule's valence;
+        // it needs both parts and a valence, and a place its second part can take on its own.
+        if within != nil {
+            guard then != nil else { throw fail(file, node, "rule \(q(name)): within: needs then:") }
+            guard case .set? = effects.first else { throw fail(file, node, "rule \(q(name)): within: needs a valence") }
+            guard position == .any || position == .start || position == .end else {
+                throw fail(file, node, "rule \(q(name)): within: works with at: any, start or end")
+            }
+        }
         // `at: glad` turns a negative valence positive; any other effect would do nothing or harm.
         if position == .glad {
             guard case .set(let v)? = effects.first, v < 0 else { throw fail(file, node, "rule \(q(name)): at: glad needs a negative valence") }
         }
         return RuleFile.Definition(
-            name: name, phrases: phrases, then: then, effect: effects.first ?? .shift(0), tags: tags,
+            name: name, phrases: phrases, then: then, within: within, effect: effects.first ?? .shift(0), tags: tags,
             language: language, position: position, line: node.line)
     }
+
+    /// The most words `within:` may allow between the two parts of a rule.
+    static let maxWithin = 20
 
     /// Whether `phrase` has a token: `WordNormalizer.tokens` is empty only for a phrase of
     /// blanks, so this is checked without normalizing every phrase twice (a tenth of start-up

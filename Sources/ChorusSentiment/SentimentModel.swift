@@ -144,10 +144,11 @@ struct SentimentModel: Sendable {
             && zip(phrases, o.phrases).allSatisfy { a, b in
                 a.name == b.name && a.tokens == b.tokens && a.effect == b.effect && a.tags == b.tags && a.language == b.language
                     && a.position == b.position && a.textParts.0 == b.textParts.0 && a.textParts.1 == b.textParts.1
+                    && a.within == b.within
             }
             && phraseKeys.elementsEqual(o.phraseKeys) { a, b in
                 a.tokenStart == b.tokenStart && a.tokenCount == b.tokenCount && a.language == b.language && a.position == b.position
-                    && a.effect == b.effect && a.nameID == b.nameID && a.tags == b.tags
+                    && a.effect == b.effect && a.nameID == b.nameID && a.tags == b.tags && a.within == b.within
             }
             && phraseTokens == o.phraseTokens && phraseLists.elementsEqual(o.phraseLists, by: ==)
             && phraseListItems == o.phraseListItems && pairRanges.elementsEqual(o.pairRanges, by: ==)
@@ -247,8 +248,11 @@ struct SentimentModel: Sendable {
             tokenAt += n
         }
         guard at == refs.count, tokenAt == tokens.count else { throw SnapshotReader.Corrupt() }
-        phrases = list
         phraseKeys = try r.plain()
+        guard phraseKeys.count == list.count else { throw SnapshotReader.Corrupt() }
+        // A phrase's gap lives in its key; the rule list takes it back from there.
+        for i in list.indices { list[i].within = phraseKeys[i].within }
+        phrases = list
         phraseTokens = try r.plain()
         phraseLists = try r.plain()
         phraseListItems = try r.plain()
@@ -262,7 +266,7 @@ struct SentimentModel: Sendable {
         guard phraseKeys.count == phrases.count,
               phraseTokens.allSatisfy({ $0 >= 0 && $0 < words }),
               phraseKeys.allSatisfy({ $0.tokenStart >= 0 && $0.tokenCount > 0 && Int($0.tokenStart) + Int($0.tokenCount) <= phraseTokens.count
-                  && $0.nameID >= 0 && Int($0.nameID) < ruleNames.count }),
+                  && $0.nameID >= 0 && Int($0.nameID) < ruleNames.count && $0.within >= -1 }),
               phraseListItems.allSatisfy({ $0 >= 0 && $0 < rules }),
               phraseLists.allSatisfy({ $0.start >= 0 && $0.count >= 0 && $0.start + $0.count <= items }),
               pairs.allSatisfy({ $0.start >= 0 && $0.count >= 0 && $0.start + $0.count <= items }),
@@ -363,6 +367,20 @@ struct SentimentModel: Sendable {
                       tags: [], language: file.language, position: .any)
         }
         for r in file.rules {
+            if let within = r.within, let then = r.then {
+                // Two parts with a gap: each `match` phrase is a lead that scores nothing, each
+                // `then` phrase counts the rule's valence when a lead stands at most `within`
+                // words before it (`ValenceScorer.matchPhrases`).
+                for p in r.phrases {
+                    addPhrase(name: r.name, text: p, tokens: WordNormalizer.tokens(p), effect: .set(0), tags: [],
+                              language: r.language, position: .lead)
+                }
+                for p in then {
+                    addPhrase(name: r.name, text: p, tokens: WordNormalizer.tokens(p), effect: r.effect, tags: r.tags,
+                              language: r.language, position: r.position, within: Int8(within))
+                }
+                continue
+            }
             guard let then = r.then else {
                 for p in r.phrases {
                     addPhrase(name: r.name, text: p, tokens: WordNormalizer.tokens(p), effect: r.effect, tags: r.tags,
@@ -391,13 +409,13 @@ struct SentimentModel: Sendable {
     }
 
     private mutating func addPhrase(name: String, text: String, tokens: [String], effect: PhraseRule.Effect,
-                                    tags: [String], language: String?, position: PhraseRule.Position) {
+                                    tags: [String], language: String?, position: PhraseRule.Position, within: Int8 = -1) {
         guard !tokens.isEmpty, !configuration.disabledRules.contains(name) else { return }
         for form in [tokens, ContractionVariant.variant(of: tokens)] {
             guard let form else { continue }
             let ids = form.map { vocabulary.intern($0) }
             phrases.append(PhraseRule(name: name, tokens: ArraySlice(ids), effect: effect, tags: tags, language: language,
-                                      position: position, textParts: (text, nil)))
+                                      position: position, textParts: (text, nil), within: within))
         }
     }
 
@@ -431,7 +449,7 @@ struct SentimentModel: Sendable {
             phraseKeys.append(PhraseKey(
                 tokenStart: Int32(phraseTokens.count), tokenCount: Int32(p.tokens.count),
                 language: PhraseKey.languageCode(p.language), position: p.position, effect: p.effect,
-                nameID: nameID, tags: ReactionTag.mask(p.tags)))
+                nameID: nameID, tags: ReactionTag.mask(p.tags), within: p.within))
             phraseTokens.append(contentsOf: p.tokens)
         }
         // One sort of plain keys: by first token; then the phrases of two or more tokens by

@@ -37,20 +37,29 @@ extension ValenceScorer {
                 case .start: if base + k != scan.sentences[Int(t.sentence)].tokenStart { continue }
                 case .end: if base + k + m != scan.sentences[Int(t.sentence)].tokenEnd { continue }
                 case .whole: if k != 0 || m != n { continue }
-                case .aside:
+                case .aside, .close:
                     if !t.breakBefore { continue }
+                    if key.position == .close && (t.sentence == tokens[0].sentence || t.sentence != tokens[n - 1].sentence) { continue }
                     // Up to two unknown words (a name) may close a thanks or cheers clause when
                     // it ends the text: "…no call. thanks NHS"; after praise they are what is
                     // praised ("Terrible battery, great camera").
                     var q = k + m
                     if q < n && !tokens[q].breakBefore {
-                        guard Self.thanksAside(model.phrases[Int(r)].textParts.0) else { continue }
+                        // A praise of one word before a noun is what it praises ("great camera");
+                        // a verdict of two or more words may be addressed ("Great job SNKRS").
+                        guard m >= 2 || Self.thanksAside(model.phrases[Int(r)].textParts.0) else { continue }
                         while q < n && q < k + m + 2 && !tokens[q].breakBefore && tokens[q].id < 0 { q += 1 }
                         if q < n { continue }
                     }
                     if k == 0 && q == n { continue }
                 case .glad: hasGlad = true
+                case .lead:
+                    // The first part of a rule with `within`: noted for its second part, scores
+                    // nothing, and leaves its words to the other rules.
+                    leads.append(Lead(nameID: key.nameID, phrase: r, start: Int32(k), end: Int32(k + m)))
+                    continue candidates
                 }
+                if key.within >= 0 && !takeLead(before: k, within: Int(key.within), nameID: key.nameID, phrase: r) { continue }
                 switch key.effect {
                 case .set(let v):
                     slot[k].setValence = v
@@ -67,10 +76,11 @@ extension ValenceScorer {
                     slot[k + m - 1].phraseBooster = b
                     slot[k + m - 1].setValence = 0
                     for q in 0..<(m - 1) { slot[k + q].consumed = true }
-                case .flip where key.position == .aside:
+                case .flip where key.position == .aside || key.position == .close:
                     // Decided once the rest of the text is scored (`applyAside`); a one-word
                     // aside stays free for the other rules ("thanks" keeps its gratitude).
                     if aside.rule < 0 { aside = (r, Int32(k), Int32(k + m)) }
+                    asideSpans.append(Lead(nameID: key.nameID, phrase: r, start: Int32(k), end: Int32(k + m)))
                     if m == 1 { continue candidates }
                 case .flip:
                     flip = true
@@ -189,9 +199,30 @@ extension ValenceScorer {
         }
     }
 
+    /// For the second part of a rule with `within` at token `k`: whether a lead of the same rule
+    /// ends at most `within` words before `k`. If so, the words of every such lead that no other
+    /// rule took count nothing (the expectation is read with its outcome: "ready in 7 days" is no
+    /// praise when "Collected on day 23" follows), and --explain names both parts.
+    mutating func takeLead(before k: Int, within: Int, nameID: Int32, phrase r: Int32) -> Bool {
+        var nearest = -1
+        for i in 0..<leads.count where leads[i].nameID == nameID && Int(leads[i].end) <= k && k - Int(leads[i].end) <= within {
+            nearest = i
+            for q in Int(leads[i].start)..<Int(leads[i].end) where slot[q].ruleAt < 0 && slot[q].setValence.isNaN {
+                slot[q].consumed = true
+            }
+        }
+        guard nearest >= 0 else { return false }
+        if explaining {
+            let lead = leads[nearest]
+            explanation.append("  frame  '\(model.phrases[Int(lead.phrase)].text)' … '\(model.phrases[Int(r)].text)' rule \(model.phrases[Int(r)].name): \(k - Int(lead.end)) words apart (within \(within))")
+        }
+        return true
+    }
+
     /// Whether an aside phrase thanks (a name may follow it): "thanks", "thank you", "cheers".
     static func thanksAside(_ phrase: String) -> Bool {
         phrase.hasPrefix("thank") || phrase.hasPrefix("cheers") || phrase == "thx" || phrase == "ty" || phrase == "ta"
+            || phrase.hasPrefix("merci") || phrase.hasPrefix("gracias") || phrase.hasPrefix("danke")
     }
 
     /// A praising aside ("Perfect.", "Great start.") set against a bad fact is sarcasm: when
@@ -201,10 +232,14 @@ extension ValenceScorer {
     mutating func applyAside(flip: inout Bool) {
         let (r, from, to) = aside
         guard r >= 0, !flip else { return }
+        // The rest: every contribution outside the asides ("Rejected again. Brilliant, love that
+        // for me": the second aside's praise is no part of the bad fact).
         var rest: Float = 0
+        var span = 0
         for i in 0..<scored.count {
             let k = scored[i]
-            if k < from || k >= to { rest += slot[Int(k)].value }
+            while span < asideSpans.count && asideSpans[span].end <= k { span += 1 }
+            if span == asideSpans.count || k < asideSpans[span].start { rest += slot[Int(k)].value }
         }
         guard rest <= Self.asideNegative else { return }
         flip = true

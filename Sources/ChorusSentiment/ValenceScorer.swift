@@ -61,6 +61,18 @@ struct ValenceScorer: ~Copyable {
     var aside: (rule: Int32, from: Int32, to: Int32) = (-1, 0, 0)
     /// Whether an `at: glad` match (tears) was marked; `isGlad` finds its slots.
     var hasGlad = false
+    /// The first part of a rule with `within`, matched in the scored range (token indices from
+    /// its start): what the rule's second part looks back for.
+    struct Lead {
+        var nameID: Int32
+        var phrase: Int32
+        var start: Int32
+        var end: Int32
+    }
+    var leads = ScratchList<Lead>(capacity: 4)
+    /// Every `at: aside` or `at: close` flip match, in token order (the first is `aside`): the
+    /// rest of the text an aside is weighed against leaves them all out.
+    var asideSpans = ScratchList<Lead>(capacity: 4)
 
     init(model: SentimentModel) { self.model = model }
 
@@ -280,5 +292,7 @@ struct ValenceScorer: ~Copyable {
         ruleSlots.clear()
         aside = (-1, 0, 0)
         hasGlad = false
+        leads.clear()
+        asideSpans.clear()
     }
 }

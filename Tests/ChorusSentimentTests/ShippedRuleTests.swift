@@ -41,9 +41,11 @@ import Testing
 
     @Test(arguments: phrases)
     func ruleFiresOnItsPhrase(_ p: Phrase) {
-        // An aside needs a clause beside it; a flip there needs a bad fact. Glad tears need a
+        // An aside needs a clause beside it (a closing one, a sentence before it); a flip there
+        // needs a bad fact. Glad tears need a
         // glad text ("So happy!! crying"), where they count positive.
         let text = p.position == .aside ? "\(p.phrase). The app crashed again."
+            : p.position == .close ? "The app crashed again. \(p.phrase)"
             : p.position == .glad ? "So happy!! \(p.phrase)" : p.phrase
         let s = analyzer.score(text)
         #expect(s.rules.contains(p.name), "\(text): rules \(s.rules)")
