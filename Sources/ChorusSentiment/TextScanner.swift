@@ -65,7 +65,21 @@ struct TextScanner: ~Copyable {
                     // Anything else goes to `readLatinWord`, which reads every word the same way.
                     guard let word = Self.shortASCIIWord(p, at: i), let base = p.baseAddress,
                           case let j = i &+ word.length, j == n || (base[j] < 0x80 && base[j] != 0x27 && base[j] != 0x3A) else {
-                        i = readLatinWord(p, from: i)
+                        // A run of 8 to 15 letters and digits under the same condition: read as
+                        // two 8-byte words, looked up from them and emitted here too
+                        // (`longASCIIWord` says what it saves).
+                        if let word = Self.longASCIIWord(p, at: i), let base = p.baseAddress,
+                           case let j = i &+ word.length, j == n || (base[j] < 0x80 && base[j] != 0x27 && base[j] != 0x3A) {
+                            stats.latinLetters &+= word.letters
+                            stats.lowerLetters &+= word.letters &- word.uppers
+                            stats.upperLetters &+= word.uppers
+                            let (id, valenceID) = lookupLong(word)
+                            emitWord(id: id, valenceID: valenceID, allCaps: word.letters >= 2 && word.uppers == word.letters,
+                                     elongated: word.elongated)
+                            i = j
+                        } else {
+                            i = readLatinWord(p, from: i)
+                        }
                         continue
                     }
                     stats.latinLetters &+= word.letters

@@ -217,6 +217,36 @@ struct Vocabulary: Sendable {
         }
     }
 
+    /// The id of the long token of `length` bytes (9 or more, so not a key of the short table)
+    /// whose first and last 8 bytes are `first` and `last` (little-endian) and whose FNV-1a
+    /// hash is `hash`, or −1: `lookup(_:hash:)` for a word the scanner read as two 8-byte
+    /// words (`TextScanner.longASCIIWord`), comparing the key 8 bytes at a time; the two reads
+    /// cover a key of up to 16 bytes and stay within it.
+    @inline(__always)
+    func lookup(first: UInt64, last: UInt64, length: Int, hash h: UInt32) -> Int32 {
+        slots.withUnsafeBufferPointer { slots in
+            keys.withUnsafeBufferPointer { keys in
+                keyArena.withUnsafeBufferPointer { arena in
+                    let mask = slots.count - 1
+                    var i = Int(h) & mask
+                    while true {
+                        let slot = slots[i]
+                        if slot.id < 0 { return -1 }
+                        if slot.hash == h {
+                            let key = keys[Int(slot.id)]
+                            if Int(key.length) == length {
+                                let a = UnsafeRawPointer(arena.baseAddress! + Int(key.start))
+                                if a.loadUnaligned(as: UInt64.self) == first
+                                    && a.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self) == last { return slot.id }
+                            }
+                        }
+                        i = (i + 1) & mask
+                    }
+                }
+            }
+        }
+    }
+
     /// The id of `token` (already normalized), or −1.
     func lookup(_ token: String) -> Int32 {
         var t = token

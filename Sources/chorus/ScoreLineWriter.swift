@@ -78,6 +78,13 @@ struct ScoreLineWriter: ~Copyable {
         count += FixedDecimal.write(value, places: places, to: base + count)
     }
 
+    /// `fixed(value, places:)` for a compound or share (`FixedDecimal.writeUnit`, which says
+    /// what it saves; room reserved as for `fixed`).
+    @inline(__always)
+    mutating func unitFixed(_ value: Double, places: Int) {
+        count += FixedDecimal.writeUnit(value, places: places, to: base + count)
+    }
+
     /// Writes the buffered bytes when at least `flushAt` are waiting.
     @inline(__always)
     mutating func flushIfFull() {

@@ -96,10 +96,10 @@ struct ScorePrinter: ~Copyable {
                 out.appendName(arena, names.labels[label])
                 // Room for the four numbers and their keys (each number at most 32 bytes).
                 out.reserve(4 * 32 + 64)
-                out.append(",\"compound\":"); out.fixed(f.compound, places: 4)
-                out.append(",\"pos\":"); out.fixed(f.pos, places: 3)
-                out.append(",\"neu\":"); out.fixed(f.neu, places: 3)
-                out.append(",\"neg\":"); out.fixed(f.neg, places: 3)
+                out.append(",\"compound\":"); out.unitFixed(f.compound, places: 4)
+                out.append(",\"pos\":"); out.unitFixed(f.pos, places: 3)
+                out.append(",\"neu\":"); out.unitFixed(f.neu, places: 3)
+                out.append(",\"neg\":"); out.unitFixed(f.neg, places: 3)
             }
             out.append(",\"tags\":[")
             tagIDs.withUnsafeBufferPointer { ids in
@@ -122,6 +122,11 @@ struct ScorePrinter: ~Copyable {
             }
         }
         out.reserve(40)
+        // The common ending in one literal (one copy, not three).
+        if !f.unsupported, let other = f.lang, other == "en" {
+            out.append("],\"scored\":true,\"lang\":\"en\"}}\n")
+            return
+        }
         out.append(f.unsupported ? "],\"scored\":false,\"lang\":" : "],\"scored\":true,\"lang\":")
         // Compared with `==` (small strings compare as two words), not a `switch` over string
         // literals, which searches a table of them per text.

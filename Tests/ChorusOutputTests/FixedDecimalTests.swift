@@ -20,12 +20,21 @@ struct FixedDecimalTests {
         }
     }
 
+    /// What `FixedDecimal.writeUnit` writes (room for its 8-byte store).
+    static func unit(_ value: Double, places: Int) -> [UInt8] {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: FixedDecimal.maxBytes + 8) { buf in
+            let n = FixedDecimal.writeUnit(value, places: places, to: buf.baseAddress!)
+            return Array(buf[0..<n])
+        }
+    }
+
     /// Checks `values` at every number of places, counting mismatches (one `#expect` per value
     /// would be too slow for a sweep of millions).
     static func mismatches(_ values: [Double]) -> [String] {
         var bad: [String] = []
         for places in 0...9 {
-            for v in values where reference(v, places: places) != fast(v, places: places) {
+            for v in values where reference(v, places: places) != fast(v, places: places)
+                || reference(v, places: places) != unit(v, places: places) {
                 if bad.count < 10 {
                     bad.append("\(v) at \(places): \(String(decoding: reference(v, places: places), as: UTF8.self))"
                                + " vs \(String(decoding: fast(v, places: places), as: UTF8.self))")
