@@ -57,10 +57,12 @@ public enum FixedDecimal {
     /// room for 9 bytes past it (a sign and 8). Anything else (not finite, beyond ±1, other
     /// places) is written by `write`.
     ///
-    /// Why: in `chorus score`, `write` was called rather than inlined, with `places` unknown
-    /// to it, and its digit loops cost ~87 instructions a number, four a text (callgrind, 20k
-    /// tweets: 7.0 M of 267.8 M); this one costs ~77 (not inlined either), with the one-literal
-    /// line end 262.8 -> 261.2 M in all. The tests hold it to `JSONWriter.fixed` as they hold `write`.
+    /// Why: in `chorus score` (the `chorus` target's line writer), the compiled code called
+    /// `write` out of line despite its attributes, with `places` unknown to it, and its digit
+    /// loops cost ~87 instructions a number, four a text (callgrind, 20k tweets: 7.0 M of
+    /// 267.8 M); this one, also reached through a call there, costs ~77, and with the
+    /// one-literal line end 262.8 -> 261.2 M in all. The tests hold it to `JSONWriter.fixed` as
+    /// they hold `write`.
     @inlinable @inline(__always)
     public static func writeUnit(_ value: Double, places: Int, to out: UnsafeMutablePointer<UInt8>) -> Int {
         let magnitude = abs(value)

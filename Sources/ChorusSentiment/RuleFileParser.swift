@@ -105,9 +105,22 @@ enum RuleFileParser {
                 out.concessionCues = try strings(file, value)
             case "direction":
                 guard let m = value.mapping else { throw fail(file, value, "direction: expected a mapping with up, down, bad, good and stop") }
+                var listed: [String: String] = [:]  // word -> its list, to refuse one word in two lists
+                var keys: Set<String> = []
                 for pair in m {
                     let k = pair.key, v = pair.value
                     let words = try strings(file, v)
+                    if !keys.insert(k.string ?? "").inserted { throw fail(file, k, "direction: \(q(k.string ?? "")) is given twice") }
+                    // One list per word: the scorer would otherwise pick one by its own order,
+                    // not the file's, and a subject that is also a direction word ends the search.
+                    for w in words {
+                        let list = k.string ?? ""
+                        let key = WordNormalizer.tokens(w).joined(separator: " ")
+                        if let other = listed[key], other != list {
+                            throw fail(file, v, "direction: \(q(w)) is in both \(other) and \(list)")
+                        }
+                        listed[key] = list
+                    }
                     // One word each: the subject and the direction are found a few words apart.
                     for w in words where WordNormalizer.tokens(w).count != 1 {
                         throw fail(file, v, "direction: \(q(w)) is not one word")

@@ -113,7 +113,10 @@ extension ValenceScorer {
     /// "could") ends the search, and the first direction word is the one taken. The direction
     /// word then counts like a lexicon word: "Prices did not rise" is negated. With no direction
     /// word after it, one just before the subject counts the same way (perhaps with a count or
-    /// an article between): "rising prices", "cuts 300 jobs", "lifts the cap on fares".
+    /// an article between): "rising prices", "cheaper fares", "higher rents". Limits: two
+    /// subjects in a row take the second's sign ("Stock prices tumble" reads as prices falling:
+    /// good news), and the word before the subject counts nothing even when it is a sentiment
+    /// adverb ("Finally prices fall").
     mutating func matchDirections(_ range: Range<Int>, of scan: inout TextScanner, starts: Range<Int>) {
         let n = range.count
         let base = range.lowerBound
@@ -140,8 +143,8 @@ extension ValenceScorer {
                 }
                 j += 1
             }
-            // Else a direction word just before it, perhaps with a count between: "rising prices",
-            // "cheaper fares", "cuts 300 jobs", "lifts the cap".
+            // Else a direction word just before it, perhaps with a count or an article between:
+            // "rising prices", "cheaper fares".
             if found < 0 {
                 var b = k - 1
                 var skipped = 0

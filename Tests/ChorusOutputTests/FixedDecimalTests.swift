@@ -37,7 +37,8 @@ struct FixedDecimalTests {
                 || reference(v, places: places) != unit(v, places: places) {
                 if bad.count < 10 {
                     bad.append("\(v) at \(places): \(String(decoding: reference(v, places: places), as: UTF8.self))"
-                               + " vs \(String(decoding: fast(v, places: places), as: UTF8.self))")
+                               + " vs write \(String(decoding: fast(v, places: places), as: UTF8.self))"
+                               + ", writeUnit \(String(decoding: unit(v, places: places), as: UTF8.self))")
                 }
             }
         }
@@ -70,8 +71,10 @@ struct FixedDecimalTests {
         }
         var bad: [String] = []
         for places in [3, 4] {
-            for v in values where Self.reference(v, places: places) != Self.fast(v, places: places) {
-                if bad.count < 10 { bad.append("\(v) at \(places)") }
+            for v in values {
+                let want = Self.reference(v, places: places)
+                if want != Self.fast(v, places: places) && bad.count < 10 { bad.append("write: \(v) at \(places)") }
+                if want != Self.unit(v, places: places) && bad.count < 10 { bad.append("writeUnit: \(v) at \(places)") }
             }
         }
         #expect(bad.isEmpty, "\(bad)")

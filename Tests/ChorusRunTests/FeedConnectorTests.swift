@@ -33,9 +33,10 @@ struct FeedConnectorTests {
         #expect((summary["sources"] as? [[String: Any]])?.first?["http_status"] as? Int == 304)
     }
 
-    /// The feed record of the cursor is written when it changes, not on every poll; a state
-    /// an earlier version wrote (the plain URL under a flat `origin` key) is upgraded to the
-    /// digest on its next poll and keeps its validators (304).
+    /// The stored cursor holds the URL's digest, the same after every poll (the connector
+    /// rewrites it only when it changes, which leaves the same bytes); a state an earlier
+    /// version wrote (the plain URL under a flat `origin` key) is upgraded to the digest on its
+    /// next poll and keeps its validators (304).
     @Test func theCursorKeepsTheURLDigestAcrossPollsAndUpgradesALegacyOrigin() throws {
         let h = try IngestHarness()
         try h.writeFeed("alpha", items: 0..<2)

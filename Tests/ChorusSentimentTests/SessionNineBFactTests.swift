@@ -63,6 +63,9 @@ import Testing
     @Test func aQuestionAboutADirectionAsksForInformation() {
         let s = analyzer.score("Are prices going up next year?")
         #expect(s.label == .neutral, "\(s)")
+        #expect(s.rules.contains("info-question"), "\(s.rules)")
+        // The same words told as news are bad news.
+        #expect(analyzer.score("Prices going up next year").label == .negative)
     }
 
     @Test func explainNamesTheSubjectAndTheDirection() {
@@ -85,6 +88,11 @@ import Testing
         #expect(ok.directionUp == ["rises"] && ok.directionDown == ["falls"] && ok.directionBad == ["prices"] && ok.directionGood == ["shares"])
         #expect(throws: SentimentError.self) { try RuleFileParser.parse("direction:\n  up: [goes up]\n", file: "d.yaml") }
         #expect(throws: SentimentError.self) { try RuleFileParser.parse("direction:\n  sideways: [drifts]\n", file: "d.yaml") }
+        // One list per word, one list per key: otherwise the scorer, not the file, would decide.
+        #expect(throws: SentimentError.self) { try RuleFileParser.parse("direction:\n  up: [surge]\n  down: [surge]\n", file: "d.yaml") }
+        #expect(throws: SentimentError.self) { try RuleFileParser.parse("direction:\n  bad: [rates]\n  good: [Rates]\n", file: "d.yaml") }
+        #expect(throws: SentimentError.self) { try RuleFileParser.parse("direction:\n  up: [rises]\n  bad: [rises]\n", file: "d.yaml") }
+        #expect(throws: SentimentError.self) { try RuleFileParser.parse("direction:\n  up: [rises]\n  up: [climbs]\n", file: "d.yaml") }
     }
 
     @Test func aDirectionJustBeforeTheSubjectCounts() {
