@@ -34,17 +34,8 @@ import Testing
 
     @Test("Random runs of letters, digits and separators")
     func agreesOnRandomRuns() {
-        var state: UInt64 = 0x2026_1207
-        func next() -> UInt64 {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return state >> 33
-        }
         let alphabet = Array("aaaabbbAAB0129zZ@[`{ \u{7F}".utf8) + [0x00, 0x80, 0xC3, 0xFF]
-        var bad = 0
-        for _ in 0..<400 {
-            let length = Int(next() % 24)
-            bad += Self.mismatches((0..<length).map { _ in alphabet[Int(next() % UInt64(alphabet.count))] })
-        }
-        #expect(bad == 0)
+        let runs = RandomRuns.make(seed: 0x2026_1207, count: 400, maxLength: 24, alphabet: alphabet)
+        #expect(runs.reduce(0) { $0 + Self.mismatches($1) } == 0)
     }
 }

@@ -49,18 +49,9 @@ import Testing
 
     @Test("Random runs of letters, digits and separators")
     func agreesOnRandomRuns() {
-        var state: UInt64 = 0x2026_1207_0909
-        func next() -> UInt64 {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return state >> 33
-        }
         let alphabet = Array("aaaabbbAAB0129zZ@[`{ '\u{7F}".utf8) + [0x00, 0x80, 0xC3, 0xFF]
-        var bad = 0
-        for _ in 0..<300 {
-            let length = Int(next() % 26)
-            bad += Self.mismatches((0..<length).map { _ in alphabet[Int(next() % UInt64(alphabet.count))] })
-        }
-        #expect(bad == 0)
+        let runs = RandomRuns.make(seed: 0x2026_1207_0909, count: 300, maxLength: 26, alphabet: alphabet)
+        #expect(runs.reduce(0) { $0 + Self.mismatches($1) } == 0)
     }
 
     @Test("The two-word lookup finds every long ASCII token, and only those")
