@@ -39,7 +39,7 @@ public struct FeedConnector: SourceConnector {
         var next = saved
         // Rewritten only when it changes or replaces legacy keys: each write is two JSON passes,
         // and most polls of a feed find the record as they left it.
-        if stored != FeedCursor(origin: origin) || saved.cursor.legacy.keys.contains(where: FeedCursor.legacyKeys) {
+        if stored != FeedCursor(origin: origin) || saved.cursor.holdsLegacy(FeedCursor.self) {
             next.cursor.write(FeedCursor(origin: origin))
         }
         if let moved = response.permanentRedirect { next.currentURL = CredentialURL.masked(moved) }

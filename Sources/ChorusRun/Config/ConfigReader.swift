@@ -66,7 +66,7 @@ final class ConfigReader {
     /// A non-empty string.
     func nonEmptyString(_ node: Node, at path: String) -> String? {
         guard let s = string(node, at: path) else { return nil }
-        if s.trimmingCharacters(in: .whitespaces).isEmpty {
+        if ConfigValueParser.trimmingBlanks(s).isEmpty {
             problem(node, "\(path): must not be empty")
             return nil
         }
@@ -93,7 +93,7 @@ final class ConfigReader {
 
     func int(_ node: Node, at path: String, range: ClosedRange<Int>) -> Int? {
         guard let s = string(node, at: path) else { return nil }
-        guard let v = Int(s.trimmingCharacters(in: .whitespaces)) else {
+        guard let v = Int(ConfigValueParser.trimmingBlanks(s)) else {
             problem(node, "\(path): expected a whole number, found '\(s)'")
             return nil
         }
@@ -178,7 +178,8 @@ final class ConfigReader {
     }
 
     private func expand(_ text: String, node: Node, path: String) -> String? {
-        guard text.contains("$") else { return text }
+        // Bytes, not `contains("$")`: with Foundation imported that is NSString's range(of:).
+        guard text.utf8.contains(UInt8(ascii: "$")) else { return text }
         var out = ""
         var rest = Substring(text)
         var ok = true

@@ -40,7 +40,14 @@ final class InFlightLog: Sendable {
     func clear() { names.withLock { $0 = []; store($0) } }
 
     private func store(_ list: [String]) {
-        let bytes = Array(list.map { $0 + "\n" }.joined().utf8)
+        // Straight into bytes: a run rewrites the file twice per source, with up to
+        // `concurrency` names each time.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(list.reduce(0) { $0 + $1.utf8.count + 1 })
+        for name in list {
+            bytes.append(contentsOf: name.utf8)
+            bytes.append(UInt8(ascii: "\n"))
+        }
         _ = bytes.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
         _ = ftruncate(fd, off_t(bytes.count))
     }

@@ -79,11 +79,7 @@ struct PostgresCommitWriter {
         var last: [String: SourceRecord] = [:]
         for s in sources { last[s.name] = s }
         let rows = last.values.sorted { $0.name < $1.name }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        let cursors: [String?] = rows.map { s in
-            s.state.cursor.isEmpty ? "{}" : (try? encoder.encode(s.state.cursor)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-        }
+        let cursors: [String?] = rows.map { s in (try? s.state.cursor.storedJSON()) ?? "{}" }
         try db.execute("""
             INSERT INTO source (name, etag, last_modified, current_url, cursor, last_success, last_attempt, failures, next_due,
                 last_status, last_error)

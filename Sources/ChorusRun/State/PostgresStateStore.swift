@@ -84,11 +84,9 @@ public final class PostgresStateStore: StateStore {
     /// Source records from rows of ``sourceColumns``, keyed by name.
     static func records(_ rows: PostgresRows) -> [String: SourceRecord] {
         var out: [String: SourceRecord] = [:]
-        let decoder = JSONDecoder()
         for r in rows.rows {
             let name = r[0] ?? ""
-            let json = r[4] ?? "{}"
-            let cursor = json == "{}" ? [:] : (try? decoder.decode(SourceCursor.self, from: Data(json.utf8))) ?? [:]
+            let cursor = SourceCursor(storedJSON: r[4] ?? "{}")
             out[name] = SourceRecord(
                 name: name, state: SourceState(etag: r[1], lastModified: r[2], currentURL: r[3], cursor: cursor),
                 lastSuccess: Self.date(r[5]), lastAttempt: Self.date(r[6]), consecutiveFailures: r[7].flatMap { Int($0) } ?? 0,

@@ -136,11 +136,9 @@ public final class SQLiteStateStore: StateStore {
     public func sourceRecords() throws(StateError) -> [String: SourceRecord] {
         try run("read sources") { db in
             var out: [String: SourceRecord] = [:]
-            let decoder = JSONDecoder()
             for row in try Row.fetchAll(db, sql: "SELECT * FROM source") {
                 let name: String = row["name"]
-                let cursorJSON: String = row["cursor"]
-                let cursor = cursorJSON == "{}" ? [:] : (try? decoder.decode(SourceCursor.self, from: Data(cursorJSON.utf8))) ?? [:]
+                let cursor = SourceCursor(storedJSON: row["cursor"])
                 out[name] = SourceRecord(
                     name: name,
                     state: SourceState(etag: row["etag"], lastModified: row["last_modified"], currentURL: row["current_url"], cursor: cursor),
@@ -223,14 +221,12 @@ public final class SQLiteStateStore: StateStore {
     public func commit(_ change: StateCommit) throws(StateError) {
         if !change.seen.isEmpty { seenIsEmpty.withLock { $0 = false } }
         try write("commit the run") { db in
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
             let upsertSource = try db.makeStatement(sql: """
                 INSERT OR REPLACE INTO source (name, etag, last_modified, current_url, cursor, last_success, last_attempt,
                     failures, next_due, last_status, last_error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             for s in change.sources {
-                let cursor = s.state.cursor.isEmpty ? "{}" : String(decoding: try encoder.encode(s.state.cursor), as: UTF8.self)
+                let cursor = try s.state.cursor.storedJSON()
                 try upsertSource.execute(arguments: [
                         s.name, s.state.etag, s.state.lastModified, s.state.currentURL, cursor,
                         s.lastSuccess?.timeIntervalSince1970, s.lastAttempt?.timeIntervalSince1970, s.consecutiveFailures,

@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+import ChorusModel
+
+/// A cursor read from a state store's text answers exactly as the same text decoded whole, and
+/// goes back to the store byte for byte until a record is written.
+@Suite("Source cursors kept as stored text")
+struct SourceCursorTests {
+    struct Probe: CursorRecord, Equatable {
+        static let cursorKey = "probe"
+        var token: String
+        var count: Int?
+        static func legacyKeys(_ key: String) -> Bool { key == "probe_token" }
+        init(token: String, count: Int? = nil) { self.token = token; self.count = count }
+        init?(legacy: [String: String]) {
+            guard let token = legacy["probe_token"] else { return nil }
+            self.token = token
+        }
+    }
+
+    static let texts = [
+        #"{"probe":{"token":"a","count":3}}"#,
+        #"{ "other" : {"x": [1, 2.5, true, null]},   "probe": {"token": "b"} }"#,
+        #"{"probe_token":"legacy","newest_id":"9"}"#,
+        #"{"probe":{"token":"typed"},"probe_token":"legacy"}"#,
+        #"{"probe":{"count":1}}"#,            // the record's member without its required field
+        #"{"probe":"a string, not a record","probe_token":"legacy"}"#,
+        #"{"probe_token":{"not":"a string"}}"#,
+        #"{"probe":{"token":"é \u00e9 \ud83d\ude00"}}"#,
+        #"{}"#, #"[]"#, #"not json"#, #""#, #"{"probe":{"token":"cut"#,
+    ]
+
+    @Test(arguments: texts)
+    func aStoredCursorAnswersAsTheSameTextDecodedWhole(_ text: String) {
+        let kept = SourceCursor(storedJSON: text)
+        let whole = (try? JSONDecoder().decode(SourceCursor.self, from: Data(text.utf8))) ?? SourceCursor()
+        #expect(kept.read(Probe.self) == whole.read(Probe.self))
+        #expect(kept.holdsLegacy(Probe.self) == whole.legacy.keys.contains(where: Probe.legacyKeys))
+        #expect(kept.holdsLegacy(Probe.self) == whole.holdsLegacy(Probe.self))
+        #expect(kept.names == whole.names)
+        #expect(kept.legacy == whole.legacy)
+        #expect(kept.isEmpty == whole.isEmpty)
+        #expect(kept == whole)
+    }
+
+    @Test func anUntouchedCursorGoesBackByteForByteAndAWrittenOneIsReencoded() throws {
+        let text = #"{ "other" : {"x": [1, 2.5]},   "probe": {"token": "b"} }"#
+        var cursor = SourceCursor(storedJSON: text)
+        #expect(try cursor.storedJSON() == text)
+        #expect(cursor.read(Probe.self) == Probe(token: "b"))
+
+        cursor.write(Probe(token: "c", count: 2))
+        #expect(try cursor.storedJSON() == #"{"other":{"x":[1,2.5]},"probe":{"count":2,"token":"c"}}"#)
+        #expect(cursor.read(Probe.self) == Probe(token: "c", count: 2))
+
+        var legacy = SourceCursor(storedJSON: #"{"probe_token":"old","keep":"me"}"#)
+        #expect(legacy.holdsLegacy(Probe.self))
+        #expect(legacy.read(Probe.self) == Probe(token: "old"))
+        legacy.write(Probe(token: "new"))
+        #expect(!legacy.holdsLegacy(Probe.self))
+        #expect(try legacy.storedJSON() == #"{"keep":"me","probe":{"token":"new"}}"#)
+
+        #expect(try SourceCursor(storedJSON: "{}").storedJSON() == "{}")
+        #expect(try SourceCursor().storedJSON() == "{}")
+        var emptied = SourceCursor(storedJSON: #"{"probe":{"token":"x"}}"#)
+        emptied.write(Probe?.none)
+        #expect(try emptied.storedJSON() == "{}")
+    }
+}
