@@ -24,7 +24,7 @@ public struct FeedConnector: SourceConnector {
         // Validators and redirects saved for a different configured URL no longer apply.
         var saved = state
         let origin = Self.origin(url)
-        let stored = state.cursor.read(FeedCursor.self)
+        let (stored, fromLegacy) = state.cursor.lookup(FeedCursor.self)
         if let old = stored?.origin, old != origin, old != url { saved = SourceState() }
         // The state keeps a moved URL with its secrets masked; they come back from the config.
         let request = FetchRequest(
@@ -37,9 +37,9 @@ public struct FeedConnector: SourceConnector {
             throw ConnectorError(error.message, httpStatus: error.status)
         }
         var next = saved
-        // Rewritten only when it changes or replaces legacy keys: each write is two JSON passes,
-        // and most polls of a feed find the record as they left it.
-        if stored != FeedCursor(origin: origin) || saved.cursor.holdsLegacy(FeedCursor.self) {
+        // Rewritten only when it changes or was read from legacy keys: each write is two JSON
+        // passes, and most polls of a feed find the record as they left it.
+        if stored != FeedCursor(origin: origin) || fromLegacy {
             next.cursor.write(FeedCursor(origin: origin))
         }
         if let moved = response.permanentRedirect { next.currentURL = CredentialURL.masked(moved) }

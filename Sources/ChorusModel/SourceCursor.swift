@@ -76,28 +76,24 @@ public struct SourceCursor: Sendable, Equatable, Codable, ExpressibleByDictionar
         members.compactMapValues { if case .string(let s) = $0 { s } else { nil } }
     }
 
-    /// Whether a legacy string member that `R` replaces is present: a record written since then
-    /// dropped them (``write(_:)``), so an upgrade is due only while this is true.
-    public func holdsLegacy<R: CursorRecord>(_ type: R.Type) -> Bool {
-        if let stored {
-            // Only the member names are read, and only a name R replaces is checked for a string.
-            return (try? JSONDecoder().decode(LegacyProbe<R>.self, from: Data(stored.utf8)))?.found ?? false
-        }
-        return legacy.keys.contains(where: R.legacyKeys)
-    }
-
     /// The record of type `R`: the stored one, else one read from the legacy keys, else nil.
-    public func read<R: CursorRecord>(_ type: R.Type) -> R? {
+    public func read<R: CursorRecord>(_ type: R.Type) -> R? { lookup(type).record }
+
+    /// The record of type `R` as ``read(_:)`` finds it, and whether it came from the legacy keys
+    /// (so a connector stores it again in the current form, which drops them).
+    public func lookup<R: CursorRecord>(_ type: R.Type) -> (record: R?, fromLegacy: Bool) {
         // Straight from the stored text when it holds the record (the warm path).
         if let stored, let record = (try? JSONDecoder().decode(RecordProbe<R>.self, from: Data(stored.utf8)))?.record {
-            return record
+            return (record, false)
         }
         let members = members
-        if let json = members[R.cursorKey], case .object = json, let data = try? JSONEncoder().encode(json) {
-            return try? JSONDecoder().decode(R.self, from: data)
+        if let json = members[R.cursorKey], case .object = json {
+            guard let data = try? JSONEncoder().encode(json) else { return (nil, false) }
+            return (try? JSONDecoder().decode(R.self, from: data), false)
         }
         let old = members.compactMapValues { if case .string(let s) = $0 { s } else { nil } }
-        return old.isEmpty ? nil : R(legacy: old)
+        let record = old.isEmpty ? nil : R(legacy: old)
+        return (record, record != nil)
     }
 
     /// Stores `record` (nil removes it) and drops the legacy members it replaces.
@@ -130,15 +126,6 @@ private struct RecordProbe<R: CursorRecord>: Decodable {
     init(from decoder: any Decoder) throws {
         let object = try decoder.container(keyedBy: MemberName.self)
         record = try? object.decodeIfPresent(R.self, forKey: MemberName(stringValue: R.cursorKey))
-    }
-}
-
-/// Whether a stored cursor object has a string member under a legacy name `R` replaces.
-private struct LegacyProbe<R: CursorRecord>: Decodable {
-    let found: Bool
-    init(from decoder: any Decoder) throws {
-        let object = try decoder.container(keyedBy: MemberName.self)
-        found = object.allKeys.contains { R.legacyKeys($0.stringValue) && (try? object.decode(String.self, forKey: $0)) != nil }
     }
 }
 

@@ -35,8 +35,7 @@ struct SourceCursorTests {
         let kept = SourceCursor(storedJSON: text)
         let whole = (try? JSONDecoder().decode(SourceCursor.self, from: Data(text.utf8))) ?? SourceCursor()
         #expect(kept.read(Probe.self) == whole.read(Probe.self))
-        #expect(kept.holdsLegacy(Probe.self) == whole.legacy.keys.contains(where: Probe.legacyKeys))
-        #expect(kept.holdsLegacy(Probe.self) == whole.holdsLegacy(Probe.self))
+        #expect(kept.lookup(Probe.self) == whole.lookup(Probe.self))
         #expect(kept.names == whole.names)
         #expect(kept.legacy == whole.legacy)
         #expect(kept.isEmpty == whole.isEmpty)
@@ -54,10 +53,9 @@ struct SourceCursorTests {
         #expect(cursor.read(Probe.self) == Probe(token: "c", count: 2))
 
         var legacy = SourceCursor(storedJSON: #"{"probe_token":"old","keep":"me"}"#)
-        #expect(legacy.holdsLegacy(Probe.self))
-        #expect(legacy.read(Probe.self) == Probe(token: "old"))
+        #expect(legacy.lookup(Probe.self) == (Probe(token: "old"), true))
         legacy.write(Probe(token: "new"))
-        #expect(!legacy.holdsLegacy(Probe.self))
+        #expect(legacy.lookup(Probe.self) == (Probe(token: "new"), false))
         #expect(try legacy.storedJSON() == #"{"keep":"me","probe":{"token":"new"}}"#)
 
         #expect(try SourceCursor(storedJSON: "{}").storedJSON() == "{}")
