@@ -27,8 +27,18 @@ struct PhraseRule: Sendable {
     /// fire ("Said 10 minutes. That was an hour ago"). `close`: an aside in the text's last
     /// sentence, not its first: a verdict that closes a told fact ("Site crashed. Great job
     /// SNKRS"), where "Great idea, poor execution" weighs two sides of one thing.
+    /// `fact` (session 10b): a good (or bad) thing told as a plain fact, a milestone ("Passed my
+    /// theory", "Visa granted", "Finished my first ultra"): the phrase counts only in a clause
+    /// told as a fact (`ValenceScorer.isToldAsFact`: no `facts.blockers` word of a schedule, rule
+    /// or question in its clause, no `?` in its sentence) where it opens the clause, follows a
+    /// `facts.subjects` word within three words, or ends the clause (perhaps before
+    /// `facts.after` words and numbers: "Offer accepted today"); else it is no match.
+    /// `against` (session 10b): the bad side of a glad text ("…, shame about the queue", "…,
+    /// the boiler is another story", "apart from the damp"): the phrase counts its (negative)
+    /// valence only when the clauses outside its own sum to +1.0 or more and its own clause to
+    /// more than −1.0 (`applyAgainst`); else it is no match and its words keep their values.
     enum Position: String, Sendable {
-        case any, start, end, whole, aside, glad, lead, close
+        case any, start, end, whole, aside, glad, lead, close, fact, against
     }
 
     /// Rule name, reported in `Sentiment.rules` (idioms report `idiom`, boosters `booster`).

@@ -134,11 +134,31 @@ enum RuleFileParser {
                     default: throw fail(file, k, "direction: unknown key \(q(k.string ?? "")) (expected up, down, bad, good or stop)")
                     }
                 }
+            case "facts":
+                guard let m = value.mapping else { throw fail(file, value, "facts: expected a mapping with blockers, subjects and after") }
+                var listed: [String: String] = [:]  // word -> its list, to refuse one word in two lists
+                for pair in m {
+                    let k = pair.key, v = pair.value
+                    let list = k.string ?? ""
+                    let words = try strings(file, v)
+                    for w in words {
+                        let tokens = WordNormalizer.tokens(w)
+                        guard tokens.count == 1 else { throw fail(file, v, "facts: \(q(w)) is not one word") }
+                        if let other = listed[tokens[0]] { throw fail(file, v, "facts: \(q(w)) is in both \(other) and \(list)") }
+                        listed[tokens[0]] = list
+                    }
+                    switch list {
+                    case "blockers": out.factBlockers = words
+                    case "subjects": out.factSubjects = words
+                    case "after": out.factAfter = words
+                    default: throw fail(file, k, "facts: unknown key \(q(list)) (expected blockers, subjects or after)")
+                    }
+                }
             case "rules":
                 guard let seq = value.sequence else { throw fail(file, value, "rules: expected a list of rules") }
                 for node in seq { out.rules.append(try definition(file, node, fileLanguage: out.language)) }
             default:
-                throw fail(file, keyNode, "unknown key \(q(key)) (expected lang, boosters, negators, reversers, contrast, concession, direction, markers, report, idioms or rules)")
+                throw fail(file, keyNode, "unknown key \(q(key)) (expected lang, boosters, negators, reversers, contrast, concession, direction, facts, markers, report, idioms or rules)")
             }
         }
         // `lang` may come after `rules`; apply the file's scope to rules without their own.
@@ -184,7 +204,7 @@ enum RuleFileParser {
             case "at":
                 let s = try string(file, v)
                 guard let p = PhraseRule.Position(rawValue: s), p != .lead else {
-                    throw fail(file, v, "at: \(q(s)) is not one of any, start, end, whole, aside, close, glad")
+                    throw fail(file, v, "at: \(q(s)) is not one of any, start, end, whole, aside, close, glad, fact, against")
                 }
                 position = p
             default:
@@ -214,6 +234,13 @@ enum RuleFileParser {
         // `at: glad` turns a negative valence positive; any other effect would do nothing or harm.
         if position == .glad {
             guard case .set(let v)? = effects.first, v < 0 else { throw fail(file, node, "rule \(q(name)): at: glad needs a negative valence") }
+        }
+        // `at: against` marks the bad side of a glad text: it needs a negative valence.
+        if position == .against {
+            guard case .set(let v)? = effects.first, v < 0 else { throw fail(file, node, "rule \(q(name)): at: against needs a negative valence") }
+        }
+        if position == .fact {
+            guard case .set? = effects.first else { throw fail(file, node, "rule \(q(name)): at: fact needs a valence") }
         }
         return RuleFile.Definition(
             name: name, phrases: phrases, then: then, within: within, effect: effects.first ?? .shift(0), tags: tags,

@@ -355,6 +355,9 @@ struct SentimentModel: Sendable {
         for w in file.directionStop { for t in WordNormalizer.tokens(w) { vocabulary.update(t) { $0.direction = 2 } } }
         for w in file.directionBad { for t in WordNormalizer.tokens(w) { vocabulary.update(t) { $0.riseSign = -1 } } }
         for w in file.directionGood { for t in WordNormalizer.tokens(w) { vocabulary.update(t) { $0.riseSign = 1 } } }
+        for w in file.factBlockers { for t in WordNormalizer.tokens(w) { vocabulary.update(t) { $0.fact = Vocabulary.FactRole.blocker } } }
+        for w in file.factSubjects { for t in WordNormalizer.tokens(w) { vocabulary.update(t) { $0.fact = Vocabulary.FactRole.subject } } }
+        for w in file.factAfter { for t in WordNormalizer.tokens(w) { vocabulary.update(t) { $0.fact = Vocabulary.FactRole.after } } }
         for w in file.englishMarkers { for t in WordNormalizer.tokens(w) { vocabulary.update(t) { $0.isEnglishMarker = true } } }
         for w in file.foreignMarkers { for t in WordNormalizer.tokens(w) { vocabulary.update(t) { $0.isForeignMarker = true } } }
         for (bit, words) in file.languageMarkers {

@@ -53,6 +53,26 @@ extension ValenceScorer {
                     }
                     if k == 0 && q == n { continue }
                 case .glad: hasGlad = true
+                case .fact:
+                    // A milestone told as a fact (session 10b); in a schedule, rule or question its
+                    // words count nothing ("Offers are accepted until noon"), and no rule fires.
+                    switch factFrame(k, m, tokens: tokens, question: scan.sentences[Int(t.sentence)].questions > 0,
+                                     anyNumber: scan.anyNumber) {
+                    case .fact: break
+                    case .unframed: continue
+                    case .schedule:
+                        for q in 0..<m { slot[k + q].setValence = 0; slot[k + q].consumed = q > 0 }
+                        if explaining {
+                            explanation.append("  +0.00  '\(model.phrases[Int(r)].text)' rule \(model.phrases[Int(r)].name): in a schedule, rule or question, not a fact")
+                        }
+                        matched = m
+                        break candidates
+                    }
+                case .against:
+                    // The bad side of a glad text: decided once the rest is scored (`applyAgainst`);
+                    // until then its words stay free for the other rules.
+                    againsts.append(Lead(nameID: key.nameID, phrase: r, start: Int32(k), end: Int32(k + m)))
+                    continue candidates
                 case .lead:
                     // The first part of a rule with `within`: noted for its second part, scores
                     // nothing, and leaves its words to the other rules.

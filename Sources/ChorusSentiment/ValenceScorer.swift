@@ -73,6 +73,9 @@ struct ValenceScorer: ~Copyable {
     /// Every `at: aside` or `at: close` flip match, in token order (the first is `aside`): the
     /// rest of the text an aside is weighed against leaves them all out.
     var asideSpans = ScratchList<Lead>(capacity: 4)
+    /// Every `at: against` match (the bad side of a glad text, session 10b), in token order;
+    /// `applyAgainst` reads the first.
+    var againsts = ScratchList<Lead>(capacity: 4)
 
     init(model: SentimentModel) { self.model = model }
 
@@ -236,6 +239,9 @@ struct ValenceScorer: ~Copyable {
                 result.strongestNegative = min(result.strongestNegative, v)
             }
         }
+        if !againsts.isEmpty, let v = applyAgainst(range, of: scan, flip: flip) {
+            result.strongestNegative = min(result.strongestNegative, v)
+        }
         if h.contrast && !contrasts.isEmpty { applyContrast(range, of: &scan, contrasts: contrasts) }
         applyAside(flip: &flip)
         return finish(range, of: &scan, result: &result, flip: flip)
@@ -294,5 +300,6 @@ struct ValenceScorer: ~Copyable {
         hasGlad = false
         leads.clear()
         asideSpans.clear()
+        againsts.clear()
     }
 }

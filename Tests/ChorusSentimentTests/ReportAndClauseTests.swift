@@ -10,7 +10,8 @@ import Testing
     let analyzer = TestFixtures.shipped
 
     @Test(arguments: [
-        "The ferry leaves at 9am on Sunday, the operator said",
+        // Session 10b: `leaves` counts 0 now (a schedule's verb), so the mild word is `delay`.
+        "The ferry leaves at 9am on Sunday after a delay, the operator said",
         "The recall notice takes effect in October",
         "The strike is set for Thursday",
         "Residents reported a strange smell near the river", // a reporting verb as the cue

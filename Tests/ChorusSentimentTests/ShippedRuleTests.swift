@@ -46,11 +46,15 @@ import Testing
         // glad text ("So happy!! crying"), where they count positive.
         let text = p.position == .aside ? "\(p.phrase). The app crashed again."
             : p.position == .close ? "The app crashed again. \(p.phrase)"
-            : p.position == .glad ? "So happy!! \(p.phrase)" : p.phrase
+            : p.position == .glad ? "So happy!! \(p.phrase)"
+            // The bad side of a glad text needs the glad side (session 10b).
+            : p.position == .against ? "Lovely day, \(p.phrase)" : p.phrase
         let s = analyzer.score(text)
         #expect(s.rules.contains(p.name), "\(text): rules \(s.rules)")
         for t in p.tags { #expect(s.tags.contains(t), "\(p.phrase): tags \(s.tags)") }
         switch p.effect {
+        case .set where p.position == .against:
+            #expect(s.label == .mixed, "\(text): \(s.label)")
         case .set where p.position == .glad:
             #expect(s.label == .positive, "\(text): \(s.compound)")
         case .set(let v):
