@@ -29,10 +29,10 @@ struct PhraseRule: Sendable {
     /// SNKRS"), where "Great idea, poor execution" weighs two sides of one thing.
     /// `fact` (session 10b): a good (or bad) thing told as a plain fact, a milestone ("Passed my
     /// theory", "Visa granted", "Finished my first ultra"): the phrase counts only in a clause
-    /// told as a fact (`ValenceScorer.isToldAsFact`: no `facts.blockers` word of a schedule, rule
+    /// told as a fact (`ValenceScorer.isToldAsFact`: no `fact_frame.blockers` word of a schedule, rule
     /// or question in its clause, no `?` in its sentence) where it opens the clause, follows a
-    /// `facts.subjects` word within three words, or ends the clause (perhaps before
-    /// `facts.after` words and numbers: "Offer accepted today"); else it is no match.
+    /// `fact_frame.subjects` word within three words, or ends the clause (perhaps before
+    /// `fact_frame.after` words and numbers: "Offer accepted today"); else it is no match.
     /// `against` (session 10b): the bad side of a glad text ("…, shame about the queue", "…,
     /// the boiler is another story", "apart from the damp"): the phrase counts its (negative)
     /// valence only when the clauses outside its own sum to +1.0 or more and its own clause to

@@ -68,7 +68,7 @@ struct RuleFile: Sendable {
     /// Words that end the search for a direction word: a new clause ("as", "after", "while")
     /// or a forecast ("will", "could"): "Production restarts as supply eases".
     var directionStop: [String] = []
-    /// `facts:` (session 10b) the words that frame a rule `at: fact`: `blockers` (a schedule, a
+    /// `fact_frame:` (session 10b) the words that frame a rule `at: fact`: `blockers` (a schedule, a
     /// rule or a question: "are", "until", "every", "can"; one in the clause and the phrase is no
     /// fact), `subjects` (who the fact is about: "I", "we", "she", "baby"; one of the three words
     /// before the phrase frames it) and `after` (words that may end a clause after a clause-final

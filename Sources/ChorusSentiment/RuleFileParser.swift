@@ -134,8 +134,8 @@ enum RuleFileParser {
                     default: throw fail(file, k, "direction: unknown key \(q(k.string ?? "")) (expected up, down, bad, good or stop)")
                     }
                 }
-            case "facts":
-                guard let m = value.mapping else { throw fail(file, value, "facts: expected a mapping with blockers, subjects and after") }
+            case "fact_frame":
+                guard let m = value.mapping else { throw fail(file, value, "fact_frame: expected a mapping with blockers, subjects and after") }
                 var listed: [String: String] = [:]  // word -> its list, to refuse one word in two lists
                 for pair in m {
                     let k = pair.key, v = pair.value
@@ -143,22 +143,22 @@ enum RuleFileParser {
                     let words = try strings(file, v)
                     for w in words {
                         let tokens = WordNormalizer.tokens(w)
-                        guard tokens.count == 1 else { throw fail(file, v, "facts: \(q(w)) is not one word") }
-                        if let other = listed[tokens[0]] { throw fail(file, v, "facts: \(q(w)) is in both \(other) and \(list)") }
+                        guard tokens.count == 1 else { throw fail(file, v, "fact_frame: \(q(w)) is not one word") }
+                        if let other = listed[tokens[0]] { throw fail(file, v, "fact_frame: \(q(w)) is in both \(other) and \(list)") }
                         listed[tokens[0]] = list
                     }
                     switch list {
                     case "blockers": out.factBlockers = words
                     case "subjects": out.factSubjects = words
                     case "after": out.factAfter = words
-                    default: throw fail(file, k, "facts: unknown key \(q(list)) (expected blockers, subjects or after)")
+                    default: throw fail(file, k, "fact_frame: unknown key \(q(list)) (expected blockers, subjects or after)")
                     }
                 }
             case "rules":
                 guard let seq = value.sequence else { throw fail(file, value, "rules: expected a list of rules") }
                 for node in seq { out.rules.append(try definition(file, node, fileLanguage: out.language)) }
             default:
-                throw fail(file, keyNode, "unknown key \(q(key)) (expected lang, boosters, negators, reversers, contrast, concession, direction, facts, markers, report, idioms or rules)")
+                throw fail(file, keyNode, "unknown key \(q(key)) (expected lang, boosters, negators, reversers, contrast, concession, direction, fact_frame, markers, report, idioms or rules)")
             }
         }
         // `lang` may come after `rules`; apply the file's scope to rules without their own.

@@ -1,5 +1,5 @@
 extension Vocabulary {
-    /// Values of `Entry.fact`: the words that frame a rule `at: fact` (`facts:` of the rule files).
+    /// Values of `Entry.fact`: the words that frame a rule `at: fact` (`fact_frame:` of the rule files).
     enum FactRole {
         /// A word of a schedule, a rule or a question ("are", "until", "every", "can"): a clause
         /// holding one tells no fact ("Offers are accepted until noon").

@@ -41,7 +41,7 @@ struct Vocabulary: Sendable {
         /// A subject whose rise is good news (+1: shares, wages) or bad news (−1: prices,
         /// unemployment); `direction.good` / `direction.bad`.
         var riseSign: Int8 = 0
-        /// Frames a rule `at: fact` (`facts:` of the rule files, session 10b): 1 a blocker (a
+        /// Frames a rule `at: fact` (`fact_frame:` of the rule files, session 10b): 1 a blocker (a
         /// schedule, rule or question word: "are", "until"), 2 a subject ("I", "we", "baby"),
         /// 3 a word that may close a clause after a fact ("today", "officially").
         var fact: Int8 = 0

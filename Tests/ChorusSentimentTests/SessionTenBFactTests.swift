@@ -5,7 +5,7 @@ import Testing
 @testable import ChorusSentiment
 
 /// Session 10b: the two rule-file positions (`at: fact`: a phrase that counts only in a clause
-/// told as a fact, framed by the `facts:` lists; `at: against`: the bad side of a glad text,
+/// told as a fact, framed by the `fact_frame:` lists; `at: against`: the bad side of a glad text,
 /// counted only beside a glad rest) on rule files of their own, and the shipped families
 /// (milestones told plainly, the bad side marked by "shame about", "is another story", "apart
 /// from"), each against counterparts in the same words that must not fire them (schedules,
@@ -24,7 +24,7 @@ import Testing
 
     static let rules = """
         lang: en
-        facts:
+        fact_frame:
           blockers: [are, until]
           subjects: [we]
           after: [today]
@@ -114,10 +114,10 @@ import Testing
         ("rules:\n  - name: x\n    match: [a]\n    at: against\n    valence: 1\n", "at: against needs a negative valence"),
         ("rules:\n  - name: x\n    match: [a]\n    at: against\n    flip: true\n", "at: against needs a negative valence"),
         ("rules:\n  - name: x\n    match: [a]\n    at: fact\n    shift: 1\n", "at: fact needs a valence"),
-        ("facts:\n  blockers: [are]\n  subjects: [are]\n", "facts: \"are\" is in both blockers and subjects"),
-        ("facts:\n  blockers: [are until]\n", "facts: \"are until\" is not one word"),
-        ("facts:\n  before: [are]\n", "facts: unknown key \"before\""),
-        ("facts: [are]\n", "facts: expected a mapping"),
+        ("fact_frame:\n  blockers: [are]\n  subjects: [are]\n", "fact_frame: \"are\" is in both blockers and subjects"),
+        ("fact_frame:\n  blockers: [are until]\n", "fact_frame: \"are until\" is not one word"),
+        ("fact_frame:\n  before: [are]\n", "fact_frame: unknown key \"before\""),
+        ("fact_frame: [are]\n", "fact_frame: expected a mapping"),
     ])
     func badFactFilesNameTheProblem(_ text: String, _ message: String) {
         #expect {
