@@ -41,6 +41,9 @@ struct Vocabulary: Sendable {
         /// A subject whose rise is good news (+1: shares, wages) or bad news (−1: prices,
         /// unemployment); `direction.good` / `direction.bad`.
         var riseSign: Int8 = 0
+        /// Bits of the fact patterns (`FactPattern`, `facts:` of the rule files) this word is a
+        /// `first`, `then`, `next` or `unless` word of.
+        var factFirst: UInt16 = 0, factThen: UInt16 = 0, factNext: UInt16 = 0, factUnless: UInt16 = 0
         /// An English function word (language guess).
         var isEnglishMarker = false
         /// A function word of another Latin-script language (language guess).
@@ -111,7 +114,8 @@ struct Vocabulary: Sendable {
             if e.isContrast { f |= ScanFlag.contrast }
             // A `direction` subject is a candidate like a phrase's first word (the matcher finds
             // no phrase list for it and goes on; `matchDirections` reads it).
-            if e.phraseList >= 0 || e.riseSign != 0 { f |= ScanFlag.startsPhrase }
+            // So is the first word of a fact pattern (`matchFacts`).
+            if e.phraseList >= 0 || e.riseSign != 0 || e.factFirst != 0 { f |= ScanFlag.startsPhrase }
             let scored = e.valence != 0 || (!e.otherValence.isNaN && e.otherValence != 0)
             if scored && e.booster == 0 && !e.isNegator { f |= ScanFlag.valenced }
             f |= e.languageMarkers
