@@ -15,6 +15,14 @@ extension ValenceScorer {
     /// pattern that matches at a token wins.
     mutating func matchFacts(_ range: Range<Int>, of scan: inout TextScanner, language: UInt8, starts: Range<Int>) {
         let base = range.lowerBound
+        let firsts = model.vocabulary.factFirstOf
+        // Most texts hold no first word of a pattern: one table read per phrase start finds that.
+        var any = false
+        for s in starts {
+            let id = scan.tokens[Int(scan.phraseStarts[s])].id
+            if id >= 0 && firsts[Int(id)] != 0 { any = true; break }
+        }
+        guard any else { return }
         let entries = model.vocabulary.entries
         let facts = model.facts
         var added = false
@@ -24,7 +32,7 @@ extension ValenceScorer {
             let k = Int(scan.phraseStarts[s]) - base
             let id = tokens[k].id
             guard id >= 0 else { continue }
-            var mask = entries[Int(id)].factFirst
+            var mask = firsts[Int(id)]
             guard mask != 0, isFree(k) else { continue }
             while mask != 0 {
                 let f = mask.trailingZeroBitCount

@@ -102,11 +102,14 @@ struct Vocabulary: Sendable {
     private(set) var modifiers: [Bool] = []
     /// Per id: `Entry.phraseList` (for the phrase matcher, which reads it at each phrase start).
     private(set) var phraseListOf: [Int32] = []
+    /// Per id: `Entry.factFirst` (for `matchFacts`, which reads it at each phrase start).
+    private(set) var factFirstOf: [UInt16] = []
 
     /// Builds `scanFlags` (and `modifiers`, `phraseListOf`) from the entries.
     mutating func indexScanFlags() {
         modifiers = entries.map { $0.booster != 0 || $0.isNegator || $0.isReverser }
         phraseListOf = entries.map(\.phraseList)
+        factFirstOf = entries.map(\.factFirst)
         scanFlags = entries.map { e in
             var f: UInt8 = 0
             if e.isEnglishMarker { f |= ScanFlag.englishMarker }
