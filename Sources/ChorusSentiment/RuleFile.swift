@@ -80,4 +80,6 @@ struct RuleFile: Sendable {
     var idioms: [Weighted] = []
     /// `rules:` reaction and phrase rules.
     var rules: [Definition] = []
+    /// `facts:` two word classes a few words apart (`FactPattern`, session 10).
+    var facts: [FactDefinition] = []
 }

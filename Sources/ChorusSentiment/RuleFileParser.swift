@@ -154,15 +154,18 @@ enum RuleFileParser {
                     default: throw fail(file, k, "fact_frame: unknown key \(q(list)) (expected blockers, subjects or after)")
                     }
                 }
+            case "facts":
+                out.facts = try factDefinitions(file, value, fileLanguage: out.language)
             case "rules":
                 guard let seq = value.sequence else { throw fail(file, value, "rules: expected a list of rules") }
                 for node in seq { out.rules.append(try definition(file, node, fileLanguage: out.language)) }
             default:
-                throw fail(file, keyNode, "unknown key \(q(key)) (expected lang, boosters, negators, reversers, contrast, concession, direction, fact_frame, markers, report, idioms or rules)")
+                throw fail(file, keyNode, "unknown key \(q(key)) (expected lang, boosters, negators, reversers, contrast, concession, direction, fact_frame, markers, report, idioms, facts or rules)")
             }
         }
         // `lang` may come after `rules`; apply the file's scope to rules without their own.
         for i in out.rules.indices where out.rules[i].language == nil { out.rules[i].language = out.language }
+        for i in out.facts.indices where out.facts[i].language == nil { out.facts[i].language = out.language }
         return out
     }
 
@@ -262,29 +265,29 @@ enum RuleFileParser {
         return try m.map { RuleFile.Weighted(phrase: try string(file, $0.key), value: try number(file, $0.value, range: range)) }
     }
 
-    private static func strings(_ file: String, _ node: RuleNode) throws -> [String] {
+    static func strings(_ file: String, _ node: RuleNode) throws -> [String] {
         guard let seq = node.sequence else { throw fail(file, node, "expected a list") }
         return try seq.map { try string(file, $0) }
     }
 
-    private static func string(_ file: String, _ node: RuleNode) throws -> String {
+    static func string(_ file: String, _ node: RuleNode) throws -> String {
         guard let s = node.string, !s.isEmpty else { throw fail(file, node, "expected a non-empty string") }
         return s
     }
 
-    private static func number(_ file: String, _ node: RuleNode, range: ClosedRange<Float>) throws -> Float {
+    static func number(_ file: String, _ node: RuleNode, range: ClosedRange<Float>) throws -> Float {
         guard let s = node.string, let v = Float(s), v.isFinite, range.contains(v) else {
             throw fail(file, node, "expected a number in \(range.lowerBound)...\(range.upperBound), got \(node.string.map { SentimentError.numberShown($0) } ?? "a collection")")
         }
         return v
     }
 
-    private static func fail(_ file: String, _ node: RuleNode, _ reason: String) -> SentimentError {
+    static func fail(_ file: String, _ node: RuleNode, _ reason: String) -> SentimentError {
         SentimentError(file: file, line: node.line, reason: reason)
     }
 
     /// Text from the file, quoted safely for a message (``SentimentError/quote(_:)``).
-    private static func q(_ text: String) -> String { SentimentError.quote(text) }
+    static func q(_ text: String) -> String { SentimentError.quote(text) }
 
     private static func mark(of error: YamlError) -> (line: Int, column: Int)? {
         switch error {

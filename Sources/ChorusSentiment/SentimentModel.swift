@@ -4,7 +4,7 @@ import Foundation
 /// read-only, by every scoring call: the vocabulary and the phrase rules indexed by their
 /// first token.
 struct SentimentModel: Sendable {
-    private(set) var vocabulary = Vocabulary()
+    internal(set) var vocabulary = Vocabulary()
     /// Every phrase rule, with the strings --explain shows.
     private(set) var phrases: [PhraseRule] = []
     /// The same rules as plain values for the matcher, by the same index.
@@ -30,7 +30,9 @@ struct SentimentModel: Sendable {
     /// `pairs` hashed by first token's list and second token (`candidates`), built from them.
     private(set) var pairIndex = PhrasePairIndex()
     /// Names reported in `Sentiment.rules`, by id: the heuristics, then the phrase rules.
-    private(set) var ruleNames: [String] = HeuristicName.all
+    internal(set) var ruleNames: [String] = HeuristicName.all
+    /// The fact patterns (`FactPattern`, session 10), by the bit their words hold.
+    internal(set) var facts: [FactPattern] = []
     /// `ScanFlag` bits of the other languages whose markers were loaded (so they can be scored).
     private(set) var otherLanguages: UInt8 = 0
     /// Names of the rules added so far (a later file's rule of the same name replaces them).
@@ -153,7 +155,7 @@ struct SentimentModel: Sendable {
             && phraseTokens == o.phraseTokens && phraseLists.elementsEqual(o.phraseLists, by: ==)
             && phraseListItems == o.phraseListItems && pairRanges.elementsEqual(o.pairRanges, by: ==)
             && pairs.elementsEqual(o.pairs) { $0.second == $1.second && $0.start == $1.start && $0.count == $1.count }
-            && ruleNames == o.ruleNames && files == o.files && otherLanguages == o.otherLanguages
+            && ruleNames == o.ruleNames && files == o.files && otherLanguages == o.otherLanguages && facts == o.facts
     }
 
     /// Every built table as bytes (`VocabularyCache`). The strings of the phrase rules go in one
@@ -197,6 +199,7 @@ struct SentimentModel: Sendable {
         w.strings(ruleNames)
         w.strings(files)
         w.int(Int(otherLanguages))
+        w.plain(facts)
         return w.bytes
     }
 
@@ -261,6 +264,7 @@ struct SentimentModel: Sendable {
         ruleNames = try r.strings()
         files = try r.strings()
         otherLanguages = UInt8(truncatingIfNeeded: try r.int())
+        facts = try r.plain()
         // The matcher reads these without further checks: every index must be in range.
         let words = Int32(vocabulary.count), items = Int32(phraseListItems.count), rules = Int32(phrases.count)
         guard phraseKeys.count == phrases.count,
@@ -272,7 +276,8 @@ struct SentimentModel: Sendable {
               pairs.allSatisfy({ $0.start >= 0 && $0.count >= 0 && $0.start + $0.count <= items }),
               pairRanges.count == phraseLists.count,
               pairRanges.allSatisfy({ $0.start >= 0 && $0.count >= 0 && Int($0.start) + Int($0.count) <= pairs.count }),
-              vocabulary.entries.allSatisfy({ $0.phraseList < Int32(phraseLists.count) })
+              vocabulary.entries.allSatisfy({ $0.phraseList < Int32(phraseLists.count) }),
+              facts.count <= FactPattern.maxCount, facts.allSatisfy({ $0.nameID >= 0 && Int($0.nameID) < ruleNames.count })
         else { throw SnapshotReader.Corrupt() }
         pairIndex = PhrasePairIndex(pairs: pairs, ranges: pairRanges)
     }
@@ -355,9 +360,9 @@ struct SentimentModel: Sendable {
         for w in file.directionStop { for t in WordNormalizer.tokens(w) { vocabulary.update(t) { $0.direction = 2 } } }
         for w in file.directionBad { for t in WordNormalizer.tokens(w) { vocabulary.update(t) { $0.riseSign = -1 } } }
         for w in file.directionGood { for t in WordNormalizer.tokens(w) { vocabulary.update(t) { $0.riseSign = 1 } } }
-        for w in file.factBlockers { for t in WordNormalizer.tokens(w) { vocabulary.update(t) { $0.fact = Vocabulary.FactRole.blocker } } }
-        for w in file.factSubjects { for t in WordNormalizer.tokens(w) { vocabulary.update(t) { $0.fact = Vocabulary.FactRole.subject } } }
-        for w in file.factAfter { for t in WordNormalizer.tokens(w) { vocabulary.update(t) { $0.fact = Vocabulary.FactRole.after } } }
+        for w in file.factBlockers { for t in WordNormalizer.tokens(w) { vocabulary.update(t) { $0.factFrame = Vocabulary.FactRole.blocker } } }
+        for w in file.factSubjects { for t in WordNormalizer.tokens(w) { vocabulary.update(t) { $0.factFrame = Vocabulary.FactRole.subject } } }
+        for w in file.factAfter { for t in WordNormalizer.tokens(w) { vocabulary.update(t) { $0.factFrame = Vocabulary.FactRole.after } } }
         for w in file.englishMarkers { for t in WordNormalizer.tokens(w) { vocabulary.update(t) { $0.isEnglishMarker = true } } }
         for w in file.foreignMarkers { for t in WordNormalizer.tokens(w) { vocabulary.update(t) { $0.isForeignMarker = true } } }
         for (bit, words) in file.languageMarkers {
@@ -369,6 +374,7 @@ struct SentimentModel: Sendable {
             addPhrase(name: "idiom", text: i.phrase, tokens: WordNormalizer.tokens(i.phrase), effect: .set(i.value),
                       tags: [], language: file.language, position: .any)
         }
+        try addFacts(file.facts, file: file.file)
         for r in file.rules {
             if let within = r.within, let then = r.then {
                 // Two parts with a gap: each `match` phrase is a lead that scores nothing, each

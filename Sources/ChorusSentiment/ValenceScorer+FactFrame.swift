@@ -1,5 +1,5 @@
 extension Vocabulary {
-    /// Values of `Entry.fact`: the words that frame a rule `at: fact` (`fact_frame:` of the rule files).
+    /// Values of `Entry.factFrame`: the words that frame a rule `at: fact` (`fact_frame:` of the rule files).
     enum FactRole {
         /// A word of a schedule, a rule or a question ("are", "until", "every", "can"): a clause
         /// holding one tells no fact ("Offers are accepted until noon").
@@ -46,21 +46,21 @@ extension ValenceScorer {
         while to < tokens.count && !tokens[to].breakBefore { to += 1 }
         for q in from..<to {
             let id = tokens[q].id
-            if id >= 0 && entries[Int(id)].fact == Vocabulary.FactRole.blocker { return .schedule }
+            if id >= 0 && entries[Int(id)].factFrame == Vocabulary.FactRole.blocker { return .schedule }
         }
         // Opening its clause, or opening with its own subject ("our first", "my first").
         if k == from { return .fact }
-        if tokens[k].id >= 0 && entries[Int(tokens[k].id)].fact == Vocabulary.FactRole.subject { return .fact }
+        if tokens[k].id >= 0 && entries[Int(tokens[k].id)].factFrame == Vocabulary.FactRole.subject { return .fact }
         var j = k - 1
         while j >= from && k - j <= 3 {
             let id = tokens[j].id
-            if id >= 0 && entries[Int(id)].fact == Vocabulary.FactRole.subject { return .fact }
+            if id >= 0 && entries[Int(id)].factFrame == Vocabulary.FactRole.subject { return .fact }
             j -= 1
         }
         var e = k + m
         while e < to {
             let id = tokens[e].id
-            guard id >= 0, id == anyNumber || entries[Int(id)].fact == Vocabulary.FactRole.after else { return .unframed }
+            guard id >= 0, id == anyNumber || entries[Int(id)].factFrame == Vocabulary.FactRole.after else { return .unframed }
             e += 1
         }
         return .fact

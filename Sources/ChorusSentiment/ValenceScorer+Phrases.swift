@@ -208,7 +208,7 @@ extension ValenceScorer {
     }
 
     /// Sorts `ruleSlots` (short: one entry per phrase match) by insertion.
-    private mutating func sortRuleSlots() {
+    mutating func sortRuleSlots() {
         var i = 1
         while i < ruleSlots.count {
             let x = ruleSlots[i]
@@ -474,6 +474,10 @@ extension ValenceScorer {
     static let excitementTag = ReactionTag.mask(["excitement"])
 
     func describe(_ k: Int, _ t: Token, _ v: Float, _ fromLexicon: Bool) -> String {
+        if slot[k].factAt >= 0 {
+            let name = model.ruleNames[Int(model.facts[Int(slot[k].factAt)].nameID)]
+            return "'\(model.vocabulary.token(slot[k].factFrom))' … '\(model.vocabulary.token(t.id))' fact \(name) \(fmt(v))"
+        }
         if slot[k].directionFrom >= 0 {
             return "'\(model.vocabulary.token(slot[k].directionFrom))' … '\(model.vocabulary.token(t.id))' direction \(fmt(v))"
         }

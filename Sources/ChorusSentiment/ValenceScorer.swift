@@ -48,6 +48,10 @@ struct ValenceScorer: ~Copyable {
         var consumed = false
         /// For a direction word valued by `matchDirections`: its subject's vocabulary id, else −1.
         var directionFrom: Int32 = -1
+        /// For the closing word of a fact pattern (`matchFacts`): the pattern's index, else −1;
+        /// and the vocabulary id of the pattern's first word.
+        var factAt: Int16 = -1
+        var factFrom: Int32 = -1
     }
 
     /// Per-token scratch, indexed from the start of the scored range.
@@ -136,6 +140,7 @@ struct ValenceScorer: ~Copyable {
         var flip = false
         matchPhrases(range, of: &scan, language: language, starts: phraseStarts, flip: &flip)
         if language == 1 && model.heuristics.direction { matchDirections(range, of: &scan, starts: phraseStarts) }
+        if !model.facts.isEmpty { matchFacts(range, of: &scan, language: language, starts: phraseStarts) }
         let mixedCase = scan.stats.isMixedCase
         let h = model.heuristics
         // Every other token has no valence, no rule and so contributes 0: visit only the
@@ -205,11 +210,12 @@ struct ValenceScorer: ~Copyable {
                     if explaining { note += ", \(b > 0 ? "booster" : "dampener") '\(model.vocabulary.token(prev.id))' \(fmt(sign * s))" }
                 }
                 if isNegator && h.negation { negated = true }
-                if isReverser && h.negation && v < 0 { reversed = true }
+                // A fact pattern read the words between its two words ("only one of the lifts running").
+                if isReverser && h.negation && v < 0 && slot[k].factAt < 0 { reversed = true }
                 j -= 1
                 distance += 1
             }
-            if !negated && !reversed && v < 0 && h.negation { reversed = reversedAfter(k, in: tokens) }
+            if !negated && !reversed && v < 0 && h.negation && slot[k].factAt < 0 { reversed = reversedAfter(k, in: tokens) }
             if negated {
                 v *= Self.negationScalar
                 fire(HeuristicName.negation)
@@ -218,6 +224,11 @@ struct ValenceScorer: ~Copyable {
                 v *= Self.reversalScalar
                 fire(HeuristicName.reversal)
                 if explaining { note += ", reversed ×\(fmt(Self.reversalScalar))" }
+            }
+            if slot[k].factAt >= 0 {
+                let p = model.facts[Int(slot[k].factAt)]
+                fire(p.nameID)
+                if !negated { tag(p.tags) }
             }
             // A glad match fires only when the text is glad (`applyGlad`).
             if slot[k].ruleAt >= 0 && model.phraseKeys[Int(slot[k].ruleAt)].position != .glad { fireRule(k, negated: negated, value: v) }

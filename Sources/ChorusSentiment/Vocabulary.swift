@@ -44,7 +44,10 @@ struct Vocabulary: Sendable {
         /// Frames a rule `at: fact` (`fact_frame:` of the rule files, session 10b): 1 a blocker (a
         /// schedule, rule or question word: "are", "until"), 2 a subject ("I", "we", "baby"),
         /// 3 a word that may close a clause after a fact ("today", "officially").
-        var fact: Int8 = 0
+        var factFrame: Int8 = 0
+        /// Bits of the fact patterns (`FactPattern`, `facts:` of the rule files) this word is a
+        /// `first`, `then`, `next` or `unless` word of.
+        var factFirst: UInt16 = 0, factThen: UInt16 = 0, factNext: UInt16 = 0, factUnless: UInt16 = 0
         /// An English function word (language guess).
         var isEnglishMarker = false
         /// A function word of another Latin-script language (language guess).
@@ -103,11 +106,14 @@ struct Vocabulary: Sendable {
     private(set) var modifiers: [Bool] = []
     /// Per id: `Entry.phraseList` (for the phrase matcher, which reads it at each phrase start).
     private(set) var phraseListOf: [Int32] = []
+    /// Per id: `Entry.factFirst` (for `matchFacts`, which reads it at each phrase start).
+    private(set) var factFirstOf: [UInt16] = []
 
     /// Builds `scanFlags` (and `modifiers`, `phraseListOf`) from the entries.
     mutating func indexScanFlags() {
         modifiers = entries.map { $0.booster != 0 || $0.isNegator || $0.isReverser }
         phraseListOf = entries.map(\.phraseList)
+        factFirstOf = entries.map(\.factFirst)
         scanFlags = entries.map { e in
             var f: UInt8 = 0
             if e.isEnglishMarker { f |= ScanFlag.englishMarker }
@@ -115,7 +121,8 @@ struct Vocabulary: Sendable {
             if e.isContrast { f |= ScanFlag.contrast }
             // A `direction` subject is a candidate like a phrase's first word (the matcher finds
             // no phrase list for it and goes on; `matchDirections` reads it).
-            if e.phraseList >= 0 || e.riseSign != 0 { f |= ScanFlag.startsPhrase }
+            // So is the first word of a fact pattern (`matchFacts`).
+            if e.phraseList >= 0 || e.riseSign != 0 || e.factFirst != 0 { f |= ScanFlag.startsPhrase }
             let scored = e.valence != 0 || (!e.otherValence.isNaN && e.otherValence != 0)
             if scored && e.booster == 0 && !e.isNegator { f |= ScanFlag.valenced }
             f |= e.languageMarkers
