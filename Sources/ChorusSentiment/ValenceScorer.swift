@@ -62,6 +62,9 @@ struct ValenceScorer: ~Copyable {
     var ruleSlots = ScratchList<Int32>()
     /// The first `at: aside` flip rule matched (phrase index, token span), or rule −1.
     var aside: (rule: Int32, from: Int32, to: Int32) = (-1, 0, 0)
+    /// Whether a phrase start of the range last matched (`matchPhrases`) is a `direction`
+    /// subject; `matchDirections` has nothing to do without one.
+    var namesSubject = false
     /// Whether an `at: glad` match (tears) was marked; `isGlad` finds its slots.
     var hasGlad = false
     /// The first part of a rule with `within`, matched in the scored range (token indices from

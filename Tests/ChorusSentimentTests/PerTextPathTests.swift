@@ -57,6 +57,30 @@ import Testing
         #expect(v.riseSigns[Int(v.lookup("prices"))] == -1 && v.riseSigns[Int(v.lookup("wages"))] == 1)
     }
 
+    @Test("matchPhrases notes a direction subject among the phrase starts exactly when one is there")
+    func subjectNotedForTheDirectionRule() throws {
+        var session = SentimentSession(Self.analyzer)
+        let signs = Self.analyzer.model.vocabulary.riseSigns
+        // The evaluation texts short enough to be scored whole (one range), and subjects at the
+        // first and last token, inside a phrase, after a contrast word.
+        let texts = try VocabularyCacheTests.texts().filter { $0.utf8.count <= SentimentSession.postMaxBytes } + [
+            "Prices", "Prices fall", "rising rents", "Stock prices tumble", "Good news, but prices soar",
+            "The team is great", "Shares in the county down 18%", "lol",
+        ]
+        var with = 0, without = 0, wrong = 0
+        for text in texts {
+            guard !session.figures(title: nil, text: text, lang: "en").unsupported, !session.scanner.tokens.isEmpty else { continue }
+            var any = false
+            for i in 0..<session.scanner.phraseStarts.count {
+                any = any || signs[Int(session.scanner.tokens[Int(session.scanner.phraseStarts[i])].id)] != 0
+            }
+            if session.scorer.namesSubject != any { wrong += 1 }
+            if any { with += 1 } else { without += 1 }
+        }
+        #expect(wrong == 0)
+        #expect(with >= 20 && without >= 1_000)
+    }
+
     @Test("The direction rule reads its subjects from riseSigns: subjects at the first and last phrase start")
     func directionAtTheEdges() {
         var session = SentimentSession(Self.analyzer)
