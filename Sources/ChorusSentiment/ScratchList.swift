@@ -79,9 +79,30 @@ struct ScratchList<Element: BitwiseCopyable>: ~Copyable {
         }
     }
 
+    /// The elements as an array (for the public, per-call APIs; the hot paths read in place).
+    var array: [Element] { withUnsafeBufferPointer { Array($0) } }
+
+    /// Removes the elements for which `remove` holds, keeping the others in order.
+    mutating func removeAll(where remove: (Element) -> Bool) {
+        var kept = 0
+        for i in 0..<count where !remove(base[i]) {
+            base[kept] = base[i]
+            kept += 1
+        }
+        count = kept
+    }
+
     /// Calls `body` with the elements in place.
     @inline(__always)
     func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<Element>) throws -> R) rethrows -> R {
         try body(UnsafeBufferPointer(start: base, count: count))
+    }
+}
+
+extension ScratchList where Element: Equatable {
+    /// Whether `x` is one of the elements.
+    func contains(_ x: Element) -> Bool {
+        for i in 0..<count where base[i] == x { return true }
+        return false
     }
 }

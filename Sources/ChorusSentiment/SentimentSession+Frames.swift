@@ -15,8 +15,9 @@ extension SentimentSession {
     mutating func isInformationQuestion(_ seg: SegmentScore) -> Bool {
         guard max(seg.strongestPositive, -seg.strongestNegative) <= Self.reportMaxValence else { return false }
         // A subject moved up or down asks like a word does ("Are prices going up this year?").
-        for id in scorer.fired where id != HeuristicName.lexicon && id != HeuristicName.contrast && id != HeuristicName.direction {
-            return false
+        for i in 0..<scorer.fired.count {
+            let id = scorer.fired[i]
+            if id != HeuristicName.lexicon && id != HeuristicName.contrast && id != HeuristicName.direction { return false }
         }
         let entries = model.vocabulary.entries
         var next = 0  // index into scorer.scored, which is in token order

@@ -16,7 +16,9 @@ extension SentimentSession {
     /// `mutating` only so that the session is passed by address, not copied (1.2 kB) per text.
     mutating func isPlainReport(_ seg: SegmentScore) -> Bool {
         guard scorer.scored.count == 1, max(seg.strongestPositive, -seg.strongestNegative) <= Self.reportMaxValence else { return false }
-        for id in scorer.fired where id != HeuristicName.lexicon && id != HeuristicName.contrast { return false }
+        for i in 0..<scorer.fired.count where scorer.fired[i] != HeuristicName.lexicon && scorer.fired[i] != HeuristicName.contrast {
+            return false
+        }
         for s in 0..<scanner.sentences.count where scanner.sentences[s].exclamations > 0 || scanner.sentences[s].questions > 0 {
             return false
         }

@@ -88,12 +88,15 @@ public struct SentimentSession: ~Copyable {
     }
 
     /// Ids of the tags of the last `figures` call, in order (names: `SentimentAnalyzer.tagNames`).
-    public var tagIDs: [UInt8] { scorer.tagged }
+    public var tagIDs: [UInt8] { scorer.tagged.array }
     /// Ids of the rules of the last `figures` call, in firing order (names: `SentimentAnalyzer.ruleNames`).
-    public var ruleIDs: [Int32] { scorer.fired }
-    /// `tagIDs` and `ruleIDs` together, read from a session passed by address (a getter on a
-    /// borrowed session copies all of it, 1.2 kB, per call; this is the per-text path of `chorus score`).
-    public mutating func lastIDs() -> (tags: [UInt8], rules: [Int32]) { (scorer.tagged, scorer.fired) }
+    public var ruleIDs: [Int32] { scorer.fired.array }
+    /// Calls `body` with `tagIDs` and `ruleIDs` in place, valid only during the call: the
+    /// per-text path of `chorus score`, which makes no arrays. `mutating` so that the session
+    /// is passed by address (a borrowed one was copied, 1.2 kB, per call).
+    public mutating func withLastIDs<R>(_ body: (_ tags: UnsafeBufferPointer<UInt8>, _ rules: UnsafeBufferPointer<Int32>) -> R) -> R {
+        scorer.tagged.withUnsafeBufferPointer { tags in scorer.fired.withUnsafeBufferPointer { rules in body(tags, rules) } }
+    }
 
     /// Scores `text` and describes every contribution, one line each.
     public mutating func explain(title: String? = nil, _ text: String, lang: String? = nil) -> SentimentExplanation {

@@ -19,12 +19,15 @@ struct ValenceScorer: ~Copyable {
     static let gladRest: Float = 1.0
 
     let model: SentimentModel
-    /// Ids (`SentimentModel.ruleNames`) of the rules fired so far, in firing order.
-    var fired: [Int32] = []
+    /// Ids (`SentimentModel.ruleNames`) of the rules fired so far, in firing order. This and
+    /// `tagged` are `ScratchList`s, not arrays: emptying, appending to and handing out two
+    /// arrays per text (their uniqueness checks, `removeAll(keepingCapacity:)` and reference
+    /// counting) was ~250 instructions a tweet (callgrind; docs/sentiment-history.md, tspeed10).
+    var fired = ScratchList<Int32>(capacity: 16)
     /// Bit `id` set when rule `id` (< 64) is in `fired`: most checks then cost one test.
     var firedBits: UInt64 = 0
     /// Reaction tags added so far (`ReactionTag.order` indices), in order.
-    var tagged: [UInt8] = []
+    var tagged = ScratchList<UInt8>(capacity: 16)
     /// Readable lines for --explain, filled only when `explaining`.
     var explanation: [String] = []
     var explaining = false
@@ -63,6 +66,9 @@ struct ValenceScorer: ~Copyable {
     var ruleSlots = ScratchList<Int32>()
     /// The first `at: aside` flip rule matched (phrase index, token span), or rule −1.
     var aside: (rule: Int32, from: Int32, to: Int32) = (-1, 0, 0)
+    /// Whether a phrase start of the range last matched (`matchPhrases`) is a `direction`
+    /// subject; `matchDirections` has nothing to do without one.
+    var namesSubject = false
     /// Whether an `at: glad` match (tears) was marked; `isGlad` finds its slots.
     var hasGlad = false
     /// The first part of a rule with `within`, matched in the scored range (token indices from
@@ -84,9 +90,9 @@ struct ValenceScorer: ~Copyable {
     init(model: SentimentModel) { self.model = model }
 
     mutating func reset() {
-        fired.clearKeepingCapacity()
+        fired.clear()
         firedBits = 0
-        tagged.clearKeepingCapacity()
+        tagged.clear()
         explanation.clearKeepingCapacity()
     }
 
@@ -123,8 +129,8 @@ struct ValenceScorer: ~Copyable {
     }
 
     /// The fired rules' names and the tags, for the result.
-    var ruleNames: [String] { fired.map { model.ruleNames[Int($0)] } }
-    var tagNames: [String] { tagged.map { ReactionTag.order[Int($0)] } }
+    var ruleNames: [String] { fired.withUnsafeBufferPointer { $0.map { model.ruleNames[Int($0)] } } }
+    var tagNames: [String] { tagged.withUnsafeBufferPointer { $0.map { ReactionTag.order[Int($0)] } } }
 
     /// Scores tokens `range` of `scan`, whose text is in `language` (`PhraseKey` code 1 or 2);
     /// `phraseStarts`, `valenced` and `contrasts` are the entries of those lists of `scan`

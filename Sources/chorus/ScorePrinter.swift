@@ -84,7 +84,9 @@ struct ScorePrinter: ~Copyable {
         case .neutral: label = 2
         case .mixed: label = 3
         }
-        let (tagIDs, ruleIDs) = f.unsupported ? ([], []) : session.lastIDs()
+        // The tag and rule ids in place (none for text not scored).
+        session.withLastIDs { tagIDs, ruleIDs in
+        let tagIDs = f.unsupported ? UnsafeBufferPointer(start: nil, count: 0) : tagIDs
         names.arena.withUnsafeBufferPointer { arena in
             if f.unsupported {
                 out.reserve(96)
@@ -102,24 +104,21 @@ struct ScorePrinter: ~Copyable {
                 out.append(",\"neg\":"); out.unitFixed(f.neg, places: 3)
             }
             out.append(",\"tags\":[")
-            tagIDs.withUnsafeBufferPointer { ids in
-                for i in 0..<ids.count {
-                    if i > 0 { out.reserve(1); out.append(UInt8(ascii: ",")) }
-                    out.appendName(arena, names.tags[Int(ids[i])])
-                }
+            for i in 0..<tagIDs.count {
+                if i > 0 { out.reserve(1); out.append(UInt8(ascii: ",")) }
+                out.appendName(arena, names.tags[Int(tagIDs[i])])
             }
             out.reserve(16)
             out.append("],\"rules\":[")
             if f.unsupported {
                 out.appendName(arena, names.unsupported)
             } else {
-                ruleIDs.withUnsafeBufferPointer { ids in
-                    for i in 0..<ids.count {
-                        if i > 0 { out.reserve(1); out.append(UInt8(ascii: ",")) }
-                        out.appendName(arena, names.rules[Int(ids[i])])
-                    }
+                for i in 0..<ruleIDs.count {
+                    if i > 0 { out.reserve(1); out.append(UInt8(ascii: ",")) }
+                    out.appendName(arena, names.rules[Int(ruleIDs[i])])
                 }
             }
+        }
         }
         out.reserve(40)
         // The common ending in one literal (one copy, not three).
