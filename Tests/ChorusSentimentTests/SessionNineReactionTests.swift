@@ -13,12 +13,7 @@ import Testing
 @Suite struct SessionNineFeatureTests {
     /// An analyzer over the fixture lexicon (good 2, bad −2…) and `rules` alone.
     static func analyzer(_ rules: String) throws -> SentimentAnalyzer {
-        let dir = try TemporaryFiles.directory()
-        let url = dir.appendingPathComponent("nine.yaml")
-        try rules.write(to: url, atomically: true, encoding: .utf8)
-        var config = TestFixtures.heuristicsConfiguration()
-        config.ruleFiles.append(url)
-        return try SentimentAnalyzer(configuration: config)
+        try TestFixtures.heuristics(adding: rules, name: "nine.yaml")
     }
 
     static let gapRules = """

@@ -14,12 +14,7 @@ import Testing
 @Suite struct SessionTenBFeatureTests {
     /// An analyzer over the fixture lexicon (good 2, bad −2, love 3…) and `rules` alone.
     static func analyzer(_ rules: String) throws -> SentimentAnalyzer {
-        let dir = try TemporaryFiles.directory()
-        let url = dir.appendingPathComponent("tenb.yaml")
-        try rules.write(to: url, atomically: true, encoding: .utf8)
-        var config = TestFixtures.heuristicsConfiguration()
-        config.ruleFiles.append(url)
-        return try SentimentAnalyzer(configuration: config)
+        try TestFixtures.heuristics(adding: rules, name: "tenb.yaml")
     }
 
     static let rules = """

@@ -19,6 +19,16 @@ enum TestFixtures {
             replaceDefaultRules: true)
     }
 
+    /// An analyzer over the fixture lexicon and rules plus `rules`, written to a rule file of
+    /// its own (`name`), for suites that test a rule-file feature on rules written for it.
+    static func heuristics(adding rules: String, name: String) throws -> SentimentAnalyzer {
+        let url = try TemporaryFiles.directory().appendingPathComponent(name)
+        try rules.write(to: url, atomically: true, encoding: .utf8)
+        var config = heuristicsConfiguration()
+        config.ruleFiles.append(url)
+        return try SentimentAnalyzer(configuration: config)
+    }
+
     static let heuristics: SentimentAnalyzer = {
         do { return try SentimentAnalyzer(configuration: heuristicsConfiguration()) } catch { preconditionFailure("\(error)") }
     }()
