@@ -45,7 +45,9 @@ public struct SourceCursor: Sendable, Equatable, Codable, ExpressibleByDictionar
     /// The JSON text for a state store's `cursor` column: the text the cursor was read from while
     /// no record was written (unchanged, byte for byte), else the members with sorted keys.
     public func storedJSON() throws -> String {
-        if let stored { return stored }
+        // Text that cannot be an object (damaged: `null`, cut short) reads as empty, and goes
+        // back as the empty object it reads as; a damaged inside is mended when a record is written.
+        if let stored { return Self.mayBeObject(stored) ? stored : "{}" }
         guard let decoded, !decoded.isEmpty else { return "{}" }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
@@ -59,6 +61,12 @@ public struct SourceCursor: Sendable, Equatable, Codable, ExpressibleByDictionar
         guard let stored, let json = try? JSONDecoder().decode(CursorJSON.self, from: Data(stored.utf8)),
               case .object(let members) = json else { return [:] }
         return members
+    }
+
+    /// Whether `text` starts with `{` and ends with `}`, spaces aside.
+    private static func mayBeObject(_ text: String) -> Bool {
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 }
+        return text.utf8.first { !isSpace($0) } == UInt8(ascii: "{") && text.utf8.last { !isSpace($0) } == UInt8(ascii: "}")
     }
 
     public static func == (a: SourceCursor, b: SourceCursor) -> Bool {

@@ -24,6 +24,8 @@ struct FactPattern: Sendable, Equatable, BitwiseCopyable {
 
     /// The most patterns: each word holds one bit per pattern and role.
     static let maxCount = 16
+    /// The bits of the first `count` patterns (`count` at most `maxCount`).
+    static func bits(_ count: Int) -> UInt16 { count >= 16 ? .max : (UInt16(1) << UInt16(count)) - 1 }
     /// The most words allowed between the two words of a pattern.
     static let maxGap = 6
     /// How many words after the later word of a match an `unless` word cancels it ("doesn't
@@ -110,6 +112,24 @@ extension RuleFileParser {
 }
 
 extension SentimentModel {
+    /// Clears the words of the patterns of these names, which a later file's phrase rules of the
+    /// same names replace (the pattern's slot stays, matching nothing, for a later pattern of
+    /// the name to take).
+    mutating func retireFacts(named names: Set<String>) {
+        for (index, p) in facts.enumerated() where names.contains(ruleNames[Int(p.nameID)]) { clearWords(ofFact: index) }
+    }
+
+    /// Takes pattern `index`'s bit off every word.
+    private mutating func clearWords(ofFact index: Int) {
+        let clear = ~(UInt16(1) << UInt16(index))
+        for i in vocabulary.entries.indices {
+            vocabulary.entries[i].factFirst &= clear
+            vocabulary.entries[i].factThen &= clear
+            vocabulary.entries[i].factNext &= clear
+            vocabulary.entries[i].factUnless &= clear
+        }
+    }
+
     /// Adds a rule file's fact patterns: a pattern named like an earlier one replaces it (its
     /// words' bits are cleared first); a disabled name is left out.
     mutating func addFacts(_ defs: [RuleFile.FactDefinition], file: String) throws {
@@ -117,13 +137,7 @@ extension SentimentModel {
             let index: Int
             if let old = facts.firstIndex(where: { ruleNames[Int($0.nameID)] == d.name }) {
                 index = old
-                let clear = ~(UInt16(1) << UInt16(index))
-                for i in vocabulary.entries.indices {
-                    vocabulary.entries[i].factFirst &= clear
-                    vocabulary.entries[i].factThen &= clear
-                    vocabulary.entries[i].factNext &= clear
-                    vocabulary.entries[i].factUnless &= clear
-                }
+                clearWords(ofFact: index)
             } else {
                 guard facts.count < FactPattern.maxCount else {
                     throw SentimentError(file: file, line: d.line, reason: "facts: more than \(FactPattern.maxCount) patterns")

@@ -277,7 +277,9 @@ struct SentimentModel: Sendable {
               pairRanges.count == phraseLists.count,
               pairRanges.allSatisfy({ $0.start >= 0 && $0.count >= 0 && Int($0.start) + Int($0.count) <= pairs.count }),
               vocabulary.entries.allSatisfy({ $0.phraseList < Int32(phraseLists.count) }),
-              facts.count <= FactPattern.maxCount, facts.allSatisfy({ $0.nameID >= 0 && Int($0.nameID) < ruleNames.count })
+              facts.count <= FactPattern.maxCount, facts.allSatisfy({ $0.nameID >= 0 && Int($0.nameID) < ruleNames.count }),
+              // `matchFacts` reads `facts[bit]` for every bit a word holds.
+              vocabulary.entries.allSatisfy({ ($0.factFirst | $0.factThen | $0.factNext | $0.factUnless) & ~FactPattern.bits(facts.count) == 0 })
         else { throw SnapshotReader.Corrupt() }
         pairIndex = PhrasePairIndex(pairs: pairs, ranges: pairRanges)
     }
@@ -333,11 +335,16 @@ struct SentimentModel: Sendable {
         }
     }
 
-    /// Adds a rule file; a rule named like an earlier file's rule replaces it.
+    /// Adds a rule file; a rule or fact pattern named like an earlier file's rule or pattern
+    /// replaces it, whichever kind each is.
     mutating func addRules(_ file: RuleFile) throws {
         files.append(file.file)
-        let redefined = Set(file.rules.map(\.name))
-        if !redefined.isDisjoint(with: ruleNamesAdded) { phrases.removeAll { redefined.contains($0.name) } }
+        let redefinedRules = Set(file.rules.map(\.name))
+        let redefined = redefinedRules.union(file.facts.map(\.name))
+        if !redefined.isDisjoint(with: ruleNamesAdded) {
+            phrases.removeAll { redefined.contains($0.name) }
+            retireFacts(named: redefinedRules)
+        }
         ruleNamesAdded.formUnion(redefined)
         for b in file.boosters {
             let tokens = WordNormalizer.tokens(b.phrase)

@@ -341,7 +341,7 @@ struct Vocabulary: Sendable {
             && sources == o.sources && keyArena == o.keyArena && keys.elementsEqual(o.keys, by: ==) && slots == o.slots
             && shortSlots == o.shortSlots && shortCount == o.shortCount && longCount == o.longCount
             && longestHanKey == o.longestHanKey && scanFlags == o.scanFlags && modifiers == o.modifiers && phraseListOf == o.phraseListOf
-            && riseSigns == o.riseSigns
+            && riseSigns == o.riseSigns && factFirstOf == o.factFirstOf
     }
 
     /// Appends every table to a snapshot (`VocabularyCache`); the scanner's one-byte tables are

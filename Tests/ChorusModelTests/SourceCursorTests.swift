@@ -59,6 +59,12 @@ struct SourceCursorTests {
         #expect(try legacy.storedJSON() == #"{"keep":"me","probe":{"token":"new"}}"#)
 
         #expect(try SourceCursor(storedJSON: "{}").storedJSON() == "{}")
+        // Damaged text reads as empty and goes back as the empty object it reads as.
+        for damaged in ["null", #"{"probe":{"token":"cut"#, "", "[]", "not json"] {
+            let cursor = SourceCursor(storedJSON: damaged)
+            #expect(cursor.isEmpty && cursor == SourceCursor(), "\(damaged)")
+            #expect(try cursor.storedJSON() == "{}", "\(damaged)")
+        }
         #expect(try SourceCursor().storedJSON() == "{}")
         var emptied = SourceCursor(storedJSON: #"{"probe":{"token":"x"}}"#)
         emptied.write(Probe?.none)

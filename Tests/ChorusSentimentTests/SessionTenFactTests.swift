@@ -179,3 +179,44 @@ import Testing
         #expect(!a.score("No red paper lanterns at the fair").rules.contains("gone-dark"))
     }
 }
+
+/// A later rule file's phrase rule or fact pattern replaces an earlier one of the same name,
+/// whichever kind each is (as a later phrase rule replaces an earlier phrase rule).
+@Suite struct FactPatternRedefinitionTests {
+    static func analyzer(_ extra: String) throws -> SentimentAnalyzer {
+        let url = try TemporaryFiles.directory().appendingPathComponent("later.yaml")
+        try extra.write(to: url, atomically: true, encoding: .utf8)
+        return try SentimentAnalyzer(configuration: SentimentConfiguration(ruleFiles: [url]))
+    }
+
+    @Test func aPhraseRuleOfAPatternsNameReplacesThePattern() throws {
+        let shipped = try SentimentAnalyzer()
+        #expect(shipped.score("Laptop won't even turn on").rules.contains("failed-function"))
+        let a = try Self.analyzer("""
+            lang: en
+            rules:
+              - name: failed-function
+                match: [never turned up]
+                valence: -1.5
+            """)
+        #expect(!a.score("Laptop won't even turn on").rules.contains("failed-function"))
+        #expect(a.score("The plumber never turned up").rules.contains("failed-function"))
+    }
+
+    @Test func aPatternOfAPhraseRulesNameReplacesTheRule() throws {
+        let shipped = try SentimentAnalyzer()
+        let before = shipped.score("Fingers crossed for Friday")
+        let rule = try #require(before.rules.first { !HeuristicName.all.contains($0) })
+        let a = try Self.analyzer("""
+            lang: en
+            facts:
+              - name: \(rule)
+                first: [no]
+                then: [lanterns]
+                gap: 1
+                valence: -2.0
+            """)
+        #expect(!a.score("Fingers crossed for Friday").rules.contains(rule))
+        #expect(a.score("No paper lanterns at the fair").rules.contains(rule))
+    }
+}

@@ -140,6 +140,28 @@ import Testing
         #expect(try SentimentAnalyzer(configuration: box.configuration(cached: true)).model.fromCache)
     }
 
+    @Test func aWordHoldingTheBitOfNoFactPatternMakesTheCacheBeRebuilt() throws {
+        let box = try Sandbox()
+        let fresh = try SentimentAnalyzer(configuration: box.configuration(cached: false))
+        var model = fresh.model
+        #expect(model.facts.count < FactPattern.maxCount)
+        let word = try #require(model.vocabulary.entries.indices.first)
+        model.vocabulary.entries[word].factThen |= UInt16(1) << UInt16(FactPattern.maxCount - 1)
+        // The shipped set's key, from the name of the file a first cached load writes.
+        _ = try SentimentAnalyzer(configuration: box.configuration(cached: true))
+        let name = try #require(try box.cacheFiles().first { $0.hasPrefix("vocabulary-") && $0.hasSuffix(".bin") })
+        let hex = Array(name.dropFirst("vocabulary-".count).dropLast(".bin".count))
+        let key = stride(from: 0, to: hex.count, by: 2).compactMap { UInt8(String(hex[$0...$0 + 1]), radix: 16) }
+        #expect(key.count * 2 == hex.count)
+        let cache = VocabularyCache(directory: box.cache)
+        cache.store(model.snapshot(), key: key)
+        #expect(cache.load(key: key) == model.snapshot())
+        // `matchFacts` would read past the patterns; the load refuses the file and builds anew.
+        let loaded = try SentimentAnalyzer(configuration: box.configuration(cached: true))
+        #expect(!loaded.model.fromCache)
+        #expect(loaded.score("Laptop won't even turn on").rules.contains("failed-function"))
+    }
+
     @Test func damagedPayloadWithAGoodChecksumIsRejectedByItsChecks() throws {
         let box = try Sandbox()
         let fresh = try SentimentAnalyzer(configuration: box.configuration(cached: false))
