@@ -15,14 +15,9 @@ extension ValenceScorer {
     /// pattern that matches at a token wins.
     mutating func matchFacts(_ range: Range<Int>, of scan: inout TextScanner, language: UInt8, starts: Range<Int>) {
         let base = range.lowerBound
+        // Most texts hold no first word of a pattern: `matchPhrases` noted that on its pass.
+        guard namesFactFirst else { return }
         let firsts = model.vocabulary.factFirstOf
-        // Most texts hold no first word of a pattern: one table read per phrase start finds that.
-        var any = false
-        for s in starts {
-            let id = scan.tokens[Int(scan.phraseStarts[s])].id
-            if id >= 0 && firsts[Int(id)] != 0 { any = true; break }
-        }
-        guard any else { return }
         let entries = model.vocabulary.entries
         let facts = model.facts
         var added = false

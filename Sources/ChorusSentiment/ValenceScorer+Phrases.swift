@@ -9,6 +9,7 @@ extension ValenceScorer {
         // `free`, where the next match may start.
         var free = 0
         var rises: Int8 = 0
+        var factFirsts: UInt16 = 0
         // Unchecked token reads: `range` lies within `scan.tokens`.
         scan.tokens.withUnsafeBufferPointer { all in
         let tokens = UnsafeBufferPointer(rebasing: all[range])
@@ -17,6 +18,8 @@ extension ValenceScorer {
             // Any `direction` subject among the starts, for `matchDirections` (before the overlap
             // test: a subject inside a shifting match may still count).
             rises |= model.vocabulary.riseSigns[Int(tokens[k].id)]
+            // Any fact pattern's first word, for `matchFacts` (which leaves a taken one alone).
+            factFirsts |= model.vocabulary.factFirstOf[Int(tokens[k].id)]
             if k < free { continue }
             let t = tokens[k]
             let list = model.vocabulary.phraseListOf[Int(t.id)]
@@ -119,6 +122,7 @@ extension ValenceScorer {
         }
         }
         namesSubject = rises != 0
+        namesFactFirst = factFirsts != 0
     }
 
     /// The value of a subject moved up or down (`matchDirections`): a phrase rule's weight.

@@ -69,6 +69,9 @@ struct ValenceScorer: ~Copyable {
     /// Whether a phrase start of the range last matched (`matchPhrases`) is a `direction`
     /// subject; `matchDirections` has nothing to do without one.
     var namesSubject = false
+    /// Whether a phrase start of the range last matched is a fact pattern's first word;
+    /// `matchFacts` has nothing to do without one.
+    var namesFactFirst = false
     /// Whether an `at: glad` match (tears) was marked; `isGlad` finds its slots.
     var hasGlad = false
     /// The first part of a rule with `within`, matched in the scored range (token indices from

@@ -106,7 +106,8 @@ struct Vocabulary: Sendable {
     private(set) var modifiers: [Bool] = []
     /// Per id: `Entry.phraseList` (for the phrase matcher, which reads it at each phrase start).
     private(set) var phraseListOf: [Int32] = []
-    /// Per id: `Entry.factFirst` (for `matchFacts`, which reads it at each phrase start).
+    /// Per id: `Entry.factFirst` (read at each phrase start by `matchPhrases`, which notes whether
+    /// any is there, and by `matchFacts`).
     private(set) var factFirstOf: [UInt16] = []
 
     /// Per id: `Entry.riseSign` (for `ValenceScorer.matchDirections`, which reads it at each

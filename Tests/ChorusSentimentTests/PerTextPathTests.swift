@@ -81,6 +81,27 @@ import Testing
         #expect(with >= 20 && without >= 1_000)
     }
 
+    @Test("matchPhrases notes a fact pattern's first word among the phrase starts exactly when one is there")
+    func factFirstNotedForTheFactPatterns() throws {
+        var session = SentimentSession(Self.analyzer)
+        let firsts = Self.analyzer.model.vocabulary.factFirstOf
+        let texts = try VocabularyCacheTests.texts().filter { $0.utf8.count <= SentimentSession.postMaxBytes } + [
+            "Laptop won't even turn on", "No hot water", "Only one till open", "won't", "lol",
+        ]
+        var with = 0, without = 0, wrong = 0
+        for text in texts {
+            guard !session.figures(title: nil, text: text, lang: "en").unsupported, !session.scanner.tokens.isEmpty else { continue }
+            var any = false
+            for i in 0..<session.scanner.phraseStarts.count {
+                any = any || firsts[Int(session.scanner.tokens[Int(session.scanner.phraseStarts[i])].id)] != 0
+            }
+            if session.scorer.namesFactFirst != any { wrong += 1 }
+            if any { with += 1 } else { without += 1 }
+        }
+        #expect(wrong == 0)
+        #expect(with >= 20 && without >= 100)
+    }
+
     @Test("The direction rule reads its subjects from riseSigns: subjects at the first and last phrase start")
     func directionAtTheEdges() {
         var session = SentimentSession(Self.analyzer)
