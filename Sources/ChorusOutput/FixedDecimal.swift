@@ -66,7 +66,7 @@ public enum FixedDecimal {
     @inlinable @inline(__always)
     public static func writeUnit(_ value: Double, places: Int, to out: UnsafeMutablePointer<UInt8>) -> Int {
         let magnitude = abs(value)
-        guard magnitude <= 1, places == 3 || places == 4 else { return write(value, places: places, to: out) }
+        guard magnitude <= 1, places == 3 || places == 4 else { return writeOutOfLine(value, places: places, to: out) }
         let scale: Int64 = places == 3 ? 1_000 : 10_000
         let scaled = roundedHalfAway(magnitude * Double(scale))
         var n = 0
@@ -83,6 +83,16 @@ public enum FixedDecimal {
         }
         UnsafeMutableRawPointer(out + n).storeBytes(of: bytes.littleEndian, as: UInt64.self)
         return n + 2 + places
+    }
+
+    /// `write`, called (not inlined) from `writeUnit` for what its fast path leaves: with
+    /// `write`'s digit loops inlined into it, `writeUnit` grew too large for the compiler to
+    /// inline into `chorus score`'s line writer, and was called with `places` unknown (~83
+    /// instructions a number); without them it is inlined there and its `places` folds
+    /// (callgrind figures in the commit that made this split).
+    @usableFromInline @inline(never)
+    static func writeOutOfLine(_ value: Double, places: Int, to out: UnsafeMutablePointer<UInt8>) -> Int {
+        write(value, places: places, to: out)
     }
 
     /// 10^p for p in 0…9.
