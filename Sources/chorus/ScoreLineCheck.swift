@@ -15,19 +15,28 @@ enum ScoreLineCheck {
         let n = p.count
         let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
         @inline(__always) func hasZeroByte(_ x: UInt64) -> Bool { (x &- ones) & ~x & high != 0 }
+        // Any byte < 0x20, == '"' or == '\\' (exact for bytes below 0x80).
+        @inline(__always) func special(_ x: UInt64) -> Bool {
+            (x &- 0x20 &* ones) & ~x & high != 0 || hasZeroByte(x ^ (0x22 &* ones)) || hasZeroByte(x ^ (0x5C &* ones))
+        }
         var escape = false
         var i = 0
         while i < n {
             if i + 8 <= n {
                 let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
                 if x & high == 0 {
-                    // Any byte < 0x20, == '"' or == '\\' (exact for bytes below 0x80).
-                    if !escape {
-                        escape = (x &- 0x20 &* ones) & ~x & high != 0
-                            || hasZeroByte(x ^ (0x22 &* ones)) || hasZeroByte(x ^ (0x5C &* ones))
-                    }
+                    if !escape { escape = special(x) }
                     i += 8
                     continue
+                }
+            } else if n >= 8 {
+                // The last 1-7 bytes: the line's last eight bytes as one word when they are all
+                // ASCII (those before `i` were checked already, and checking them again changes
+                // nothing), instead of byte by byte.
+                let x = UnsafeRawPointer(base + n - 8).loadUnaligned(as: UInt64.self)
+                if x & high == 0 {
+                    if !escape { escape = special(x) }
+                    break
                 }
             }
             let b = p[i]

@@ -59,6 +59,34 @@ import Testing
         }
     }
 
+    /// The line check reads a line's last one to seven bytes as its last eight (when those are
+    /// ASCII): a quote, backslash, control byte or non-ASCII letter at any place of the tail,
+    /// on lines of 8 to 20 bytes, still gives the item's bytes.
+    @Test func aCharacterToEscapeOrNotASCIIAnywhereInTheLastEightBytes() throws {
+        var texts: [String] = []
+        for length in 8...20 {
+            for place in max(0, length - 9)..<length {
+                for special in ["\"", "\\", "\t", "\u{01}", "é", "😂"] {
+                    var chars = Array(String(repeating: "good day", count: 3).prefix(length)).map(String.init)
+                    chars[place] = special
+                    texts.append(chars.joined())
+                }
+            }
+        }
+        let r = try chorus(["score"], stdin: texts.joined(separator: "\n") + "\n")
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        #expect(lines.count == texts.count)
+        for (text, line) in zip(texts, lines) {
+            var w = JSONWriter()
+            w.raw(UInt8(ascii: "{"))
+            w.key("text", first: true); w.string(text)
+            w.key("sentiment"); ItemEncoder.appendSentiment(TestFixtures.shipped.score(text), to: &w)
+            w.raw(UInt8(ascii: "}"))
+            #expect(String(decoding: w.bytes, as: UTF8.self) == String(line))
+        }
+    }
+
     @Test func explainPrintsEveryContribution() throws {
         let r = try chorus(["score", "--explain", "not very good!"])
         #expect(r.status == 0)
