@@ -16,8 +16,14 @@ struct Chorus: AsyncParsableCommand {
     )
 
     /// Parses the command line and runs the command; long `chorus parse FILE...` lists are
-    /// first taken out of argv (see ``ParseCommandOperands``).
+    /// first taken out of argv (see ``ParseCommandOperands``), and a bare `chorus score` runs
+    /// without parsing (see ``ScoreCommand/runWithDefaults()``).
     static func main() async {
-        await main(ParseCommandOperands.split(Array(CommandLine.arguments.dropFirst())))
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if ScoreCommand.isBare(arguments) {
+            do { try ScoreCommand.runWithDefaults() } catch { exit(withError: error) }
+            return
+        }
+        await main(ParseCommandOperands.split(arguments))
     }
 }

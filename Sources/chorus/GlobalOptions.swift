@@ -10,7 +10,7 @@ struct GlobalOptions: ParsableArguments {
     var verbose = false
 
     @Option(name: .long, help: "Log lines: auto (journal when stderr is the systemd journal, else text), text, journal (<N> priority prefixes), json.")
-    var logFormat: String = "auto"
+    var logFormat: String = GlobalOptions.defaultFormat.rawValue
 
     func validate() throws {
         if let logLevel, Logger.Level(rawValue: logLevel) == nil {
@@ -21,8 +21,13 @@ struct GlobalOptions: ParsableArguments {
         }
     }
 
-    /// The effective level: --log-level wins, then --verbose, else warning (quiet for cron).
-    var level: Logger.Level { logLevel.flatMap(Logger.Level.init(rawValue:)) ?? (verbose ? .info : .warning) }
+    /// The level without --log-level or --verbose: warning (quiet for cron).
+    static let defaultLevel = Logger.Level.warning
+    /// The line format without --log-format.
+    static let defaultFormat = LoggingSetup.Format.auto
+
+    /// The effective level: --log-level wins, then --verbose, else `defaultLevel`.
+    var level: Logger.Level { logLevel.flatMap(Logger.Level.init(rawValue:)) ?? (verbose ? .info : Self.defaultLevel) }
 
     /// The chosen line format.
     var format: LoggingSetup.Format { LoggingSetup.Format(rawValue: logFormat) ?? .auto }

@@ -35,6 +35,28 @@ struct ScoreCommand: ParsableCommand {
 
     func run() throws {
         global.bootstrap()
+        try Self.score(texts: texts, explain: explain, lexicons: lexicons, rules: rules, lang: lang)
+    }
+
+    /// Whether `arguments` (after the program name) are `score` alone, every option at its
+    /// default: `Chorus.main` then runs `runWithDefaults` instead of ArgumentParser.
+    static func isBare(_ arguments: [String]) -> Bool {
+        arguments == ["score"]
+    }
+
+    /// `chorus score` with no arguments, run without ArgumentParser: what pipelines and
+    /// `scripts/bench.d/sentiment` start once per batch of texts. Parsing that one word costs
+    /// ArgumentParser ~15 M instructions (reflection over the command tree and the
+    /// completion-script check; a fifth of start-up, callgrind, figures in the commit that
+    /// added this); the defaults here are those `run()` gets (`GlobalOptions.defaultLevel`,
+    /// `.defaultFormat`; ScoreCommandTests compare the two paths).
+    static func runWithDefaults() throws {
+        LoggingSetup.bootstrap(level: GlobalOptions.defaultLevel, format: GlobalOptions.defaultFormat)
+        try score(texts: [], explain: false, lexicons: [], rules: [], lang: nil)
+    }
+
+    /// Scores `texts`, or stdin's lines when there are none (logging bootstrapped).
+    private static func score(texts: [String], explain: Bool, lexicons: [String], rules: [String], lang: String?) throws {
         let analyzer: SentimentAnalyzer
         do {
             analyzer = try SentimentAnalyzer(configuration: SentimentConfiguration(

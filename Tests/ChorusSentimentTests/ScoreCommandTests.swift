@@ -87,6 +87,33 @@ import Testing
         }
     }
 
+    /// A bare `chorus score` runs without ArgumentParser (`ScoreCommand.runWithDefaults`); with
+    /// an option set to its default it goes through the parser. Both give the same bytes, and
+    /// the same exit code and message when a shipped lexicon is bad; `--help` still parses.
+    @Test func theBareCommandAndTheParsedOneAgree() throws {
+        let texts = ["Wow! Breaking good news!", "", "not very good", "好消息", "plain \"quoted\"", "Quelle déception"]
+        let stdin = texts.joined(separator: "\n") + "\n"
+        let bare = try chorus(["score"], stdin: stdin)
+        let parsed = try chorus(["score", "--log-format", "auto"], stdin: stdin)
+        #expect(bare.status == 0 && parsed.status == 0, "\(bare.stderr) \(parsed.stderr)")
+        #expect(bare.stdout.split(separator: "\n").count == texts.count)
+        #expect(bare.stdout == parsed.stdout && bare.stderr == parsed.stderr)
+
+        let dir = try TemporaryFiles.directory()
+        try "good\tnot a number\n".write(to: dir.appendingPathComponent("lexicon-en.tsv"), atomically: true, encoding: .utf8)
+        for name in ["lexicon-zh.tsv", "rules-en.yaml", "rules-zh.yaml"] {
+            try "".write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        let badBare = try chorus(["score"], stdin: "good\n", environment: ["CHORUS_SHARE": dir.path])
+        let badParsed = try chorus(["score", "--log-format", "auto"], stdin: "good\n", environment: ["CHORUS_SHARE": dir.path])
+        #expect(badBare.status == 78 && badParsed.status == 78)
+        #expect(badBare.stderr.contains("lexicon-en.tsv:1:") && badBare.stderr == badParsed.stderr)
+        #expect(badBare.stdout.isEmpty && badParsed.stdout.isEmpty)
+
+        let help = try chorus(["score", "--help"])
+        #expect(help.status == 0 && help.stdout.contains("--explain"))
+    }
+
     @Test func explainPrintsEveryContribution() throws {
         let r = try chorus(["score", "--explain", "not very good!"])
         #expect(r.status == 0)
