@@ -175,4 +175,44 @@ import Testing
         var r = SnapshotReader(payload)
         #expect(throws: SnapshotReader.Corrupt.self) { _ = try Vocabulary(reading: &r) }
     }
+
+    /// The checksum runs in four lanes of 8-byte words, then the last words and bytes: a flip
+    /// of any one bit, in any lane or in the tail, changes it.
+    @Test func everySingleBitFlipChangesTheChecksum() {
+        let bytes = (0..<77).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }
+        let sum = VocabularyCache.checksum(bytes)
+        var missed: [Int] = []
+        for i in bytes.indices {
+            for bit in 0..<8 {
+                var flipped = bytes
+                flipped[i] ^= UInt8(1) << UInt8(bit)
+                if VocabularyCache.checksum(flipped) == sum { missed.append(i * 8 + bit) }
+            }
+        }
+        #expect(missed.isEmpty, "\(missed)")
+        // Words swapped between lanes change it too.
+        var swapped = bytes
+        swapped.swapAt(0, 8)
+        #expect(VocabularyCache.checksum(swapped) != sum)
+    }
+
+    /// `load` reads the header, then exactly the payload the header announces: a file with a
+    /// byte more or less than that is refused, and an intact one gives its payload back.
+    @Test func aFileLongerOrShorterThanItsHeaderSaysIsRefused() throws {
+        let box = try Sandbox()
+        let cache = VocabularyCache(directory: box.cache)
+        let key = Array(repeating: UInt8(7), count: 32)
+        let payload = (0..<1_000).map { UInt8(truncatingIfNeeded: $0) }
+        cache.store(payload, key: key)
+        #expect(cache.load(key: key) == payload)
+        let file = cache.file(key)
+        let whole = [UInt8](try Data(contentsOf: file))
+        try Data(whole + [0]).write(to: file)
+        #expect(cache.load(key: key) == nil)
+        try Data(whole.dropLast()).write(to: file)
+        #expect(cache.load(key: key) == nil)
+        try Data(whole).write(to: file)
+        #expect(cache.load(key: key) == payload)
+        #expect(cache.load(key: Array(repeating: UInt8(8), count: 32)) == nil)
+    }
 }
