@@ -1,4 +1,5 @@
 public import Foundation
+public import ChorusModel
 
 /// Settings of the sentiment stage: which lexicon and rule files to load, the label
 /// thresholds, mixed detection, languages and how an item's title and text combine.
@@ -70,7 +71,7 @@ public struct SentimentConfiguration: Sendable, Equatable {
 
     /// The default `vocabularyCache` for this environment.
     public static func defaultCacheDirectory(
-        _ environment: [String: String] = ProcessInfo.processInfo.environment
+        _ environment: [String: String] = EnvironmentVariables.named("CHORUS_CACHE_DIR", "XDG_CACHE_HOME", "HOME")
     ) -> URL? {
         if let dir = environment["CHORUS_CACHE_DIR"], !dir.isEmpty {
             return dir == "off" ? nil : URL(fileURLWithPath: dir, isDirectory: true)

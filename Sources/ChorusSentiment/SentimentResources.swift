@@ -1,4 +1,5 @@
 public import Foundation
+public import ChorusModel
 
 /// Finds the directory holding the shipped lexicon and rule files, whatever the current
 /// directory and wherever the binary is (cron runs from `/`).
@@ -35,7 +36,7 @@ public enum SentimentResources {
 
     /// The directories searched, in order.
     public static func searchPath(
-        environment: [String: String] = ProcessInfo.processInfo.environment,
+        environment: [String: String] = EnvironmentVariables.named("CHORUS_SHARE"),
         executable: URL? = SentimentResources.runningExecutable()
     ) -> [URL] {
         var dirs: [URL] = []
@@ -64,7 +65,7 @@ public enum SentimentResources {
 
     /// The first directory of the search path that holds the shipped files.
     public static func locate(
-        environment: [String: String] = ProcessInfo.processInfo.environment,
+        environment: [String: String] = EnvironmentVariables.named("CHORUS_SHARE"),
         executable: URL? = SentimentResources.runningExecutable()
     ) throws -> URL {
         let dirs = searchPath(environment: environment, executable: executable)

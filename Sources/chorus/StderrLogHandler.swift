@@ -1,4 +1,5 @@
 import Foundation
+import ChorusModel
 import Logging
 import ChorusOutput
 
@@ -68,7 +69,7 @@ struct StderrLogHandler: LogHandler {
 
     /// True when stderr is the journal: systemd sets `$JOURNAL_STREAM` to `device:inode` of the
     /// stream it connected, which a redirected stderr no longer matches.
-    static func stderrIsJournal(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
+    static func stderrIsJournal(_ environment: [String: String] = EnvironmentVariables.named("JOURNAL_STREAM")) -> Bool {
         guard let value = environment["JOURNAL_STREAM"] else { return false }
         var info = stat()
         guard fstat(STDERR_FILENO, &info) == 0 else { return false }
