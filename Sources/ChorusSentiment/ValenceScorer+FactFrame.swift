@@ -74,7 +74,7 @@ extension ValenceScorer {
     /// happens and its words keep their own values ("Open every day except Sunday" stays a
     /// schedule, "Shame about the weather" a complaint). Not in a sarcastic text. Applied before
     /// the contrast weighting. Returns the marked word's new value, or nil.
-    mutating func applyAgainst(_ range: Range<Int>, of scan: borrowing TextScanner, flip: Bool) -> Float? {
+    mutating func applyAgainst(_ range: Range<Int>, of scan: inout TextScanner, flip: Bool) -> Float? {
         guard againsts.count > 0, !flip else { return nil }
         let a = againsts[0]
         let base = range.lowerBound, n = range.count

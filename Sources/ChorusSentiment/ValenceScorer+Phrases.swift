@@ -312,7 +312,7 @@ extension ValenceScorer {
     /// fires (with its tags); else it keeps its negative valence and fires nothing. Not in a
     /// sarcastic text. Applied before the contrast weighting; the strongest values are read
     /// again after it. Returns whether a match turned.
-    mutating func applyGlad(_ range: Range<Int>, of scan: borrowing TextScanner, flip: Bool) -> Bool {
+    mutating func applyGlad(_ range: Range<Int>, of scan: inout TextScanner, flip: Bool) -> Bool {
         guard hasGlad, !flip else { return false }
         var rest: Float = 0
         var tears = Int.max

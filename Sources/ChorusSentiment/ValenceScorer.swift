@@ -249,7 +249,8 @@ struct ValenceScorer: ~Copyable {
             if explaining { explanation.append("  \(fmt(v))  \(note)") }
         }
         }
-        if applyGlad(range, of: scan, flip: flip) {
+        // `inout`, not `borrowing`: the scanner (396 bytes) was copied for each of these two calls.
+        if applyGlad(range, of: &scan, flip: flip) {
             // Turned tears are no longer the strongest negative.
             result.strongestPositive = 0
             result.strongestNegative = 0
@@ -259,7 +260,7 @@ struct ValenceScorer: ~Copyable {
                 result.strongestNegative = min(result.strongestNegative, v)
             }
         }
-        if !againsts.isEmpty, let v = applyAgainst(range, of: scan, flip: flip) {
+        if !againsts.isEmpty, let v = applyAgainst(range, of: &scan, flip: flip) {
             result.strongestNegative = min(result.strongestNegative, v)
         }
         if h.contrast && !contrasts.isEmpty { applyContrast(range, of: &scan, contrasts: contrasts) }
