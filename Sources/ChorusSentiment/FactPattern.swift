@@ -19,6 +19,10 @@ struct FactPattern: Sendable, Equatable, BitwiseCopyable {
     var either: Bool
     /// The `then` word must be followed right away by a `next` word ("this" + "week").
     var needsNext: Bool
+    /// The `then` word stands in the next clause, as its first or second word, instead of in the
+    /// `first` word's clause (session 11): an expectation and its outcome told side by side,
+    /// "Ordered a large, got a small", "Promised 2 hours. Took 6".
+    var across: Bool = false
     /// `PhraseKey` language code (0: any).
     var language: UInt8
 
@@ -26,6 +30,9 @@ struct FactPattern: Sendable, Equatable, BitwiseCopyable {
     static let maxCount = 16
     /// The bits of the first `count` patterns (`count` at most `maxCount`).
     static func bits(_ count: Int) -> UInt16 { count >= 16 ? .max : (UInt16(1) << UInt16(count)) - 1 }
+    /// `lang: any`: the pattern applies in text of every language, whatever its file's `lang`
+    /// (session 11: an amount is written the same way in English, French, Spanish and German).
+    static let anyLanguage = "any"
     /// The most words allowed between the two words of a pattern.
     static let maxGap = 6
     /// How many words after the later word of a match an `unless` word cancels it ("doesn't
@@ -48,6 +55,8 @@ extension RuleFile {
         var unless: [String]
         var gap: Int
         var either: Bool
+        /// `FactPattern.across`.
+        var across: Bool = false
         var valence: Float
         var tags: [String]
         var language: String?
@@ -81,6 +90,9 @@ extension RuleFileParser {
                 case "either":
                     guard let b = v.bool else { throw fail(file, v, "facts: either: expected true or false") }
                     d.either = b
+                case "across":
+                    guard let b = v.bool else { throw fail(file, v, "facts: across: expected true or false") }
+                    d.across = b
                 case "valence": d.valence = try number(file, v, range: -4...4)
                 case "tags":
                     d.tags = try strings(file, v)
@@ -89,7 +101,7 @@ extension RuleFileParser {
                     }
                 case "lang": d.language = try string(file, v)
                 default:
-                    throw fail(file, k, "facts: unknown key \(q(k.string ?? "")) (expected name, first, then, next, unless, gap, either, valence, tags, lang)")
+                    throw fail(file, k, "facts: unknown key \(q(k.string ?? "")) (expected name, first, then, next, unless, gap, either, across, valence, tags, lang)")
                 }
             }
             guard !d.name.isEmpty else { throw fail(file, item, "facts: a pattern without a name") }
@@ -153,7 +165,8 @@ extension SentimentModel {
                 ruleNames.append(d.name)
             }
             facts[index] = FactPattern(nameID: nameID, valence: d.valence, tags: ReactionTag.mask(d.tags), gap: Int8(d.gap),
-                                       either: d.either, needsNext: !d.next.isEmpty, language: PhraseKey.languageCode(d.language))
+                                       either: d.either, needsNext: !d.next.isEmpty, across: d.across,
+                                       language: d.language == FactPattern.anyLanguage ? 0 : PhraseKey.languageCode(d.language))
             let bit = UInt16(1) << UInt16(index)
             for w in d.first { for t in WordNormalizer.tokens(w) { vocabulary.update(t) { $0.factFirst |= bit } } }
             for w in d.then { for t in WordNormalizer.tokens(w) { vocabulary.update(t) { $0.factThen |= bit } } }

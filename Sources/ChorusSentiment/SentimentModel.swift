@@ -429,10 +429,16 @@ struct SentimentModel: Sendable {
             // each of the `then` rules (2.6% of start-up in perf).
             let needed = phrases.count + firsts.count * seconds.count
             if phrases.capacity < needed { phrases.reserveCapacity(max(needed, 2 * phrases.capacity)) }
+            let zero = vocabulary.anyNumberID
             for (a, at) in firsts where !at.isEmpty {
                 for (b, bt) in seconds where !bt.isEmpty {
                     phrases.append(PhraseRule(name: r.name, tokens: ArraySlice(at + bt), effect: r.effect, tags: r.tags, language: r.language,
                                               position: r.position, textParts: (a, b)))
+                    // `0` matches an amount too ("go up £10"): the twin with `£` in its place.
+                    if zero >= 0, let twin = amountTwin(at + bt, zero: zero) {
+                        phrases.append(PhraseRule(name: r.name, tokens: ArraySlice(twin), effect: r.effect, tags: r.tags,
+                                                  language: r.language, position: r.position, textParts: (a, b)))
+                    }
                 }
             }
         }
@@ -446,7 +452,23 @@ struct SentimentModel: Sendable {
             let ids = form.map { vocabulary.intern($0) }
             phrases.append(PhraseRule(name: name, tokens: ArraySlice(ids), effect: effect, tags: tags, language: language,
                                       position: position, textParts: (text, nil), within: within))
+            // `0` matches an amount too ("charged me £60", "quoted £180"): the twin with `£` in its place.
+            if let twin = amountTwin(ids, zero: vocabulary.anyNumberID) {
+                phrases.append(PhraseRule(name: name, tokens: ArraySlice(twin), effect: effect, tags: tags, language: language,
+                                          position: position, textParts: (text, nil), within: within))
+            }
         }
+    }
+
+    /// A phrase's tokens with its first `0` (any number) replaced by `£` (an amount, session 11),
+    /// or nil when it holds no `0`: the scanner reads "£60" as one amount token, so a phrase
+    /// written with a count ("charged me 0", "go up 0") keeps matching an amount after a
+    /// currency sign, as it did when the sign was punctuation.
+    private mutating func amountTwin(_ ids: [Int32], zero: Int32) -> [Int32]? {
+        guard zero >= 0, let i = ids.firstIndex(of: zero) else { return nil }
+        var twin = ids
+        twin[i] = Vocabulary.amountWord.withUTF8Buffer { vocabulary.intern(String(decoding: $0, as: UTF8.self)) }
+        return twin
     }
 
     /// The range of `phraseListItems` to try at a token starting phrase list `list` followed by

@@ -140,6 +140,8 @@ extension TextScanner {
             pendingBreak = true
         case 0x2D:
             if i + 1 < n && p[i + 1] == 0x20 { pendingBreak = true }
+        case 0x24:
+            return readCurrency(p, at: i, length: 1, breaks: false)
         default:
             break
         }

@@ -29,10 +29,13 @@ struct TextScanner: ~Copyable {
     var questions = 0
     /// `Vocabulary.anyNumberID`: the id a digits-only unknown word takes.
     let anyNumber: Int32
+    /// `Vocabulary.amountID`: the id an amount of money takes ("£14", "14 €"), or -1.
+    let amount: Int32
 
     init(vocabulary: Vocabulary) {
         self.vocabulary = vocabulary
         anyNumber = vocabulary.anyNumberID
+        amount = vocabulary.amountID
         word.reserveCapacity(64)
         variant.reserveCapacity(64)
     }
@@ -127,9 +130,12 @@ struct TextScanner: ~Copyable {
                 case 0xFF01: exclamations += 1; endSentenceIfLast(p, after: i + len)
                 case 0xFF1F: questions += 1; endSentenceIfLast(p, after: i + len)
                 case 0x3002, 0x2026, 0xFF0E: endSentence()
+                case 0xA3, 0xA5: i = readCurrency(p, at: i, length: len, breaks: true); continue
                 default: pendingBreak = true
                 }
                 i += len
+            case .other where Self.isCurrencySign(v):
+                i = readCurrency(p, at: i, length: len, breaks: false)
             case .space, .other:
                 i += len
             }

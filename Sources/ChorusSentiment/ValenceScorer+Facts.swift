@@ -2,7 +2,8 @@ extension ValenceScorer {
     /// Fact patterns (`FactPattern`, `facts:` of the rule files): at each token that starts a
     /// pattern (its `first` word, found among the phrase starts the scanner already listed), the
     /// pattern's `then` word is looked for up to `gap` words later in the same clause (or earlier
-    /// too, with `either`), followed right away by a `next` word when the pattern has any. The
+    /// too, with `either`; with `across`, as the first or second word of the next clause instead),
+    /// followed right away by a `next` word when the pattern has any. The
     /// search ends at a clause break or contrast word, and at a glad word (a lexicon word above 0,
     /// or a phrase set above 0: "third win this week" is no complaint). An `unless` word between
     /// the two, just before the earlier one or up to `FactPattern.unlessAfter` words after the
@@ -66,22 +67,31 @@ extension ValenceScorer {
                           entries: [Vocabulary.Entry]) -> Int {
         var j = k + step
         var between = 0
+        // `across`: the clause break crossed, and where the next clause starts.
+        var crossed = false, clauseStart = 0
         while j >= 0 && j < tokens.count && between <= Int(p.gap) {
-            // One clause: no break between the two words.
-            if tokens[step > 0 ? j : j + 1].breakBefore { return -1 }
+            // One clause: no break between the two words; with `across`, exactly one.
+            if tokens[step > 0 ? j : j + 1].breakBefore {
+                guard p.across && step > 0 && !crossed else { return -1 }
+                crossed = true
+                clauseStart = j
+            }
             let id = tokens[j].id
             if id >= 0 {
                 let e = entries[Int(id)]
                 if e.isContrast { return -1 }
-                if e.factThen & bit != 0 && isFree(j) {
+                if e.factThen & bit != 0 && isFree(j) && (!p.across || (crossed && j - clauseStart <= 1)) {
                     guard p.needsNext else { return j }
                     let q = j + 1
                     if q < tokens.count && !tokens[q].breakBefore && tokens[q].id >= 0 && entries[Int(tokens[q].id)].factNext & bit != 0
                         && isFree(q) { return j }
                 }
-                if e.valence > 0 && e.booster == 0 && !e.isNegator && slot[j].setValence.isNaN && !slot[j].consumed { return -1 }
+                // A glad word ends the search (with `across`, only in the outcome's clause: the
+                // expectation may hold one, "promised 30 free hours, got 15").
+                if e.valence > 0 && e.booster == 0 && !e.isNegator && slot[j].setValence.isNaN && !slot[j].consumed
+                    && (!p.across || crossed) { return -1 }
             }
-            if !slot[j].setValence.isNaN && slot[j].setValence > 0 { return -1 }
+            if !slot[j].setValence.isNaN && slot[j].setValence > 0 && (!p.across || crossed) { return -1 }
             j += step
             between += 1
         }
