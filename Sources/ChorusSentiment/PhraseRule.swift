@@ -43,8 +43,9 @@ struct PhraseRule: Sendable {
     /// negative (`applyUnmet`): "Would have been nice to get a reply", "It could have been a
     /// brilliant day if…". `wrap` (session 11, acc11b): a `flip` frame of polite or glad words
     /// wrapped round a complaint ("love how", "nice of them to", "good luck getting"): it flips
-    /// the text like any sarcasm marker only when the rest of the text sums to 0 or less
-    /// (`applyWrap`), so "Love how friendly the staff are" keeps its praise.
+    /// the text like any sarcasm marker only when the rest of the text sums to less than
+    /// `ValenceScorer.wrapGladRest` (`applyWrap`), so "Love how friendly the staff are" keeps its
+    /// praise.
     enum Position: String, Sendable {
         case any, start, end, whole, aside, glad, lead, close, fact, against, unmet, wrap
     }
