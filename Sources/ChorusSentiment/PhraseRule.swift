@@ -37,8 +37,17 @@ struct PhraseRule: Sendable {
     /// the boiler is another story", "apart from the damp"): the phrase counts its (negative)
     /// valence only when the clauses outside its own sum to +1.0 or more and its own clause to
     /// more than −1.0 (`applyAgainst`); else it is no match and its words keep their values.
+    /// `unmet` (session 11, acc11b): a counterfactual or unmet wish ("would have been", "could
+    /// have been", "was supposed to be", "if only", "I wish the"): the phrase counts its
+    /// (negative) valence, and every positive contribution after it in its clause counts
+    /// negative (`applyUnmet`): "Would have been nice to get a reply", "It could have been a
+    /// brilliant day if…". `wrap` (session 11, acc11b): a `flip` frame of polite or glad words
+    /// wrapped round a complaint ("love how", "nice of them to", "good luck getting"): it flips
+    /// the text like any sarcasm marker only when the rest of the text sums to less than
+    /// `ValenceScorer.wrapGladRest` (`applyWrap`), so "Love how friendly the staff are" keeps its
+    /// praise.
     enum Position: String, Sendable {
-        case any, start, end, whole, aside, glad, lead, close, fact, against
+        case any, start, end, whole, aside, glad, lead, close, fact, against, unmet, wrap
     }
 
     /// Rule name, reported in `Sentiment.rules` (idioms report `idiom`, boosters `booster`).
@@ -133,11 +142,13 @@ enum HeuristicName {
     /// A subject and a word moving it up or down, a few words apart in one clause, told good
     /// or bad news ("Unemployment in the north climbs", "Burglaries in the county down 18%").
     static let direction: Int32 = 22
+    /// Praise in short scare quotes ("thanks for the \"help\"") made the text sarcastic (session 11).
+    static let scareQuotes: Int32 = 23
 
     static let all = [
         "lexicon", "negation", "booster", "dampener", "caps-emphasis", "exclamation", "question", "contrast",
         "elongation", "lang-zh", "sentence-average", "title+text", "idiom", "lang-fr", "lang-es", "lang-de", "reversal",
-        "opposed-clauses", "report", "info-question", "concession", "mixed-balance", "direction",
+        "opposed-clauses", "report", "info-question", "concession", "mixed-balance", "direction", "scare-quotes",
     ]
 }
 

@@ -207,7 +207,7 @@ enum RuleFileParser {
             case "at":
                 let s = try string(file, v)
                 guard let p = PhraseRule.Position(rawValue: s), p != .lead else {
-                    throw fail(file, v, "at: \(q(s)) is not one of any, start, end, whole, aside, close, glad, fact, against")
+                    throw fail(file, v, "at: \(q(s)) is not one of any, start, end, whole, aside, close, glad, fact, against, unmet, wrap")
                 }
                 position = p
             default:
@@ -244,6 +244,14 @@ enum RuleFileParser {
         }
         if position == .fact {
             guard case .set? = effects.first else { throw fail(file, node, "rule \(q(name)): at: fact needs a valence") }
+        }
+        // `at: unmet` counts a letdown and turns the praise after it: it needs a negative valence;
+        // `at: wrap` is a conditional sarcasm marker: it needs flip.
+        if position == .unmet {
+            guard case .set(let v)? = effects.first, v < 0 else { throw fail(file, node, "rule \(q(name)): at: unmet needs a negative valence") }
+        }
+        if position == .wrap {
+            guard case .flip? = effects.first else { throw fail(file, node, "rule \(q(name)): at: wrap needs flip: true") }
         }
         return RuleFile.Definition(
             name: name, phrases: phrases, then: then, within: within, effect: effects.first ?? .shift(0), tags: tags,

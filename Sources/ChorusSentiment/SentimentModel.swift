@@ -55,6 +55,8 @@ struct SentimentModel: Sendable {
         var infoQuestion = true, concession = true
         /// `direction` (subject and direction word a few words apart).
         var direction = true
+        /// `scare-quotes` (praise in short quotes is sarcasm, session 11).
+        var scareQuotes = true
 
         init(disabled: Set<String>) {
             negation = !disabled.contains("negation")
@@ -69,6 +71,7 @@ struct SentimentModel: Sendable {
             infoQuestion = !disabled.contains("info-question")
             concession = !disabled.contains("concession")
             direction = !disabled.contains("direction")
+            scareQuotes = !disabled.contains("scare-quotes")
         }
     }
 

@@ -136,7 +136,9 @@ extension TextScanner {
             endSentenceIfLast(p, after: i + 1)
         case 0x2E:
             if i + 1 >= n || p[i + 1] <= 0x20 { endSentence() }
-        case 0x2C, 0x3B, 0x3A, 0x28, 0x29, 0x22, 0x5B, 0x5D:
+        case 0x22:
+            quoteMark(p, after: i + 1)
+        case 0x2C, 0x3B, 0x3A, 0x28, 0x29, 0x5B, 0x5D:
             pendingBreak = true
         case 0x2D:
             if i + 1 < n && p[i + 1] == 0x20 { pendingBreak = true }
@@ -146,6 +148,25 @@ extension TextScanner {
             break
         }
         return i + 1
+    }
+
+    /// A double quote: a clause break, and the start or end of a quoted span. A closing quote
+    /// one to three words after the opening one notes the span in `quotedSpans` (for the
+    /// scare quotes of `ValenceScorer.applyScareQuotes`); `j` is the byte after the mark.
+    mutating func quoteMark(_ p: UnsafeBufferPointer<UInt8>, after j: Int) {
+        pendingBreak = true
+        if quoteOpen < 0 {
+            quoteOpen = tokens.count
+            quoteUpper = j < p.count && p[j] >= 0x41 && p[j] <= 0x5A
+            return
+        }
+        let words = tokens.count - quoteOpen
+        if words >= 1 && words <= 3 {
+            quotedSpans.append(Int32(quoteOpen))
+            quotedSpans.append(Int32(tokens.count))
+            quotedSpans.append(quoteUpper ? 1 : 0)
+        }
+        quoteOpen = -1
     }
 
     /// Segments a run of Han characters by forward maximum matching.

@@ -18,6 +18,13 @@ struct TextScanner: ~Copyable {
     var valenced = ScratchList<Int32>()
     /// Indices of the contrast words ("but", "however"), in order.
     var contrasts = ScratchList<Int32>()
+    /// Short quoted spans (session 11, acc11b), three entries each: first token, end token, and
+    /// 1 when the quote opened before a capital letter (a title or a name), else 0. A span is
+    /// one to three words between two double quotes (`"`, `“ ”`, `„`, `« »`).
+    var quotedSpans = ScratchList<Int32>(capacity: 6)
+    /// The token index at an open double quote, or −1; and whether a capital followed it.
+    var quoteOpen = -1
+    var quoteUpper = false
 
     // Scratch state, reused from text to text.
     var word: [UInt8] = []
@@ -47,6 +54,8 @@ struct TextScanner: ~Copyable {
         phraseStarts.clear()
         valenced.clear()
         contrasts.clear()
+        quotedSpans.clear()
+        quoteOpen = -1
         stats = TextStats()
         pendingBreak = true
         sentenceStart = 0
@@ -131,6 +140,7 @@ struct TextScanner: ~Copyable {
                 case 0xFF1F: questions += 1; endSentenceIfLast(p, after: i + len)
                 case 0x3002, 0x2026, 0xFF0E: endSentence()
                 case 0xA3, 0xA5: i = readCurrency(p, at: i, length: len, breaks: true); continue
+                case 0x201C, 0x201D, 0x201E, 0xAB, 0xBB: quoteMark(p, after: i + len)
                 default: pendingBreak = true
                 }
                 i += len

@@ -80,6 +80,11 @@ extension ValenceScorer {
                     // until then its words stay free for the other rules.
                     againsts.append(Lead(nameID: key.nameID, phrase: r, start: Int32(k), end: Int32(k + m)))
                     continue candidates
+                case .unmet:
+                    // A counterfactual or unmet wish (session 11): counts its valence like any
+                    // phrase, and `applyUnmet` turns the praise after it in its clause.
+                    unmets.append(Lead(nameID: key.nameID, phrase: r, start: Int32(k), end: Int32(k + m)))
+                case .wrap: break
                 case .lead:
                     // The first part of a rule with `within`: noted for its second part, scores
                     // nothing, and leaves its words to the other rules.
@@ -109,6 +114,10 @@ extension ValenceScorer {
                     if aside.rule < 0 { aside = (r, Int32(k), Int32(k + m)) }
                     asideSpans.append(Lead(nameID: key.nameID, phrase: r, start: Int32(k), end: Int32(k + m)))
                     if m == 1 { continue candidates }
+                case .flip where key.position == .wrap:
+                    // Decided once the rest of the text is scored (`applyWrap`); its words keep
+                    // their values until then ("love how" is praise when the rest is glad).
+                    wraps.append(Lead(nameID: key.nameID, phrase: r, start: Int32(k), end: Int32(k + m)))
                 case .flip:
                     flip = true
                     fire(key.nameID)

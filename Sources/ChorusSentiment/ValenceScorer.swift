@@ -89,6 +89,10 @@ struct ValenceScorer: ~Copyable {
     /// Every `at: against` match (the bad side of a glad text, session 10b), in token order;
     /// `applyAgainst` reads the first.
     var againsts = ScratchList<Lead>(capacity: 4)
+    /// Every `at: unmet` match (a counterfactual or unmet wish, session 11), in token order.
+    var unmets = ScratchList<Lead>(capacity: 4)
+    /// Every `at: wrap` match (polite words round a complaint, session 11), in token order.
+    var wraps = ScratchList<Lead>(capacity: 4)
 
     init(model: SentimentModel) { self.model = model }
 
@@ -263,7 +267,19 @@ struct ValenceScorer: ~Copyable {
         if !againsts.isEmpty, let v = applyAgainst(range, of: &scan, flip: flip) {
             result.strongestNegative = min(result.strongestNegative, v)
         }
+        if scan.quotedSpans.count > 0 && h.scareQuotes { applyScareQuotes(range, of: scan, language: language, flip: &flip) }
+        if !unmets.isEmpty && applyUnmet(range, of: scan, flip: flip) {
+            // Turned praise is no longer the strongest positive.
+            result.strongestPositive = 0
+            result.strongestNegative = 0
+            for i in 0..<scored.count {
+                let v = slot[Int(scored[i])].value
+                result.strongestPositive = max(result.strongestPositive, v)
+                result.strongestNegative = min(result.strongestNegative, v)
+            }
+        }
         if h.contrast && !contrasts.isEmpty { applyContrast(range, of: &scan, contrasts: contrasts) }
+        if !wraps.isEmpty { applyWrap(flip: &flip) }
         applyAside(flip: &flip)
         return finish(range, of: &scan, result: &result, flip: flip)
     }
@@ -322,5 +338,7 @@ struct ValenceScorer: ~Copyable {
         leads.clear()
         asideSpans.clear()
         againsts.clear()
+        unmets.clear()
+        wraps.clear()
     }
 }
