@@ -47,21 +47,27 @@ import Testing
                      "これは本当に素晴らしいニュースです", "Quelle déception", "¡Por fin!"]
         let r = try chorus(["score"], stdin: texts.joined(separator: "\n") + "\r\n")
         #expect(r.status == 0, "\(r.stderr)")
-        let lines = r.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
-        #expect(lines.count == texts.count)
+        expectItemLines(r.stdout, for: texts)
+    }
+
+    /// The line check reads a line's last one to seven bytes as its last eight (when those are
+    /// ASCII): a quote, backslash, control byte or non-ASCII letter at any place of the tail,
+    /// on lines of 8 to 20 bytes, still gives the item's bytes.
+    /// Each line of `stdout` is `{"text":…,"sentiment":…}` with the bytes the item writer gives
+    /// the text's score under the shipped rules, one line a text, in order.
+    private func expectItemLines(_ stdout: String, for texts: [String], sourceLocation: SourceLocation = #_sourceLocation) {
+        let lines = stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        #expect(lines.count == texts.count, sourceLocation: sourceLocation)
         for (text, line) in zip(texts, lines) {
             var w = JSONWriter()
             w.raw(UInt8(ascii: "{"))
             w.key("text", first: true); w.string(text)
             w.key("sentiment"); ItemEncoder.appendSentiment(TestFixtures.shipped.score(text), to: &w)
             w.raw(UInt8(ascii: "}"))
-            #expect(String(decoding: w.bytes, as: UTF8.self) == String(line))
+            #expect(String(decoding: w.bytes, as: UTF8.self) == String(line), sourceLocation: sourceLocation)
         }
     }
 
-    /// The line check reads a line's last one to seven bytes as its last eight (when those are
-    /// ASCII): a quote, backslash, control byte or non-ASCII letter at any place of the tail,
-    /// on lines of 8 to 20 bytes, still gives the item's bytes.
     @Test func aCharacterToEscapeOrNotASCIIAnywhereInTheLastEightBytes() throws {
         var texts: [String] = []
         for length in 8...20 {
@@ -75,16 +81,7 @@ import Testing
         }
         let r = try chorus(["score"], stdin: texts.joined(separator: "\n") + "\n")
         #expect(r.status == 0, "\(r.stderr)")
-        let lines = r.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
-        #expect(lines.count == texts.count)
-        for (text, line) in zip(texts, lines) {
-            var w = JSONWriter()
-            w.raw(UInt8(ascii: "{"))
-            w.key("text", first: true); w.string(text)
-            w.key("sentiment"); ItemEncoder.appendSentiment(TestFixtures.shipped.score(text), to: &w)
-            w.raw(UInt8(ascii: "}"))
-            #expect(String(decoding: w.bytes, as: UTF8.self) == String(line))
-        }
+        expectItemLines(r.stdout, for: texts)
     }
 
     /// A bare `chorus score` runs without ArgumentParser (`ScoreCommand.runWithDefaults`); with
