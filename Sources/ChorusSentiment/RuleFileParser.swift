@@ -151,7 +151,8 @@ enum RuleFileParser {
                     case "blockers": out.factBlockers = words
                     case "subjects": out.factSubjects = words
                     case "after": out.factAfter = words
-                    default: throw fail(file, k, "fact_frame: unknown key \(q(list)) (expected blockers, subjects or after)")
+                    case "joins": out.factJoins = words
+                    default: throw fail(file, k, "fact_frame: unknown key \(q(list)) (expected blockers, subjects, after or joins)")
                     }
                 }
             case "facts":

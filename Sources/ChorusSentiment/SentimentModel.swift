@@ -387,6 +387,7 @@ struct SentimentModel: Sendable {
         for w in file.factBlockers { for t in WordNormalizer.tokens(w) { vocabulary.update(t) { $0.factFrame = Vocabulary.FactRole.blocker } } }
         for w in file.factSubjects { for t in WordNormalizer.tokens(w) { vocabulary.update(t) { $0.factFrame = Vocabulary.FactRole.subject } } }
         for w in file.factAfter { for t in WordNormalizer.tokens(w) { vocabulary.update(t) { $0.factFrame = Vocabulary.FactRole.after } } }
+        for w in file.factJoins { for t in WordNormalizer.tokens(w) { vocabulary.update(t) { $0.factFrame = Vocabulary.FactRole.join } } }
         for w in file.englishMarkers { for t in WordNormalizer.tokens(w) { vocabulary.update(t) { $0.isEnglishMarker = true } } }
         for w in file.foreignMarkers { for t in WordNormalizer.tokens(w) { vocabulary.update(t) { $0.isForeignMarker = true } } }
         for (bit, words) in file.languageMarkers {

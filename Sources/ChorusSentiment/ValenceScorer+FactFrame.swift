@@ -9,6 +9,9 @@ extension Vocabulary {
         static let subject: Int8 = 2
         /// A word that may close a clause after a clause-final fact ("Visa granted today").
         static let after: Int8 = 3
+        /// A word that joins a second statement ("and", "then"): after the phrase it ends the
+        /// clause the frame reads (session 12, good12).
+        static let join: Int8 = 4
     }
 }
 
@@ -43,7 +46,8 @@ extension ValenceScorer {
         var from = k
         while from > 0 && !tokens[from].breakBefore { from -= 1 }
         var to = k + m
-        while to < tokens.count && !tokens[to].breakBefore { to += 1 }
+        while to < tokens.count && !tokens[to].breakBefore
+            && (tokens[to].id < 0 || entries[Int(tokens[to].id)].factFrame != Vocabulary.FactRole.join) { to += 1 }
         for q in from..<to {
             let id = tokens[q].id
             if id >= 0 && entries[Int(id)].factFrame == Vocabulary.FactRole.blocker { return .schedule }
