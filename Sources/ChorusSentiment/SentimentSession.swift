@@ -192,7 +192,9 @@ public struct SentimentSession: ~Copyable {
                 i += 1
             }
             part.clauses = clauses
-            part.winner = scorer.oneSideWins(0..<scanner.tokens.count, of: &scanner, weak: Self.weakClause)
+            // A winner needs its clauses in more than one sentence: a one-sentence text reads nothing more.
+            part.winner = scanner.sentences.count > 1
+                ? scorer.oneSideWins(0..<scanner.tokens.count, of: &scanner, weak: Self.weakClause) : 0
         }
         if language == 1 && part.compound != 0 && model.heuristics.report && isPlainReport(seg) {
             part = damped(part)
