@@ -144,11 +144,15 @@ enum HeuristicName {
     static let direction: Int32 = 22
     /// Praise in short scare quotes ("thanks for the \"help\"") made the text sarcastic (session 11).
     static let scareQuotes: Int32 = 23
+    /// Two-sided, but one side's words outweigh the other's by far, so that side decides and
+    /// the text is not mixed ("Nice layout, shame the heater broke and we froze"; session 11).
+    static let oneSideWins: Int32 = 24
 
     static let all = [
         "lexicon", "negation", "booster", "dampener", "caps-emphasis", "exclamation", "question", "contrast",
         "elongation", "lang-zh", "sentence-average", "title+text", "idiom", "lang-fr", "lang-es", "lang-de", "reversal",
         "opposed-clauses", "report", "info-question", "concession", "mixed-balance", "direction", "scare-quotes",
+        "one-side-wins",
     ]
 }
 

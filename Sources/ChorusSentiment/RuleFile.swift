@@ -76,7 +76,7 @@ struct RuleFile: Sendable {
     var factBlockers: [String] = []
     var factSubjects: [String] = []
     var factAfter: [String] = []
-    /// `fact_frame.joins` (session 12, good12): words that join a second statement to a fact ("and",
+    /// `fact_frame.joins` (session 11, good12): words that join a second statement to a fact ("and",
     /// "then"): after the phrase, one ends its clause for the frame, so "Finished my first jumper and
     /// both sleeves are the same length" is no schedule for its later "are".
     var factJoins: [String] = []

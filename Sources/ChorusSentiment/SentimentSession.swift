@@ -120,6 +120,9 @@ public struct SentimentSession: ~Copyable {
         var opposedClauses = false
         /// A contrast whose one side is conceded ("a bit pricey, but…"): never mixed (`concedes`).
         var conceded = false
+        /// Two-sided, but one side wins (`ValenceScorer.oneSideWins`): its sign (+1 or −1), else 0.
+        /// The text is then not mixed and takes the winner's label.
+        var winner = 0
 
         func weighted(_ w: Double, with other: Part) -> Part {
             Part(compound: w * compound + (1 - w) * other.compound, pos: w * pos + (1 - w) * other.pos,
@@ -189,6 +192,9 @@ public struct SentimentSession: ~Copyable {
                 i += 1
             }
             part.clauses = clauses
+            // A winner needs its clauses in more than one sentence: a one-sentence text reads nothing more.
+            part.winner = scanner.sentences.count > 1
+                ? scorer.oneSideWins(0..<scanner.tokens.count, of: &scanner, weak: Self.weakClause) : 0
         }
         if language == 1 && part.compound != 0 && model.heuristics.report && isPlainReport(seg) {
             part = damped(part)
@@ -212,7 +218,18 @@ public struct SentimentSession: ~Copyable {
             scorer.fire(HeuristicName.concession)
             if scorer.explaining { scorer.explanation.append("  concession: one side of the contrast is conceded, not mixed") }
         }
-        if p.clauses && !p.conceded && p.pos >= c.mixedThreshold && p.neg >= c.mixedThreshold && min(p.pos, p.neg) >= balance * max(p.pos, p.neg)
+        let twoSided = p.clauses && !p.conceded
+            && (p.pos >= c.mixedThreshold && p.neg >= c.mixedThreshold && min(p.pos, p.neg) >= balance * max(p.pos, p.neg)
+                && p.strongestPositive >= Self.strongContribution && p.strongestNegative <= -Self.strongContribution
+                || p.opposedClauses && c.mixedThreshold <= 1 && model.heuristics.opposedClauses)
+        let oneSided = p.winner != 0 && twoSided && !relief
+        if oneSided {
+            scorer.fire(HeuristicName.oneSideWins)
+            if scorer.explaining { scorer.explanation.append("  one side wins: its polar clauses outnumber the other's two to one, over more than one sentence, and end the text") }
+        }
+        if oneSided {
+            label = p.winner > 0 ? .positive : .negative
+        } else if p.clauses && !p.conceded && p.pos >= c.mixedThreshold && p.neg >= c.mixedThreshold && min(p.pos, p.neg) >= balance * max(p.pos, p.neg)
             && p.strongestPositive >= Self.strongContribution && p.strongestNegative <= -Self.strongContribution {
             // A relief names the bad thing that ended ("new job after the layoff, what a relief"):
             // glad, whatever the balance.

@@ -139,7 +139,7 @@ extension TextScanner {
         case 0x22:
             quoteMark(p, after: i + 1)
         case 0x3A where i > 0 && i + 1 < n && p[i - 1] &- 0x30 < 10 && p[i + 1] &- 0x30 < 10:
-            break  // a clock time ("6:15", "12:40") is one clause, not two (session 12, good12)
+            break  // a clock time ("6:15", "12:40") is one clause, not two (session 11, good12)
         case 0x2C, 0x3B, 0x3A, 0x28, 0x29, 0x5B, 0x5D:
             pendingBreak = true
         case 0x2D:

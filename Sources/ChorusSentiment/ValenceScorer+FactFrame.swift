@@ -10,7 +10,7 @@ extension Vocabulary {
         /// A word that may close a clause after a clause-final fact ("Visa granted today").
         static let after: Int8 = 3
         /// A word that joins a second statement ("and", "then"): after the phrase it ends the
-        /// clause the frame reads (session 12, good12).
+        /// clause the frame reads (session 11, good12).
         static let join: Int8 = 4
     }
 }

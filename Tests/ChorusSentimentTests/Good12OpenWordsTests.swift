@@ -3,7 +3,7 @@ import ChorusModel
 import Foundation
 import Testing
 
-/// With the shipped files: session 12's (good12) rules for posts whose side is clear but held in
+/// With the shipped files: session 11's (good12) rules for posts whose side is clear but held in
 /// no lexicon word: bare cheers and groans, "for once", outcomes told in open words, things that
 /// came early, a service told as out, a time promised against the time it happened (which needs a
 /// clock time such as "6:15" to stay one clause). Each rule gets texts it must read and neutral
@@ -78,7 +78,7 @@ import Testing
     }
 
     @Test func aTimePromisedThenTheTimeItHappened() {
-        // The clock times keep their clauses whole: before session 12 the colon of "6:15" ended a
+        // The clock times keep their clauses whole: before session 11 the colon of "6:15" ended a
         // clause, so the outcome was never the next clause's first word.
         expectRule("Engineer was due at 8:30, turned up at 11:45", .negative, rule: "good12-time-slipped")
         expectRule("Booked for 6:00, seen at 7:20", .negative, rule: "good12-time-slipped")
