@@ -256,13 +256,7 @@ struct ValenceScorer: ~Copyable {
         // `inout`, not `borrowing`: the scanner (396 bytes) was copied for each of these two calls.
         if applyGlad(range, of: &scan, flip: flip) {
             // Turned tears are no longer the strongest negative.
-            result.strongestPositive = 0
-            result.strongestNegative = 0
-            for i in 0..<scored.count {
-                let v = slot[Int(scored[i])].value
-                result.strongestPositive = max(result.strongestPositive, v)
-                result.strongestNegative = min(result.strongestNegative, v)
-            }
+            strongestOfScored(into: &result)
         }
         if !againsts.isEmpty, let v = applyAgainst(range, of: &scan, flip: flip) {
             result.strongestNegative = min(result.strongestNegative, v)
@@ -270,18 +264,25 @@ struct ValenceScorer: ~Copyable {
         if scan.quotedSpans.count > 0 && h.scareQuotes { applyScareQuotes(range, of: scan, language: language, flip: &flip) }
         if !unmets.isEmpty && applyUnmet(range, of: scan, flip: flip) {
             // Turned praise is no longer the strongest positive.
-            result.strongestPositive = 0
-            result.strongestNegative = 0
-            for i in 0..<scored.count {
-                let v = slot[Int(scored[i])].value
-                result.strongestPositive = max(result.strongestPositive, v)
-                result.strongestNegative = min(result.strongestNegative, v)
-            }
+            strongestOfScored(into: &result)
         }
         if h.contrast && !contrasts.isEmpty { applyContrast(range, of: &scan, contrasts: contrasts) }
         if !wraps.isEmpty { applyWrap(flip: &flip) }
         applyAside(flip: &flip)
         return finish(range, of: &scan, result: &result, flip: flip)
+    }
+
+    /// Sets `result`'s strongest positive and negative values again from the scored tokens'
+    /// values, after a step turned some of them (`applyGlad`, `applyUnmet`). `mutating` only so
+    /// that the scorer is passed by address (see `reversedAfter`).
+    private mutating func strongestOfScored(into result: inout SegmentScore) {
+        result.strongestPositive = 0
+        result.strongestNegative = 0
+        for i in 0..<scored.count {
+            let v = slot[Int(scored[i])].value
+            result.strongestPositive = max(result.strongestPositive, v)
+            result.strongestNegative = min(result.strongestNegative, v)
+        }
     }
 
     /// Whether a reverser follows token `k` within three tokens of its clause ("ban lifted",
