@@ -6,7 +6,7 @@ import Foundation
 struct SentimentModel: Sendable {
     internal(set) var vocabulary = Vocabulary()
     /// Every phrase rule, with the strings --explain shows.
-    private(set) var phrases: [PhraseRule] = []
+    private(set) var phrases = PhraseRuleList()
     /// The same rules as plain values for the matcher, by the same index.
     private(set) var phraseKeys: [PhraseKey] = []
     /// The phrases' token ids, back to back (`PhraseKey.tokenStart`).
@@ -162,37 +162,32 @@ struct SentimentModel: Sendable {
     }
 
     /// Every built table as bytes (`VocabularyCache`). The strings of the phrase rules go in one
-    /// table, each written once, and the rules refer to them by index.
+    /// table of UTF-8 bytes, each written once, and the rules refer to them by index; a rule's
+    /// name, tokens, effect, position and gap are those of its `PhraseKey` (`PhraseRuleList`).
     func snapshot() -> [UInt8] {
         var w = SnapshotWriter()
         vocabulary.write(to: &w)
-        var table: [String] = [], index: [String: Int] = [:]
-        func ref(_ s: String) -> Int {
+        var bytes: [UInt8] = [], ends: [Int32] = [], index: [String: Int32] = [:]
+        func ref(_ s: String) -> Int32 {
             if let i = index[s] { return i }
-            index[s] = table.count
-            table.append(s)
-            return table.count - 1
+            let i = Int32(ends.count)
+            index[s] = i
+            bytes += s.utf8
+            ends.append(Int32(bytes.count))
+            return i
         }
-        var refs: [Int32] = [], tokens: [Int32] = [], effects: [Float] = []
-        refs.reserveCapacity(phrases.count * 8)
+        var records: [PhraseRuleList.Record] = [], tagRefs: [Int32] = []
+        records.reserveCapacity(phrases.count)
         for p in phrases {
-            let (kind, value): (Int32, Float) = switch p.effect {
-            case .set(let v): (0, v)
-            case .shift(let v): (1, v)
-            case .booster(let v): (2, v)
-            case .flip: (3, 0)
-            }
-            effects.append(value)
-            refs += [Int32(ref(p.name)), kind, Int32(ref(p.position.rawValue)), p.language.map { Int32(ref($0)) } ?? -1,
-                     Int32(ref(p.textParts.0)), p.textParts.1.map { Int32(ref($0)) } ?? -1, Int32(p.tokens.count), Int32(p.tags.count)]
-            refs += p.tags.map { Int32(ref($0)) }
-            tokens += p.tokens
+            records.append(PhraseRuleList.Record(
+                text: ref(p.textParts.0), then: p.textParts.1.map { ref($0) } ?? -1, language: p.language.map { ref($0) } ?? -1,
+                tagStart: Int32(tagRefs.count), tagCount: Int32(p.tags.count)))
+            tagRefs += p.tags.map { ref($0) }
         }
-        w.strings(table)
-        w.int(phrases.count)
-        w.plain(refs)
-        w.plain(tokens)
-        w.plain(effects)
+        w.plain(bytes)
+        w.plain(ends)
+        w.plain(records)
+        w.plain(tagRefs)
         w.plain(phraseKeys)
         w.plain(phraseTokens)
         w.plain(phraseLists)
@@ -212,67 +207,21 @@ struct SentimentModel: Sendable {
         heuristics = Heuristics(disabled: configuration.disabledRules)
         fromCache = true
         vocabulary = try Vocabulary(reading: &r)
-        let table = try r.strings()
-        let count = try r.count()
-        let refs: [Int32] = try r.plain(), tokens: [Int32] = try r.plain(), effects: [Float] = try r.plain()
-        guard effects.count == count else { throw SnapshotReader.Corrupt() }
-        func string(_ i: Int32) throws(SnapshotReader.Corrupt) -> String {
-            guard i >= 0, Int(i) < table.count else { throw SnapshotReader.Corrupt() }
-            return table[Int(i)]
-        }
-        // Each position string is parsed once (12,000 phrases share five of them).
-        var positions = [PhraseRule.Position?](repeating: nil, count: table.count)
-        func positionAt(_ i: Int32) throws(SnapshotReader.Corrupt) -> PhraseRule.Position {
-            if i >= 0, Int(i) < positions.count, let p = positions[Int(i)] { return p }
-            guard let p = PhraseRule.Position(rawValue: try string(i)) else { throw SnapshotReader.Corrupt() }
-            positions[Int(i)] = p
-            return p
-        }
-        // A rule's one tag is a list shared by every rule of that tag (a new array for each of
-        // ~3,600 rules was ~1.4 M instructions of start-up, callgrind).
-        var oneTags = [[String]?](repeating: nil, count: table.count)
-        func oneTag(_ i: Int32) throws(SnapshotReader.Corrupt) -> [String] {
-            if i >= 0, Int(i) < oneTags.count, let list = oneTags[Int(i)] { return list }
-            let list = [try string(i)]
-            oneTags[Int(i)] = list
-            return list
-        }
-        var at = 0, tokenAt = 0
-        var list: [PhraseRule] = []
-        list.reserveCapacity(count)
-        for e in effects {
-            guard refs.count - at >= 8 else { throw SnapshotReader.Corrupt() }
-            let n = Int(refs[at + 6]), tagCount = Int(refs[at + 7])
-            guard n >= 0, n <= tokens.count - tokenAt, tagCount >= 0, tagCount <= refs.count - at - 8 else { throw SnapshotReader.Corrupt() }
-            let position = try positionAt(refs[at + 2])
-            let effect: PhraseRule.Effect
-            switch refs[at + 1] {
-            case 0: effect = .set(e)
-            case 1: effect = .shift(e)
-            case 2: effect = .booster(e)
-            case 3: effect = .flip
-            default: throw SnapshotReader.Corrupt()
-            }
-            var tags: [String] = []
-            if tagCount == 1 {
-                tags = try oneTag(refs[at + 8])
-            } else if tagCount > 1 {
-                tags.reserveCapacity(tagCount)
-                for t in 0..<tagCount { tags.append(try string(refs[at + 8 + t])) }
-            }
-            list.append(PhraseRule(
-                name: try string(refs[at]), tokens: tokens[tokenAt..<(tokenAt + n)], effect: effect, tags: tags,
-                language: refs[at + 3] < 0 ? nil : try string(refs[at + 3]), position: position,
-                textParts: (try string(refs[at + 4]), refs[at + 5] < 0 ? nil : try string(refs[at + 5]))))
-            at += 8 + tagCount
-            tokenAt += n
-        }
-        guard at == refs.count, tokenAt == tokens.count else { throw SnapshotReader.Corrupt() }
+        let bytes: [UInt8] = try r.plain(), ends: [Int32] = try r.plain()
+        let records: [PhraseRuleList.Record] = try r.plain(), tagRefs: [Int32] = try r.plain()
         phraseKeys = try r.plain()
-        guard phraseKeys.count == list.count else { throw SnapshotReader.Corrupt() }
-        // A phrase's gap lives in its key; the rule list takes it back from there.
-        for i in list.indices { list[i].within = phraseKeys[i].within }
-        phrases = list
+        let strings = Int32(ends.count)
+        var last: Int32 = 0
+        for e in ends {
+            guard e >= last else { throw SnapshotReader.Corrupt() }
+            last = e
+        }
+        guard Int(last) <= bytes.count, records.count == phraseKeys.count,
+              tagRefs.allSatisfy({ $0 >= 0 && $0 < strings }),
+              records.allSatisfy({ $0.text >= 0 && $0.text < strings && $0.then >= -1 && $0.then < strings
+                  && $0.language >= -1 && $0.language < strings && $0.tagStart >= 0 && $0.tagCount >= 0
+                  && Int($0.tagStart) + Int($0.tagCount) <= tagRefs.count })
+        else { throw SnapshotReader.Corrupt() }
         phraseTokens = try r.plain()
         phraseLists = try r.plain()
         phraseListItems = try r.plain()
@@ -283,9 +232,8 @@ struct SentimentModel: Sendable {
         otherLanguages = UInt8(truncatingIfNeeded: try r.int())
         facts = try r.plain()
         // The matcher reads these without further checks: every index must be in range.
-        let words = Int32(vocabulary.count), items = Int32(phraseListItems.count), rules = Int32(phrases.count)
-        guard phraseKeys.count == phrases.count,
-              phraseTokens.allSatisfy({ $0 >= 0 && $0 < words }),
+        let words = Int32(vocabulary.count), items = Int32(phraseListItems.count), rules = Int32(phraseKeys.count)
+        guard phraseTokens.allSatisfy({ $0 >= 0 && $0 < words }),
               phraseKeys.allSatisfy({ $0.tokenStart >= 0 && $0.tokenCount > 0 && Int($0.tokenStart) + Int($0.tokenCount) <= phraseTokens.count
                   && $0.nameID >= 0 && Int($0.nameID) < ruleNames.count && $0.within >= -1 }),
               phraseListItems.allSatisfy({ $0 >= 0 && $0 < rules }),
@@ -298,6 +246,9 @@ struct SentimentModel: Sendable {
               // `matchFacts` reads `facts[bit]` for every bit a word holds.
               vocabulary.entries.allSatisfy({ ($0.factFirst | $0.factThen | $0.factNext | $0.factUnless) & ~FactPattern.bits(facts.count) == 0 })
         else { throw SnapshotReader.Corrupt() }
+        phrases = PhraseRuleList(packed: PhraseRuleList.Packed(
+            records: records, tagRefs: tagRefs, stringBytes: bytes, stringEnds: ends, keys: phraseKeys, tokens: phraseTokens,
+            names: ruleNames))
         pairIndex = PhrasePairIndex(pairs: pairs, ranges: pairRanges)
     }
 

@@ -54,7 +54,7 @@ extension ValenceScorer {
                     if q < n && !tokens[q].breakBefore {
                         // A praise of one word before a noun is what it praises ("great camera");
                         // a verdict of two or more words may be addressed ("Great job SNKRS").
-                        guard m >= 2 || Self.thanksAside(model.phrases[Int(r)].textParts.0) else { continue }
+                        guard m >= 2 || Self.thanksAside(model.phrases.firstText(Int(r))) else { continue }
                         while q < n && q < k + m + 2 && !tokens[q].breakBefore && tokens[q].id < 0 { q += 1 }
                         if q < n { continue }
                     }
