@@ -65,24 +65,16 @@ import Testing
     static let patterns = ["price-paid", "price-for-little", "price-low", "amount-went-from", "only-few-came", "asked-got-other",
                            "repeat-running", "feared-not-so"]
 
-    static let withoutPatterns: SentimentAnalyzer = {
-        var config = SentimentConfiguration()
-        config.disabledRules = Set(patterns)
-        do { return try SentimentAnalyzer(configuration: config) } catch { preconditionFailure("\(error)") }
-    }()
+    static let withoutPatterns = TestFixtures.shipped(disabling: patterns)
 
     /// `text` is `label` by `rule`, and neutral with the session-11 patterns switched off.
     func expectPattern(_ text: String, _ label: Sentiment.Label, rule: String, sourceLocation: SourceLocation = #_sourceLocation) {
-        expect(text, label, rule: rule, sourceLocation: sourceLocation)
-        let off = Self.withoutPatterns.score(text)
-        #expect(off.label == .neutral, "without the patterns: \(text): \(off.label) \(off.rules)", sourceLocation: sourceLocation)
+        expect(text, label, rule: rule, neutralWithout: Self.withoutPatterns, sourceLocation: sourceLocation)
     }
 
     /// `text` is neutral and fires none of the session-11 patterns.
     func expectNeutral(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) {
-        let s = analyzer.score(text)
-        #expect(s.label == .neutral, "\(text): \(s.label) \(s.compound) \(s.rules)", sourceLocation: sourceLocation)
-        for rule in Self.patterns { #expect(!s.rules.contains(rule), "\(text): \(s.rules)", sourceLocation: sourceLocation) }
+        expectNeutral(text, firingNoneOf: Self.patterns, sourceLocation: sourceLocation)
     }
 
     @Test func aPriceOpeningWhatItBoughtIsAComplaint() {

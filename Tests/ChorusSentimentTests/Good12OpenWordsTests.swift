@@ -15,26 +15,16 @@ import Testing
     static let names = ["good12-bare-cheer", "good12-bare-groan", "good12-for-once", "good12-outcome-won", "good12-outcome-last",
                         "early-arrival", "good12-out-of-service", "good12-time-slipped"]
 
-    static let withoutRules: SentimentAnalyzer = {
-        var config = SentimentConfiguration()
-        config.disabledRules = Set(names)
-        do { return try SentimentAnalyzer(configuration: config) } catch { preconditionFailure("\(error)") }
-    }()
+    static let withoutRules = TestFixtures.shipped(disabling: names)
 
     /// `text` is `label` by `rule`, and neutral without this session's rules.
     func expectRule(_ text: String, _ label: Sentiment.Label, rule: String, sourceLocation: SourceLocation = #_sourceLocation) {
-        expect(text, label, rule: rule, sourceLocation: sourceLocation)
-        let off = Self.withoutRules.score(text)
-        #expect(off.label == .neutral, "without the rules: \(text): \(off.label) \(off.rules)", sourceLocation: sourceLocation)
+        expect(text, label, rule: rule, neutralWithout: Self.withoutRules, sourceLocation: sourceLocation)
     }
 
     /// `text` is neutral and fires none of this session's rules.
     func expectNeutral(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) {
-        let s = analyzer.score(text)
-        #expect(s.label == .neutral, "\(text): \(s.label) \(s.compound) \(s.rules)", sourceLocation: sourceLocation)
-        for rule in Self.names {
-            #expect(!s.rules.contains(rule), "\(text): \(s.rules)", sourceLocation: sourceLocation)
-        }
+        expectNeutral(text, firingNoneOf: Self.names, sourceLocation: sourceLocation)
     }
 
     @Test func aBareCheerOrGroanIsAReaction() {

@@ -63,4 +63,29 @@ extension RuleFamilySuite {
         let s = analyzer.score(text)
         #expect(!s.rules.contains(rule), "\(text): \(s.rules)", sourceLocation: sourceLocation)
     }
+
+    /// `text` is labeled `label` and names `rule`, and is neutral when scored by `without` (the
+    /// shipped files with the family switched off): the family decides it.
+    func expect(_ text: String, _ label: Sentiment.Label, rule: String, neutralWithout without: SentimentAnalyzer,
+                sourceLocation: SourceLocation = #_sourceLocation) {
+        expect(text, label, rule: rule, sourceLocation: sourceLocation)
+        let off = without.score(text)
+        #expect(off.label == .neutral, "without the family: \(text): \(off.label) \(off.rules)", sourceLocation: sourceLocation)
+    }
+
+    /// `text` is neutral and fires none of `rules`.
+    func expectNeutral(_ text: String, firingNoneOf rules: [String], sourceLocation: SourceLocation = #_sourceLocation) {
+        let s = analyzer.score(text)
+        #expect(s.label == .neutral, "\(text): \(s.label) \(s.compound) \(s.rules)", sourceLocation: sourceLocation)
+        for rule in rules { #expect(!s.rules.contains(rule), "\(text): \(s.rules)", sourceLocation: sourceLocation) }
+    }
+}
+
+extension TestFixtures {
+    /// The shipped files with `rules` switched off (`disabled_rules`).
+    static func shipped(disabling rules: [String]) -> SentimentAnalyzer {
+        var config = SentimentConfiguration()
+        config.disabledRules = Set(rules)
+        do { return try SentimentAnalyzer(configuration: config) } catch { preconditionFailure("\(error)") }
+    }
 }
