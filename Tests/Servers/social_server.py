@@ -437,9 +437,9 @@ class Handler(BaseHTTPRequestHandler):
                 raise Reply(401, {"title": "Unauthorized", "status": 401, "detail": "Unauthorized"})
             if st.limit_at == n:
                 body = {"errors": [{"code": 88, "message": "Rate limit exceeded"}]} if platform == "x" else {"error": "Too many requests"}
-                # A reset far enough ahead (20 s) that a wait taken from it cannot be mistaken for the
+                # A reset far enough ahead (50 s, within the fetch policy's 60 s retry budget) that a wait taken from it cannot be mistaken for the
                 # fetcher's own backoff, and survives a loaded machine's scheduling delays.
-                raise Reply(429, body, rate_headers(platform, 0, now, window=20))
+                raise Reply(429, body, rate_headers(platform, 0, now, window=50))
             if st.fail_at == n:
                 if st.fail == "malformed":
                     return self.send(200, b'[{"id": "1", "uri": "truncated', rate_headers(platform, 99, now))
