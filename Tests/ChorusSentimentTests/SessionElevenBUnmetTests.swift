@@ -103,6 +103,29 @@ import Testing
         try TestFixtures.heuristics(adding: rules, name: "elevenb.yaml")
     }
 
+    /// A rule file that gives `at: unmet` no negative valence, or `at: wrap` no flip, is refused
+    /// with the file, the line and the rule named.
+    @Test func anUnmetWithoutANegativeValenceOrAWrapWithoutFlipIsRefused() {
+        let cases = [
+            ("lang: en\nrules:\n  - name: soft-frame\n    match: [would have been]\n    at: unmet\n    valence: 1.0\n",
+             "rule \"soft-frame\": at: unmet needs a negative valence"),
+            ("lang: en\nrules:\n  - name: plain-wrap\n    match: [love how]\n    at: wrap\n    valence: 1.0\n",
+             "rule \"plain-wrap\": at: wrap needs flip: true"),
+        ]
+        for (text, message) in cases {
+            do {
+                _ = try RuleFileParser.parse(text, file: "bad-eleven.yaml")
+                Issue.record("accepted: \(text)")
+            } catch let error as SentimentError {
+                #expect(error.file == "bad-eleven.yaml")
+                #expect(error.line != nil)
+                #expect(error.description.contains(message), "\(error)")
+            } catch {
+                Issue.record("\(error)")
+            }
+        }
+    }
+
     @Test func anUnmetFrameTurnsThePraiseAfterItInItsClause() throws {
         let a = try Self.analyzer()
         // −1.0 for the frame, good 2.0 turned: −3.0.
